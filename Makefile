@@ -21,7 +21,7 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	touch $(VENV)/.runtime $@
 
 lab: $(VENV)/.runtime
-	$(BIN)/medialit lab
+	$(BIN)/medialit lab $(LAB_ARGS)
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_parser(name, help=help_text, add_help=False)
     # Only the chosen command's module is imported.
     if not argv or argv[0] not in COMMANDS:
-        args = parser.parse_args(argv)
+        parser.parse_args(argv)  # prints help or a usage error
         parser.print_help()
         return 2 if argv else 0
     name = argv[0]
@@ -36,7 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     register = getattr(module, f"register_{name}", None) or module.register
     run = getattr(module, f"run_{name}", None) or module.run
     register(cmd_parser)
-    args = cmd_parser.parse_args(argv[1:])
+    if getattr(module, "PASS_UNKNOWN_ARGS", False):
+        args, args.extra = cmd_parser.parse_known_args(argv[1:])
+    else:
+        args = cmd_parser.parse_args(argv[1:])
     return int(run(args) or 0)
 
 
