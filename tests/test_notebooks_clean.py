@@ -1,0 +1,34 @@
+"""Notebooks are committed clean: no outputs, no execution counts, and widget cells tagged
+so nbval does not compare their output."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+
+
+def test_the_sequence_has_notebooks_00_to_07():
+    prefixes = {p.name[:2] for p in NOTEBOOKS}
+    assert {f"{i:02d}" for i in range(8)} <= prefixes
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_committed_without_outputs(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] == "code":
+            assert cell.get("outputs") == [], f"{path.name}: cell {i} has outputs"
+            assert cell.get("execution_count") is None, f"{path.name}: cell {i} has an execution count"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_widget_cells_are_tagged_so_nbval_ignores_their_output(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for i, cell in enumerate(nb["cells"]):
+        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        if cell["cell_type"] == "code" and ".show(" in source:
+            tags = cell.get("metadata", {}).get("tags", [])
+            assert "nbval-ignore-output" in tags, f"{path.name}: cell {i} shows a widget but is not tagged"
