@@ -1,0 +1,157 @@
+"""The student API: ``ex = exercises.load("00_start_here")``, then ``show``, ``answer``, ``check``.
+
+>>> from medialit import exercises            # doctest: +SKIP
+>>> ex = exercises.load("00_start_here")        # doctest: +SKIP
+>>> ex.answer("q0.1", "Shift+Enter")            # doctest: +SKIP
+>>> ex.check("q0.1")                            # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from medialit.exercises.checking import AnswerError, check, coerce
+from medialit.exercises.results import CheckResult, Note, ResultTable
+from medialit.exercises.spec import ExerciseSet, find_exercise_file, load_exercise_file
+from medialit.exercises.store import AnswerStore, answers_path
+
+
+def grading_mode() -> bool:
+    """True under ``nbgrader autograde``/``validate`` or with ``MEDIALIT_GRADING=1``."""
+    flag = os.environ.get("MEDIALIT_GRADING", "").strip().lower()
+    return flag in ("1", "true", "yes") or os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")
+
+
+class Exercises:
+    """The exercises of one notebook with its saved answers."""
+
+    def __init__(self, exercise_set: ExerciseSet, store: AnswerStore) -> None:
+        self.set = exercise_set
+        self.store = store
+        self._widgets: dict[str, Any] = {}
+
+    @property
+    def ids(self) -> list[str]:
+        """The exercise ids, in order."""
+        return self.set.ids
+
+    def _find(self, exercise_id: str):
+        return self.set[exercise_id]
+
+    def show(self, exercise_id: str):
+        """The widget for one exercise, with the saved answer (if any) put back in."""
+        exercise = self._find(exercise_id)
+        try:
+            from medialit.exercises.widgets import ExerciseWidget
+        except ImportError:  # no ipywidgets: the text form with the code fallback
+            from medialit.exercises.text_view import plain_text  # pragma: no cover
+            return Note(plain_text(exercise))  # pragma: no cover
+        widget = ExerciseWidget(exercise, self.store.get(exercise.id),
+                                on_change=lambda value: self._save(exercise, value, quiet=True),
+                                on_check=lambda: self.check(exercise.id, strict=False))
+        self._widgets[exercise.id] = widget
+        return widget
+
+    def answer(self, exercise_id: str, value: Any) -> Note:
+        """Answer in code (works without widgets); forgiving about case, spacing, numbers or texts."""
+        try:
+            exercise = self._find(exercise_id)
+        except KeyError as err:
+            return Note(f"Not saved: {err.args[0]}", ok=False)
+        note = self._save(exercise, value, quiet=False)
+        widget = self._widgets.get(exercise.id)
+        if widget is not None and exercise.id in self.store:
+            widget.set_answer(self.store.get(exercise.id))
+        return Note(note, ok=note.startswith("Saved"))
+
+    def _save(self, exercise, value: Any, *, quiet: bool) -> str:
+        if value is None or (isinstance(value, str) and not value.strip() and exercise.kind != "free_text"):
+            self.store.clear(exercise.id)
+            return "Answer cleared."
+        try:
+            stored = coerce(exercise, value)
+        except AnswerError as err:
+            return f"Not saved: {err}"
+        self.store.set(exercise.id, stored)
+        if quiet:
+            return f"✓ Saved {self.store.saved_at(exercise.id)[11:19]} UTC"
+        return f"Saved {exercise.id}: {stored!r}. Check it with ex.check({exercise.id!r})."
+
+    def result(self, exercise_id: str) -> CheckResult:
+        """The check result of one exercise, without printing or raising."""
+        exercise = self._find(exercise_id)
+        return check(exercise, self.store.get(exercise.id))
+
+    def check(self, exercise_id: str, *, strict: bool | None = None) -> CheckResult | Note | None:
+        """Check one exercise and return the result (shows as feedback in a notebook).
+
+        In grading mode (``strict=True``, nbgrader's autograder, or ``MEDIALIT_GRADING=1``) the
+        result is printed and a graded exercise that does not pass raises ``AssertionError``,
+        which is how nbgrader scores a check cell.
+        """
+        strict = grading_mode() if strict is None else strict
+        try:
+            result = self.result(exercise_id)
+        except KeyError as err:
+            if strict:
+                raise AssertionError(err.args[0]) from None
+            return Note(str(err.args[0]), ok=False)
+        if not strict:
+            return result
+        print(result)
+        if result.kind != "free_text" and result.points > 0 and not result.passed:
+            raise AssertionError(f"{result.exercise_id} does not pass yet (see above)")
+        return None
+
+    def check_all(self) -> ResultTable:
+        """Every exercise checked, as a table (nothing is raised)."""
+        rows = []
+        for exercise in self.set.exercises:
+            r = check(exercise, self.store.get(exercise.id))
+            rows.append((exercise.id, f"{_icon(r)} {r.message}", f"{r.score:g}/{r.points:g}"))
+        return ResultTable(f"Checks: {self.set.title}", ("exercise", "result", "points"), tuple(rows),
+                           footer=self._totals())
+
+    def progress(self) -> ResultTable:
+        """Answered / correct / points per exercise, with totals."""
+        rows = []
+        for exercise in self.set.exercises:
+            r = check(exercise, self.store.get(exercise.id))
+            correct = "—" if exercise.kind == "free_text" else ("yes" if r.passed else "no")
+            answered = "no" if r.status == "unanswered" else "yes"
+            rows.append((exercise.id, exercise.kind.replace("_", " "), answered, correct, f"{r.score:g}/{r.points:g}"))
+        totals = self._totals()
+        return ResultTable(f"Progress: {self.set.title} (answers in {self.store.path.name})",
+                           ("exercise", "kind", "answered", "correct", "points"), tuple(rows),
+                           footer=(totals[0], "", "", "", totals[2]))
+
+    def _totals(self) -> tuple[str, str, str]:
+        results = [check(e, self.store.get(e.id)) for e in self.set.exercises]
+        score = sum(r.score for r in results)
+        possible = sum(e.points for e in self.set.exercises)
+        return ("total", "", f"{score:g}/{possible:g}")
+
+    def __repr__(self) -> str:
+        lines = [f"{self.set.title}: {len(self.ids)} exercises ({', '.join(self.ids)}); "
+                 f"answers saved in {self.store.path}"]
+        return "\n".join(lines)
+
+
+def _icon(result: CheckResult) -> str:
+    from medialit.exercises.results import ICONS
+    return ICONS[result.status]
+
+
+def load(name: str, *, folder: str | os.PathLike | None = None,
+         answers: str | os.PathLike | None = None) -> Exercises:
+    """Load a notebook's exercises and its saved answers.
+
+    ``name`` is the notebook's stem (``"04_unsourced_claims"``). The exercise file is found in
+    ``./exercises``, ``../exercises`` (or ``$MEDIALIT_EXERCISES``); answers are saved in
+    ``<name>.answers.json`` next to the notebook (or in ``$MEDIALIT_ANSWERS_DIR``, or ``answers``).
+    """
+    path = find_exercise_file(name, start=folder)
+    exercise_set = load_exercise_file(path)
+    store_path = Path(answers) if answers else answers_path(exercise_set.name, folder)
+    return Exercises(exercise_set, AnswerStore(store_path, notebook=exercise_set.name))

@@ -1,0 +1,231 @@
+"""Loading and validating exercise files (``exercises/<notebook stem>.toml``).
+
+A source file holds plaintext keys; a release file (written by ``medialit release``) holds
+the same exercises with hashed keys. Both load into the same :class:`Exercise` records.
+The format is documented in docs/exercise-format.md.
+
+>>> from medialit.exercises.spec import parse_exercises
+>>> exs = parse_exercises({"exercise": [{"id": "q0.1", "kind": "single_choice", "prompt": "2+2?",
+...     "points": 1, "hint": "Count.", "choices": ["3", "4"], "answer": "4"}]}, "demo.toml")
+>>> exs.exercises[0].kind
+'single_choice'
+"""
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from medialit.exercises import compiling
+
+KINDS = ("single_choice", "multiple_choice", "pick_sentences", "label_items", "number",
+         "match_pairs", "free_text")
+COMMON = {"id", "kind", "prompt", "points", "hint", "feedback", "explanation", "instructor_note"}
+SOURCE_FIELDS = {
+    "single_choice": {"choices", "answer"},
+    "multiple_choice": {"choices", "answer"},
+    "pick_sentences": {"article", "items", "answer", "target"},
+    "label_items": {"labels", "items"},
+    "number": {"answer", "tolerance", "unit", "ranges"},
+    "match_pairs": {"pairs", "distractors"},
+    "free_text": {"min_words"},
+}
+RELEASE_FIELDS = {
+    "single_choice": {"choices"},
+    "multiple_choice": {"choices"},
+    "pick_sentences": {"article", "items", "target"},
+    "label_items": {"labels", "items"},
+    "number": {"unit", "ranges"},
+    "match_pairs": {"lefts", "rights"},
+    "free_text": {"min_words"},
+}
+
+
+class ExerciseFileError(ValueError):
+    """An exercise file that cannot be used; the message names the file, exercise and field."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise, ready to show and check (key in hashed form, see ``keys.py``)."""
+
+    id: str
+    kind: str
+    prompt: str
+    points: float
+    hint: str
+    data: Mapping[str, Any]          # what the student sees: choices, items, labels, unit...
+    key: Mapping[str, Any]           # hashed key, sealed feedback and explanation
+    salt: str
+    source: Mapping[str, Any] | None = field(default=None, repr=False)  # the raw table (source files only)
+    file: str = ""
+
+    @property
+    def graded(self) -> bool:
+        return self.kind != "free_text"
+
+    def items(self) -> list[str]:
+        """The items a student picks or labels (sentences of the article for ``pick_sentences``)."""
+        if self.kind == "pick_sentences":
+            if "article" in self.data:
+                return list(article_sentences(self.data["article"]))
+            return list(self.data["items"])
+        if self.kind == "label_items":
+            return list(self.data["items"])
+        if self.kind == "match_pairs":
+            return list(self.data["lefts"])
+        return []
+
+    def options(self) -> list[str]:
+        """The choices, labels or right-hand items offered."""
+        return list(self.data.get("choices") or self.data.get("labels") or self.data.get("rights") or [])
+
+
+@dataclass(frozen=True)
+class ExerciseSet:
+    """The exercises of one notebook, in file order."""
+
+    name: str
+    path: Path
+    title: str
+    exercises: tuple[Exercise, ...]
+    released: bool
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        for exercise in self.exercises:
+            if exercise.id.casefold() == str(exercise_id).strip().casefold():
+                return exercise
+        known = ", ".join(e.id for e in self.exercises)
+        raise KeyError(f"{self.name} has no exercise {exercise_id!r}; its exercises are {known}")
+
+    @property
+    def ids(self) -> list[str]:
+        return [e.id for e in self.exercises]
+
+
+@functools.lru_cache(maxsize=32)
+def article_sentences(article_id: str) -> tuple[str, ...]:
+    """The non-boilerplate sentences of a corpus article, as the exercises offer them."""
+    from medialit.clean import find_boilerplate
+    from medialit.corpus import load_corpus
+    from medialit.text import sentences
+
+    text = load_corpus()[str(article_id)].text
+    return tuple(s.text for s in sentences(text, skip=find_boilerplate(text)))
+
+
+def display_path(path: Path) -> str:
+    """``exercises/04_x.toml`` when under the current folder, else the full path."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def load_exercise_file(path: str | os.PathLike) -> ExerciseSet:
+    """Read and validate one exercise file (source or release).
+
+    Raises :class:`ExerciseFileError` naming the file, the exercise and the field at fault.
+    """
+    path = Path(path)
+    where = display_path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ExerciseFileError(f"{where}: no such exercise file") from None
+    except UnicodeDecodeError as err:
+        raise ExerciseFileError(f"{where}: not UTF-8 text ({err.reason})") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ExerciseFileError(f"{where}: not valid TOML: {err}") from None
+    return parse_exercises(raw, where, path=path)
+
+
+def parse_exercises(raw: Mapping[str, Any], where: str, *, path: Path | None = None) -> ExerciseSet:
+    """Validate a parsed exercise file; ``where`` names it in error messages."""
+    path = path or Path(where)
+    unknown = set(raw) - {"title", "exercise", "released", "salt", "format"}
+    if unknown:
+        raise ExerciseFileError(f"{where}: unknown top-level field(s) {', '.join(sorted(unknown))} "
+                                "(expected title and [[exercise]] tables)")
+    released = bool(raw.get("released", False))
+    salt = raw.get("salt", path.stem if not released else None)
+    if not isinstance(salt, str) or not salt:
+        raise ExerciseFileError(f"{where}: a released file needs a 'salt' string")
+    tables = raw.get("exercise")
+    if not isinstance(tables, list) or not tables:
+        raise ExerciseFileError(f"{where}: no exercises (add [[exercise]] tables)")
+    exercises: list[Exercise] = []
+    seen: set[str] = set()
+    for number, table in enumerate(tables, start=1):
+        exercise = _parse_one(table, number, where, salt, released)
+        if exercise.id.casefold() in seen:
+            raise ExerciseFileError(f"{where}: exercise {exercise.id}: field 'id' is used twice")
+        seen.add(exercise.id.casefold())
+        exercises.append(exercise)
+    title = raw.get("title", path.stem)
+    return ExerciseSet(name=path.stem, path=path, title=str(title), exercises=tuple(exercises),
+                       released=released)
+
+
+def _parse_one(table: Any, number: int, where: str, salt: str, released: bool) -> Exercise:
+    if not isinstance(table, dict):
+        raise ExerciseFileError(f"{where}: exercise #{number} is not a table")
+    ex_id = table.get("id")
+    if not isinstance(ex_id, str) or not ex_id.strip():
+        raise ExerciseFileError(f"{where}: exercise #{number}: field 'id' is missing (e.g. id = \"q4.1\")")
+    ex_id = ex_id.strip()
+
+    def fail(message: str) -> ExerciseFileError:
+        return ExerciseFileError(f"{where}: exercise {ex_id}: {message}")
+
+    kind = table.get("kind")
+    if kind not in KINDS:
+        raise fail(f"field 'kind' is {kind!r}; expected one of {', '.join(KINDS)}")
+    allowed = COMMON | (RELEASE_FIELDS[kind] | {"key"} if released else SOURCE_FIELDS[kind])
+    if released:
+        allowed -= {"feedback", "explanation", "instructor_note"}
+    unknown = set(table) - allowed
+    if unknown:
+        raise fail(f"unknown field(s) {', '.join(repr(u) for u in sorted(unknown))} for kind {kind}")
+    for name in ("prompt", "hint"):
+        if not isinstance(table.get(name), str) or not table[name].strip():
+            raise fail(f"field '{name}' is missing or empty")
+    points = table.get("points")
+    if isinstance(points, bool) or not isinstance(points, (int, float)) or points < 0:
+        raise fail("field 'points' must be a number >= 0")
+    if kind == "free_text" and points != 0:
+        raise fail("field 'points' must be 0: free text is saved for the instructor, not autograded")
+    if released:
+        data, key = compiling.released_parts(table, kind, fail)
+        source = None
+    else:
+        data, key = compiling.compile_source(table, kind, ex_id, salt, fail)
+        source = table
+    return Exercise(id=ex_id, kind=kind, prompt=table["prompt"].strip(), points=float(points),
+                    hint=table["hint"].strip(), data=data, key=key, salt=salt, source=source, file=where)
+
+
+def find_exercise_file(name: str, *, start: str | os.PathLike | None = None) -> Path:
+    """Find ``<name>.toml``: ``$MEDIALIT_EXERCISES``, then ``exercises/`` in the folder and its parents.
+
+    ``name`` may be a notebook stem (``"04_unsourced_claims"``), a notebook file name or a path.
+    """
+    candidate = Path(name)
+    if candidate.suffix == ".toml" and candidate.is_file():
+        return candidate
+    stem = candidate.stem if candidate.suffix in (".toml", ".ipynb") else candidate.name
+    folders: list[Path] = []
+    if os.environ.get("MEDIALIT_EXERCISES"):
+        folders.append(Path(os.environ["MEDIALIT_EXERCISES"]))
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents[:3]):
+        folders.append(folder / "exercises")
+    for folder in folders:
+        if (folder / f"{stem}.toml").is_file():
+            return folder / f"{stem}.toml"
+    looked = ", ".join(display_path(f) for f in folders)
+    raise FileNotFoundError(f"cannot find the exercise file {stem}.toml (looked in {looked}); "
+                            "run the notebook from the kit's notebooks/ folder or set MEDIALIT_EXERCISES")
