@@ -430,7 +430,8 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corp
 
     def add(article: Article, where: Path) -> None:
         if article.id in seen:
-            problem(CorpusError(where, f"duplicate id {article.id!r}: {_show(seen[article.id])} already has it"))
+            problem(CorpusError(where, f"duplicate id {article.id!r}: {article.path.name} and "
+                                f"{seen[article.id].name} both have it, so {article.path.name} was skipped"))
             return
         seen[article.id] = article.path
         articles.append(article)
