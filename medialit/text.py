@@ -55,6 +55,7 @@ class _Rules:
         def expand(name: str) -> frozenset[str]:
             out: set[str] = set()
             for word in table.get(name, {}).get("words", []):
+                word = word.strip().rstrip(".")  # forgive "Mr." written with its dot
                 out.add(word)
                 out.add(word.upper())
                 if word.islower():
@@ -67,6 +68,7 @@ class _Rules:
         self.ambiguous = expand("ambiguous")
         self.openers = frozenset(table.get("sentence_openers", {}).get("words", []))
         self.continuation = frozenset(table.get("continuation_words", {}).get("words", []))
+        self.reporting = frozenset(table.get("reporting_verbs", {}).get("words", []))
 
 
 @lru_cache(maxsize=1)
@@ -96,11 +98,11 @@ _LEAD_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MULTI_DOT = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
 _INNER_LETTERS = re.compile(r"[A-Za-z]")
 _LIST_MARKER = re.compile(
-    r"(?:(?<=\s)|^)(?P<bullet>[•▪◦‣⁃∙][ \t]?)?"
+    r"(?<!\S)(?P<bullet>[•▪◦‣⁃∙][ \t]?)?"
     r"(?P<label>\d{1,2}|[a-z])(?P<style>\.\)|\.|\))(?=[ \t]+[" + _OPENERS + r"]?[A-Z0-9])",
     re.M,
 )
-_BULLET = re.compile(r"(?:(?<=\s)|^)[•▪◦‣⁃∙](?=\s)", re.M)
+_BULLET = re.compile(r"(?<!\S)[•▪◦‣⁃∙](?=\s)", re.M)
 _SPEAKER = re.compile(r"^[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:[ \t]+\S", re.M)
 _CONTINUATION_END = ",;(-–—/&+"
 
@@ -186,12 +188,11 @@ def _pieces(text: str, cuts: list[int], excluded: list[tuple[int, int]]) -> list
                     break
                 j += 1
         for p0, p1 in parts:
-            while p0 < p1 and text[p0].isspace():
-                p0 += 1
-            while p1 > p0 and text[p1 - 1].isspace():
-                p1 -= 1
-            if p0 < p1:
-                out.append(Span(p0, p1, text[p0:p1]))
+            piece = text[p0:p1]
+            stripped = piece.strip()
+            if stripped:
+                p0 += len(piece) - len(piece.lstrip())
+                out.append(Span(p0, p0 + len(stripped), stripped))
     return out
 
 
@@ -284,7 +285,12 @@ def _decide(text: str, m: re.Match, rules: _Rules, wrap: int, known: list[int],
     body = text[max(0, start - 80):start].rsplit(None, 1)[-1] if start and not text[start - 1].isspace() else ""
     body = body.lstrip(_OPENERS)
     if "?" in punct or "!" in punct:
-        return cut if upperish or (opener and head.isupper()) else None
+        if not upperish:
+            return None
+        # '"Why now?" Maduro asked.': a quoted question followed by who asked it.
+        if close and close[-1] in "\"'”’»" and _attribution_follows(text, cut, rules):
+            return None
+        return cut
     dots = punct.count(".") + 3 * punct.count("…")
     if dots >= 2 or "…" in punct:
         if text[start - 1:start] in "[(" and close[:1] in "])":
@@ -320,6 +326,12 @@ def _decide(text: str, m: re.Match, rules: _Rules, wrap: int, known: list[int],
     return cut
 
 
+def _attribution_follows(text: str, pos: int, rules: _Rules) -> bool:
+    """True if a reporting verb comes within the three words after ``pos``."""
+    following = text[pos:pos + 60].split(None, 4)[:4]
+    return any(w.strip(",.;:") in rules.reporting for w in following[1:])
+
+
 def _camel(token: str) -> bool:
     """True for a lower-case word with a capital inside ("eBay", "iPhone", "starAdd")."""
     return token[:1].islower() and not token.islower() and any(c.isupper() for c in token[1:12])
@@ -337,11 +349,11 @@ def _words_since(text: str, known: list[int], last_cut: int, pos: int) -> int:
 
 _WORD = re.compile(
     r"(?:https?://|www\.)[^\s<>\"“”]+?(?=[.,;:!?)\]\"'”’]*(?:\s|$))"   # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                                   # e-mail addresses
     r"|(?<![\w.])(?:[A-Za-z]\.){2,}"                                   # U.S., e.g., a.m.
     r"|[$€£¥]?\d+(?:[.,:]\d+)*(?:[A-Za-z]+\b)?%?(?:[-–]\w+)*"          # 2.5bn, $110, 80%
-    r"|[^\W\d_]+\.(?=\s)"                                              # Mr. (checked below)
     r"|\w+(?:[-'’&]\w+)*"                                              # don't, self-made
+    r"(?:(?:[.+-]\w+)*@[\w-]+(?:\.[\w-]+)+"                             # ... e-mail
+    r"|\.(?=\s))?"                                                     # ... Mr. (checked)
 )
 
 
