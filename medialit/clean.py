@@ -187,6 +187,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _CLOSERS = "\"'”’»)]*"
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 _LETTER = re.compile(r"[^\W\d_]")
+_CAPTION_LABEL = re.compile(r"\bcaption\W*$", re.IGNORECASE)
 
 
 def _last_char(line: str) -> str:
@@ -304,7 +305,9 @@ def _classify(text: str, table: RuleTable) -> tuple[PageLine, ...]:
             continue
         text_i, n = lines[i][2], lines[i][3]
         prev = why[i - 1].name if why[i - 1] else ""
-        if after and prev in after.after_rules and _title_like(text_i, n, after.max_words):
+        if prev == "photo_credit" and _CAPTION_LABEL.search(lines[i - 1][2]) and n <= why[i - 1].max_words:
+            flag(i, why[i - 1])  # the caption itself, after a bare "Image caption," label
+        elif after and prev in after.after_rules and _title_like(text_i, n, after.max_words):
             flag(i, after)
         elif (between and i > first_prose and i + 1 < len(lines) and i - 1 in prose and i + 1 in prose
               and _title_like(text_i, n, between.max_words) and _title_case(text_i)):

@@ -278,3 +278,20 @@ def test_a_lone_agency_name_after_the_first_paragraph_is_a_credit_but_not_in_the
     assert _line_starting("003", "Sputnik").rule == "bare_credit"
     text = "Bridge Opens\n\nReuters\n\nThe bridge opened on Tuesday after three years of work, officials said.\n\nAFP\n\nTraffic eased.\n"
     assert [b.text for b in find_boilerplate(text)] == ["AFP"]
+
+
+def test_the_line_after_a_bare_caption_label_is_the_caption():
+    text = _in_article("Image caption,\nFirefighters worked through the night in the old town")
+    assert [b.rule for b in find_boilerplate(text)] == ["photo_credit", "photo_credit"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Reporting by Ann Lee; Editing by Tom Roe", "byline"),
+    ("By Ann Lee and Tom Roe", "byline"),
+    ("October 5, 2022 10:14 AM UTC", "dateline"),
+    ("Published: 9 Feb. 2019", "dateline"),
+])
+def test_bylines_and_datelines_from_other_sites_are_metadata(line, kind):
+    text = _in_article(line)
+    assert find_boilerplate(text) == []
+    assert (kind, line) in [(m.kind, m.text) for m in find_metadata(text)]
