@@ -22,13 +22,12 @@ Example:
 """
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 from medialit.compare_align import (CLOSE_THRESHOLD, FUNCTION_WORDS, AlignedPair, WordChange, align,
                                     align_prepared, normalize_word, prepare, sentence_similarity,
                                     word_changes)
-from medialit.text import words
-
 __all__ = ["AlignedPair", "WordChange", "Fingerprint", "Evidence", "Verdict", "Comparison",
            "align", "compare", "evidence", "fingerprint", "similarity", "verdict",
            "sentence_similarity", "word_changes", "story_families"]
@@ -42,7 +41,7 @@ CLOSE_PAIRS_MIN = 3            # close sentence pairs needed (and ...)
 CLOSE_PAIRS_SHARE = 0.15       # ... as a share of the shorter article's sentences
 GREY_WORDING = 0.03            # below both of these, alignment is not even tried
 GREY_SKELETON = 0.02
-SAME_EVENT_NAMES = 0.12        # Jaccard of shared two-word names ("White House") ...
+SAME_EVENT_NAMES = 0.15        # Jaccard of shared two-word names ("White House") ...
 SAME_EVENT_NAMES_MIN = 4       # ... and at least this many of them
 
 
@@ -107,44 +106,77 @@ class Verdict:
 
 # --- fingerprints and measures --------------------------------------------------------
 
-def _h(token: str) -> int:
-    return zlib.crc32(token.encode("utf-8"))
+_TOKEN = re.compile(r"\w+(?:['’.-]\w+)*")
+_NAME_RUN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*[ \t]+)+[A-ZÀ-ÖØ-Þ][\w'’-]*")
+_HASHES: dict[str, int] = {}
+_MASK = 0xFFFFFFFF
+
+
+def _hash_words(norm: list[str]) -> list[int]:
+    """crc32 of each word (deterministic across runs, unlike ``hash``), memoised."""
+    if len(_HASHES) > 1_000_000:
+        _HASHES.clear()
+    out = []
+    for w in norm:
+        h = _HASHES.get(w)
+        if h is None:
+            h = _HASHES[w] = zlib.crc32(w.encode("utf-8"))
+        out.append(h)
+    return out
 
 
 def _grams(hashes: list[int], n: int) -> frozenset[int]:
-    out = set()
-    for i in range(len(hashes) - n + 1):
-        h = 0
-        for x in hashes[i:i + n]:
-            h = (h * 1000003 + x) & 0xFFFFFFFF
-        out.add(h)
-    return frozenset(out)
+    """Hashes of the word n-grams: sum of hash * 1000003**k, modulo 2**32."""
+    import numpy as np
+
+    if len(hashes) < n:
+        return frozenset()
+    arr = np.asarray(hashes, dtype=np.uint64)
+    acc = np.zeros(len(arr) - n + 1, dtype=np.uint64)
+    for k in range(n):
+        acc = acc * np.uint64(1000003) + arr[k:len(arr) - n + 1 + k]
+    return frozenset((acc & np.uint64(_MASK)).tolist())
+
+
+def _without(text: str, spans) -> str:
+    """``text`` with the given spans blanked out (a newline keeps words apart)."""
+    pieces, pos = [], 0
+    for s0, s1 in sorted((s.start, s.end) for s in spans):
+        if s0 >= pos:
+            pieces.append(text[pos:s0])
+            pieces.append("\n")
+            pos = s1
+        else:
+            pos = max(pos, s1)
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def fingerprint(text: str, *, clean: bool = True) -> Fingerprint:
     """Fingerprint an article (boilerplate lines left out when ``clean`` and the cleaner exists).
 
+    Tokens here are a fast regex (letters/digits with inner apostrophes, hyphens, dots),
+    lower-cased with accents folded, as in :func:`medialit.compare_align.normalize_word`.
+
     >>> fp = fingerprint("Officials at the White House said on Monday that talks went well.")
     >>> sorted(fp.names), fp.n_words
     (['white house'], 12)
     """
-    toks = words(text)
     if clean:
         from medialit.compare_align import _boilerplate
-        skip = sorted((s.start, s.end) for s in _boilerplate(text))
+        skip = _boilerplate(text)
         if skip:
-            toks = [t for t in toks if not any(s0 <= t.start < s1 for s0, s1 in skip)]
-    norm = [normalize_word(t.text) for t in toks]
-    hashes = [_h(w) for w in norm]
+            text = _without(text, skip)
+    norm = [normalize_word(w) for w in _TOKEN.findall(text)]
+    hashes = _hash_words(norm)
     skeleton = [h for h, w in zip(hashes, norm) if w in FUNCTION_WORDS]
-    names, run = set(), []
-    for t, w in zip(toks + [None], norm + [""]):  # type: ignore[operator]
-        if t is not None and t.text[:1].isupper() and not (not run and w in FUNCTION_WORDS):
-            run.append(w.removesuffix("'s"))
-            continue
+    names = set()
+    for m in _NAME_RUN.finditer(text):
+        run = [normalize_word(w).removesuffix("'s") for w in m.group().split()]
+        while run and run[0] in FUNCTION_WORDS:
+            run.pop(0)
         names.update(f"{x} {y}" for x, y in zip(run, run[1:]))
-        run = []
-    return Fingerprint(_grams(hashes, WORD_NGRAM), _grams(skeleton, FUNCTION_NGRAM), frozenset(names), len(toks))
+    return Fingerprint(_grams(hashes, WORD_NGRAM), _grams(skeleton, FUNCTION_NGRAM), frozenset(names), len(norm))
 
 
 def _containment(x: frozenset, y: frozenset) -> float:

@@ -121,8 +121,9 @@ class AlignedPair:
 
 def normalize_word(word: str) -> str:
     """Lower-case, fold accents and curly apostrophes: ``"Guaidó’s"`` -> ``"guaido's"``."""
-    word = word.lower().replace("’", "'").replace("‘", "'")
+    word = word.lower()
     if not word.isascii():
+        word = word.replace("’", "'").replace("‘", "'")
         word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
     return word
 

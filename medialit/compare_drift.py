@@ -8,8 +8,8 @@ as paraphrase and the other puts in quotation marks (and the reverse).
 said" vs "One of the officials accepting US offer said"), or a reporting verb that changed
 ("claimed" -> "said", "speculated" -> "predicted") in an aligned sentence.
 
-Quotations come from :func:`medialit.quotes.find_quotes` when that module is installed;
-otherwise a simple matcher below finds text between paired quotation marks on one line.
+Quotations, their speakers and verbs come from :func:`medialit.quotes.find_quotes`;
+reporting verbs and what each signals from ``medialit/rules/reporting_verbs.toml``.
 
 Example:
     >>> qs, _ = quote_drift('He said: "We will not leave the former capital."',
@@ -26,33 +26,17 @@ from difflib import SequenceMatcher
 from medialit.compare_align import PAIR_THRESHOLD, AlignedPair, _Sentence, normalize_word, prepare
 from medialit.text import Span, words
 
-# Reporting verbs and what they signal, after the wire-service style guides' advice
-# (AP, Reuters, NPR): "said" is neutral; "claimed" casts doubt; "admitted" implies a
-# confession; "predicted"/"speculated" mark a guess. Add a verb here to have it tracked.
-REPORTING_VERBS: dict[str, str] = {
-    **dict.fromkeys("said says say told tells stated states added adds wrote writes reported reports "
-                    "noted notes announced announces tweeted commented remarked replied".split(), "neutral"),
-    **dict.fromkeys("claimed claims alleged alleges insisted insists purported asserted asserts "
-                    "contended maintained".split(), "casts doubt"),
-    **dict.fromkeys("admitted admits conceded concedes acknowledged confessed".split(), "implies a confession"),
-    **dict.fromkeys("revealed reveals confirmed confirms explained explains showed disclosed".split(),
-                    "presents it as established fact"),
-    **dict.fromkeys("speculated speculates predicted predicts suggested suggests guessed believed "
-                    "believes suspected".split(), "marks a guess or opinion"),
-    **dict.fromkeys("warned warns urged urges demanded accused accuses blasted slammed".split(),
-                    "adds emotion or urgency"),
-}
-# Phrases that attribute a statement to a source (for "source dropped/added" in aligned sentences).
+# Phrases that attribute a statement to a source (for "source dropped/added" in aligned
+# sentences): the openings wire style guides list for attribution, plus anonymity markers.
 SOURCE_CUES = ("according to", "citing", "cited", "told reporters", "sources", "officials said",
                "official said", "said to be", "reported", "anonymous", "anonymity", "familiar with")
-PRONOUNS = frozenset("he she they it we i you who".split())
-
-_PAIRED_MARKS = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\s*\.\.\.\s*\]")
-_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
-_AFTER_SPEAKER_VERB = re.compile(rf"^\s*[,.]?\s*(?P<speaker>[^,.;:!?\"“”\n]{{1,70}}?)\s+(?P<verb>{_VERBS})\b")
-_AFTER_VERB_SPEAKER = re.compile(rf"^\s*[,.]?\s*(?P<verb>{_VERBS})\s+(?P<speaker>[^,.;:!?\"“”\n]{{1,70}})")
-_BEFORE = re.compile(rf"(?P<speaker>[A-Z][^.!?\"“”\n]{{0,90}}?)\s+(?P<verb>{_VERBS})\s*[,:]?\s*$")
+
+
+def _verbs() -> dict:
+    """Reporting verbs (form -> Verb with stance and note) from ``rules/reporting_verbs.toml``."""
+    from medialit.attribution import load_rules
+    return load_rules().verbs
 
 
 @dataclass(frozen=True)
@@ -119,69 +103,16 @@ class AttributionChange:
 # --- finding quotations ----------------------------------------------------------------
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Quotations in ``text`` with their speaker and reporting verb when they can be found."""
-    try:
-        from medialit.quotes import find_quotes
-    except ImportError:
-        found = _fallback_quotes(text)
-    else:
-        found = []
-        for q in find_quotes(text):
-            inner = _strip_marks(text, q.start, q.end)
-            found.append(QuoteSpan(q.start, q.end, inner, getattr(q, "speaker", None), getattr(q, "verb", None)))
+    """Quotations in ``text`` (from :func:`medialit.quotes.find_quotes`) with the quoted
+    words as a span, their speaker and reporting verb."""
+    from medialit.quotes import find_quotes
+
     out = []
-    for q in found:
-        if q.speaker is None or q.verb is None:
-            speaker, verb = _attribution(text, q.start, q.end)
-            q = QuoteSpan(q.start, q.end, q.inner, q.speaker or speaker, q.verb or verb)
-        out.append(q)
+    for q in find_quotes(text):
+        i = text.find(q.content, q.start, q.end) if q.content else -1
+        inner = Span(i, i + len(q.content), q.content) if i >= 0 else Span(q.start, q.end, text[q.start:q.end])
+        out.append(QuoteSpan(q.start, q.end, inner, q.speaker, q.verb))
     return out
-
-
-def _strip_marks(text: str, start: int, end: int) -> Span:
-    marks = "\"'“”‘’«»„ "
-    while start < end and text[start] in marks:
-        start += 1
-    while end > start and text[end - 1] in marks:
-        end -= 1
-    return Span(start, end, text[start:end])
-
-
-def _fallback_quotes(text: str) -> list[QuoteSpan]:
-    """Text between paired quotation marks, not crossing a line break (an opening mark
-    followed by its closing mark)."""
-    out = []
-    for open_mark, close_mark in _PAIRED_MARKS:
-        pos = 0
-        while True:
-            i = text.find(open_mark, pos)
-            if i < 0:
-                break
-            j = text.find(close_mark, i + 1)
-            nl = text.find("\n", i + 1)
-            if j < 0 or (0 <= nl < j):
-                pos = i + 1 if j < 0 else nl
-                continue
-            if not any(q.start <= i < q.end for q in out):
-                out.append(QuoteSpan(i, j + 1, _strip_marks(text, i, j + 1), None, None))
-            pos = j + 1
-    return sorted(out, key=lambda q: q.start)
-
-
-def _attribution(text: str, start: int, end: int) -> tuple[str | None, str | None]:
-    """Speaker and verb next to a quotation: '"...", the official said' or 'X said: "..."'."""
-    after = text[end:end + 120]
-    for pattern in (_AFTER_VERB_SPEAKER, _AFTER_SPEAKER_VERB):
-        m = pattern.match(after)
-        if m and len(m.group("speaker").split()) <= 10:
-            return m.group("speaker").strip(), m.group("verb")
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
-    m = _BEFORE.search(before[cut + 1:] if cut >= 0 else before)
-    if m:
-        return m.group("speaker").strip(), m.group("verb")
-    return None, None
 
 
 # --- quote drift -----------------------------------------------------------------------
@@ -340,8 +271,7 @@ def _speaker_drift(qa: QuoteSpan, qb: QuoteSpan) -> list[AttributionChange]:
     out = []
     ctx_a, ctx_b = _short(qa.inner.text), _short(qb.inner.text)
     sa, sb = qa.speaker, qb.speaker
-    if sa and sb and _norm_speaker(sa) != _norm_speaker(sb) and not (
-            {_norm_speaker(sa), _norm_speaker(sb)} & PRONOUNS):
+    if sa and sb and _norm_speaker(sa) != _norm_speaker(sb):
         out.append(AttributionChange("speaker", sa, sb, ctx_a, ctx_b,
                                      f"the same quotation is credited to '{sa}' in A but to '{sb}' in B"))
     elif sa and not sb:
@@ -356,9 +286,11 @@ def _speaker_drift(qa: QuoteSpan, qb: QuoteSpan) -> list[AttributionChange]:
 
 
 def _verb_change(va: str, vb: str, ctx_a: str, ctx_b: str) -> AttributionChange:
-    ka = REPORTING_VERBS.get(normalize_word(va), "")
-    kb = REPORTING_VERBS.get(normalize_word(vb), "")
-    note = f" ('{va}' {ka}; '{vb}' {kb})" if ka != kb else ""
+    verbs = _verbs()
+    ka, kb = verbs.get(normalize_word(va)), verbs.get(normalize_word(vb))
+    note = ""
+    if ka and kb and ka.stance != kb.stance:
+        note = f" ('{va}' is {ka.note}; '{vb}' is {kb.note})"
     return AttributionChange("verb", va, vb, ctx_a, ctx_b, f"the reporting verb changed from '{va}' to '{vb}'{note}")
 
 
@@ -373,9 +305,10 @@ def attribution_drift(pairs: list[AlignedPair]) -> list[AttributionChange]:
         if p.a is None or p.b is None or p.kind == "partial" or p.similarity < PAIR_THRESHOLD:
             continue
         ctx_a, ctx_b = _short(p.a.text), _short(p.b.text)
+        verbs = _verbs()
         for c in p.changes:
-            va = [w for w in c.a.split() if normalize_word(w.strip(",.;:")) in REPORTING_VERBS]
-            vb = [w for w in c.b.split() if normalize_word(w.strip(",.;:")) in REPORTING_VERBS]
+            va = [w for w in c.a.split() if normalize_word(w.strip(",.;:")) in verbs]
+            vb = [w for w in c.b.split() if normalize_word(w.strip(",.;:")) in verbs]
             if c.op == "replace" and len(va) == 1 and len(vb) == 1 and len(c.a.split()) <= 3 >= len(c.b.split()):
                 out.append(_verb_change(va[0].strip(",.;:"), vb[0].strip(",.;:"), ctx_a, ctx_b))
                 continue
