@@ -18,34 +18,18 @@ Bad input never raises a bare ``KeyError`` or ``UnicodeDecodeError``: it raises
 """
 from __future__ import annotations
 
-import datetime as _dt
 import os
-import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from .corpus_files import (CATALOG_NAME, UNKNOWN, CorpusError, article_fields, read_catalog, read_text,
+                           show_path, split_front_matter)
 
+__all__ = ["Article", "Corpus", "CorpusError", "CorpusWarning", "Upstream", "guess_title", "load_article",
+           "load_corpus", "read_catalog", "seeds_dir", "split_front_matter"]
 SEEDS_ENV = "MEDIALIT_SEEDS"
-CATALOG_NAME = "catalog.toml"
-UNKNOWN = "unknown"
-FRONT_MATTER_FENCE = "+++"
-
-
-class CorpusError(ValueError):
-    """A file or catalog that cannot be loaded. ``str(err)`` is "<file>[, line N]: <problem>"."""
-
-    def __init__(self, path: str | Path, problem: str, *, line: int | None = None) -> None:
-        self.path = _show(path)
-        self.problem = problem
-        self.line = line
-        where = self.path + (f", line {line}" if line else "")
-        super().__init__(f"{where}: {problem}")
 
 
 class CorpusWarning(UserWarning):
@@ -166,7 +150,7 @@ class Corpus:
         return [a.id for a in self.articles]
 
     def __repr__(self) -> str:
-        where = f" from {_show(self.root)}" if self.root else ""
+        where = f" from {show_path(self.root)}" if self.root else ""
         bad = f", {len(self.errors)} errors" if self.errors else ""
         return f"<Corpus of {len(self)} articles{where}{bad}>"
 
@@ -193,62 +177,7 @@ def seeds_dir() -> Path:
                       "or run from inside a medialit checkout")
 
 
-# ---------------------------------------------------------------- reading one file
-
-def _show(path: str | Path | None) -> str:
-    """A path as a person would type it: relative to the current folder when inside it."""
-    if path is None:
-        return "<text>"
-    p = Path(path)
-    if p.is_absolute():
-        try:
-            return str(p.relative_to(Path.cwd()))
-        except ValueError:
-            pass
-    return str(p)
-
-
-def _toml_error(err: tomllib.TOMLDecodeError, path: Path, what: str, line_offset: int = 0) -> CorpusError:
-    message = str(err)
-    m = re.search(r"\s*\(at line (\d+), column \d+\)", message)
-    line = None
-    if m:
-        line = int(m.group(1)) + line_offset
-        message = message[: m.start()] + message[m.end():]
-    elif "(at end of document)" in message:
-        message = message.replace(" (at end of document)", " (at the end)")
-    return CorpusError(path, f"invalid TOML {what}: {message}", line=line)
-
-
-def _decode(data: bytes, path: Path) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        raise CorpusError(path, f"not valid UTF-8: byte 0x{data[err.start]:02x} at byte offset {err.start} "
-                          "(save the file as UTF-8 text)", line=line) from None
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def split_front_matter(text: str, path: str | Path = "<text>") -> tuple[dict[str, Any], str]:
-    """Split ``+++``-fenced TOML front matter from the article body.
-
-    >>> split_front_matter('+++\\ntitle = "A"\\n+++\\nBody.')
-    ({'title': 'A'}, 'Body.')
-    """
-    first, nl, rest = text.partition("\n")
-    if first.rstrip() != FRONT_MATTER_FENCE:
-        return {}, text
-    m = re.search(r"^\+\+\+[ \t\r]*(?:\n|$)", rest, flags=re.M)
-    if not m:
-        raise CorpusError(path, "front matter opened with '+++' on line 1 is never closed "
-                          "(add a line '+++' after it)", line=1)
-    try:
-        meta = tomllib.loads(rest[: m.start()])
-    except tomllib.TOMLDecodeError as err:
-        raise _toml_error(err, Path(path), "front matter", line_offset=1) from None
-    return meta, rest[m.end():]
-
+# ---------------------------------------------------------------- one file
 
 def _looks_like_headline(line: str, rest: str) -> bool:
     line = line.strip()
@@ -269,77 +198,6 @@ def guess_title(text: str) -> str | None:
     return first.strip() if _looks_like_headline(first, rest) else None
 
 
-def _iso_date(value: Any, key: str, where: Path, label: str) -> str:
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        if value == UNKNOWN:
-            return value
-        padding = {4: "-01-01", 7: "-01", 10: ""}.get(len(value))  # YYYY, YYYY-MM, YYYY-MM-DD
-        if padding is not None and re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
-            try:
-                _dt.date.fromisoformat(value + padding)
-                return value
-            except ValueError:
-                pass
-    raise CorpusError(where, f"{label}{key} {value!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY) "
-                      "or 'unknown'")
-
-
-_TEXT_FIELDS = ("title", "outlet", "outlet_kind", "url", "byline", "notes")
-
-
-def _article_fields(meta: dict[str, Any], where: Path, label: str) -> dict[str, Any]:
-    """Check and convert catalog / front-matter values into ``Article`` keyword arguments."""
-    out: dict[str, Any] = {"meta": {}}
-    for key, value in meta.items():
-        if key in ("id", "file"):
-            continue
-        if key in _TEXT_FIELDS:
-            if not isinstance(value, str):
-                raise CorpusError(where, f"{label}{key} must be a string, not {type(value).__name__}")
-            out[key] = value.strip() if key == "notes" else value
-        elif key in ("published", "story_date"):
-            out[key] = _iso_date(value, key, where, label)
-        elif key == "upstream":
-            out[key] = _upstream(value, where, label)
-        else:
-            out["meta"][key] = value
-    return out
-
-
-def _upstream(value: Any, where: Path, label: str) -> tuple[Upstream, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise CorpusError(where, f"{label}upstream must be a list of [[article.upstream]] tables")
-    links = []
-    for n, link in enumerate(value, 1):
-        missing = [k for k in ("outlet", "relation") if not isinstance(link.get(k), str)]
-        if missing:
-            raise CorpusError(where, f"{label}upstream link {n} needs {' and '.join(missing)} (strings)")
-        unknown = set(link) - set(Upstream.__dataclass_fields__)
-        if unknown:
-            raise CorpusError(where, f"{label}upstream link {n} has unknown key(s) {', '.join(sorted(unknown))}")
-        kwargs = dict(link)
-        if "date" in kwargs:
-            kwargs["date"] = _iso_date(kwargs["date"], "date", where, f"{label}upstream link {n}: ")
-        links.append(Upstream(**kwargs))
-    return tuple(links)
-
-
-def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise CorpusError(path, "file does not exist")
-    if path.is_dir():
-        raise CorpusError(path, "is a folder, not a text file")
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise CorpusError(path, f"cannot be read ({err.strerror})") from None
-    return _decode(data, path)
-
-
 def load_article(path: str | Path, *, entry: dict[str, Any] | None = None, catalog: bool = True) -> Article:
     """Load one text file (with optional front matter) as an :class:`Article`.
 
@@ -352,43 +210,27 @@ def load_article(path: str | Path, *, entry: dict[str, Any] | None = None, catal
     ('002', 'United States Godfathering Mutiny in Venezuela')
     """
     path = Path(path)
-    raw = _read_text(path)
+    raw = read_text(path)
     front, body = split_front_matter(raw, path)
     if not body.strip():
         raise CorpusError(path, "file is empty" if not raw.strip() else "has front matter but no article text")
     if entry is None and catalog:
         entry = _catalog_entry_for(path)
-    fields = _article_fields(front, path, "front matter: ")
+    fields = article_fields(front, path, "front matter: ")
     ident = front.get("id", path.stem)
     if entry:
-        cat = _article_fields(entry, path.parent / CATALOG_NAME, f"article {entry.get('id')!r}: ")
+        cat = article_fields(entry, path.parent / CATALOG_NAME, f"article {entry.get('id')!r}: ")
         cat["meta"] = {**fields["meta"], **cat["meta"]}
         fields.update(cat)
         ident = entry.get("id", ident)
     if not isinstance(ident, str) or not ident:
         raise CorpusError(path, f"id must be a non-empty string, not {ident!r}")
     fields.setdefault("title", guess_title(body))
+    fields["upstream"] = tuple(Upstream(**link) for link in fields.get("upstream", ()))
     return Article(id=ident, path=path, text=body, **fields)
 
 
 # ---------------------------------------------------------------- catalogs and folders
-
-def read_catalog(path: str | Path) -> list[dict[str, Any]]:
-    """The ``[[article]]`` tables of a catalog file, checked for ``id`` and ``file``."""
-    path = Path(path)
-    try:
-        data = tomllib.loads(_read_text(path))
-    except tomllib.TOMLDecodeError as err:
-        raise _toml_error(err, path, "catalog") from None
-    entries = data.get("article", [])
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise CorpusError(path, "expected one [[article]] table per article")
-    for n, entry in enumerate(entries, 1):
-        for key in ("id", "file"):
-            if not isinstance(entry.get(key), str) or not entry[key]:
-                raise CorpusError(path, f"article number {n} needs '{key}' (a non-empty string)")
-    return entries
-
 
 def _catalog_entry_for(path: Path) -> dict[str, Any] | None:
     catalog = path.parent / CATALOG_NAME
@@ -397,7 +239,7 @@ def _catalog_entry_for(path: Path) -> dict[str, Any] | None:
     try:
         entries = read_catalog(catalog)
     except CorpusError as err:
-        warnings.warn(f"{err} (loading {_show(path)} without it)", CorpusWarning, stacklevel=3)
+        warnings.warn(f"{err} (loading {show_path(path)} without it)", CorpusWarning, stacklevel=3)
         return None
     return next((e for e in entries if e["file"] == path.name), None)
 

@@ -235,3 +235,19 @@ def test_corpus_module_imports_no_display_libraries():
 def test_article_can_be_built_directly_for_a_plain_text():
     article = Article(id="x", path=Path("x.txt"), text="Hello there.")
     assert article.outlet == "unknown" and article.upstream == ()
+
+
+def test_upstream_keys_accepted_in_catalogs_are_the_upstream_fields():
+    from medialit.corpus import Upstream
+    from medialit.corpus_files import UPSTREAM_KEYS
+
+    assert set(UPSTREAM_KEYS) == set(Upstream.__dataclass_fields__)
+
+
+def test_upstream_link_with_an_unknown_key_is_explained(tmp_path):
+    (tmp_path / "a.txt").write_text("The council met on Monday, the mayor said.\n", encoding="utf-8")
+    (tmp_path / "catalog.toml").write_text(
+        '[[article]]\nid = "a"\nfile = "a.txt"\n[[article.upstream]]\noutlet = "Wire"\nrelation = "cites"\nlink = "x"\n',
+        encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"catalog\.toml: article 'a': upstream link 1 has unknown key\(s\) link"):
+        load_corpus(tmp_path, strict=True)
