@@ -1,0 +1,424 @@
+"""Who is speaking: the sourcing rule tables, finding attribution phrases in a sentence
+("Reuters reported", "according to X", "citing Y", "..., said Z") and deciding whether
+a source phrase is named or anonymous.
+
+The tables live in ``medialit/rules/*.toml`` (reporting verbs, anonymous sources, named
+sources, hedges, unsourced claims). A teacher can add entries there, or pass extra rules:
+
+>>> from medialit.attribution import load_rules, classify_source
+>>> classify_source("a senior White House official", load_rules()).label
+'anonymous'
+>>> classify_source("Secretary of State Mike Pompeo", load_rules()).label
+'named'
+>>> rules = load_rules({"heads": ["insiders-in-chief"]})   # extra entries are added
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Mapping, Union
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
+LIST_KEYS = ("heads", "phrases", "quantifier_of", "institution_heads", "bare_institutions",
+             "not_names", "markers", "verbs", "common_knowledge", "evaluations")
+# Speech verbs used after a comma to continue an attribution: 'Sabatini said, adding: "..."'.
+CONTINUATIONS = ("adding", "saying", "noting", "explaining", "insisting", "arguing", "continuing", "concluding", "writing")
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
+# A "mask" character: speech quotations are replaced by it before looking for attributions,
+# so a verb inside a quotation is never taken as the writer's attribution.
+MASK = "\x00"
+
+RuleSource = Union[str, Path, Mapping, None]
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Verb:
+    """One reporting-verb form from ``reporting_verbs.toml``."""
+
+    form: str
+    lemma: str
+    stance: str
+    note: str
+    needs_that: bool = False
+    noun_too: bool = False
+
+
+class Rules:
+    """The sourcing tables, merged and compiled. Build with :func:`load_rules`."""
+
+    def __init__(self, tables: dict) -> None:
+        self.tables = tables
+        self.verbs: dict[str, Verb] = {}
+        for entry in tables.get("verb", []):
+            for form in entry.get("forms", []):
+                self.verbs[form.lower()] = Verb(form.lower(), entry.get("lemma", form), entry.get("stance", "neutral"),
+                                                entry.get("note", ""), bool(entry.get("needs_that")), bool(entry.get("noun_too")))
+        self.heads = {w.lower() for w in tables.get("heads", [])}
+        self.institution_heads = {w.lower() for w in tables.get("institution_heads", [])}
+        self.bare_institutions = {w.lower() for w in tables.get("bare_institutions", [])}
+        self.not_names = set(tables.get("not_names", []))
+        self.quantifier_of = {w.lower() for w in tables.get("quantifier_of", [])}
+        self.hedge_verbs = {w.lower() for w in tables.get("verbs", [])}
+        self.verb_re = _alternation(self.verbs, extra_after=r"(?!\s+to\s+(?:be|have)\b)")
+        self.anon_phrase_re = _alternation(tables.get("phrases", []))
+        self.hedge_re = _alternation(tables.get("markers", []))
+        self.common_re = _alternation(tables.get("common_knowledge", []))
+        self.evaluation_re = _alternation(tables.get("evaluations", []))
+
+
+def _alternation(words, extra_after: str = ""):
+    """A case-insensitive whole-word regex for a list of words/phrases ("x*" = any ending)."""
+    parts = []
+    for w in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True):
+        if w.endswith("*"):
+            parts.append(re.escape(w[:-1]) + r"[\w-]*")
+        else:
+            parts.append(r"\s+".join(re.escape(p) for p in w.split()))
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + extra_after, re.IGNORECASE)
+
+
+def _read_toml(path: Path, name: str) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RulesError(f"{name}: file not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise RulesError(f"{name}: invalid TOML ({err})") from None
+    except UnicodeDecodeError as err:
+        raise RulesError(f"{name}: not UTF-8 text ({err})") from None
+
+
+@lru_cache(maxsize=1)
+def _default_tables() -> dict:
+    tables: dict = {}
+    folder = resources.files("medialit") / "rules"
+    for name in RULE_FILES:
+        path = Path(str(folder / f"{name}.toml"))
+        _merge(tables, _read_toml(path, f"medialit/rules/{name}.toml"), f"medialit/rules/{name}.toml")
+    return tables
+
+
+def _merge(into: dict, extra: Mapping, name: str) -> None:
+    for key, value in extra.items():
+        if key == "verb":
+            if not isinstance(value, list) or not all(isinstance(v, Mapping) and "forms" in v for v in value):
+                raise RulesError(f"{name}: 'verb' must be a list of tables, each with 'forms'")
+            into.setdefault("verb", []).extend(dict(v) for v in value)
+        elif key in LIST_KEYS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RulesError(f"{name}: '{key}' must be a list of strings")
+            into.setdefault(key, []).extend(value)
+        else:
+            raise RulesError(f"{name}: unknown key '{key}' (known: verb, {', '.join(LIST_KEYS)})")
+
+
+_RULES_CACHE: dict = {}
+
+
+def load_rules(extra: RuleSource = None) -> Rules:
+    """The packaged rule tables, plus ``extra`` entries (a dict shaped like the TOML files,
+    or the path of a teacher's own TOML file). Entries are added, never replaced.
+
+    >>> rules = load_rules({"phrases": ["people in the know"]})
+    """
+    if extra is None:
+        if None not in _RULES_CACHE:
+            _RULES_CACHE[None] = Rules(_default_tables())
+        return _RULES_CACHE[None]
+    if isinstance(extra, Rules):
+        return extra
+    tables = {k: list(v) for k, v in _default_tables().items()}
+    if isinstance(extra, (str, Path)):
+        _merge(tables, _read_toml(Path(extra), str(extra)), str(extra))
+    elif isinstance(extra, Mapping):
+        _merge(tables, extra, "extra rules")
+    else:
+        raise RulesError(f"extra rules: expected a dict or a TOML file path, got {type(extra).__name__}")
+    return Rules(tables)
+
+
+# ---------------------------------------------------------------- classifying a source phrase
+
+@dataclass(frozen=True)
+class SourceClass:
+    """The verdict on a source phrase: ``label`` is named, anonymous or pronoun."""
+
+    label: str
+    why: str
+
+
+_WORD = re.compile(r"[\w][\w.&'’-]*")
+_BOUNDARY_WORDS = {"of", "in", "at", "from", "for", "with", "close", "familiar", "who", "whom", "which", "that",
+                   "said", "to", "on", "by", "near", "inside", "within", "speaking", "whose", "about", "over"}
+_DETERMINER_START = re.compile(r"(?:a|an|the|another|other|his|her|their|its|one|two|three|several|some|many)\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _is_name(token: str, rules: Rules) -> bool:
+    return token[:1].isupper() and _POSSESSIVE.sub("", token) not in rules.not_names
+
+
+def _conjuncts(phrase: str) -> list[str]:
+    """Split "X and a Y" / "X and other Ys" (not "White House and State Department officials")."""
+    return [p for p in re.split(r"\s+and\s+(?=(?:a|an|the|another|other|one|two|his|her|their)\s)", phrase) if p.strip()]
+
+
+def classify_source(phrase: str, rules: Rules, *, appositive: str | None = None) -> SourceClass:
+    """Named, anonymous or pronoun, from the phrase's head noun and the rule tables.
+
+    >>> classify_source("the Reuters source", load_rules()).label
+    'anonymous'
+    >>> classify_source("the newspaper", load_rules()).label
+    'named'
+    """
+    verdicts = [_classify_one(c, rules) for c in _conjuncts(phrase.strip(" ,;:\"'“”‘’"))]
+    if appositive and any(v.label == "anonymous" for v in verdicts):
+        tokens = _WORD.findall(appositive)
+        if len(tokens) >= 1 and all(_is_name(t, rules) or t.lower() in {"of", "de", "van", "von", "al", "bin"} for t in tokens[:4]) \
+                and any(_is_name(t, rules) for t in tokens):
+            return SourceClass("named", f"named in the apposition '{appositive.strip()}'")
+    for label in ("named", "anonymous", "pronoun"):
+        for v in verdicts:
+            if v.label == label:
+                return v
+    return SourceClass("anonymous", "no name in the source phrase")
+
+
+def _classify_one(phrase: str, rules: Rules) -> SourceClass:
+    tokens = _WORD.findall(phrase)
+    if not tokens:
+        return SourceClass("anonymous", "empty source phrase")
+    low = phrase.lower().strip()
+    if low in PRONOUNS:
+        return SourceClass("pronoun", f"the pronoun '{phrase.strip()}'")
+    if low in rules.bare_institutions:
+        return SourceClass("named", f"'{phrase.strip()}' names an institution (named_sources.toml)")
+    if len(tokens) > 2 and tokens[0].lower() in rules.quantifier_of and tokens[1].lower() == "of":
+        tokens = tokens[2:]
+    core: list[str] = []
+    for t in tokens:
+        tl = t.lower()
+        if core and (tl in _BOUNDARY_WORDS or (tl.endswith("ing") and not t[:1].isupper())):
+            break
+        core.append(t)
+    head = _POSSESSIVE.sub("", core[-1])
+    head_l = head.lower()
+    rest = tokens[len(core):]
+    anon_marker = rules.anon_phrase_re.search(phrase)
+    if head_l in PRONOUNS and len(core) == 1:
+        return SourceClass("pronoun", f"the pronoun '{head}'")
+    if head_l in rules.heads:
+        if len(rest) >= 2 and not anon_marker and all(_is_name(t, rules) for t in rest[-2:]) \
+                and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with"}:
+            return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
+        return SourceClass("anonymous", f"'{head}' does not name anyone (anonymous_sources.toml: heads)")
+    if anon_marker:
+        return SourceClass("anonymous", f"'{anon_marker.group()}' marks an unnamed source (anonymous_sources.toml: phrases)")
+    if head_l in rules.institution_heads:
+        first = core[0].lower()
+        has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
+        if has_name or first in {"the", "this", "that", "its", "their", "his", "her"} or _is_name(head, rules) and len(core) > 1:
+            return SourceClass("named", f"'{' '.join(core)}' identifies an organisation, outlet or document")
+        return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
+    if _is_name(head, rules):
+        return SourceClass("named", f"a name: '{head}'")
+    if len(rest) >= 2 and all(_is_name(t, rules) for t in rest[-2:]):
+        return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
+    if any(_is_name(t, rules) for t in rest) and rest and rest[0].lower() in {"from", "by", "of"} and head_l in {"data", "figures", "numbers"}:
+        return SourceClass("named", f"'{phrase.strip()}' names where the data come from")
+    return SourceClass("anonymous", f"'{' '.join(core)}' does not name anyone")
+
+
+# ---------------------------------------------------------------- finding attributions
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution in a text: who (``source``, with offsets) and the cue that says so.
+
+    ``kind`` is "verb" (subject + reporting verb), "inverted" ("..., said X"),
+    "according_to" or "citing". ``label`` is named / anonymous / pronoun.
+    """
+
+    kind: str
+    source: str
+    source_start: int
+    source_end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    verb: str | None
+    verb_note: str | None
+    stance: str | None
+    label: str
+    why: str
+
+
+_AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|should|might|may|must|also|not|never|n't|"
+        r"later|then|publicly|previously|repeatedly|recently|again|already|further|still|once|first|earlier|"
+        r"this\s+week|last\s+week|this\s+month|on\s+[A-Z][a-z]+day|took\s+to\s+\w+\s+to|went\s+on\s+to|"
+        r"declined\s+to|refused\s+to|continued\s+to|wanted\s+to|sought\s+to|appeared\s+to|has\s+yet\s+to")
+_AUX_TAIL = re.compile(r"(?:\s+(?:" + _AUX + r"|[a-z]+ly))+\s*$")
+_NOT_ADVERB = {"family", "ally", "rally", "assembly", "supply", "italy", "july", "reply", "monopoly", "anomaly", "bully"}
+_PASSIVE_TAIL = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*$", re.I)
+_SEGMENT_SPLIT = re.compile(r"[,;:()\[\]–—\x00“”\"]|\s-\s")
+_CONNECTOR = re.compile(r"^(?:and|but|however|although|though|while|so|then|because|since|as|yet|even|also|meanwhile|"
+                        r"whereas|if|when|that|which|where|or|nor|now|still|instead|indeed|moreover|thus)\b\s*", re.I)
+_INNER_CUT = re.compile(r"\b(?:that|because|whereas|while|although|though|if|when|where|which|after|before|since|until|unless)\s+", re.I)
+_DETERMINER_OR_POSS = re.compile(r"(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|false|any|no|"
+                                 r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded|['’]s)$", re.I)
+_REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_CITING = re.compile(r"\bciting\s+", re.I)
+_NP_END = re.compile(r"[,;:.!?\x00“”\"()]|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
+_NOT_INVERTED = re.compile(r"\s*(?:that|to|it|they|he|she|we|I|you|this|there|on|in|at|by|last|next|this|today|yesterday|"
+                           r"tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+_CONDUIT = re.compile(r"\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*)*|the\s+(?:newspaper|paper|agency|outlet|broadcaster|network|magazine|website))")
+
+
+def _strip_aux(left: str) -> str:
+    while True:
+        m = _AUX_TAIL.search(left)
+        if not m or not m.group().strip():
+            return left
+        words = m.group().split()
+        if words and words[-1].lower() in _NOT_ADVERB:
+            return left
+        left = left[: m.start()]
+
+
+def _np_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
+    while pos < limit and masked[pos].isspace():
+        pos += 1
+    m = _NP_END.search(masked, pos, limit)
+    end = m.start() if m else limit
+    span = masked[pos:end]
+    words = span.split()
+    if not words or len(words) > 14:
+        if len(words) > 14:
+            end = pos + len(" ".join(span.split()[:8]))
+        else:
+            return None
+    while end > pos and masked[end - 1].isspace():
+        end -= 1
+    return (pos, end) if end > pos else None
+
+
+def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str | None] | None:
+    """The subject phrase left of a verb at ``vstart`` (within ``masked[start:]``), as
+    (start, end, appositive); None if there is none."""
+    left = _strip_aux(masked[start:vstart])
+    if not left.strip():
+        return None
+    pieces = [(m.start(), m.end()) for m in _SEGMENT_SPLIT.finditer(left)]
+    bounds = [0] + [e for _, e in pieces]
+    ends = [s for s, _ in pieces] + [len(left)]
+    segs = list(zip(bounds, ends))
+    seg_start, seg_end = segs[-1]
+    appositive = None
+    if not left[seg_start:seg_end].strip():  # "X, <appositive>, said"
+        if len(segs) < 3:
+            return None
+        a0, a1 = segs[-2]
+        appositive = left[a0:a1].strip()
+        seg_start, seg_end = segs[-3]
+    chunk = left[seg_start:seg_end]
+    offset = seg_start
+    while True:
+        lead = len(chunk) - len(chunk.lstrip())
+        m = _CONNECTOR.match(chunk[lead:])
+        if not m:
+            break
+        chunk, offset = chunk[lead + m.end():], offset + lead + m.end()
+    cuts = list(_INNER_CUT.finditer(chunk))
+    if cuts:
+        offset += cuts[-1].end()
+        chunk = chunk[cuts[-1].end():]
+    words = chunk.split()
+    if not words or len(words) > 14 or not any(c.isalpha() for c in chunk) or "_" * 3 in chunk and len(words) == 1:
+        return None
+    s = start + offset + (len(chunk) - len(chunk.lstrip()))
+    e = start + offset + len(chunk.rstrip())
+    return (s, e, appositive)
+
+
+def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules) -> list[Attribution]:
+    """Every attribution in ``text[start:end]``, in order. ``masked`` is ``text`` with speech
+    quotations replaced by :data:`MASK` characters (same length)."""
+    found: list[Attribution] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind, s0, s1, c0, c1, verb=None, appositive=None):
+        phrase = text[s0:s1]
+        verdict = classify_source(phrase, rules, appositive=appositive)
+        source = phrase
+        if verdict.why.startswith("named in the apposition") and appositive:
+            source = appositive
+        v = rules.verbs.get(" ".join(verb.lower().split())) if verb else None
+        found.append(Attribution(kind, source, s0, s1, text[c0:c1], c0, c1, verb,
+                                 v.note if v else None, v.stance if v else None, verdict.label, verdict.why))
+        taken.append((c0, c1))
+
+    for rx, kind in ((_CITING, "citing"), (_ACCORDING, "according_to")):
+        for m in rx.finditer(masked, start, end):
+            np = _np_after(masked, m.end(), end)
+            if np:
+                add(kind, np[0], np[1], m.start(), np[1])
+    for m in rules.verb_re.finditer(masked, start, end):
+        v0, v1 = m.span()
+        if any(a <= v0 < b for a, b in taken):
+            continue
+        form = " ".join(m.group().lower().split())
+        verb = rules.verbs.get(form)
+        if verb is None or form in CONTINUATIONS:
+            continue
+        after = masked[v1:end]
+        if verb.needs_that and not re.match(r"\s+that\b", after):
+            continue
+        if _REFLEXIVE.match(after) or re.match(r"\s+of\b", after) and form in {"accused"}:
+            continue
+        if m.group()[:1].isupper():  # "United States", "Media Claims": names and headlines, not reporting
+            continue
+        before = masked[start:v0]
+        prev = before.split()[-1:] if before.split() else []
+        if verb.noun_too and not form.endswith("ed") and (not prev or _DETERMINER_OR_POSS.search(prev[0])):
+            continue  # "false claims", "Maduro's claims", "the reports": nouns
+        if _PASSIVE_TAIL.search(before):
+            by = re.match(r"\s+by\s+", after)
+            if by:
+                np = _np_after(masked, v1 + by.end(), end)
+                if np:
+                    add("verb", np[0], np[1], v0, np[1], m.group())
+            continue
+        stripped = before.rstrip()
+        if stripped.endswith((",", MASK, "”", '"')) or not stripped:
+            np = _np_after(masked, v1, end)
+            if np and len(masked[np[0]:np[1]].split()) <= 12 and re.match(r"[\s,]*(?:[.!?]|$)", masked[np[1]:end]) \
+                    and not _NOT_INVERTED.match(masked, v1):
+                add("inverted", np[0], np[1], v0, np[1], m.group())
+                continue
+        subj = subject_before(masked, start, v0)
+        if subj is None:
+            continue
+        s0, s1, appositive = subj
+        c1 = v1
+        if verb.lemma == "tell":
+            conduit = _CONDUIT.match(masked, v1, end)
+            if conduit:
+                c1 = conduit.end()
+        add("verb", s0, s1, s0, c1, m.group(), appositive)
+    found.sort(key=lambda a: a.cue_start)
+    return found

@@ -1,0 +1,326 @@
+"""Direct quotations and who said them.
+
+``find_quotes(text)`` finds text between quotation marks (curly “…” and ‘…’, straight
+"…", guillemets «…»; straight or curly single quotes only where they clearly open and
+close a quotation, never an apostrophe), and resolves the speaker from the words around
+it: "“…,” the official said", "Sabatini said, adding: “…”", "X tweeted, “…”",
+"Regan added: “…”", a partial quote inside a reported clause ("Trump stated that ... was
+“an option”"), a quote that continues the previous speaker's, "he added" (the pronoun is
+resolved to the last speaker), and interview transcripts ("Jim Jatras: ...").
+
+Offsets: ``start``/``end`` cover the quotation *including* its marks; ``content`` is the
+quoted words without them. A quotation still open at the end of its paragraph is
+reported with ``closed=False`` and ends at the paragraph's end.
+
+``kind`` is "speech" (someone's words) or "phrase": a short quoted phrase (three words or
+fewer) that no reporting verb introduces directly, such as scare quotes (recognising
+"his authority") or a borrowed label (“security threats”). A phrase keeps the speaker of
+its sentence's attribution when there is one, so a partial quote is not lost.
+
+>>> q = find_quotes('“We are ready,” the minister said.')[0]
+>>> q.speaker, q.verb, q.kind
+('the minister', 'said', 'speech')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from .attribution import (CONTINUATIONS, MASK, PRONOUNS, Attribution, RuleSource, Rules, classify_source,
+                          find_attributions, load_rules, subject_before)
+
+OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
+_MARKS = re.compile(r"[“”«»„\"‘’']")
+_SPACE_BEFORE = set(" \t\n\r([{—–-/\u00a0") | {""}
+_TRANSCRIPT = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
+NOT_SPEAKER_LABELS = {"note", "update", "photo", "read more", "editor's note", "editor’s note", "source", "sources",
+                      "caption", "warning", "correction", "image", "video", "watch", "listen", "also read",
+                      "related", "see also", "disclaimer", "credit", "file", "pictured", "tags", "topics", "q", "a"}
+PHRASE_MAX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation. ``speaker_span`` is where the speaker is named in the text
+    (for "he added", the earlier name the pronoun stands for; ``pronoun`` is "he").
+    ``resolution`` says how the speaker was found: after, before, sentence, continuation,
+    pronoun, transcript, or None."""
+
+    start: int
+    end: int
+    text: str
+    content: str
+    speaker: str | None
+    speaker_span: tuple[int, int] | None
+    verb: str | None
+    verb_note: str | None
+    kind: str
+    closed: bool
+    depth: int
+    resolution: str | None
+    speaker_label: str | None = None
+    pronoun: str | None = None
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["speaker_span"] = list(self.speaker_span) if self.speaker_span else None
+        return d
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: a blank line always ends one; a single line break ends one unless
+    the next line starts in lower case (a hard-wrapped sentence)."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n", text):
+        nxt = text[m.end(): m.end() + 1]
+        if nxt and nxt.islower():
+            continue
+        if start < m.start():
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _role(text: str, i: int) -> str:
+    """open, close or none for the quotation mark at ``text[i]``."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if ch in "“«„":
+        return "open"
+    if ch in "”»":
+        return "close"
+    opens = prev in _SPACE_BEFORE or prev in "“\"'‘" or prev.isspace()
+    if ch == '"':
+        if opens and nxt and not nxt.isspace():
+            return "open"
+        return "close" if prev and not prev.isspace() else "none"
+    # single quotes: ‘ ’ '
+    if ch == "‘" or (ch == "'" and opens):
+        if opens and nxt and (nxt.isalpha() or nxt in "“\"") and not re.match(r"[’'](?:s|n|em|til|cause|tis)\b", text[i:i + 6], re.I):
+            return "open"
+        return "none"
+    # ’ or ' after a non-space: closing only when followed by a non-letter (not "it’s")
+    if prev and not prev.isspace() and not (nxt.isalnum()):
+        return "close"
+    return "none"
+
+
+def _scan(text: str, p0: int, p1: int) -> list[list]:
+    """Pair quotation marks inside one paragraph: [start, end, depth, closed]."""
+    out, stack = [], []  # stack of (mark, position)
+    for m in _MARKS.finditer(text, p0, p1):
+        i, ch = m.start(), m.group()
+        role = _role(text, i)
+        single = ch in "‘’'"
+        if role == "close" and stack:
+            # close the innermost quote that this mark can close
+            for k in range(len(stack) - 1, -1, -1):
+                om, oi = stack[k]
+                if (om in "‘'") == single and (OPEN_CLOSE[om] == ch or (om in "\"“„" and ch in "\"”“") or (single and ch in "’'")):
+                    del stack[k:]
+                    out.append([oi, i + 1, k, True])
+                    break
+            else:
+                if not single and ch in "\"”" and role == "close":
+                    continue
+            continue
+        if role == "open":
+            if not single and stack and stack[-1][0] == '"' and ch == '"':
+                out.append([stack[-1][1], i + 1, len(stack) - 1, True])
+                stack.pop()
+                continue
+            stack.append((ch, i))
+    for k, (om, oi) in enumerate(stack):
+        if om not in "‘'":  # an unclosed single mark is almost always an apostrophe
+            end = p1
+            while end > oi and text[end - 1].isspace():
+                end -= 1
+            out.append([oi, end, k, False])
+    out.sort()
+    return out
+
+
+def _mask(text: str, spans, fill: str) -> str:
+    parts, pos = [], 0
+    for s, e in spans:
+        if s < pos:
+            continue
+        parts.append(text[pos:s])
+        parts.append(fill * (e - s))
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+_CLAUSE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs|\bGen|\bSen|\bRep|\bGov)(?<!\bvs)[.!?]+(?=\s+[A-Z\x00“\"‘])|\n")
+
+
+def _clause(masked: str, p0: int, p1: int, pos: int) -> tuple[int, int]:
+    """The sentence-like stretch of ``masked`` around ``pos`` (quotations masked, so their
+    full stops never end it)."""
+    s = p0
+    for m in _CLAUSE_END.finditer(masked, p0, pos):
+        s = m.end()
+    m = _CLAUSE_END.search(masked, pos, p1)
+    return s, (m.end() if m else p1)
+
+
+def _speaker_quote(q: dict, text: str, masked: str, p0: int, p1: int, rules: Rules) -> tuple | None:
+    """(attribution, resolution) for one quotation, or None."""
+    s, e = q["start"], q["end"]
+    # after: “...,” X said / “...,” said X
+    c0, c1 = _clause(masked, p0, p1, max(s, e - 1))
+    after_end = min(p1, max(c1, e + 1) + 1)
+    for a in find_attributions(text, masked, e, after_end, rules):
+        gap = masked[e:a.cue_start]
+        if a.kind in ("verb", "inverted") and re.fullmatch(r"[\s,]*", gap):
+            if q["content"].rstrip()[-1:] in ".!?" and not re.match(r"[^.!?\x00]{0,80}[.!?]", masked[a.cue_end:p1] + "."):
+                continue
+            return a, "after"
+    # before: X said, “...” / X said: “...” / X said, adding: “...”
+    head = masked[c0:s].rstrip()
+    cont = re.search(r"(?:,\s*|\s+)(" + "|".join(CONTINUATIONS) + r")\s*[:,]?$", head)
+    if cont:
+        head_before = head[: cont.start()]
+        atts = [a for a in find_attributions(text, masked, c0, c0 + len(head_before), rules) if a.kind != "according_to"]
+        if atts:
+            return _with_verb(atts[-1], cont.group(1), rules), "before"
+        return ("continue", cont.group(1)), "before"
+    if re.search(r"[,:]$", head) or re.search(r"\b(?:for|as|of)\s+(?:a|an|the)?$", head.rstrip()) or head.endswith(tuple(rules.verbs)):
+        atts = [a for a in find_attributions(text, masked, c0, s, rules) if a.cue_end >= len(head.rstrip(",: ")) + c0 - 40]
+        if atts:
+            return atts[-1], "before"
+    # a partial quotation inside a reported clause of the same sentence
+    atts = [a for a in find_attributions(text, masked, c0, c1, rules) if not (s <= a.cue_start < e)]
+    before = [a for a in atts if a.cue_end <= s]
+    if before or atts:
+        return (before[-1] if before else atts[0]), "sentence"
+    return None
+
+
+def _with_verb(att: Attribution, verb: str, rules: Rules) -> Attribution:
+    """The same attribution, with a continuing verb ("adding") as the verb."""
+    from dataclasses import replace
+    v = rules.verbs.get(verb.lower())
+    return replace(att, verb=verb, verb_note=v.note if v else att.verb_note, stance=v.stance if v else att.stance)
+
+
+def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote]:
+    """Direct quotations in ``text``, in order, with speaker, verb and kind.
+
+    ``skip``: spans (with ``.start``/``.end``) whose quotations are ignored; by default the
+    boilerplate lines from :func:`medialit.clean.find_boilerplate` (related headlines etc.).
+
+    >>> [q.speaker for q in find_quotes('Maduro said, “We are ready.” “We will win,” he added.')]
+    ['Maduro', 'Maduro']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_quotes expects a str, got {type(text).__name__}")
+    rules = load_rules(rules)
+    if skip is None:
+        from .clean import find_boilerplate
+        skip = find_boilerplate(text)
+    skipped = [(b.start, b.end) for b in skip]
+    paragraphs = _paragraphs(text)
+    raw = []
+    for p0, p1 in paragraphs:
+        for s, e, depth, closed in _scan(text, p0, p1):
+            if any(a <= s and e <= b for a, b in skipped):
+                continue
+            inner_s = s + 1
+            inner_e = e - 1 if closed else e
+            content = text[inner_s:inner_e]
+            n_words = len(re.findall(r"\w+", content))
+            if n_words == 0:
+                continue
+            phrase = n_words <= PHRASE_MAX_WORDS and not re.search(r"\w[.!?]\W*\s+\W*[A-Z]", content)
+            raw.append(dict(start=s, end=e, content=content, depth=depth, closed=closed, phrase=phrase, para=(p0, p1)))
+    speech_spans = [(q["start"], q["end"]) for q in raw if q["depth"] == 0 and not q["phrase"]]
+    phrase_spans = [(q["start"], q["end"]) for q in raw if q["depth"] == 0 and q["phrase"]]
+    masked = _mask(_mask(text, speech_spans, MASK), phrase_spans, "_")
+    transcript = _transcript_speakers(text, paragraphs)
+    out: list[Quote] = []
+    last: dict | None = None          # the last resolved speaker (for "he added")
+    last_by_para: dict = {}
+    for q in raw:
+        s, e = q["start"], q["end"]
+        p0, p1 = q["para"]
+        speaker = span = verb = note = how = label = pronoun = None
+        kind = "phrase" if q["phrase"] else "speech"
+        if q["depth"] == 0:
+            found = _speaker_quote(q, text, masked, p0, p1, rules)
+            if found:
+                att, how = found
+                if isinstance(att, Attribution):
+                    speaker, span, verb, note, label = att.source, (att.source_start, att.source_end), att.verb, att.verb_note, att.label
+                    if att.kind in ("verb", "inverted") and how in ("after", "before"):
+                        kind = "speech"
+                    if att.stance == "opinion" and kind == "phrase":
+                        speaker = span = verb = note = label = how = None
+                    elif label == "pronoun":
+                        pronoun = speaker
+                        if speaker.lower() in {"i", "we"}:
+                            speaker = span = label = None
+                            if p0 in transcript:
+                                speaker, span, label = transcript[p0]
+                        elif last:
+                            speaker, span, label = last["speaker"], last["span"], last["label"]
+                            how = "pronoun"
+                        else:
+                            speaker = span = label = None
+                elif last_by_para.get((p0, p1)):
+                    prev = last_by_para[(p0, p1)]
+                    speaker, span, label = prev["speaker"], prev["span"], prev["label"]
+                    verb = att[1]
+                    note = rules.verbs[verb.lower()].note if verb.lower() in rules.verbs else None
+                    kind = "speech"
+            if speaker is None and kind == "speech":
+                prev = last_by_para.get((p0, p1))
+                if p0 in transcript:
+                    speaker, span, label = transcript[p0]
+                    how = "transcript"
+                elif prev:
+                    speaker, span, label, verb, note = prev["speaker"], prev["span"], prev["label"], prev["verb"], prev["note"]
+                    how = "continuation"
+                elif out and not out[-1].closed and out[-1].speaker and q["start"] == p0 + _indent(text, p0):
+                    o = out[-1]
+                    speaker, span, label, verb, note, how = o.speaker, o.speaker_span, o.speaker_label, o.verb, o.verb_note, "continuation"
+        if speaker and kind == "speech":
+            entry = dict(speaker=speaker, span=span, label=label, verb=verb, note=note)
+            last_by_para[(p0, p1)] = entry
+            if label != "pronoun":
+                last = entry
+        out.append(Quote(s, e, text[s:e], q["content"], speaker, span, verb, note, kind, q["closed"],
+                         q["depth"], how, label, pronoun))
+    return out
+
+
+def _indent(text: str, p0: int) -> int:
+    n = 0
+    while p0 + n < len(text) and text[p0 + n] in " \t":
+        n += 1
+    return n
+
+
+def _transcript_speakers(text: str, paragraphs) -> dict:
+    """Interview transcripts: {paragraph start: (speaker, span, label)} for "Name: ..." paragraphs."""
+    out = {}
+    starts = {p0 for p0, _ in paragraphs}
+    for m in _TRANSCRIPT.finditer(text):
+        name = m.group(1)
+        if m.start() not in starts or name.lower() in NOT_SPEAKER_LABELS or len(name) < 2:
+            continue
+        out[m.start()] = (name, (m.start(1), m.end(1)), "named")
+    return out
+
+
+def transcript_labels(text: str) -> dict:
+    """Interview labels by paragraph: {paragraph start: (label, (start, end))}.
+
+    >>> transcript_labels("Host: Why?\\n\\nJo Smith: Because.")
+    {0: ('Host', (0, 4)), 12: ('Jo Smith', (12, 20))}
+    """
+    return {k: (v[0], v[1]) for k, v in _transcript_speakers(text, _paragraphs(text)).items()}

@@ -1,0 +1,255 @@
+"""Sourcing, sentence by sentence: named, anonymous, unattributed, or not a claim; hedged
+or not; and the cue that decided it.
+
+Every non-boilerplate sentence of the text gets one label (definitions in
+``docs/sourcing.md``):
+
+- ``named``: attributed to an identified person, organisation, outlet or document
+  ("Reuters reported", "according to the New York Times", "Sabatini said", an interview
+  answer by a named speaker).
+- ``anonymous``: attributed to an unidentified source ("a senior White House official",
+  "officials said", "a person familiar with the matter", "experts believe").
+- ``unattributed``: asserted with no source, including judgements stated as fact and
+  appeals to common knowledge ("everybody understands").
+- ``not_a_claim``: headlines, questions, bylines, datelines and other standalone lines.
+
+The *ultimate* source decides: "Reuters reported, citing a senior White House official"
+is anonymous. ``hedged`` is a separate flag for distancing or uncertainty markers
+("allegedly", "said to be", "claimed"). Every label carries its ``cues`` (with offsets
+in ``cue_spans``) and a one-sentence ``reason``.
+
+>>> [(t.sourcing, t.source) for t in tag("Officials said the talks failed. Prices rose.")]
+[('anonymous', 'Officials'), ('unattributed', None)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from .attribution import MASK, Attribution, RuleSource, Rules, classify_source, find_attributions, load_rules
+from .clean import find_boilerplate
+from .quotes import Quote, _mask, _paragraphs, _transcript_speakers, find_quotes
+from .text import sentences
+
+LABELS = ("named", "anonymous", "unattributed", "not_a_claim")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_QUESTION = re.compile(r"\?[\"'”’»)\]]*$")
+_BYLINE = re.compile(r"^By\s+[A-Z]", re.U)
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS
+                       + r"\s+\d{1,2},?)\s+\d{4}(?:[,\s]+\d{1,2}[:.]\d{2}.*)?$|^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{2,4}$", re.I)
+
+
+@dataclass(frozen=True)
+class TaggedSentence:
+    """One sentence with its sourcing label, the cue texts that decided it (``cues``, with
+    ``cue_spans`` as (start, end) offsets into the text), the ``source`` phrase, a plain
+    ``reason``, and the hedge markers found (``hedges``, ``hedge_spans``)."""
+
+    start: int
+    end: int
+    text: str
+    sourcing: str
+    hedged: bool
+    source: str | None
+    cues: tuple[str, ...]
+    cue_spans: tuple[tuple[int, int], ...]
+    reason: str
+    hedges: tuple[str, ...] = ()
+    hedge_spans: tuple[tuple[int, int], ...] = ()
+    verb: str | None = None
+    verb_note: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "sourcing": self.sourcing,
+                "hedged": self.hedged, "source": self.source, "cues": list(self.cues),
+                "cue_spans": [list(s) for s in self.cue_spans], "reason": self.reason,
+                "hedges": list(self.hedges), "hedge_spans": [list(s) for s in self.hedge_spans],
+                "verb": self.verb, "verb_note": self.verb_note}
+
+
+@dataclass(frozen=True)
+class SourcingSummary:
+    """Counts by label, and the share of claims (sentences that are claims) per label."""
+
+    counts: dict
+    claims: int
+    hedged: int
+    named_share: float | None
+    anonymous_share: float | None
+    unattributed_share: float | None
+
+    def to_dict(self) -> dict:
+        return {"counts": dict(self.counts), "claims": self.claims, "hedged": self.hedged,
+                "named_share": self.named_share, "anonymous_share": self.anonymous_share,
+                "unattributed_share": self.unattributed_share}
+
+
+def summary(tags: Iterable[TaggedSentence]) -> SourcingSummary:
+    """Counts by label and shares of claims.
+
+    >>> summary(tag("Officials said the talks failed. Prices rose.")).named_share
+    0.0
+    """
+    tags = list(tags)
+    counts = {label: sum(t.sourcing == label for t in tags) for label in LABELS}
+    claims = len(tags) - counts["not_a_claim"]
+    share = (lambda n: round(n / claims, 4)) if claims else (lambda n: None)
+    return SourcingSummary(counts, claims, sum(t.hedged for t in tags if t.sourcing != "not_a_claim"),
+                           share(counts["named"]), share(counts["anonymous"]), share(counts["unattributed"]))
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return ls, (len(text) if le < 0 else le)
+
+
+def _not_a_claim(text: str, s, first: bool) -> str | None:
+    """Why this sentence is not a claim, or None if it is one."""
+    body = s.text.strip()
+    ls, le = _line(text, s.start, s.end)
+    whole_line = text[ls:le].strip() == body
+    words = body.split()
+    if _QUESTION.search(body):
+        return "a question, not a claim"
+    if not whole_line:
+        return None
+    if _BYLINE.match(body) and len(words) <= 8:
+        return "a byline (who wrote it), not a claim"
+    if _DATELINE.match(body):
+        return "a dateline (when it was published), not a claim"
+    if _TERMINAL.search(body) or body.endswith(":") and len(words) > 6:
+        return None
+    has_more = bool(text[le:].strip())
+    capitalised = sum(w[:1].isupper() for w in words if w[:1].isalpha()) / max(1, sum(w[:1].isalpha() for w in words))
+    if first and has_more and len(words) <= 30:
+        return "the headline, not a claim"
+    if len(words) <= 6 or capitalised >= 0.6:
+        return "a standalone line (headline, label or caption) without a full stop, not a claim"
+    return None
+
+
+def _hedges(text: str, masked_atts: list[Attribution], start: int, end: int, rules: Rules):
+    found = [(m.start(), m.end()) for m in rules.hedge_re.finditer(text, start, end)]
+    for a in masked_atts:
+        v = rules.verbs.get(" ".join((a.verb or "").lower().split()))
+        if v and v.lemma.lower() in rules.hedge_verbs:
+            i = text.find(a.verb, a.cue_start, a.cue_end)
+            if i >= 0:
+                found.append((i, i + len(a.verb)))
+    found = sorted(set(found))
+    return tuple(text[a:b] for a, b in found), tuple(found)
+
+
+def _covering_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    best, best_len = None, 0
+    for q in quotes:
+        overlap = min(end, q.end) - max(start, q.start)
+        if overlap > best_len:
+            best, best_len = q, overlap
+    if best is not None and best_len * 2 >= (end - start):
+        return best
+    return None
+
+
+def tag(text: str, *, rules: RuleSource = None) -> list[TaggedSentence]:
+    """Every non-boilerplate sentence of ``text``, in order, with its sourcing label.
+
+    ``rules``: extra rule entries (a dict shaped like ``medialit/rules/*.toml``, or the
+    path of a teacher's TOML file) added to the packaged tables.
+
+    >>> t = tag("Prices rose, Reuters reported, citing a senior official.")[0]
+    >>> t.sourcing, t.source, t.cues
+    ('anonymous', 'a senior official', ('Reuters reported', 'citing a senior official'))
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"tag expects a str, got {type(text).__name__}")
+    rules = load_rules(rules)
+    boilerplate = find_boilerplate(text)
+    quotes = find_quotes(text, rules=rules, skip=boilerplate)
+    top = [q for q in quotes if q.depth == 0]
+    speech = [q for q in top if q.kind == "speech"]
+    masked = _mask(_mask(text, [(q.start, q.end) for q in speech], MASK),
+                   [(q.start, q.end) for q in top if q.kind == "phrase"], "_")
+    paragraphs = _paragraphs(text)
+    transcript = _transcript_speakers(text, paragraphs)
+    para_starts = [p0 for p0, _ in paragraphs]
+    out: list[TaggedSentence] = []
+    last: tuple[str, str] | None = None  # (label, source) of the last attribution, for "he said"
+    for i, s in enumerate(sentences(text, skip=boilerplate)):
+        atts = find_attributions(text, masked, s.start, s.end, rules)
+        hedges, hedge_spans = _hedges(text, atts, s.start, s.end, rules)
+        para = _paragraph_start(para_starts, s.start)
+        speaker = transcript.get(para)
+        why_not = _not_a_claim(text, s, i == 0)
+        if why_not:
+            out.append(TaggedSentence(s.start, s.end, s.text, "not_a_claim", bool(hedges), None, (), (), why_not,
+                                      hedges, hedge_spans))
+            continue
+        resolved: list[tuple[Attribution, str, str]] = []  # (attribution, label, source)
+        for a in atts:
+            label, source = a.label, a.source
+            if label == "pronoun":
+                if a.source.lower() in {"i", "we"}:
+                    continue  # the writer, or (in an interview) the speaker named by the label
+                elif last:
+                    label, source = last
+                else:
+                    label = "anonymous"
+            resolved.append((a, label, source))
+        common = rules.common_re.search(masked, s.start, s.end)
+        evaluation = rules.evaluation_re.search(masked, s.start, s.end)
+        tagged = None
+        if common:
+            tagged = ("unattributed", None, [(common.group(), common.span())],
+                      f"appeals to common knowledge ('{common.group()}') instead of giving a source", None)
+        elif resolved:
+            cited = [r for r in resolved if r[0].kind == "citing"]
+            a, label, source = cited[0] if cited else resolved[0]
+            cues = [(r[0].cue, (r[0].cue_start, r[0].cue_end)) for r in resolved]
+            if evaluation and not speaker and evaluation.start() < a.cue_end and not (a.cue_start <= evaluation.start() < a.cue_end and a.kind != "verb"):
+                tagged = ("unattributed", None, [(evaluation.group(), evaluation.span())],
+                          f"states a judgement as fact in the writer's own voice ('{evaluation.group()}'); no source is given for it", None)
+            else:
+                chain = " via ".join(r[0].cue for r in resolved) if len(resolved) > 1 else a.cue
+                reason = (f"{'the ultimate source' if cited else 'the source'} is '{source}': {a.why}"
+                          + (f" (attribution: {chain})" if len(resolved) > 1 else ""))
+                tagged = (label, source, cues, reason, a)
+        else:
+            q = _covering_quote(speech, s.start, s.end)
+            if q is not None and q.speaker:
+                label = q.speaker_label or classify_source(q.speaker, rules).label
+                cue_span = q.speaker_span or (q.start, q.end)
+                cue = text[cue_span[0]:cue_span[1]]
+                tagged = (label if label in ("named", "anonymous") else "anonymous", q.speaker, [(cue, cue_span)],
+                          f"part of a quotation attributed to '{q.speaker}'" + (f" ({q.verb})" if q.verb else ""), None)
+            elif speaker:
+                name, span, _ = speaker
+                label = classify_source(name, rules).label
+                tagged = (label if label in ("named", "anonymous") else "named", name, [(text[span[0]:span[1] + 1], (span[0], span[1] + 1))],
+                          f"an interview answer by '{name}' (the speaker label starts the paragraph)", None)
+            elif evaluation:
+                tagged = ("unattributed", None, [(evaluation.group(), evaluation.span())],
+                          f"states a judgement as fact ('{evaluation.group()}') with no source", None)
+            else:
+                tagged = ("unattributed", None, [], "no source is given for this statement", None)
+        label, source, cues, reason, att = tagged
+        if label in ("named", "anonymous") and source:
+            last = (label, source)
+        out.append(TaggedSentence(s.start, s.end, s.text, label, bool(hedges), source,
+                                  tuple(c for c, _ in cues), tuple(sp for _, sp in cues), reason, hedges, hedge_spans,
+                                  att.verb if att else None, att.verb_note if att else None))
+    return out
+
+
+def _paragraph_start(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return starts[lo - 1] if lo else 0
