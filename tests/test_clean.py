@@ -150,6 +150,8 @@ def _in_article(line: str) -> str:
     ("Commuters cross the bridge on Tuesday / AFP", "caption_suffix"),
     ("Story continues below advertisement", "advert_label"),
     ("3 hours ago", "relative_time"),
+    ("4 min read", "page_counter"),
+    ("Article ID: 1093640999", "page_counter"),
     ("The views expressed in this article are the author's own.", "disclaimer"),
     ("Politics", "section_label"),
 ])
