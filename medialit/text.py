@@ -102,8 +102,11 @@ _LIST_MARKER = re.compile(
     r"(?P<label>\d{1,2}|[a-z])(?P<style>\.\)|\.|\))(?=[ \t]+[" + _OPENERS + r"]?[A-Z0-9])",
     re.M,
 )
-_BULLET = re.compile(r"(?<!\S)[•▪◦‣⁃∙](?=\s)", re.M)
-_SPEAKER = re.compile(r"^[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:[ \t]+\S", re.M)
+# The end of a possible list marker: a cheap first pass, since markers are rare.
+_MARKER_END = re.compile(r"[.)](?=[ \t]+[" + _OPENERS + r"]?[A-Z0-9])")
+_BULLET = re.compile(r"[•▪◦‣⁃∙](?<!\S[•▪◦‣⁃∙])(?=\s)")
+# "Jim Jatras: Well, ..." at the start of a line (1 to 4 capitalised words, a colon).
+_SPEAKER = re.compile(r"\n[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:[ \t]+\S)")
 _CONTINUATION_END = ",;(-–—/&+"
 
 
@@ -133,7 +136,7 @@ def sentences(text: str, *, skip: Iterable = ()) -> list[Span]:
     cuts.update(_line_cuts(text, ends, wrap))
     list_cuts, no_cut = _list_cuts(text)
     cuts.update(list_cuts)
-    cuts.update(m.start() for m in _SPEAKER.finditer(text))
+    cuts.update(m.start(1) - 1 for m in _SPEAKER.finditer("\n" + text))  # "\n" + shifts by one
     known = sorted(cuts)
     rules = _rules()
     last_cut = 0
@@ -240,7 +243,14 @@ def _line_cuts(text: str, punct_ends: set[int], wrap: int) -> list[int]:
 def _list_cuts(text: str) -> tuple[list[int], set[int]]:
     """Cuts before list items ("1.) ", "2. ", "b. ", "• "); also the positions of the
     markers' own full stops, which must not end a sentence."""
-    markers = list(_LIST_MARKER.finditer(text))
+    markers = []
+    for end in _MARKER_END.finditer(text):
+        e = end.end()
+        for s in range(max(0, e - 6), e - 1):
+            m = _LIST_MARKER.match(text, s)
+            if m and m.end() == e:
+                markers.append(m)
+                break
     cuts = [m.start() for m in _BULLET.finditer(text)]
     no_cut: set[int] = set()
     if not markers:
