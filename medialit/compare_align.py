@@ -251,7 +251,8 @@ def align(a: str, b: str) -> list[AlignedPair]:
 
     Every non-boilerplate sentence of ``a`` appears once (paired, or ``a_only``); the
     sentences of ``b`` that nothing in ``a`` explains appear as ``b_only`` pairs, placed
-    after the pair holding the sentence that precedes them in ``b``.
+    after the pair holding the sentence that precedes them in ``b`` (or, when none does,
+    before the first pair with a ``b`` side).
 
     >>> [p.kind for p in align("Rain fell. The match was called off at noon.",
     ...                        "The match was called off at noon. Fans went home.")]
@@ -368,11 +369,14 @@ def _place_b_only(pairs: list[AlignedPair], b: str, sb: list[_Sentence], used_b:
         if j in used_b:
             continue
         extra = AlignedPair(None, y.span, 0.0, _whole(None, y.span, b), "b_only")
-        # after the pair holding the nearest preceding B sentence (and any B-only ones after it)
-        pos, nearest = 0, -1
+        # after the pair holding the nearest preceding B sentence (and any B-only ones after it);
+        # with none, before the first pair that has a B side (or at the end)
+        pos, nearest = None, -1
         for k, p in enumerate(out):
             if p.b is not None and nearest < p.b.start < y.span.start:
                 pos, nearest = k + 1, p.b.start
+        if pos is None:
+            pos = next((k for k, p in enumerate(out) if p.b is not None), len(out))
         while pos < len(out) and out[pos].kind == "b_only" and out[pos].b.start < y.span.start:
             pos += 1
         out.insert(pos, extra)

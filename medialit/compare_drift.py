@@ -177,11 +177,11 @@ def _quote_edits(b_text: str, qb: QuoteSpan, aw: list[Span], bw: list[Span]) -> 
     y = [normalize_word(w.text) for w in bw]
     ops = [op for op in SequenceMatcher(None, x, y, autojunk=False).get_opcodes() if op[0] != "equal"]
     # a run deleted in one place and inserted in another is a move
-    deleted = {tuple(x[i1:i2]): k for k, (op, i1, i2, _, _) in enumerate(ops) if op == "delete"}
+    deleted = {tuple(sorted(x[i1:i2])): k for k, (op, i1, i2, _, _) in enumerate(ops) if op == "delete"}
     moved = {}
     for k, (op, _, _, j1, j2) in enumerate(ops):
-        if op == "insert" and tuple(y[j1:j2]) in deleted:
-            moved[deleted.pop(tuple(y[j1:j2]))] = k
+        if op == "insert" and tuple(sorted(y[j1:j2])) in deleted:
+            moved[deleted.pop(tuple(sorted(y[j1:j2])))] = k
     skip = set(moved.values())
     edits = []
     for k, (op, i1, i2, j1, j2) in enumerate(ops):

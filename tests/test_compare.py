@@ -1,0 +1,315 @@
+"""medialit.compare: text-reuse verdicts, sentence alignment, quote and attribution drift."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from medialit.compare import (CLOSE_PAIRS_MIN, SAME_EVENT_NAMES, SHARED_SKELETON, SHARED_WORDING, Evidence,
+                              align, compare, evidence, similarity, verdict)
+from medialit.compare_align import FUNCTION_WORDS, sentence_similarity
+from medialit.compare_drift import quote_drift
+from medialit.corpus import load_corpus
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def reuters_pair(seeds):
+    return compare(seeds["001"].text, seeds["002"].text)
+
+
+# --- verdicts on the seeds ---------------------------------------------------------------
+
+def test_001_and_002_are_the_same_story(reuters_pair):
+    assert reuters_pair.same_story
+    assert reuters_pair.verdict.label == "same_story"
+    assert reuters_pair.verdict.rule in {"shared_wording", "shared_skeleton", "aligned_sentences"}
+    assert reuters_pair.similarity >= SHARED_WORDING
+    assert "%" in reuters_pair.verdict.reason  # the numbers are in the explanation
+
+
+def test_003_vs_004_is_same_event_different_source_text(seeds):
+    result = compare(seeds["003"].text, seeds["004"].text)
+    assert not result.same_story
+    assert result.verdict.label == "same_event"
+    assert result.verdict.description == "same event, different source text"
+    assert result.verdict.rule == "shared_names"
+    assert "new york times" in " ".join(result.evidence.shared_names) or "york times" in result.evidence.shared_names
+
+
+@pytest.mark.parametrize("a,b", [("000", "001"), ("000", "003"), ("001", "003"), ("002", "004"), ("001", "004")])
+def test_seeds_from_different_source_texts_are_not_the_same_story(seeds, a, b):
+    result = compare(seeds[a].text, seeds[b].text)
+    assert not result.same_story
+    assert result.similarity < SHARED_WORDING / 2
+
+
+def test_verdict_is_symmetric_for_the_seed_pairs(seeds):
+    assert compare(seeds["002"].text, seeds["001"].text).verdict.label == "same_story"
+    assert compare(seeds["004"].text, seeds["003"].text).verdict.label == "same_event"
+
+
+# --- quote drift and attribution drift on the seeds --------------------------------------
+
+def test_dropped_word_former_is_reported_as_quote_drift(reuters_pair):
+    wording = [q for q in reuters_pair.quote_changes if q.kind == "wording"]
+    assert len(wording) == 1
+    (change,) = wording
+    assert "former Maduro regime" in change.a and "the Maduro regime" in change.b
+    dropped = [e for e in change.changes if e.op == "delete" and e.a == "former"]
+    assert dropped and dropped[0].explanation == "'former' was dropped inside the quotation, with no ellipsis"
+
+
+def test_official_versus_one_of_the_officials_is_attribution_drift(reuters_pair):
+    speakers = [c for c in reuters_pair.attribution_changes if c.kind == "speaker"]
+    assert any(c.a == "the official" and c.b == "One of the officials accepting US offer" for c in speakers)
+    assert any("'the official'" in c.explanation and "'One of the officials accepting US offer'" in c.explanation
+               for c in speakers)
+
+
+def test_handful_of_allies_versus_dozens_of_countries_is_among_the_aligned_changes(reuters_pair):
+    changes = [c for p in reuters_pair.pairs for c in p.changes if c.op == "replace"]
+    assert any("handful" in c.a and "dozens" in c.b for c in changes)
+
+
+def test_recognise_spelling_and_dropped_sources_show_in_attribution_changes(reuters_pair):
+    kinds = {c.kind for c in reuters_pair.attribution_changes}
+    assert "source_dropped" in kinds
+    assert any("Another US official and a person familiar with" in c.a for c in reuters_pair.attribution_changes)
+
+
+# --- the JSON contract -------------------------------------------------------------------
+
+def test_to_dict_follows_the_compare_json_contract(reuters_pair):
+    d = json.loads(json.dumps(reuters_pair.to_dict()))
+    assert isinstance(d["similarity"], float) and isinstance(d["same_story"], bool)
+    assert d["pairs"] and d["quote_changes"]
+    for pair in d["pairs"]:
+        assert isinstance(pair["a"], str) and isinstance(pair["b"], str)
+        assert isinstance(pair["similarity"], float)
+        for change in pair["changes"]:
+            assert change["op"] in {"insert", "delete", "replace"}
+            assert isinstance(change["a"], str) and isinstance(change["b"], str)
+    for q in d["quote_changes"]:
+        assert isinstance(q["a"], str) and isinstance(q["b"], str) and isinstance(q["changes"], list)
+    assert d["verdict"]["label"] == "same_story" and d["verdict"]["rule"]
+
+
+def test_every_offset_points_at_its_text(seeds, reuters_pair):
+    a, b = seeds["001"].text, seeds["002"].text
+    for p in reuters_pair.pairs:
+        if p.a:
+            assert a[p.a.start:p.a.end] == p.a.text
+        if p.b:
+            assert b[p.b.start:p.b.end] == p.b.text
+        for c in p.changes:
+            if c.a_start is not None:
+                assert a[c.a_start:c.a_end] == c.a
+            if c.b_start is not None:
+                assert b[c.b_start:c.b_end] == c.b
+    for q in reuters_pair.quote_changes:
+        assert a[q.a_start:q.a_end] == q.a and b[q.b_start:q.b_end] == q.b
+
+
+# --- alignment -------------------------------------------------------------------------------
+
+def test_align_marks_dropped_kept_and_added_sentences_in_reading_order():
+    a = "Rain fell all morning over the valley. The final match was called off at noon by the referee."
+    b = "The final match was called off at noon by the referee. Fans went home disappointed and wet."
+    pairs = align(a, b)
+    assert [p.kind for p in pairs] == ["a_only", "matched", "b_only"]
+    assert pairs[1].changes == ()
+    assert pairs[1].similarity == pytest.approx(1.0)
+
+
+def test_align_gives_word_level_operations_with_both_sides():
+    pairs = align("The mayor said on Monday that the bridge will close.",
+                  "The mayor announced on Monday that the old bridge will close.")
+    assert [(c.op, c.a, c.b) for c in pairs[0].changes] == [("replace", "said", "announced"), ("insert", "", "old")]
+
+
+def test_a_sentence_split_in_two_is_paired_with_both_parts():
+    a = ("The council approved the budget on Tuesday after a long debate, and the mayor said the plan "
+         "would protect libraries and road repairs across the city.")
+    b = ("The council approved the budget on Tuesday after a long debate. The mayor said the plan would "
+         "protect libraries and road repairs across the city.")
+    (pair,) = align(a, b)
+    assert pair.kind == "split"
+    assert pair.b.text == b  # both sentences of B
+    assert [(c.op, c.a, c.b) for c in pair.changes] == [("delete", "and", "")]
+
+
+def test_two_sentences_joined_into_one_are_paired_as_joined():
+    a = ("The council approved the budget on Tuesday after a long debate. The mayor said the plan would "
+         "protect libraries and road repairs across the city.")
+    b = ("The council approved the budget on Tuesday after a long debate, and the mayor said the plan "
+         "would protect libraries and road repairs across the city.")
+    (pair,) = align(a, b)
+    assert pair.kind == "joined" and pair.a.text == a
+
+
+def test_reordered_sentences_still_find_their_counterparts():
+    s1 = "The storm closed the port of Halden for three days last week."
+    s2 = "Fishing crews said they lost most of a season's catch to the weather."
+    s3 = "Officials expect the harbour to reopen fully by the end of the month."
+    pairs = align(" ".join([s1, s2, s3]), " ".join([s3, s1, s2]))
+    assert [p.kind for p in pairs] == ["matched"] * 3
+    assert all(p.a.text == p.b.text for p in pairs)
+
+
+def test_unrelated_sentences_are_not_paired():
+    pairs = align("The orchestra will tour Japan in the spring with a new conductor.",
+                  "Wheat prices fell sharply after the harvest report was published.")
+    assert [p.kind for p in pairs] == ["a_only", "b_only"]
+
+
+def test_sentence_similarity_survives_a_synonym_swap_but_not_a_new_sentence():
+    same = sentence_similarity("The firm said on Tuesday it would cut 500 jobs.",
+                               "The company stated on Tuesday it would shed 500 jobs.")
+    other = sentence_similarity("The firm said on Tuesday it would cut 500 jobs.",
+                                "Heavy snow blocked the mountain pass for the whole weekend.")
+    assert same > 0.6 > 0.3 > other
+
+
+# --- quote drift: one small pair per kind ---------------------------------------------------
+
+def _edits(a: str, b: str):
+    changes, _ = quote_drift(a, b)
+    return changes
+
+
+def test_replaced_word_inside_a_quotation_is_explained():
+    (q,) = _edits('The minister said: "We will protect every small farm in the region."',
+                  'The minister said: "We will protect every family farm in the region."')
+    assert [(e.op, e.a, e.b) for e in q.changes] == [("replace", "small", "family")]
+    assert q.changes[0].explanation == "'small' became 'family' inside the quotation"
+
+
+def test_cut_marked_with_an_ellipsis_is_told_apart_from_a_silent_cut():
+    (q,) = _edits('She said: "The report, which took two years, shows clear failures in oversight."',
+                  'She said: "The report ... shows clear failures in oversight."')
+    (edit,) = q.changes
+    assert edit.op == "delete" and "which took two years" in edit.a
+    assert "marked with an ellipsis" in edit.explanation and "no ellipsis" not in edit.explanation
+
+
+def test_reordered_words_inside_a_quotation_are_reported_as_a_move():
+    (q,) = _edits('He said: "We must act quickly and carefully on the new rules."',
+                  'He said: "We must act carefully on the new rules and quickly."')
+    assert any(e.op == "move" and "was moved" in e.explanation for e in q.changes)
+
+
+def test_words_added_inside_a_quotation_are_reported():
+    (q,) = _edits('He said: "The talks were useful for both sides."',
+                  'He said: "The talks were very useful for both sides."')
+    assert [(e.op, e.b) for e in q.changes] == [("insert", "very")]
+    assert "'very' was added inside the quotation" == q.changes[0].explanation
+
+
+def test_paraphrase_turned_into_a_direct_quote_is_reported():
+    (q,) = _edits("The minister said the government would never abandon the northern farmers this year.",
+                  'The minister said: "We will never abandon the northern farmers this year."')
+    assert q.kind == "paraphrase_to_quote"
+    assert "never abandon the northern farmers" in q.a and q.b.startswith("We will never")
+    assert "paraphrase" in q.explanation
+
+
+def test_quote_turned_into_a_paraphrase_is_reported():
+    (q,) = _edits('The minister said: "We will never abandon the northern farmers this year."',
+                  "The minister said the government would never abandon the northern farmers this year.")
+    assert q.kind == "quote_to_paraphrase"
+    assert q.a.startswith("We will never") and "without quotation marks" in q.explanation
+
+
+def test_unchanged_quotation_gives_no_quote_drift():
+    text = 'The minister said: "We will never abandon the northern farmers this year."'
+    assert _edits(text, text) == []
+
+
+def test_changed_speaker_and_verb_are_attribution_drift():
+    _, attributions = quote_drift('"The numbers do not add up," the auditor said.',
+                                  '"The numbers do not add up," a rival politician claimed.')
+    kinds = {c.kind: c for c in attributions}
+    assert kinds["speaker"].a == "the auditor" and kinds["speaker"].b == "a rival politician"
+    assert kinds["verb"].a == "said" and kinds["verb"].b == "claimed"
+    assert "doubt" in kinds["verb"].explanation
+
+
+def test_reporting_verb_swapped_in_an_aligned_sentence_is_attribution_drift():
+    result = compare("Others speculated that the port could reopen within a month after the repairs.",
+                     "Others predicted that the port could reopen within a month after the repairs.")
+    verbs = [c for c in result.attribution_changes if c.kind == "verb"]
+    assert [(c.a, c.b) for c in verbs] == [("speculated", "predicted")]
+
+
+# --- synonym "spinning" and the rules ---------------------------------------------------------
+
+ARTICLE = """The city council on Tuesday approved a budget of $4.2 million for the coming year after a debate that lasted more than six hours.
+Council members voted seven to two in favour of the plan, which raises spending on road repairs and public libraries.
+Mayor Ellen Park said the budget was a careful balance between the needs of residents and the limits of the city's income.
+Two members who voted against the plan argued that it relied on optimistic forecasts of property tax revenue.
+The largest single increase goes to the repair of bridges on the east side of the river, which engineers have described as urgent.
+Library opening hours will be extended on weekends, a change that parents and students had requested for several years.
+The budget also sets aside money for a study of public transport in the northern districts.
+Local business groups welcomed the decision but asked the council to keep fees for small shops at their current level.
+The plan now goes to the regional authority, which must confirm it before the end of the month.
+If the authority raises objections, the council will have to meet again and revise the figures.
+"""
+
+
+def _spin_every_content_word(text: str) -> str:
+    """A worst-case spinner: every lower-case content word replaced by another word."""
+    return re.sub(r"\b[a-z]+\b", lambda m: m.group() if m.group() in FUNCTION_WORDS else m.group()[::-1] + "o", text)
+
+
+def test_heavy_synonym_spinning_is_caught_by_the_function_word_skeleton():
+    spun = _spin_every_content_word(ARTICLE)
+    ev = evidence(ARTICLE, spun)
+    assert ev.word_containment < SHARED_WORDING  # the wording itself no longer matches
+    result = compare(ARTICLE, spun)
+    assert result.same_story and result.verdict.rule == "shared_skeleton"
+
+
+def test_a_different_article_on_the_same_subject_is_not_the_same_story():
+    other = """The regional authority rejected the city's transport study on Friday, saying the costs were unclear.
+Officials in the northern districts had hoped for new bus routes by next spring.
+A spokesperson for the authority declined to say when a revised proposal might be considered.
+Residents' groups said they would petition the council to fund the routes from its own reserves.
+Bus operators warned that drivers were already in short supply across the region.
+"""
+    result = compare(ARTICLE, other)
+    assert not result.same_story
+
+
+def test_identical_texts_have_similarity_one_and_disjoint_texts_zero():
+    assert similarity(ARTICLE, ARTICLE) == pytest.approx(1.0)
+    assert similarity("Alpha beta gamma delta epsilon.", "Zeta eta theta iota kappa.") == 0.0
+
+
+def _ev(**kw) -> Evidence:
+    base = dict(word_containment=0.0, function_word_containment=0.0, close_pairs=0, sentences_a=20,
+                sentences_b=20, shared_names=(), name_overlap=0.0)
+    base.update(kw)
+    return Evidence(**base)
+
+
+def test_each_rule_fires_at_its_threshold_and_not_below():
+    assert verdict(_ev(word_containment=SHARED_WORDING)).rule == "shared_wording"
+    assert verdict(_ev(word_containment=SHARED_WORDING - 0.001)).label == "unrelated"
+    assert verdict(_ev(function_word_containment=SHARED_SKELETON)).rule == "shared_skeleton"
+    assert verdict(_ev(function_word_containment=SHARED_SKELETON - 0.001)).label == "unrelated"
+    assert verdict(_ev(close_pairs=CLOSE_PAIRS_MIN)).rule == "aligned_sentences"
+    assert verdict(_ev(close_pairs=CLOSE_PAIRS_MIN - 1)).label == "unrelated"
+    assert verdict(_ev(close_pairs=CLOSE_PAIRS_MIN, sentences_a=100, sentences_b=100)).label == "unrelated"
+    names = tuple(f"name {k}" for k in range(5))
+    assert verdict(_ev(shared_names=names, name_overlap=SAME_EVENT_NAMES)).label == "same_event"
+    assert verdict(_ev(shared_names=names, name_overlap=SAME_EVENT_NAMES - 0.01)).label == "unrelated"
+
+
+def test_without_alignment_the_sentence_rule_cannot_fire():
+    assert verdict(_ev(close_pairs=None, sentences_a=None, sentences_b=None)).label == "unrelated"
