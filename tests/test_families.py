@@ -1,0 +1,124 @@
+"""medialit.compare.story_families and the compare/families command line."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from medialit.cli import main
+from medialit.compare import story_families
+from medialit.compare_families import FamilyLink
+from medialit.corpus import load_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_families", ROOT / "bench" / "bench_families.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_seeds_form_one_family_for_001_and_002_and_singletons_for_the_rest():
+    families = story_families(load_corpus())
+    assert sorted(sorted(f) for f in families) == [["000"], ["001", "002"], ["003"], ["004"]]
+
+
+def test_families_accept_a_mapping_and_keep_input_order():
+    texts = {a.id: a.text for a in load_corpus()}
+    reordered = {k: texts[k] for k in ["004", "002", "000", "001", "003"]}
+    assert story_families(reordered) == [["004"], ["002", "001"], ["000"], ["003"]]
+
+
+def test_families_accept_a_list_of_articles_and_report_the_deciding_rule():
+    links: list[FamilyLink] = []
+    families = story_families(list(load_corpus()), links=links)
+    assert ["001", "002"] in families
+    assert [(l.a, l.b, l.rule) for l in links] == [("001", "002", "shared_wording")]
+
+
+def test_unreadable_input_is_a_clear_error():
+    with pytest.raises(TypeError, match="cannot read an article from 'int'"):
+        story_families([1, 2])
+    with pytest.raises(TypeError, match="article 'x' has text of type bytes"):
+        story_families({"x": b"bytes"})
+    with pytest.raises(ValueError, match="article id 'a' appears more than once"):
+        story_families([("a", "one text"), ("a", "another text")])
+
+
+def test_texts_too_short_to_fingerprint_stay_singletons():
+    # fewer than three words give no word triples: nothing to compare, so no family
+    assert story_families({"a": "", "b": "Short.", "c": "Short."}) == [["a"], ["b"], ["c"]]
+    assert story_families({}) == []
+
+
+def test_progress_bar_is_off_by_default(capsys):
+    story_families({"a": "One text here.", "b": "Another text there."})
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out == ""
+
+
+def test_planted_rewrite_families_are_recovered_in_a_300_article_corpus():
+    bench = _bench()
+    articles, planted = bench.generate_corpus(300, seed=7)
+    assert len(articles) == 300 and planted
+    predicted = story_families(articles)
+    precision, recall, n_pred, n_true = bench.pairwise_scores(predicted, planted)
+    assert n_true > 50
+    assert precision >= 0.95 and recall >= 0.9
+
+
+def test_bench_generator_is_deterministic():
+    bench = _bench()
+    assert bench.generate_corpus(20, seed=3) == bench.generate_corpus(20, seed=3)
+    assert bench.generate_corpus(20, seed=3) != bench.generate_corpus(20, seed=4)
+
+
+# --- command line -------------------------------------------------------------------------
+
+def test_cli_families_json_lists_paths_with_singletons(tmp_path, capsys):
+    corpus = load_corpus()
+    for a in corpus:
+        shutil.copy(a.path, tmp_path / a.path.name)
+    assert main(["families", str(tmp_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    names = sorted(sorted(Path(p).name[:3] for p in fam) for fam in data["families"])
+    assert names == [["000"], ["001", "002"], ["003"], ["004"]]
+
+
+def test_cli_families_missing_folder_is_one_line_on_stderr(tmp_path, capsys):
+    assert main(["families", str(tmp_path / "nowhere")]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nowhere" in err[0] and "does not exist" in err[0]
+
+
+def test_cli_compare_json_has_the_contract_fields(capsys):
+    corpus = load_corpus()
+    assert main(["compare", str(corpus["001"].path), str(corpus["002"].path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"similarity", "same_story", "pairs", "quote_changes"} <= set(data)
+    assert data["same_story"] is True
+    assert any("former" in e["a"] for q in data["quote_changes"] for e in q["changes"])
+
+
+def test_cli_compare_human_output_shows_verdict_changes_and_drift(capsys):
+    corpus = load_corpus()
+    assert main(["compare", str(corpus["003"].path), str(corpus["004"].path)]) == 0
+    out = capsys.readouterr().out
+    assert "Verdict: same event, different source text" in out and "why (shared_names)" in out
+    assert main(["compare", str(corpus["001"].path), str(corpus["002"].path)]) == 0
+    out = capsys.readouterr().out
+    assert "'former' was dropped inside the quotation, with no ellipsis" in out
+    assert "[speaker]" in out and "replaced [a handful]" in out
+
+
+def test_cli_compare_missing_file_names_it(tmp_path, capsys):
+    corpus = load_corpus()
+    missing = tmp_path / "missing.txt"
+    assert main(["compare", str(missing), str(corpus["001"].path)]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "missing.txt" in err[0]
