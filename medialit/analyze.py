@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import clean, figures, quotes, sourcing
 from .corpus import CorpusError, load_article
+from .corpus_files import read_text
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,17 @@ def analyze_text(text: str, *, path: str | None = None, title: str | None = None
 
 
 def analyze_file(path: str | Path) -> Analysis:
-    """Read and analyse one file; raises ``CorpusError`` naming the file if it cannot be read."""
+    """Read and analyse one file; raises ``CorpusError`` naming the file if it cannot be read.
+
+    Offsets are into the file's text as read. A file with TOML front matter is analysed with
+    the front matter blanked out (same length, newlines kept), so offsets still count from
+    the top of the file and the front matter yields no sentences.
+    """
     article = load_article(Path(path))
-    return analyze_text(article.text, path=str(path), title=article.title)
+    raw = read_text(Path(path))
+    head = len(raw) - len(article.text) if raw.endswith(article.text) else 0
+    text = re.sub(r"[^\n]", " ", raw[:head]) + article.text
+    return analyze_text(text, path=str(path), title=article.title)
 
 
 # ---------------------------------------------------------------- human-readable report

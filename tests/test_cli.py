@@ -103,3 +103,16 @@ def test_help_lists_every_command():
     assert proc.returncode == 0
     for command in ("lab", "analyze", "compare", "families", "release", "grade"):
         assert command in proc.stdout
+
+
+def test_offsets_count_from_the_top_of_a_file_with_front_matter(tmp_path):
+    path = tmp_path / "front.txt"
+    path.write_text('+++\ntitle = "Council budget"\n+++\nThe council passed the budget, the clerk said.\n', encoding="utf-8")
+    proc = medialit("analyze", "--json", str(path))
+    assert proc.returncode == 0, proc.stderr
+    [result] = json.loads(proc.stdout)
+    text = path.read_text(encoding="utf-8")
+    assert result["title"] == "Council budget"
+    assert [s["text"] for s in result["sentences"]] == ["The council passed the budget, the clerk said."]
+    for s in result["sentences"]:
+        assert text[s["start"]:s["end"]] == s["text"]
