@@ -313,3 +313,33 @@ def test_each_rule_fires_at_its_threshold_and_not_below():
 
 def test_without_alignment_the_sentence_rule_cannot_fire():
     assert verdict(_ev(close_pairs=None, sentences_a=None, sentences_b=None)).label == "unrelated"
+
+
+# --- views -------------------------------------------------------------------------------------
+
+def test_side_by_side_marks_deleted_and_inserted_words_with_tags_not_colour_alone(seeds):
+    from medialit.display.compare import side_by_side
+
+    html = side_by_side(seeds["001"].text, seeds["002"].text)._repr_html_()
+    assert "<del>former</del>" in html  # the dropped word, struck through in A's column
+    assert "<ins>dozens</ins>" in html
+    assert "'former' was dropped inside the quotation, with no ellipsis" in html.replace("&#x27;", "'")
+    assert "same story" in html
+
+
+def test_similarity_heatmap_is_titled_labelled_annotated_and_colour_blind_safe(seeds):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from medialit.plots.compare import similarity_heatmap
+
+    ax = similarity_heatmap(seeds)
+    try:
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+        assert ax.images[0].get_cmap().name == "cividis"
+        labels = [t.get_text() for t in ax.texts]
+        assert len(labels) == 25 and labels.count("1.00") == 5
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["000", "001", "002", "003", "004"]
+    finally:
+        plt.close(ax.figure)
