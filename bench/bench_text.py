@@ -52,6 +52,7 @@ def _splitters() -> dict[str, Callable[[str], list[str]]]:
 
     punkt = PunktSentenceTokenizer()  # no training, no downloaded model
     out["nltk Punkt (default parameters)"] = lambda t: [s.strip() for s in punkt.tokenize(t) if s.strip()]
+    out["nltk Punkt + medialit's abbreviations"] = _punkt_with_our_abbreviations()
     try:
         import pysbd
     except ImportError:  # optional comparison
@@ -60,6 +61,20 @@ def _splitters() -> dict[str, Callable[[str], list[str]]]:
     out[f"pysbd {getattr(pysbd, '__version__', '')}".strip()] = (
         lambda t: [s.strip() for s in seg.segment(t) if s.strip()])
     return out
+
+
+def _punkt_with_our_abbreviations() -> Callable[[str], list[str]]:
+    """Punkt given the abbreviation table medialit uses (the 'set parameters' option)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from medialit.text import _rules
+
+    rules = _rules()
+    params = PunktParameters()
+    params.abbrev_types = {w.lower() for w in rules.never_final | rules.ambiguous | rules.before_number
+                           | rules.time} | {"u.s", "u.n", "e.u", "u.k", "u.s.a", "d.c", "ph.d"}
+    punkt = PunktSentenceTokenizer(params)
+    return lambda t: [s.strip() for s in punkt.tokenize(t) if s.strip()]
 
 
 def run() -> str:

@@ -255,19 +255,16 @@ def _list_cuts(text: str) -> tuple[list[int], set[int]]:
     no_cut: set[int] = set()
     if not markers:
         return cuts, no_cut
-    def line_of(m: re.Match) -> int:
-        return text.rfind("\n", 0, m.start())
-
-    seen = {(line_of(m), m.group("style"), m.group("label")) for m in markers}
+    # A list starts at an anchor (a marker at the start of a line, after a bullet or
+    # after a colon) and goes on with the next label on the same line: "1." then "2.".
+    accepted: set[tuple[int, str, str]] = set()
     for m in markers:
         label, style = m.group("label"), m.group("style")
-        if label.isdigit():
-            n = int(label)
-            neighbours = {str(n - 1), str(n + 1)}
-        else:
-            neighbours = {chr(ord(label) - 1), chr(ord(label) + 1)}
-        line_start = m.start() == 0 or text[m.start() - 1] == "\n"
-        if line_start or m.group("bullet") or any((line_of(m), style, x) in seen for x in neighbours):
+        line = text.rfind("\n", 0, m.start())
+        before = text[line + 1:m.start()].rstrip()
+        previous = str(int(label) - 1) if label.isdigit() else chr(ord(label) - 1)
+        if not before or before.endswith(":") or m.group("bullet") or (line, style, previous) in accepted:
+            accepted.add((line, style, label))
             cuts.append(m.start())
             if "." in style:
                 no_cut.add(m.start("style"))

@@ -106,6 +106,10 @@ SPLIT_CASES: list[tuple[str, str, list[str]]] = [
     ("lettered", "a. Freeze assets b. Recall staff", ["a. Freeze assets", "b. Recall staff"]),
     ("bulleted_numbers", "• 4. Freeze assets • 5. Recall staff", ["• 4. Freeze assets", "• 5. Recall staff"]),
     ("list_lines", "Demands:\n1. Free elections\n2. Aid access", ["Demands:", "1. Free elections", "2. Aid access"]),
+    ("list_after_colon", "Two demands: 1. Free elections 2. Aid access",
+     ["Two demands:", "1. Free elections", "2. Aid access"]),
+    ("numbers_in_prose_are_not_a_list", "He won round 2. Then round 3. Later he quit.",
+     ["He won round 2.", "Then round 3.", "Later he quit."]),
     # Addresses.
     ("email_at_end", "Write to desk@news.example.org. We reply fast.", ["Write to desk@news.example.org.", "We reply fast."]),
     ("url_at_end", "Read it at https://example.org/2019/02/us-venezuela.html. It is long.",
