@@ -1,0 +1,469 @@
+"""Figures in news text: every number, amount, percent, date, duration and vague quantity,
+with where it is, what it is, and how it was read.
+
+``extract(text)`` returns :class:`Figure` records. Each carries its surface ``text`` and
+offsets, a ``kind`` (money, percent, count, date, year, duration, quantity, vague, number),
+the ``value`` as written and scaled ("$2.5bn" -> 2.5e9), ``low``/``high`` for ranges and vague
+words ("dozens" -> 24..99), the ``unit`` ("USD", "%", "USD/barrel", "mercenaries"), the
+``qualifier`` written before it ("more than", "topping"), a ``normalisation`` note saying how
+it was read, the ``rule`` that decided the kind, and the sentence it sits in.
+
+The word lists (units, vague ranges, qualifiers, not-figure labels) live in
+``medialit/rules/figures.toml``. Conventions are documented in docs/figures.md.
+
+>>> [(f.text, f.kind, f.value, f.unit) for f in extract("Oil topped $110 a barrel.")]
+[('$110 a barrel', 'money', 110.0, 'USD/barrel')]
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from .figures_patterns import (P_EXCLUDE, P_NUMBER, Cand, find_dates, find_exclusions, find_vague,
+                               number_regex, scale_after)
+from .figures_rules import FigureRules, load_rules
+from .numwords import parse_number_words, parse_numeral
+
+__all__ = ["Figure", "Exclusion", "extract", "excluded", "compare_figures", "FigureComparison", "KINDS"]
+
+KINDS = ("money", "percent", "count", "date", "year", "duration", "quantity", "vague", "number")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure mention. ``text[start:end] == figure.text`` for the text it came from."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | str | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    normalisation: str = ""
+    rule: str = ""
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A span with digits or number words that is deliberately NOT a figure, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+_STOP = frozenset(
+    "the a an of in on at to for and or but nor were are is was be been being have has had will would "
+    "could should may might must can who whom which that this these those from with by as than then so "
+    "if when while after before since until into onto over under about against between through during "
+    "without within per each every all some any no not it they we he she you i there here out up down".split())
+_DETERMINERS = frozenset("the its their his her our my your these those whose".split())
+_WORD_AHEAD = re.compile(r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)")
+_AGE_AFTER = re.compile(r"(?:\s+|-)(year|month|week|day)s?(?:\s+|-)old\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.I)
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]+,\s+$")
+_NAME_COMMA_AFTER = re.compile(r",|\s+(?:of|from|and|was|is|who|were|has|had|died|said|told)\b")
+_RATE = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+(?P<a>an?)\s+)(?:(?P<n>\d[\d,]*)\s+)?(?P<w>[A-Za-z]+)\b"
+                   r"(?!\s+(?:earlier|ago|later|before|after|from|on)\b)")
+_CODE_AFTER = re.compile(r"[^\W\d_]")
+_TEMPERATURE = re.compile(r"\s?°\s?([CF])\b|([CF])(?![\w])")
+_CURRENCY_CODE_AFTER = re.compile(r"\s+(USD|EUR|GBP|JPY|CHF|CNY|INR|RUB|CAD|AUD)\b")
+_PREV_WORDS = re.compile(r"([A-Za-z&]+\.?)(?:\s+([A-Za-z&]+\.?))?\s*$")
+
+
+@lru_cache(maxsize=4)
+def _compiled(rules: FigureRules):
+    cur_lookup = {k.lower(): v for k, v in rules.currency_prefixes.items()}
+    street = "|".join(re.escape(w) for w in sorted(rules.street_words, key=len, reverse=True))
+    street_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{1,3}}\s+(?i:{street})\b|\s+block\s+of\b")
+    return number_regex(rules), cur_lookup, street_re
+
+
+def _counted(rules: FigureRules, text: str, pos: int, value: float, *, after_of: bool = False,
+             lowercase_only: bool = False) -> tuple[int, str] | None:
+    """The counted noun after a number ("eight mercenaries" -> "mercenaries"), or None."""
+    p = pos
+    skipped_det = False
+    for i in range(4):
+        m = _WORD_AHEAD.match(text, p)
+        if not m:
+            return None
+        w = m.group(1)
+        lw = w.lower()
+        if after_of and not skipped_det and lw in _DETERMINERS:
+            skipped_det, p = True, m.end()
+            continue
+        if lw.endswith(("'s", "’s")) or ((lw in _STOP or lw in rules.not_nouns) and not w.isupper()):
+            return None
+        if lowercase_only and not w.islower():
+            return None
+        plural = lw in rules.irregular_plurals or (lw.endswith("s") and not lw.endswith("ss") and len(lw) >= 3)
+        if plural or (value == 1 and lw in rules.one_counts):
+            return m.end(), lw
+        if i - skipped_det < 2 and (w[0].isupper() or lw in rules.noun_modifiers or "-" in w):
+            p = m.end()
+            continue
+        return None
+    return None
+
+
+def _rate(rules: FigureRules, text: str, pos: int, unit: str) -> tuple[int, str] | None:
+    m = _RATE.match(text, pos)
+    if not m:
+        return None
+    w = m.group("w").lower()
+    if w in ("cent", "capita") and not m.group("n"):
+        return (m.end(), unit + "/person") if w == "capita" else None
+    if m.group("a") and w not in rules.rate_words:
+        return None
+    if w in _STOP or (not m.group("a") and text[m.start():m.start() + 1] != "/" and "per" not in m.group()):
+        return None
+    if m.group("n"):
+        n = parse_numeral(m.group("n"))[0]
+        return m.end(), f"{unit} per {n:g} {w}"
+    return m.end(), f"{unit}/{rules.physical_units.get(w, w)}"
+
+
+def _classify(rules: FigureRules, text: str, m: re.Match) -> Cand | None:
+    """Decide what a number (digits or words, maybe with a currency sign) is."""
+    _, cur_lookup, street_re = _compiled(rules)
+    start = m.start()
+    if not m.group("cur") and start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        head = re.search(r"[A-Za-z]+$", text[max(0, start - 12):start - 1])
+        if head and head.group().lower() not in ("mid", "pre", "post", "early", "late", "circa"):
+            return None   # "F-16", "COVID-19": part of a code (the code finder explains it)
+    cur = m.group("cur")
+    currency = cur_lookup.get(cur.lower()) if cur else None
+    notes: list[str] = []
+    if m.group("num"):
+        raw = m.group("num")
+        try:
+            value, note = parse_numeral(raw)
+        except ValueError:
+            return None
+        if m.group("sign2"):
+            value = -value
+        if note:
+            notes.append(note)
+        words = False
+    else:
+        raw = m.group("words")
+        try:
+            value = parse_number_words(raw)
+        except ValueError:
+            return None
+        words = True
+        if raw.lower() not in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"):
+            notes.append(f"number words '{raw}' = {value:g}")
+    if currency:
+        notes.append(f"'{cur.strip()}' = {currency}")
+    pos = m.end()
+    scale, pos, snote = scale_after(text, pos, bool(currency))
+    if scale != 1.0:
+        value *= scale
+        notes.append(snote)
+    c = Cand(start, pos, P_NUMBER, value=value, notes=notes, scale=scale, numeric_end=pos)
+    bare_int = raw.isdigit() and scale == 1.0 and not currency and not words
+
+    def finish(kind, end, unit=None, rule=""):
+        c.kind, c.end, c.unit, c.rule = kind, end, unit, rule
+        return c
+
+    # glued "m" after a bare number: million before a counted noun ("100m people"), else metres
+    if not currency and scale == 1.0 and text[pos:pos + 1] in ("m", "M") and not _CODE_AFTER.match(text, pos + 1):
+        noun = _counted(rules, text, pos + 1, value * 1e6)
+        if noun:
+            c.value = value * 1e6
+            c.notes.append("'m' before a counted noun = million")
+            return finish("count", noun[0], noun[1], "count: number + counted noun")
+
+    tmp = _TEMPERATURE.match(text, pos)
+    if tmp and not currency:
+        return finish("quantity", tmp.end(), "°" + (tmp.group(1) or tmp.group(2)), "quantity: temperature")
+
+    pm = rules.percent_re.match(text, pos)
+    if pm and not currency:
+        word = re.sub(r"\s+", " ", pm.group(1).lower())
+        return finish("percent", pm.end(), rules.percent_words.get(word, "%"), f"percent: '{pm.group(1)}'")
+
+    if not currency:
+        cw = rules.currency_word_re.match(text, pos)
+        if cw:
+            currency = rules.currency_words[re.sub(r"\s+", " ", cw.group(1).lower())]
+            pos2 = cw.end()
+        elif text[pos:pos + 1] == "p" and not _CODE_AFTER.match(text, pos + 1) and not words:
+            currency, pos2 = "pence", pos + 1
+        elif scale != 1.0 and re.match(r"\s+pounds\b", text[pos:pos + 8], re.I):
+            currency, pos2 = "GBP", pos + len(re.match(r"\s+pounds", text[pos:pos + 8], re.I).group())
+        else:
+            cc = _CURRENCY_CODE_AFTER.match(text, pos)
+            currency, pos2 = (cc.group(1), cc.end()) if cc else (None, pos)
+        if currency:
+            c.notes.append(f"currency word = {currency}")
+            pos = pos2
+    if currency:
+        r = _rate(rules, text, pos, currency)
+        if r:
+            return finish("money", r[0], r[1], "money: amount + rate")
+        return finish("money", pos, currency, "money: currency sign or word")
+
+    am = _AGE_AFTER.match(text, pos)
+    if am:
+        c.notes.append("an age")
+        return finish("number", am.end(), f"{am.group(1).lower()}s old", "age: N-year-old")
+    tm = rules.time_unit_re.match(text, pos)
+    if tm:
+        unit = rules.time_units[tm.group(1).lower()]
+        if re.match(r"\s+ago\b", text[tm.end():tm.end() + 6]):
+            c.notes.append("relative: counted back from the article's date")
+        return finish("duration", tm.end(), unit, "duration: number + time unit")
+
+    um = rules.unit_after_re.match(text, pos)
+    if um:
+        u = um.group(1)
+        glued = um.start(1) == pos
+        if (len(u) > 1 and not u.startswith("°")) or (glued and (u.islower() or u.startswith("°"))):
+            unit = rules.physical_units[re.sub(r"\s+", " ", u.lower())]
+            r = _rate(rules, text, um.end(), unit)
+            if r:
+                return finish("quantity", r[0], r[1], "quantity: number + unit + rate")
+            return finish("quantity", um.end(), unit, "quantity: number + physical unit")
+
+    if bare_int:
+        sm = street_re.match(text, pos)
+        if sm:
+            return Cand(start, sm.end(), P_EXCLUDE, reason="a street address")
+    year_like = bare_int and len(raw) == 4 and rules.year_min <= value <= rules.year_max
+    noun = _counted(rules, text, pos, value, lowercase_only=year_like)
+    if noun and not (words and value == 1 and noun[1] not in rules.one_counts):
+        r = _rate(rules, text, noun[0], noun[1])
+        if r:
+            return finish("count", r[0], r[1], "count: number + counted noun + rate")
+        return finish("count", noun[0], noun[1], "count: number + counted noun")
+    if words and value == 1:
+        return None   # "one" alone is a pronoun or determiner ("one of the", "one way")
+    if text[pos:pos + 1] and _CODE_AFTER.match(text, pos):
+        return Cand(start, pos, P_EXCLUDE, reason="digits glued to letters: a code or name")
+    if year_like:
+        before = text[max(0, start - 12):start]
+        if not (_AGE_BEFORE.search(before)):
+            return finish("year", pos, None, "year: four digits between year_min and year_max")
+    if bare_int and len(raw) >= 7:
+        return Cand(start, pos, P_EXCLUDE, reason="a long digit string: an ID, not an amount")
+    before = text[max(0, start - 40):start]
+    if bare_int and 0 < value < 120 and (_AGE_BEFORE.search(before) or (
+            _NAME_COMMA_BEFORE.search(before) and _NAME_COMMA_AFTER.match(text, pos))):
+        c.notes.append("an age (after 'aged' or after a name and a comma)")
+        return finish("number", pos, "years old", "age: 'aged 34' / 'Smith, 34,'")
+    return finish("number", pos, None, "number")
+
+
+def _name_label(rules: FigureRules, text: str, c: Cand) -> int | None:
+    """Where the label starts if the word(s) before the figure make it a name
+    ("Resolution 2202", "Phase 3", "World War 2"); None otherwise."""
+    if c.kind in ("money", "percent", "date", "vague"):
+        return None
+    base = max(0, c.start - 30)
+    pm = _PREV_WORDS.search(text[base:c.start])
+    if not pm:
+        return None
+    options = []
+    if pm.group(2):
+        options.append((f"{pm.group(1)} {pm.group(2)}", pm.start(1)))
+        options.append((pm.group(2), pm.start(2)))
+    else:
+        options.append((pm.group(1), pm.start(1)))
+    for word, at in options:
+        lw = word.lower()
+        if lw in ("no", "no.") and not word[0].isupper():
+            continue
+        if lw in rules.name_labels or lw.rstrip(".") in rules.name_labels:
+            if word[0].isupper() or c.kind in ("number", "year"):
+                return base + at
+    return None
+
+
+def _candidates(text: str, rules: FigureRules) -> list[Cand]:
+    cands: list[Cand] = []
+    find_exclusions(text, rules, cands)
+    find_dates(text, rules, cands)
+    find_vague(text, rules, cands, lambda t, p, v, after_of=False: _counted(rules, t, p, v, after_of=after_of))
+    rx = _compiled(rules)[0]
+    for m in rx.finditer(text):
+        c = _classify(rules, text, m)
+        if c is None:
+            continue
+        if c.reason is None and _name_label(rules, text, c) is not None:
+            label_start = _name_label(rules, text, c)
+            c = Cand(label_start, c.end, P_EXCLUDE, reason="a number in a name or reference ('Resolution 2202', 'Phase 3')")
+        cands.append(c)
+    return cands
+
+
+def _resolve(cands: list[Cand]) -> list[Cand]:
+    """Keep the longest proposals that do not overlap (ties: lower priority number wins)."""
+    kept_starts: list[int] = []
+    kept: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.prio, c.start)):
+        i = bisect.bisect_left(kept_starts, c.start)
+        if i > 0 and kept[i - 1].end > c.start:
+            continue
+        if i < len(kept) and kept[i].start < c.end:
+            continue
+        kept_starts.insert(i, c.start)
+        kept.insert(i, c)
+    return kept
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|or|and)\s*$")
+_RANGE_LEAD = re.compile(r"\b(between|from)\s+$", re.I)
+_CARRY_GAP = re.compile(r"^[^.;:!?\n]{0,40}?,?\s+and\s+$")
+
+
+def _merge_ranges(text: str, kept: list[Cand]) -> list[Cand]:
+    """Join "5 to 10 people", "between $5m and $10m", "5-10%" into one figure with low/high;
+    "a 5-4 ruling" (falling pair joined by a hyphen) becomes one tally."""
+    out: list[Cand] = []
+    for c in kept:
+        prev = out[-1] if out else None
+        if (prev is None or prev.reason or c.reason or prev.kind in ("date", "vague") or c.kind in ("date", "vague")
+                or not isinstance(prev.value, float) or not isinstance(c.value, float)):
+            out.append(c)
+            continue
+        gap = text[prev.end:c.start]
+        gm = _RANGE_GAP.fullmatch(gap) if len(gap) <= 5 else None
+        if not gm:
+            out.append(c)
+            continue
+        conn = gap.strip().lower()
+        lead = _RANGE_LEAD.search(text[max(0, prev.start - 9):prev.start])
+        if conn == "and" and not (lead and lead.group(1).lower() == "between"):
+            out.append(c)
+            continue
+        lo = prev.value
+        same = prev.kind == c.kind and prev.unit == c.unit
+        bare_first = prev.kind == "number" and prev.unit is None and prev.end == prev.numeric_end
+        if not (same or bare_first):
+            out.append(c)
+            continue
+        if bare_first and prev.scale == 1.0 and c.scale != 1.0 and lo * c.scale <= c.value:
+            lo *= c.scale
+        small_or = conn != "or" or (lo == int(lo) and c.value == int(c.value) and c.value - lo <= max(2, lo / 2))
+        if lo < c.value and small_or:
+            merged = Cand(prev.start, c.end, P_NUMBER,
+                          kind=c.kind, value=None, low=lo, high=c.value, unit=c.unit,
+                          notes=prev.notes + [n for n in c.notes if n not in prev.notes] + [f"a range: {lo:g} to {c.value:g}"],
+                          rule=f"range: {c.rule}", numeric_end=c.numeric_end, scale=c.scale)
+            out[-1] = merged
+        elif conn == "-" and c.kind == prev.kind == "number" and lo >= c.value and lo < 100 and not c.unit:
+            out[-1] = Cand(prev.start, c.end, P_NUMBER, kind="number", value=f"{lo:g}-{c.value:g}",
+                           notes=["a tally (votes or score), not a range"], rule="tally: N-M")
+        else:
+            out.append(c)
+    return out
+
+
+def _apply_qualifier(rules: FigureRules, text: str, c: Cand, carried: str | None) -> None:
+    before = text[max(0, c.start - 26):c.start]
+    if c.kind in ("date", "year"):
+        if c.qualifier is None:
+            pq = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in rules.period_qualifiers)
+            qm = re.search(rf"\b({pq})(?:\s+|-)$", before, re.I)
+            if qm:
+                c.qualifier = re.sub(r"\s+", " ", qm.group(1).lower())
+        return
+    qm = rules.qualifier_re.search(before)
+    if qm:
+        c.qualifier = re.sub(r"\s+", " ", qm.group(1).lower())
+    elif carried:
+        c.qualifier = carried
+        c.notes.append(f"qualifier '{carried}' carried over from the earlier figure in the same list")
+    if not c.qualifier or not isinstance(c.value, float):
+        return
+    v = c.value
+    bound = rules.qualifiers.get(c.qualifier)
+    whole = c.kind in ("count", "number") and v == int(v)
+    f = rules.approx_fraction
+    if bound == "strict_lower":
+        c.low = v + 1 if whole else v
+    elif bound == "lower":
+        c.low = v
+    elif bound == "upper":
+        c.high = v
+    elif bound == "strict_upper":
+        c.high = v - 1 if whole else v
+    elif bound == "approx":
+        c.low, c.high = v * (1 - f), v * (1 + f)
+    elif bound == "near_below":
+        c.low, c.high = v * (1 - f), v
+    c.notes.append(f"'{c.qualifier}' ({bound.replace('_', ' ')})")
+
+
+def _candidates_resolved(text: str, rules: FigureRules) -> list[Cand]:
+    return _merge_ranges(text, _resolve(_candidates(text, rules)))
+
+
+def extract(text: str, *, rules: FigureRules | None = None) -> list[Figure]:
+    """Every figure mention in ``text``, in order.
+
+    >>> [(f.kind, f.value, f.unit) for f in extract("Eight mercenaries were killed in May 2020.")]
+    [('count', 8.0, 'mercenaries'), ('date', '2020-05', None)]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs the article text as a str, got {type(text).__name__}")
+    rules = rules or load_rules()
+    if not text.strip():
+        return []
+    from .text import sentences   # imported here so that `import medialit.figures` stays light
+    spans = sentences(text)
+    starts = [s.start for s in spans]
+    figures: list[Figure] = []
+    prev: Cand | None = None
+    for c in _candidates_resolved(text, rules):
+        if c.reason:
+            continue
+        carried = None
+        if prev is not None and prev.qualifier and prev.kind == c.kind and prev.unit and prev.unit.split("/")[0] == (c.unit or "").split("/")[0]:
+            if _CARRY_GAP.match(text[prev.end:c.start]):
+                carried = prev.qualifier
+        _apply_qualifier(rules, text, c, carried)
+        i = bisect.bisect_right(starts, c.start) - 1
+        s = spans[i] if i >= 0 and spans[i].end >= c.end else None
+        value = c.value
+        if isinstance(value, float) and value == int(value) and c.kind in ("year",):
+            value = int(value)
+        figures.append(Figure(c.start, c.end, text[c.start:c.end], c.kind, value,
+                              None if c.low is None else float(c.low), None if c.high is None else float(c.high),
+                              c.unit, c.qualifier, "; ".join(n for n in c.notes if n), c.rule,
+                              s.start if s else None, s.end if s else None))
+        prev = c
+    return figures
+
+
+def excluded(text: str, *, rules: FigureRules | None = None) -> list[Exclusion]:
+    """The spans that look numeric but were judged not to be figures, each with its reason
+    (so a student can ask why "Resolution 2202" or "5 p.m." is not in the list).
+
+    >>> [(e.text, e.reason) for e in excluded("Call 555-123-4567 after 5 p.m.")][0][0]
+    '555-123-4567'
+    """
+    rules = rules or load_rules()
+    return [Exclusion(c.start, c.end, text[c.start:c.end], c.reason)
+            for c in _candidates_resolved(text, rules) if c.reason]
+
+
+from .figures_compare import FigureComparison, compare_figures  # noqa: E402  (re-exported)
