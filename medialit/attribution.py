@@ -28,7 +28,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
 LIST_KEYS = ("heads", "phrases", "quantifier_of", "institution_heads", "bare_institutions",
-             "not_names", "markers", "verbs", "common_knowledge", "evaluations")
+             "spokespeople", "not_names", "markers", "verbs", "common_knowledge", "evaluations")
 # Speech verbs used after a comma to continue an attribution: 'Sabatini said, adding: "..."'.
 CONTINUATIONS = ("adding", "saying", "noting", "explaining", "insisting", "arguing", "continuing", "concluding", "writing")
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
@@ -68,6 +68,7 @@ class Rules:
         self.heads = {w.lower() for w in tables.get("heads", [])}
         self.institution_heads = {w.lower() for w in tables.get("institution_heads", [])}
         self.bare_institutions = {w.lower() for w in tables.get("bare_institutions", [])}
+        self.spokespeople = {w.lower() for w in tables.get("spokespeople", [])}
         self.not_names = set(tables.get("not_names", []))
         self.quantifier_of = {w.lower() for w in tables.get("quantifier_of", [])}
         self.hedge_verbs = {w.lower() for w in tables.get("verbs", [])}
@@ -238,6 +239,13 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("named", f"a name: '{head}'")
     if len(rest) >= 2 and all(_is_name(t, rules) for t in rest[-2:]):
         return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
+    if head_l in rules.spokespeople or " ".join(core[-2:]).lower() in rules.spokespeople:
+        org = [t for t in core[:-1] + rest if _is_name(t, rules)]
+        if org:
+            return SourceClass("named", f"speaks for a named institution ('{' '.join(org)}')")
+        return SourceClass("anonymous", f"'{' '.join(core)}' does not say for whom")
+    if core[0].lower() in {"the", "this"} and len(core) <= 4 and not head_l.endswith("s"):
+        return SourceClass("named", f"'{' '.join(core)}' refers back to someone identified earlier in the text")
     if any(_is_name(t, rules) for t in rest) and rest and rest[0].lower() in {"from", "by", "of"} and head_l in {"data", "figures", "numbers"}:
         return SourceClass("named", f"'{phrase.strip()}' names where the data come from")
     return SourceClass("anonymous", f"'{' '.join(core)}' does not name anyone")
@@ -284,6 +292,8 @@ _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _CITING = re.compile(r"\bciting\s+", re.I)
 _NP_END = re.compile(r"[,;:.!?\x00“”\"()]|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
+_APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|[A-Z0-9]|\w+['’]s\b)", re.U)
+_INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at)\b)")
 _NOT_INVERTED = re.compile(r"\s*(?:that|to|it|they|he|she|we|I|you|this|there|on|in|at|by|last|next|this|today|yesterday|"
                            r"tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 _CONDUIT = re.compile(r"\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*)*|the\s+(?:newspaper|paper|agency|outlet|broadcaster|network|magazine|website))")
@@ -298,6 +308,10 @@ def _strip_aux(left: str) -> str:
         if words and words[-1].lower() in _NOT_ADVERB:
             return left
         left = left[: m.start()]
+
+
+def _strip_adverbs(left: str) -> str:
+    return re.sub(r"(?:\s+[a-z]+ly)+\s*$", " ", left)
 
 
 def _np_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -396,7 +410,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         prev = before.split()[-1:] if before.split() else []
         if verb.noun_too and not form.endswith("ed") and (not prev or _DETERMINER_OR_POSS.search(prev[0])):
             continue  # "false claims", "Maduro's claims", "the reports": nouns
-        if _PASSIVE_TAIL.search(before):
+        if _PASSIVE_TAIL.search(_strip_adverbs(before)):
             by = re.match(r"\s+by\s+", after)
             if by:
                 np = _np_after(masked, v1 + by.end(), end)
@@ -404,9 +418,14 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
                     add("verb", np[0], np[1], v0, np[1], m.group())
             continue
         stripped = before.rstrip()
+        subj = subject_before(masked, start, v0)
+        if subj is not None and subj[2] is not None and _APPOSITIVE_START.match(subj[2]):
+            s0, s1, appositive = subj
+            add("verb", s0, s1, s0, v1, m.group(), appositive)
+            continue
         if stripped.endswith((",", MASK, "”", '"')) or not stripped:
             np = _np_after(masked, v1, end)
-            if np and len(masked[np[0]:np[1]].split()) <= 12 and re.match(r"[\s,]*(?:[.!?]|$)", masked[np[1]:end]) \
+            if np and len(masked[np[0]:np[1]].split()) <= 12 and _INVERTED_END.match(masked[np[1]:end] + ".") \
                     and not _NOT_INVERTED.match(masked, v1):
                 add("inverted", np[0], np[1], v0, np[1], m.group())
                 continue

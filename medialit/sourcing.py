@@ -197,7 +197,8 @@ def tag(text: str, *, rules: RuleSource = None) -> list[TaggedSentence]:
                 elif last:
                     label, source = last
                 else:
-                    label = "anonymous"
+                    name = _last_name_mention(masked, s.start)
+                    label, source = ("named", name) if name else ("anonymous", a.source)
             resolved.append((a, label, source))
         common = rules.common_re.search(masked, s.start, s.end)
         evaluation = rules.evaluation_re.search(masked, s.start, s.end)
@@ -242,6 +243,18 @@ def tag(text: str, *, rules: RuleSource = None) -> list[TaggedSentence]:
                                   tuple(c for c, _ in cues), tuple(sp for _, sp in cues), reason, hedges, hedge_spans,
                                   att.verb if att else None, att.verb_note if att else None))
     return out
+
+
+_NAME_MENTION = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z][\w'’-]*)+")
+
+
+def _last_name_mention(masked: str, before: int) -> str | None:
+    """The last multi-word capitalised name before ``before`` (for "he said" with no
+    earlier attribution), looking back at most 1,500 characters."""
+    found = None
+    for m in _NAME_MENTION.finditer(masked, max(0, before - 1500), before):
+        found = m.group()
+    return found
 
 
 def _paragraph_start(starts: list[int], pos: int) -> int:
