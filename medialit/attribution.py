@@ -232,7 +232,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if head_l in rules.institution_heads:
         first = core[0].lower()
         has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
-        if has_name or first in {"the", "this", "that", "its", "their", "his", "her"} or _is_name(head, rules) and len(core) > 1:
+        by_name = len(rest) >= 2 and rest[0].lower() in {"by", "from", "of"} and any(_is_name(t, rules) for t in rest[1:])
+        if has_name or by_name or first in {"the", "this", "that", "its", "their", "his", "her"} or _is_name(head, rules) and len(core) > 1:
             return SourceClass("named", f"'{' '.join(core)}' identifies an organisation, outlet or document")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
     if _is_name(head, rules):

@@ -9,7 +9,7 @@ it: "“…,” the official said", "Sabatini said, adding: “…”", "X tweet
 resolved to the last speaker), and interview transcripts ("Jim Jatras: ...").
 
 Offsets: ``start``/``end`` cover the quotation *including* its marks; ``content`` is the
-quoted words without them. A quotation still open at the end of its paragraph is
+quoted words without them (at ``content_start``/``content_end``). A quotation still open at the end of its paragraph is
 reported with ``closed=False`` and ends at the paragraph's end.
 
 ``kind`` is "speech" (someone's words) or "phrase": a short quoted phrase (three words or
@@ -60,6 +60,8 @@ class Quote:
     resolution: str | None
     speaker_label: str | None = None
     pronoun: str | None = None
+    content_start: int = -1
+    content_end: int = -1
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -239,7 +241,8 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
             phrase = n_words <= PHRASE_MAX_WORDS and not re.search(r"\w[.!?]\W*\s+\W*[A-Z]", content)
             raw.append(dict(start=s, end=e, content=content, depth=depth, closed=closed, phrase=phrase, para=(p0, p1)))
     speech_spans = [(q["start"], q["end"]) for q in raw if q["depth"] == 0 and not q["phrase"]]
-    phrase_spans = [(q["start"], q["end"]) for q in raw if q["depth"] == 0 and q["phrase"]]
+    # a phrase keeps its quotation marks (they separate it from the words around it)
+    phrase_spans = [(q["start"] + 1, q["end"] - (1 if q["closed"] else 0)) for q in raw if q["depth"] == 0 and q["phrase"]]
     masked = _mask(_mask(text, speech_spans, MASK), phrase_spans, "_")
     transcript = _transcript_speakers(text, paragraphs)
     out: list[Quote] = []
@@ -294,7 +297,7 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
             if label != "pronoun":
                 last = entry
         out.append(Quote(s, e, text[s:e], q["content"], speaker, span, verb, note, kind, q["closed"],
-                         q["depth"], how, label, pronoun))
+                         q["depth"], how, label, pronoun, s + 1, s + 1 + len(q["content"])))
     return out
 
 

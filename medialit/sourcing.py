@@ -123,6 +123,8 @@ def _not_a_claim(text: str, s, first: bool) -> str | None:
     if _TERMINAL.search(body) or body.endswith(":") and len(words) > 6:
         return None
     has_more = bool(text[le:].strip())
+    if not has_more and not text[:ls].strip():
+        return None  # a text of one line is a sentence, never a title alone
     capitalised = sum(w[:1].isupper() for w in words if w[:1].isalpha()) / max(1, sum(w[:1].isalpha() for w in words))
     if first and has_more and len(words) <= 30:
         return "the headline, not a claim"
@@ -172,7 +174,7 @@ def tag(text: str, *, rules: RuleSource = None) -> list[TaggedSentence]:
     top = [q for q in quotes if q.depth == 0]
     speech = [q for q in top if q.kind == "speech"]
     masked = _mask(_mask(text, [(q.start, q.end) for q in speech], MASK),
-                   [(q.start, q.end) for q in top if q.kind == "phrase"], "_")
+                   [(q.content_start, q.content_end) for q in top if q.kind == "phrase"], "_")
     paragraphs = _paragraphs(text)
     transcript = _transcript_speakers(text, paragraphs)
     para_starts = [p0 for p0, _ in paragraphs]

@@ -54,7 +54,7 @@ def compare() -> list[Row]:
         boiler = [norm(b.text) for b in find_boilerplate(text)]
         for g in entries:
             key = norm(g["key"])
-            full = len(key) >= 60  # a short key is the whole sentence
+            full = len(g["key"]) >= 60  # a shorter key is the whole sentence
             hit = next((t for t in tags if (norm(t.text).startswith(key) if full else norm(t.text) == key)
                         or key.startswith(norm(t.text))), None)
             in_boiler = any((b.startswith(key) if full else b == key) for b in boiler)
