@@ -87,9 +87,11 @@ _CLOSERS = "\"'”’»)\\]"
 _OPENERS = "\"'“‘«(\\[¿¡"
 # Terminal punctuation at the end of a token: a run of . ! ? … (spaced dots ". . ." too),
 # then closing quotes/brackets and citation marks like "[1]", then whitespace or the end.
+# (Written so that no run of characters can be matched in two ways: long runs of
+# "!!!!" or quote marks stay linear-time.)
 _CANDIDATE = re.compile(
-    r"[.!?…]+(?:[ \u00a0]\.(?!\w))*"
-    r"(?P<close>[" + _CLOSERS + r"]*(?:\[(?:\d{1,3}|[a-z][a-z ]{0,24})\])*[" + _CLOSERS + r"]*)"
+    r"(?<![.!?…])[.!?…]+(?:[ \u00a0]\.(?!\w))*"
+    r"(?P<close>[" + _CLOSERS + r"]*(?:\[(?:\d{1,3}|[a-z][a-z ]{0,24})\][" + _CLOSERS + r"]*)*)"
     r"(?=\s|$)"
 )
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
@@ -258,12 +260,17 @@ def _list_cuts(text: str) -> tuple[list[int], set[int]]:
     # A list starts at an anchor (a marker at the start of a line, after a bullet or
     # after a colon) and goes on with the next label on the same line: "1." then "2.".
     accepted: set[tuple[int, str, str]] = set()
+    newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
     for m in markers:
         label, style = m.group("label"), m.group("style")
-        line = text.rfind("\n", 0, m.start())
-        before = text[line + 1:m.start()].rstrip()
+        i = bisect.bisect_left(newlines, m.start()) - 1
+        line = newlines[i] if i >= 0 else -1
+        k = m.start() - 1
+        while k > line and text[k] in " \t\u00a0":
+            k -= 1
+        anchored = k <= line or text[k] == ":"  # line start, or after a colon
         previous = str(int(label) - 1) if label.isdigit() else chr(ord(label) - 1)
-        if not before or before.endswith(":") or m.group("bullet") or (line, style, previous) in accepted:
+        if anchored or m.group("bullet") or (line, style, previous) in accepted:
             accepted.add((line, style, label))
             cuts.append(m.start())
             if "." in style:
@@ -347,8 +354,8 @@ def _camel(token: str) -> bool:
 def _words_since(text: str, known: list[int], last_cut: int, pos: int) -> int:
     """Words between the latest sentence start before ``pos`` and ``pos``."""
     i = bisect.bisect_right(known, pos) - 1
-    begin = max(last_cut, known[i] if i >= 0 else 0, text.rfind("\n", 0, pos) + 1)
-    return len(text[begin:pos].split())
+    begin = max(last_cut, known[i] if i >= 0 else 0, text.rfind("\n", max(0, pos - 100), pos) + 1, pos - 100)
+    return len(text[begin:pos].split())  # only "at least 3?" matters: 100 characters will do
 
 
 # ---------------------------------------------------------------------------------------

@@ -322,3 +322,42 @@ def test_words_have_exact_offsets_on_every_seed():
 def test_words_of_punctuation_only_text_is_empty():
     assert words("... — !? “”") == []
     assert words("") == []
+
+
+# ---------------------------------------------------------------------------------------
+# Invariants on arbitrary input
+
+
+_FUZZ_PIECES = ["U.S.", "Mr.", "a.m.", " ", "  ", "\n", "\n\n", ".", "...", "…", ". . .", "?", "!", "“",
+                "”", '"', "'", "(", ")", "[1]", "1.", "2.)", "a.", "•", "⁃", "Jim:", "The", "word", "it",
+                "$2.5bn", "x@y.com", "http://a.b/c", "\xa0", "\r\n", "No.", "I.", "Inc.", "e.g.", ":", ","]
+
+
+def test_offsets_and_coverage_hold_on_random_jumbles_of_tricky_pieces():
+    import random
+
+    rng = random.Random(20240301)
+    for _ in range(400):
+        text = "".join(rng.choice(_FUZZ_PIECES) + rng.choice(["", " "]) for _ in range(rng.randint(0, 40)))
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        spans = sentences(text, skip=[Span(a, b, text[a:b])])
+        previous = 0
+        for s in spans:
+            assert text[s.start:s.end] == s.text and s.text == s.text.strip() and s.text
+            assert s.start >= previous and (s.end <= a or s.start >= b or a == b)
+            previous = s.end
+        kept = {i for s in spans for i in range(s.start, s.end)} | set(range(a, b))
+        assert all(ch.isspace() or i in kept for i, ch in enumerate(text)), repr(text)
+        assert all(text[w.start:w.end] == w.text for w in words(text))
+
+
+@pytest.mark.parametrize("text", ["!" * 100_000 + "x", "a." + "”" * 100_000 + "x", "." * 100_000 + "x",
+                                  "A. " * 30_000, "1. A " * 20_000])
+def test_long_runs_of_punctuation_take_linear_time(text):
+    import time
+
+    t0 = time.perf_counter()
+    sentences(text)
+    words(text)
+    assert time.perf_counter() - t0 < 5  # a quadratic pattern would take minutes here
