@@ -390,7 +390,8 @@ def _read_forwards(text: str, name_end: int, rules: FramingRules) -> tuple[str, 
 # ------------------------------------------------------------------ concordance
 @dataclass(frozen=True)
 class ConcordanceLine:
-    """One occurrence of a word with ``width`` characters of context either side."""
+    """One occurrence of a word with up to ``width`` characters of context either side,
+    never reaching past the line it is on (so page furniture does not leak in)."""
 
     start: int
     end: int
@@ -421,8 +422,9 @@ def concordance(text: str, word: str, *, width: int = 40, skip_boilerplate: bool
     for m in re.finditer(_form_pattern(word), folded, flags=re.IGNORECASE):
         if _inside(m.start(), m.end(), skip):
             continue
-        left = " ".join(text[max(0, m.start() - width):m.start()].split())
-        right = " ".join(text[m.end():m.end() + width].split())
+        left = text[max(0, m.start() - width):m.start()].rsplit("\n", 1)[-1]   # context stays on its line
+        right = text[m.end():m.end() + width].split("\n", 1)[0]
+        left, right = " ".join(left.split()), " ".join(right.split())
         out.append(ConcordanceLine(m.start(), m.end(), left, text[m.start():m.end()], right,
                                    _inside(m.start(), m.end(), quoted)))
     return out

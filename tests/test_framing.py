@@ -161,10 +161,16 @@ def test_an_empty_name_is_a_clear_error():
 
 # ------------------------------------------------------------------ concordance and tables
 def test_concordance_finds_every_occurrence_with_context():
-    lines = framing.concordance("Sanctions bite.\nThe new sanctions came in May.", "sanction*",
-                                width=14, skip_boilerplate=False)
+    lines = framing.concordance("Sanctions bite hard.  New sanctions came in May.", "sanction*",
+                                width=16, skip_boilerplate=False)
     assert [l.match for l in lines] == ["Sanctions", "sanctions"]
-    assert lines[1].left == "bite. The new" and lines[1].right.startswith("came in")
+    assert lines[1].left == "bite hard. New" and lines[1].right.startswith("came in")
+
+
+def test_concordance_context_stays_on_the_line_of_the_match():
+    lines = framing.concordance("A headline\nThe sanctions bite.\nNext line", "sanctions", width=30,
+                                skip_boilerplate=False)
+    assert (lines[0].left, lines[0].right) == ("The", "bite.")
 
 
 def test_concordance_rejects_an_empty_word():
