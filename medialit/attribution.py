@@ -53,6 +53,7 @@ class Verb:
     note: str
     needs_that: bool = False
     noun_too: bool = False
+    needs_clause: bool = False
 
 
 class Rules:
@@ -64,7 +65,8 @@ class Rules:
         for entry in tables.get("verb", []):
             for form in entry.get("forms", []):
                 self.verbs[form.lower()] = Verb(form.lower(), entry.get("lemma", form), entry.get("stance", "neutral"),
-                                                entry.get("note", ""), bool(entry.get("needs_that")), bool(entry.get("noun_too")))
+                                                entry.get("note", ""), bool(entry.get("needs_that")), bool(entry.get("noun_too")),
+                                                bool(entry.get("needs_clause")))
         self.heads = {w.lower() for w in tables.get("heads", [])}
         self.institution_heads = {w.lower() for w in tables.get("institution_heads", [])}
         self.bare_institutions = {w.lower() for w in tables.get("bare_institutions", [])}
@@ -232,7 +234,9 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if head_l in rules.institution_heads:
         first = core[0].lower()
         has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
-        by_name = len(rest) >= 2 and rest[0].lower() in {"by", "from", "of"} and any(_is_name(t, rules) for t in rest[1:])
+        modifier = any(t.lower() in rules.institution_heads or t.lower() in rules.bare_institutions
+                       or t.lower() in {"court", "federal", "state", "city", "county", "census", "official", "public"} for t in core[:-1])
+        by_name = modifier or len(rest) >= 2 and rest[0].lower() in {"by", "from", "of"} and any(_is_name(t, rules) for t in rest[1:])
         if has_name or by_name or first in {"the", "this", "that", "its", "their", "his", "her"} or _is_name(head, rules) and len(core) > 1:
             return SourceClass("named", f"'{' '.join(core)}' identifies an organisation, outlet or document")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
@@ -293,7 +297,8 @@ _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _CITING = re.compile(r"\bciting\s+", re.I)
 _NP_END = re.compile(r"[,;:.!?\x00“”\"()]|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
-_APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|[A-Z0-9]|\w+['’]s\b)", re.U)
+_APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|[A-Z0-9]|\w+['’]s\b|\w+ing\b)", re.U)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b")
 _INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at)\b)")
 _NOT_INVERTED = re.compile(r"\s*(?:that|to|it|they|he|she|we|I|you|this|there|on|in|at|by|last|next|this|today|yesterday|"
                            r"tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
@@ -370,6 +375,41 @@ def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str 
     return (s, e, appositive)
 
 
+_QUOTED_AS = re.compile(r"\bquoted\s+", re.I)
+_CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b")
+_NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
+                                   r"ownership|asylum|compensation|damages)", re.I)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|no|any)|['’]s)\s*$", re.I)
+
+
+def verb_uses(masked: str, start: int, end: int, rules: Rules):
+    """Reporting verbs used as verbs in ``masked[start:end]``: yields (match, Verb).
+    Skips nouns ("false claims", "a say"), capitalised words ("United States"),
+    reflexives ("declared himself"), "claimed responsibility" and verbs whose table entry
+    needs "that" or a clause boundary after them."""
+    for m in rules.verb_re.finditer(masked, start, end):
+        form = " ".join(m.group().lower().split())
+        verb = rules.verbs.get(form)
+        if verb is None or m.group()[:1].isupper():
+            continue
+        v0, v1 = m.span()
+        after = masked[v1:end]
+        before = masked[start:v0]
+        if verb.needs_that and not re.match(r"\s+that\b", after):
+            continue
+        if verb.needs_clause and not _CLAUSE_FOLLOWS.match(after) and not before.rstrip().endswith((",", MASK, "”", '"')):
+            continue
+        if _REFLEXIVE.match(after) or _NOT_REPORTING_OBJECT.match(after) or (form == "accused" and re.match(r"\s+of\b", after)) \
+                or (verb.lemma == "claim" and re.match(r"\s+\d", after)):
+            continue
+        if _DETERMINER_BEFORE.search(before):
+            continue  # "a say", "the reports", "Maduro's claims": nouns
+        prev = before.split()[-1:]
+        if verb.noun_too and not form.endswith("ed") and (not prev or _DETERMINER_OR_POSS.search(prev[0])):
+            continue
+        yield m, verb
+
+
 def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules) -> list[Attribution]:
     """Every attribution in ``text[start:end]``, in order. ``masked`` is ``text`` with speech
     quotations replaced by :data:`MASK` characters (same length)."""
@@ -392,25 +432,17 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
             np = _np_after(masked, m.end(), end)
             if np:
                 add(kind, np[0], np[1], m.start(), np[1])
-    for m in rules.verb_re.finditer(masked, start, end):
+    for m in _QUOTED_AS.finditer(masked, start, end):
+        np = _np_after(masked, m.end(), end)
+        said = re.search(r"\s+as\s+(?:saying|stating|telling)\b", masked[m.end():end]) if np else None
+        if np and said and m.end() + said.start() <= np[1]:
+            add("citing", np[0], m.end() + said.start(), m.start(), m.end() + said.end())
+    for m, verb in verb_uses(masked, start, end, rules):
         v0, v1 = m.span()
-        if any(a <= v0 < b for a, b in taken):
-            continue
-        form = " ".join(m.group().lower().split())
-        verb = rules.verbs.get(form)
-        if verb is None or form in CONTINUATIONS:
+        if any(a <= v0 < b for a, b in taken) or m.group().lower() in CONTINUATIONS:
             continue
         after = masked[v1:end]
-        if verb.needs_that and not re.match(r"\s+that\b", after):
-            continue
-        if _REFLEXIVE.match(after) or re.match(r"\s+of\b", after) and form in {"accused"}:
-            continue
-        if m.group()[:1].isupper():  # "United States", "Media Claims": names and headlines, not reporting
-            continue
         before = masked[start:v0]
-        prev = before.split()[-1:] if before.split() else []
-        if verb.noun_too and not form.endswith("ed") and (not prev or _DETERMINER_OR_POSS.search(prev[0])):
-            continue  # "false claims", "Maduro's claims", "the reports": nouns
         if _PASSIVE_TAIL.search(_strip_adverbs(before)):
             by = re.match(r"\s+by\s+", after)
             if by:
@@ -427,6 +459,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         if stripped.endswith((",", MASK, "”", '"')) or not stripped:
             np = _np_after(masked, v1, end)
             if np and len(masked[np[0]:np[1]].split()) <= 12 and _INVERTED_END.match(masked[np[1]:end] + ".") \
+                    and not _FINITE.search(masked, np[0], np[1]) \
                     and not _NOT_INVERTED.match(masked, v1):
                 add("inverted", np[0], np[1], v0, np[1], m.group())
                 continue

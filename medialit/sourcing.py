@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .attribution import MASK, Attribution, RuleSource, Rules, classify_source, find_attributions, load_rules
+from .attribution import MASK, Attribution, RuleSource, Rules, classify_source, find_attributions, load_rules, verb_uses
 from .clean import find_boilerplate
 from .quotes import Quote, _mask, _paragraphs, _transcript_speakers, find_quotes
 from .text import sentences
@@ -133,14 +133,11 @@ def _not_a_claim(text: str, s, first: bool) -> str | None:
     return None
 
 
-def _hedges(text: str, masked_atts: list[Attribution], start: int, end: int, rules: Rules):
+def _hedges(text: str, start: int, end: int, rules: Rules):
+    """Hedge markers in ``text[start:end]`` (quotations included: a quoted "allegedly" hedges
+    too), plus hedging reporting verbs ("claimed") used as verbs."""
     found = [(m.start(), m.end()) for m in rules.hedge_re.finditer(text, start, end)]
-    for a in masked_atts:
-        v = rules.verbs.get(" ".join((a.verb or "").lower().split()))
-        if v and v.lemma.lower() in rules.hedge_verbs:
-            i = text.find(a.verb, a.cue_start, a.cue_end)
-            if i >= 0:
-                found.append((i, i + len(a.verb)))
+    found += [m.span() for m, v in verb_uses(text, start, end, rules) if v.lemma.lower() in rules.hedge_verbs]
     found = sorted(set(found))
     return tuple(text[a:b] for a, b in found), tuple(found)
 
@@ -182,7 +179,7 @@ def tag(text: str, *, rules: RuleSource = None) -> list[TaggedSentence]:
     last: tuple[str, str] | None = None  # (label, source) of the last attribution, for "he said"
     for i, s in enumerate(sentences(text, skip=boilerplate)):
         atts = find_attributions(text, masked, s.start, s.end, rules)
-        hedges, hedge_spans = _hedges(text, atts, s.start, s.end, rules)
+        hedges, hedge_spans = _hedges(text, s.start, s.end, rules)
         para = _paragraph_start(para_starts, s.start)
         speaker = transcript.get(para)
         why_not = _not_a_claim(text, s, i == 0)
