@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .figures_rules import FigureRules
-from .numwords import NUMBER_WORDS, parse_number_words, parse_numeral
+from .numwords import NUMBER_WORDS, parse_number_words, parse_numeral  # noqa: F401
 
 # Priorities break ties between proposals of the same length (lower wins).
 P_EXCLUDE, P_DATE, P_AGE, P_VAGUE, P_NUMBER = 0, 1, 2, 3, 4
@@ -54,9 +54,6 @@ _D_ISO = re.compile(r"(?<![\w./-])(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(
 _D_SLASH = re.compile(r"(?<![\w./-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/])")
 _DECADE = re.compile(r"(?<![\w'’-])(?P<y>[12]\d{2}0)s\b")
 _YEAR_RANGE = re.compile(r"(?<![\w.,-])(?P<a>[12]\d{3})\s?[-–/]\s?(?P<b>[12]\d{3}|\d{2})(?![\w%.-])")
-_AGE_DECADE = re.compile(
-    r"\b(?:his|her|their|my|your|its)\s+(?:(?P<q>early|mid|late)[\s-]+)?"
-    r"(?P<n>[1-9]0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I)
 _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                  "seventies": 70, "eighties": 80, "nineties": 90}
 
@@ -72,8 +69,6 @@ _FRACTION_DEN = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4
 _RATIO = re.compile(r"\b(?P<a>one|two|three|four|five|\d{1,2})\s+in\s+(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,5}(?:,\d{3})*)\b(?!\s*(?:%|per))", re.I)
 
 # not-figures that need no rules table
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|lb|ru|io|info|int|html?|php|aspx?)(?:/\S*)?", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|(?<!\w)[@#]\w+")
 _TIME = re.compile(
     r"(?<![\w.:])\d{1,2}(?::\d{2}){1,2}(?:\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b))?"
     r"(?:\s?(?:GMT|UTC|ET|EST|EDT|PT|PST|PDT|CET|CEST|BST)\b)?"
@@ -83,47 +78,14 @@ _PHONE = re.compile(
     r"|(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?!\w)"
     r"|\b(?:911|999|112)\b(?=\s+(?:call|calls|dispatcher|dispatchers|operator|operators|centre|center|line|emergency)\b)")
 _SECTION = re.compile(r"§+\s?\d+[\w.()-]*|\b\d+\s+U\.\s?S\.\s?C\.?(?:\s*§+)?(?:\s*\d+[\w.()-]*)?")
-_LETTER_CODE = re.compile(r"\b[A-Za-z]+\d[\w]*(?:\.\d+)?|\b[A-Za-z][A-Za-z.]{0,9}-\d+(?:[-.]\w+)*\b")
 _CODE_PREFIX_OK = {"mid", "pre", "post", "early", "late", "circa", "since", "by", "from"}
 _ORDINAL = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)\b", re.I)
-_NUMBER_LABEL = re.compile(r"#\s?\d+\b")
 _SHORT_SLASH = re.compile(r"(?<![\w/.,])\d{1,2}/\d{1,2}(?![\w/]|[.,]\d)")
 
 
-def _add_excl(out: list, m: re.Match, reason: str, start: int | None = None, end: int | None = None) -> None:
-    s = m.start() if start is None else start
-    e = m.end() if end is None else end
+def _excl(out: list, s: int, e: int, reason: str) -> None:
     if e > s:
         out.append(Cand(s, e, P_EXCLUDE, reason=reason))
-
-
-def find_exclusions(text: str, rules: FigureRules, out: list) -> None:
-    """Spans that contain digits but are not figures: links, times of day, phone numbers,
-    codes (G7, COVID-19, F-16), section references, tickers, ordinals."""
-    for m in _URL.finditer(text):
-        _add_excl(out, m, "part of a web address")
-    for m in _EMAIL.finditer(text):
-        _add_excl(out, m, "an e-mail address, handle or hashtag")
-    for m in _TIME.finditer(text):
-        _add_excl(out, m, "a time of day")
-    for m in _PHONE.finditer(text):
-        _add_excl(out, m, "a phone number")
-    for m in _SECTION.finditer(text):
-        _add_excl(out, m, "a section reference")
-    for m in _NUMBER_LABEL.finditer(text):
-        _add_excl(out, m, "a number used as a label ('#5')")
-    for m in _SHORT_SLASH.finditer(text):
-        _add_excl(out, m, "a short slash form ('9/11', '24/7'): a name or idiom, not an amount")
-    for m in _LETTER_CODE.finditer(text):
-        head = re.match(r"[A-Za-z]+", m.group()).group().lower()
-        if "-" in m.group() and head in _CODE_PREFIX_OK:
-            continue
-        _add_excl(out, m, "a code or model name (letters and digits together)")
-    for m in _ORDINAL.finditer(text):
-        _add_excl(out, m, "an ordinal ('3rd'), not an amount")
-    exch = "|".join(re.escape(e) for e in rules.exchanges)
-    for m in re.finditer(rf"\(?\b(?:{exch})\s?:\s?[A-Z0-9.]{{1,8}}\)?", text, re.I):
-        _add_excl(out, m, "a stock ticker")
 
 
 def _iso(y: int | None, mo: int, d: int | None) -> str | None:
@@ -135,79 +97,164 @@ def _iso(y: int | None, mo: int, d: int | None) -> str | None:
     return f"{y:04d}-{mo:02d}" if y else f"--{mo:02d}"
 
 
-def find_dates(text: str, rules: FigureRules, out: list) -> None:
-    """Full and partial dates, decades and year ranges (years alone come from find_numbers)."""
-    def add(m, y, mo, d, rule):
-        iso = _iso(int(y) if y else None, mo, int(d) if d else None)
-        if iso and (not y or rules.year_min <= int(y) <= rules.year_max):
-            note = "partial date: no year written, shown as --MM-DD" if iso.startswith("--") else "ISO 8601 date"
-            out.append(Cand(m.start(), m.end(), P_DATE, kind="date", value=iso, notes=[note], rule=rule))
+def _date(out: list, rules: FigureRules, m: re.Match | None, y, mo: int, d, rule: str) -> None:
+    if not m:
+        return
+    iso = _iso(int(y) if y else None, mo, int(d) if d else None)
+    if iso and (not y or rules.year_min <= int(y) <= rules.year_max):
+        note = "partial date: no year written, shown as --MM-DD" if iso.startswith("--") else "ISO 8601 date"
+        out.append(Cand(m.start(), m.end(), P_DATE, kind="date", value=iso, notes=[note], rule=rule))
 
-    for m in _D_MDY.finditer(text):
-        add(m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], m.group("d"), "date: month day[, year]")
-    for m in _D_DMY.finditer(text):
-        add(m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], m.group("d"), "date: day month [year]")
-    for m in _D_MY.finditer(text):
-        add(m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], None, "date: month year")
-    for m in _D_ISO.finditer(text):
-        add(m, m.group("y"), int(m.group("m")), m.group("d"), "date: ISO yyyy-mm-dd")
-    for m in _D_SLASH.finditer(text):
-        a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
-        year = int(y) if len(y) == 4 else 2000 + int(y)
-        if a > 12 and 1 <= b <= 12:
-            iso, note = _iso(year, b, a), "day/month/year (the first number is above 12)"
-        elif b > 12 and 1 <= a <= 12:
-            iso, note = _iso(year, a, b), "month/day/year (the second number is above 12)"
-        elif 1 <= a <= 12 and 1 <= b <= 12:
-            iso, note = None, f"ambiguous: {a}/{b} could be day/month or month/day"
-        else:
-            continue
-        out.append(Cand(m.start(), m.end(), P_DATE, kind="date", value=iso, notes=[note], rule="date: numeric with slashes"))
-    # a month name alone needs a lead word ("in May", "since January", "late January")
-    leads = sorted(rules.month_lead_words, key=len, reverse=True)
-    lead_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in leads)
-    month_alone = re.compile(rf"(?i:\b(?P<lead>{lead_alt}))(?:\s+|(?<=-))(?P<m>{_MONTH_FULL})\b(?![\s,]+(?:[0-3]?\d\b|[12]\d{{3}}))")
-    may_ok = {"in", "since", "until", "till", "during", "through", "throughout", "early", "late", "mid", "mid-",
-              "end of", "start of", "beginning of", "middle of", "last", "next", "this"}
-    for m in month_alone.finditer(text):
-        lead = re.sub(r"\s+", " ", m.group("lead").lower())
-        if m.group("m") == "May" and lead not in may_ok:
-            continue
-        c = Cand(m.start("m"), m.end("m"), P_DATE, kind="date", value=f"--{MONTHS[m.group('m').lower()]:02d}",
-                 notes=["a month without a year, shown as --MM"], rule="date: month after a lead word")
-        if lead.rstrip("-") in [q.rstrip("-") for q in rules.period_qualifiers]:
-            c.qualifier = lead.rstrip("-")
-        out.append(c)
-    for m in _DECADE.finditer(text):
+
+_URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|co|uk|lb|ru|io|info|int|html?|php|aspx?)\b|[a-z]/\w*\d", re.I)
+_TOKEN_RIGHT = re.compile(r"\S*")
+_CODE_LEFT = re.compile(r"[A-Za-z][\w.]*$|[A-Za-z][A-Za-z.]{0,9}-$")
+
+
+def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: re.Pattern) -> int:
+    """Everything that can start at (or just before) the digit run at ``s``: not-figures
+    (links, codes, times, phone numbers, sections, ordinals) and digit-first dates.
+    Returns the position up to which later digit runs are already explained."""
+    # links and addresses: judge the whole whitespace-free token around the digits
+    lo = max(0, s - 200)
+    t0 = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s), text.rfind("\t", lo, s), text.rfind("\u00a0", lo, s)) + 1 or lo
+    t1 = _TOKEN_RIGHT.match(text, s).end()
+    token = text[t0:t1]
+    if _URLISH.search(token) and not re.fullmatch(r"[\d.,/%$()-]+[.,;:!?)]*", token):
+        while t1 > t0 and text[t1 - 1] in ".,;:!?)\"'”’":
+            t1 -= 1
+        reason = "an e-mail address, handle or hashtag" if "@" in token or token.startswith("#") else "part of a web address"
+        _excl(out, t0, t1, reason)
+        return t1
+    if s and (text[s - 1].isalpha() or text[s - 1] == "_" or text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
+        cm = _CODE_LEFT.search(text, max(0, s - 12), s)
+        end = re.compile(r"[\w]*(?:[.-]\d+)*").match(text, s).end()
+        if cm:
+            head = re.match(r"[A-Za-z]+", cm.group()).group().lower()
+            if not (cm.group().endswith("-") and head in _CODE_PREFIX_OK):
+                _excl(out, cm.start(), end, "a code or model name (letters and digits together)")
+                return end
+    if text[max(0, s - 2):s].strip() == "#":
+        _excl(out, s - (2 if text[s - 1] == " " else 1), re.compile(r"\d+").match(text, s).end(), "a number used as a label ('#5')")
+    if "§" in text[max(0, s - 3):s]:
+        m = _SECTION.match(text, text.rindex("§", max(0, s - 3), s))
+        if m:
+            _excl(out, m.start(), m.end(), "a section reference")
+            return m.end()
+    tk = ticker_left.search(text, max(0, s - 14), s)
+    if tk:
+        _excl(out, tk.start(), re.compile(r"[A-Z0-9.]*\)?").match(text, s).end(), "a stock ticker")
+    for rx, reason in ((_TIME, "a time of day"), (_SECTION, "a section reference"),
+                       (_SHORT_SLASH, "a short slash form ('9/11', '24/7'): a name or idiom, not an amount"),
+                       (_ORDINAL, "an ordinal ('3rd'), not an amount")):
+        m = rx.match(text, s)
+        if m:
+            _excl(out, m.start(), m.end(), reason)
+    m = _PHONE.search(text, max(0, s - 6), min(len(text), s + 40))
+    if m and m.start() <= s < m.end():
+        _excl(out, m.start(), m.end(), "a phone number")
+    m = _D_DMY.match(text, s)
+    if m:
+        _date(out, rules, m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], m.group("d"), "date: day month [year]")
+    m = _D_ISO.match(text, s)
+    if m:
+        _date(out, rules, m, m.group("y"), int(m.group("m")), m.group("d"), "date: ISO yyyy-mm-dd")
+    m = _D_SLASH.match(text, s)
+    if m:
+        _slash_date(out, m)
+    m = _DECADE.match(text, s)
+    if m:
         y = int(m.group("y"))
         if rules.year_min <= y <= rules.year_max:
             out.append(Cand(m.start(), m.end(), P_DATE, kind="year", value=y, low=y, high=y + 9,
                             notes=[f"a decade: {y} to {y + 9}"], rule="year: decade"))
-    for m in _YEAR_RANGE.finditer(text):
+    m = _YEAR_RANGE.match(text, s)
+    if m:
         a, b = int(m.group("a")), m.group("b")
         bb = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
         if rules.year_min <= a < bb <= rules.year_max and bb - a <= 100:
             out.append(Cand(m.start(), m.end(), P_DATE, kind="year", value=None, low=a, high=bb,
                             notes=[f"a range of years: {a} to {bb}"], rule="year: range"))
-    for m in _AGE_DECADE.finditer(text):
-        n = m.group("n").lower()
-        base = _DECADE_WORDS.get(n) or int(n[:-1])
-        lo, hi = base, base + 9
-        q = (m.group("q") or "").lower()
-        if q:
-            lo, hi = {"early": (base, base + 3), "mid": (base + 4, base + 6), "late": (base + 7, base + 9)}[q]
-        out.append(Cand(m.start("n"), m.end("n"), P_AGE, kind="vague", low=lo, high=hi, unit="years old",
-                        qualifier=q or None, notes=[f"an age range: {lo} to {hi}"], rule="age: in his/her 30s"))
+    m = _AGE_DECADE_DIGITS.match(text, s)
+    if m and _POSSESSIVE_LEFT.search(text, max(0, s - 16), s):
+        _age_decade(out, m, _POSSESSIVE_LEFT.search(text, max(0, s - 16), s).group("q"))
+    return s
 
 
-def find_vague(text: str, rules: FigureRules, out: list, counted) -> None:
-    """Vague quantities from the rules table, vague money words and age words."""
-    for m in rules.vague_re.finditer(text):
+def _slash_date(out: list, m: re.Match) -> None:
+    a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+    year = int(y) if len(y) == 4 else 2000 + int(y)
+    if a > 12 and 1 <= b <= 12:
+        iso, note = _iso(year, b, a), "day/month/year (the first number is above 12)"
+    elif b > 12 and 1 <= a <= 12:
+        iso, note = _iso(year, a, b), "month/day/year (the second number is above 12)"
+    elif 1 <= a <= 12 and 1 <= b <= 12:
+        iso, note = None, f"ambiguous: {a}/{b} could be day/month or month/day"
+    else:
+        return
+    out.append(Cand(m.start(), m.end(), P_DATE, kind="date", value=iso, notes=[note], rule="date: numeric with slashes"))
+
+
+_POSSESSIVE_LEFT = re.compile(r"\b(?:his|her|their|my|your|its)\s+(?:(?P<q>early|mid|late)[\s-]+)?$", re.I)
+_AGE_DECADE_DIGITS = re.compile(r"(?P<n>[1-9]0s)\b")
+_AGE_DECADE_WORDS = re.compile(r"(?P<n>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I)
+
+
+def _age_decade(out: list, m: re.Match, q: str | None) -> None:
+    n = m.group("n").lower()
+    base = _DECADE_WORDS.get(n) or int(n[:-1])
+    lo, hi = base, base + 9
+    q = (q or "").lower()
+    if q:
+        lo, hi = {"early": (base, base + 3), "mid": (base + 4, base + 6), "late": (base + 7, base + 9)}[q]
+    out.append(Cand(m.start("n"), m.end("n"), P_AGE, kind="vague", low=lo, high=hi, unit="years old",
+                    qualifier=q or None, notes=[f"an age range: {lo} to {hi}"], rule="age: in his/her 30s"))
+
+
+_MAY_OK = {"in", "since", "until", "till", "during", "through", "throughout", "early", "late", "mid", "mid-",
+           "end of", "start of", "beginning of", "middle of", "last", "next", "this"}
+
+
+def month_anchor(text: str, rules: FigureRules, s: int, out: list, lead_left: re.Pattern) -> None:
+    """Dates that start with a month name at ``s`` (capitalised): "January 23, 2019",
+    "May 2020", and a month alone after a lead word ("in May", "late January")."""
+    if s and (text[s - 1].isalnum() or text[s - 1] == "-" and not text[max(0, s - 4):s].lower() == "mid-"):
+        return
+    m = _D_MDY.match(text, s)
+    if m:
+        _date(out, rules, m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], m.group("d"), "date: month day[, year]")
+    m = _D_MY.match(text, s)
+    if m:
+        _date(out, rules, m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], None, "date: month year")
+    m = _MONTH_ALONE.match(text, s)
+    if not m:
+        return
+    lm = lead_left.search(text, max(0, s - 24), s)
+    if not lm:
+        return
+    lead = re.sub(r"\s+", " ", lm.group("lead").lower())
+    if m.group("m") == "May" and lead not in _MAY_OK:
+        return
+    c = Cand(m.start("m"), m.end("m"), P_DATE, kind="date", value=f"--{MONTHS[m.group('m').lower()]:02d}",
+             notes=["a month without a year, shown as --MM"], rule="date: month after a lead word")
+    if lead.rstrip("-") in [q.rstrip("-") for q in rules.period_qualifiers]:
+        c.qualifier = lead.rstrip("-")
+    out.append(c)
+
+
+_MONTH_ALONE = re.compile(rf"(?P<m>{_MONTH_FULL})\b(?![\s,]+(?:[0-3]?\d\b|[12]\d{{3}}))")
+_VAGUE_MONEY = re.compile(r"(multi-?(?:million|billion|trillion))[\s-]?(dollar|euro|pound|yen|rupee|rouble|ruble|yuan)s?\b", re.I)
+
+
+def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, counted) -> None:
+    """Vague quantities, vague money, age words, fractions and ratios starting at ``s``."""
+    m = rules.vague_re.match(text, s)
+    if m:
         phrase = re.sub(r"\s+", " ", m.group(1).lower())
         lo, hi = rules.vague[phrase]
         c = Cand(m.start(), m.end(), P_VAGUE, kind="vague", low=lo, high=hi,
                  notes=[f"'{phrase}' read as {lo:g} to {hi:g} (rules table [vague])"], rule="vague quantity")
-        cur = rules.currency_word_re.match(text, m.end() if phrase.endswith(" of") else m.end())
+        cur = rules.currency_word_re.match(text, m.end())
         if cur and rules.currency_words.get(cur.group(1).lower()) not in (None, "cent", "pence"):
             c.unit = rules.currency_words[cur.group(1).lower()]
             c.end = cur.end()
@@ -218,34 +265,40 @@ def find_vague(text: str, rules: FigureRules, out: list, counted) -> None:
             elif phrase.endswith(" of"):
                 c.end = m.start() + len(m.group(1).rstrip()[:-2].rstrip())
         out.append(c)
-    pre = "|".join(re.escape(k) for k in sorted(rules.vague_money_prefixes, key=len, reverse=True))
-    for m in re.finditer(rf"\b({pre})[\s-]?(dollar|euro|pound|yen|rupee|rouble|ruble|yuan)s?\b", text, re.I):
-        lo, hi = rules.vague_money_prefixes[m.group(1).lower()]
-        unit = {"pound": "GBP"}.get(m.group(2).lower()) or rules.currency_words.get(m.group(2).lower(), m.group(2))
-        out.append(Cand(m.start(), m.end(), P_VAGUE, kind="vague", low=lo, high=hi, unit=unit,
-                        notes=[f"'{m.group(1)}' read as {lo:g} to {hi:g}"], rule="vague money"))
-    ages = "|".join(re.escape(k) for k in rules.age_words)
-    for m in re.finditer(rf"\b({ages})\b", text, re.I):
-        lo, hi = rules.age_words[m.group(1).lower()]
-        out.append(Cand(m.start(), m.end(), P_AGE, kind="vague", low=lo, high=hi, unit="years old",
-                        notes=[f"age word: '{m.group(1)}' means aged {lo:g} to {hi:g}"], rule="age word"))
-    for m in _FRACTION.finditer(text):
+    m = _VAGUE_MONEY.match(text, s)
+    if m:
+        key = m.group(1).lower()
+        if key in rules.vague_money_prefixes:
+            lo, hi = rules.vague_money_prefixes[key]
+            unit = {"pound": "GBP"}.get(m.group(2).lower()) or rules.currency_words.get(m.group(2).lower(), m.group(2))
+            out.append(Cand(m.start(), m.end(), P_VAGUE, kind="vague", low=lo, high=hi, unit=unit,
+                            notes=[f"'{m.group(1)}' read as {lo:g} to {hi:g}"], rule="vague money"))
+    if word in rules.age_words:
+        lo, hi = rules.age_words[word]
+        out.append(Cand(s, s + len(word), P_AGE, kind="vague", low=lo, high=hi, unit="years old",
+                        notes=[f"age word: '{text[s:s + len(word)]}' means aged {lo:g} to {hi:g}"], rule="age word"))
+    m = _AGE_DECADE_WORDS.match(text, s)
+    if m:
+        pl = _POSSESSIVE_LEFT.search(text, max(0, s - 16), s)
+        if pl:
+            _age_decade(out, m, pl.group("q"))
+    m = _FRACTION.match(text, s)
+    if m:
         if m.group("half"):
             val, note = 0.5, "'half' = 1/2"
         else:
             n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[m.group("n").lower()]
             d = _FRACTION_DEN[m.group("d").lower()]
-            if n >= d:
-                continue
-            val, note = n / d, f"'{m.group()}' = {n}/{d}"
-        out.append(Cand(m.start(), m.end(), P_VAGUE, kind="number", value=round(val, 4), unit="fraction",
-                        notes=[note], rule="fraction"))
-    for m in _RATIO.finditer(text):
+            val, note = (n / d, f"'{m.group()}' = {n}/{d}") if n < d else (None, "")
+        if val is not None:
+            out.append(Cand(m.start(), m.end(), P_VAGUE, kind="number", value=round(val, 4), unit="fraction",
+                            notes=[note], rule="fraction"))
+    m = _RATIO.match(text, s)
+    if m:
         try:
-            a = _word_or_digits(m.group("a"))
-            b = _word_or_digits(m.group("b"))
+            a, b = _word_or_digits(m.group("a")), _word_or_digits(m.group("b"))
         except ValueError:
-            continue
+            return
         if 0 < a < b and not (rules.year_min <= b <= rules.year_max and "," not in m.group("b")):
             out.append(Cand(m.start(), m.end(), P_VAGUE, kind="number", value=round(a / b, 4), unit="ratio",
                             notes=[f"'{m.group()}' = {a:g}/{b:g}"], rule="ratio: one in five"))
@@ -255,15 +308,35 @@ def _word_or_digits(s: str) -> float:
     return parse_numeral(s)[0] if s[0].isdigit() else parse_number_words(s)
 
 
-def number_regex(rules: FigureRules) -> re.Pattern:
-    """Currency prefix (optional), then digits or number words, then an optional scale."""
-    cur_parts = []
-    for k in sorted(rules.currency_prefixes, key=len, reverse=True):
-        cur_parts.append((r"\b" if k[0].isalpha() else "") + re.escape(k))
-    cur = "|".join(cur_parts)
-    return re.compile(
-        rf"(?:(?P<cur>{cur})[\s\u00a0]?)?(?:(?<![\w.,])(?P<sign2>[-−](?=\d))?(?P<num>{_DIGITS})"
-        rf"|(?<![\w-])(?P<words>{NUMBER_WORDS}))", re.I)
+DIGITS_AT = re.compile(rf"(?<![\w.,])(?P<num>{_DIGITS})")
+WORDS_AT = re.compile(rf"(?<![\w-])(?P<words>{NUMBER_WORDS})", re.I)
+
+
+def currency_left_regex(rules: FigureRules) -> re.Pattern:
+    """A currency sign or code ending right before a number ("US$", "£", "EUR ")."""
+    parts = [(r"\b" if k[0].isalpha() else "") + re.escape(k)
+             for k in sorted(rules.currency_prefixes, key=len, reverse=True)]
+    return re.compile(rf"(?P<cur>{'|'.join(parts)})[\s\u00a0]?$", re.I)
+
+
+def trie_regex(words) -> str:
+    """One regex alternation for many words, shared prefixes factored out (much faster in re)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+    return emit(root)
 
 
 def scale_after(text: str, pos: int, has_currency: bool) -> tuple[float, int, str]:
