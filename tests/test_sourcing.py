@@ -310,3 +310,42 @@ def test_empty_and_bad_input():
     assert tag("   \n\n ") == []
     with pytest.raises(TypeError, match="str"):
         tag(b"bytes")  # type: ignore[arg-type]
+
+
+# --- display and plot -----------------------------------------------------------------------------
+
+def test_html_view_marks_each_sentence_with_a_text_marker_and_underlines_the_cue():
+    from medialit.display.sourcing import MARKERS, show_sourcing
+
+    text = seed("001")
+    html = show_sourcing(text)._repr_html_()
+    tags = tag(text)
+    assert html.count('class="ml-s"') == len(tags)
+    for label in ("named", "anonymous", "unattributed", "not_a_claim"):
+        assert MARKERS[label] in html  # in the legend and on the sentences
+    assert '<span class="ml-cue">citing a senior White House official</span>' in html
+    assert '<span class="ml-hedge">allegedly</span>' in html
+    assert "&lt;" not in show_sourcing("A < B, officials said.").html.split('class="ml-src"')[0]
+
+
+def test_summary_table_has_one_row_per_article():
+    from medialit.display.sourcing import summary_table
+
+    html = str(summary_table({"a": "Officials said so.", "b": "Smith said so. Prices rose."}))
+    assert html.count("<tr>") == 3 and "50%" in html and "0%" in html
+
+
+def test_bar_chart_is_titled_labelled_and_hatched():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from medialit.plots.sourcing import sourcing_bars
+
+    ax = sourcing_bars({"a": "Officials said so. Prices rose.", "b": "Smith said so."})
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    hatches = {p.get_hatch() for p in ax.patches}
+    assert {"//", ".."} <= hatches
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["named source", "anonymous source", "no source"]
+    plt.close(ax.figure)
+    with pytest.raises(ValueError, match="no articles"):
+        sourcing_bars({})
