@@ -10,7 +10,9 @@ import nbformat
 import pytest
 
 from medialit.cli import main
+from medialit.exercises.compiling import fragment_hits
 from medialit.exercises.grade import grade_submissions
+from medialit.exercises.keys import word_key
 from medialit.exercises.release import build_release
 from medialit.exercises.spec import load_exercise_file
 from medialit.exercises.tomlwrite import dumps_exercise_file
@@ -35,8 +37,6 @@ def secrets_of(exercise) -> list[str]:
     for entry in src.get("items", []) + src.get("pairs", []):
         if isinstance(entry, dict):
             found += list(entry.get("feedback", {}).values())
-    if exercise.kind == "pick_sentences" and "article" in src:
-        found += list(src["answer"])   # (inline items are shown, so their words are visible by design)
     return [s for s in found if s]
 
 
@@ -53,6 +53,12 @@ def test_release_holds_no_key_in_plaintext(release):
                 for form in {secret, json.dumps(secret, ensure_ascii=False)[1:-1]}:
                     leaks = [p.name for p, text in texts.items() if form in text]
                     assert not leaks, f"{exercise.id}: {secret[:40]!r} is readable in {leaks}"
+            if exercise.kind == "pick_sentences" and "article" in exercise.source:
+                # the article is not in the release file: the key fragments must not be either
+                table = next(t for t in raw["exercise"] if t["id"] == exercise.id)
+                shown = json.dumps(table, ensure_ascii=False)
+                for fragment in exercise.source["answer"]:
+                    assert not fragment_hits(word_key(fragment), [shown]), (exercise.id, fragment)
 
 
 def test_release_notebooks_have_no_outputs_and_graded_check_cells_carry_nbgrader_metadata(release):
