@@ -48,6 +48,8 @@ def lab_command(notebooks: Path, *, port: int | None, no_browser: bool, extra: l
         cmd.append(f"--port={port}")
     if no_browser or not _has_browser():
         cmd.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # containers and CI run as root; Jupyter refuses without it
     return cmd + extra
 
 
