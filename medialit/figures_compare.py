@@ -30,7 +30,7 @@ class FigureComparison:
     a: "Figure"
     b: "Figure"
     relation: str          # "agree" (ranges overlap) or "disagree" (they cannot both be right)
-    shared: tuple[str, ...]  # content words both sentences share (stems)
+    shared: tuple[str, ...]  # content words both sentences share (as written in A, matched on 6 letters)
     explanation: str
 
     def to_dict(self) -> dict:
@@ -42,8 +42,13 @@ def _fold(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).lower()
 
 
-def _stems(sentence: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z]+", _fold(sentence)) if len(w) > 2 and w not in _STOPWORDS}
+def _stems(sentence: str) -> dict[str, str]:
+    """Content words by their first six letters ("recognised" and "recognition" share "recogn")."""
+    out: dict[str, str] = {}
+    for w in re.findall(r"[a-z]+", _fold(sentence)):
+        if len(w) > 2 and w not in _STOPWORDS:
+            out.setdefault(w[:6], w)
+    return out
 
 
 def _range(f) -> tuple[float, float] | None:
@@ -93,8 +98,9 @@ def compare_figures(text_a: str, text_b: str, *, min_shared: int = 2,
                 continue
             if (x.kind in ("money", "percent")) != (y.kind in ("money", "percent")):
                 continue
-            shared = sx & _stems(text_b[y.sentence_start:y.sentence_end])
-            shared -= {x.unit[:6], y.unit[:6]}
+            common = set(sx) & set(_stems(text_b[y.sentence_start:y.sentence_end]))
+            common -= {_fold(x.unit)[:6], _fold(y.unit)[:6]}
+            shared = {sx[k] for k in common}
             if len(shared) < min_shared:
                 continue
             rx, ry = _range(x), _range(y)
