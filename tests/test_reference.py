@@ -1,0 +1,115 @@
+"""seeds/reference and medialit.reference: every row names its source, the EIA table holds
+the teaching notes' prices, and broken tables give errors naming the file and line."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from medialit.reference import Cues, ReferenceError, load_reference
+
+REF = Path(__file__).resolve().parent.parent / "seeds" / "reference"
+TABLES = ["oil_prices.csv", "people.csv", "events.csv", "counts.csv", "facts.csv"]
+
+# The EIA daily spot prices listed in the teaching notes (date, WTI, Brent).
+EIA = [
+    ("2022-02-22", 92.11, 98.73), ("2022-02-23", 92.14, 99.29), ("2022-02-24", 92.77, 101.29),
+    ("2022-02-25", 91.68, 98.56), ("2022-02-28", 96.13, 103.08), ("2022-03-01", 103.66, 110.93),
+    ("2022-03-02", 110.74, 118.94), ("2022-03-03", 107.69, 115.36), ("2022-03-04", 115.77, 123.86),
+    ("2022-03-07", 119.26, 129.02), ("2022-03-08", 123.64, 133.18), ("2022-03-09", 108.81, 116.58),
+    ("2022-03-10", 105.93, 114.54), ("2022-03-11", 109.31, 118.11),
+]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_row_of_every_table_names_its_source(name):
+    with open(REF / name, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows, f"{name} is empty"
+    for i, row in enumerate(rows, start=2):
+        assert (row.get("source") or "").strip(), f"{name} line {i} has no source"
+
+
+def test_the_readme_describes_every_table():
+    readme = (REF / "README.md").read_text(encoding="utf-8")
+    for name in TABLES:
+        assert f"## {name}" in readme
+
+
+def test_eia_table_has_every_price_from_the_teaching_notes():
+    ref = load_reference()
+    wti = {p.date.isoformat(): p.usd_per_barrel for p in ref.series("WTI")}
+    brent = {p.date.isoformat(): p.usd_per_barrel for p in ref.series("Brent")}
+    for day, w, b in EIA:
+        assert wti[day] == w and brent[day] == b
+    assert all("RWTC" in p.source for p in ref.series("WTI"))
+    assert all("RBRTE" in p.source for p in ref.series("Brent"))
+
+
+def test_futures_are_a_separate_clearly_named_series():
+    ref = load_reference()
+    futures = [p for p in ref.prices if "futures" in p.series]
+    assert {(p.series.split()[0], p.usd_per_barrel) for p in futures} == {("WTI", 115.68), ("Brent", 118.11)}
+    assert not [p for p in ref.series("WTI") if "futures" in p.source.lower() and "not" not in p.source.lower()]
+
+
+def test_people_events_and_counts_hold_the_teaching_notes_facts():
+    ref = load_reference()
+    guaido = [p for p in ref.people if "Guaido" in p.aliases][0]
+    assert guaido.born == dt.date(1983, 7, 28)
+    dates = {e.event: e.date for e in ref.events}
+    assert dt.date(2019, 1, 23) in dates.values() and dt.date(2015, 2, 17) in dates.values()
+    recog = sorted((c.date, c.value) for c in ref.counts if "recognising" in c.what)
+    assert recog == [(dt.date(2019, 2, 15), 50), (dt.date(2019, 3, 10), 56)]
+
+
+def test_cues_match_word_starts_without_accents_or_case():
+    cues = Cues.parse("guaid;recogni|backed")
+    assert cues.matches("Guaidó was RECOGNIZED by them") == ["guaid", "recogni"]
+    assert cues.matches("Guaido spoke") == []
+    assert cues.matches("the unrecognised Guaido") == []   # "recogni" must start a word
+
+
+def _copy(tmp_path) -> Path:
+    dst = tmp_path / "ref"
+    shutil.copytree(REF, dst)
+    return dst
+
+
+def test_a_teacher_folder_with_extra_rows_is_loaded(tmp_path):
+    folder = _copy(tmp_path)
+    with open(folder / "people.csv", "a", encoding="utf-8") as fh:
+        fh.write('Ada Lovelace,Lovelace,1815-12-10,"Encyclopaedia entry"\n')
+    ref = load_reference(folder)
+    assert any(p.name == "Ada Lovelace" for p in ref.people)
+
+
+def test_a_row_without_source_is_an_error_naming_file_and_line(tmp_path):
+    folder = _copy(tmp_path)
+    with open(folder / "people.csv", "a", encoding="utf-8") as fh:
+        fh.write("Someone,,1990-01-01,\n")
+    with pytest.raises(ReferenceError, match=r"people\.csv, line 4: every row must name its source"):
+        load_reference(folder)
+
+
+def test_a_bad_date_is_an_error_naming_file_and_line(tmp_path):
+    folder = _copy(tmp_path)
+    text = (folder / "events.csv").read_text(encoding="utf-8").replace("2015-02-17", "17/02/2015")
+    (folder / "events.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(ReferenceError, match=r"events\.csv, line \d+: '17/02/2015' is not a date"):
+        load_reference(folder)
+
+
+def test_a_missing_column_or_table_or_folder_is_named(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "counts.csv").write_text("what,date\nx,2020-01-01\n", encoding="utf-8")
+    with pytest.raises(ReferenceError, match=r"counts\.csv: missing column"):
+        load_reference(folder)
+    (folder / "counts.csv").unlink()
+    with pytest.raises(ReferenceError, match=r"counts\.csv: reference table not found"):
+        load_reference(folder)
+    with pytest.raises(ReferenceError, match="reference folder not found"):
+        load_reference(tmp_path / "nowhere")
