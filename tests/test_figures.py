@@ -331,3 +331,41 @@ def test_same_vague_wording_in_both_sources_agrees():
 def test_unrelated_counts_are_not_compared():
     comps = compare_figures("Eight mercenaries were killed in the raid.", "Dozens of countries recognised him.")
     assert comps == []
+
+
+# ------------------------------------------------------------------ display and plots
+
+def test_highlighted_text_marks_every_figure_with_its_kind_in_words():
+    from medialit.display.figures import show_figures
+    text = "Oil topped $110 a barrel <b>in</b> May 2020."
+    html = str(show_figures(text))
+    assert html.count('class="ml-f"') == 2
+    assert "[money]" in html and "[date]" in html          # kind in words, not colour alone
+    assert "&lt;b&gt;in&lt;/b&gt;" in html                  # the article text is escaped
+
+
+def test_checks_table_shows_verdict_word_working_and_rows():
+    from medialit.checks import check_text
+    from medialit.display.figures import checks_table
+    html = str(checks_table(check_text(seed("004"), article_date="2022-03-06")))
+    assert "✘ inconsistent" in html and "born 1983-07-28" in html and "people.csv line 2" in html
+
+
+def test_kinds_chart_and_oil_price_chart_are_titled_and_labelled():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from medialit.checks import check_text
+    from medialit.plots.figures import kinds_by_source, oil_prices
+    ax = kinds_by_source({p: seed(p) for p in ("001", "002", "003")})
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    assert len({tuple(b.get_hatch() or "") for b in ax.patches}) > 1   # kinds differ by hatch too
+    checks = check_text(seed("003"), article_date="2022-03-06")
+    ax2 = oil_prices(checks=checks, article_date="2022-03-06", window_days=7)
+    labels = [l.get_label() for l in ax2.get_lines()]
+    assert "WTI spot (EIA)" in labels and "Brent spot (EIA)" in labels
+    assert any("$110 per barrel" in l for l in labels) and any("$115 a barrel" in l for l in labels)
+    styles = {l.get_linestyle() for l in ax2.get_lines() if "spot" in l.get_label()}
+    assert len(styles) == 2                                              # not colour alone
+    assert ax2.get_title() and ax2.get_xlabel() and ax2.get_ylabel()
+    plt.close("all")
