@@ -27,6 +27,7 @@ from medialit.compare import Fingerprint, evidence, fingerprint, needs_alignment
 
 NUM_PERM = 64          # MinHash permutations: enough for a low LSH threshold, cheap to compute
 LSH_THRESHOLD = 0.08   # Jaccard at which pairs become likely candidates (containment 0.12 ~ Jaccard 0.06+)
+EXACT_PAIRS_UP_TO = 60  # below this many articles every pair is verified exactly (n^2/2 = 1,770 cheap checks)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,10 @@ def story_families(articles: Mapping[str, str] | Iterable, *, progress: bool = F
 
 
 def _candidates(fps: list[Fingerprint], bar) -> set[tuple[int, int]]:
+    """Pairs worth verifying: every pair for a small corpus (exact, and no datasketch/scipy
+    import to pay for), MinHash LSH candidates above ``EXACT_PAIRS_UP_TO`` articles."""
+    if len(fps) <= EXACT_PAIRS_UP_TO:
+        return {(i, j) for j in range(len(fps)) for i in range(j)}
     import numpy as np
     from datasketch import MinHash, MinHashLSH
 

@@ -122,3 +122,13 @@ def test_cli_compare_missing_file_names_it(tmp_path, capsys):
     assert main(["compare", str(missing), str(corpus["001"].path)]) != 0
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "missing.txt" in err[0]
+
+
+def test_small_corpora_are_compared_pair_by_pair_without_loading_minhash():
+    import subprocess
+    import sys
+    code = ("import sys; from medialit.corpus import load_corpus; from medialit.compare import story_families; "
+            "print(story_families(load_corpus())); print('datasketch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "[['000'], ['001', '002'], ['003'], ['004']]"
+    assert out[1] == "False"
