@@ -74,24 +74,48 @@ class Rules:
         self.not_names = set(tables.get("not_names", []))
         self.quantifier_of = {w.lower() for w in tables.get("quantifier_of", [])}
         self.hedge_verbs = {w.lower() for w in tables.get("verbs", [])}
-        self.verb_re = _alternation(self.verbs, extra_after=r"(?!\s+to\s+(?:be|have)\b)")
-        self.anon_phrase_re = _alternation(tables.get("phrases", []))
-        self.hedge_re = _alternation(tables.get("markers", []))
-        self.common_re = _alternation(tables.get("common_knowledge", []))
-        self.evaluation_re = _alternation(tables.get("evaluations", []))
+        self.verb_re = phrase_regex(self.verbs)
+        self.anon_phrase_re = phrase_regex(tables.get("phrases", []))
+        self.hedge_re = phrase_regex(tables.get("markers", []))
+        self.common_re = phrase_regex(tables.get("common_knowledge", []))
+        self.evaluation_re = phrase_regex(tables.get("evaluations", []))
+        self.verdicts: dict = {}  # classify_source results, remembered (sources repeat)
 
 
-def _alternation(words, extra_after: str = ""):
-    """A case-insensitive whole-word regex for a list of words/phrases ("x*" = any ending)."""
-    parts = []
-    for w in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True):
-        if w.endswith("*"):
-            parts.append(re.escape(w[:-1]) + r"[\w-]*")
+def _trie_pattern(node: dict) -> str:
+    """A regex for a character trie, so alternatives share prefixes (fast in ``re``)."""
+    end = "" in node
+    branches = []
+    for ch, child in sorted((k, v) for k, v in node.items() if k):
+        if ch == " ":
+            piece = r"\s+"
+        elif ch == "'":
+            piece = "['’]"
+        elif ch == "*":
+            piece = r"[\w'’-]*"
         else:
-            parts.append(r"\s+".join(re.escape(p) for p in w.split()))
-    if not parts:
+            piece = re.escape(ch)
+        branches.append(piece + _trie_pattern(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if end else body
+
+
+def phrase_regex(phrases) -> re.Pattern:
+    """A case-insensitive whole-word regex for words and phrases ("x*" = any ending).
+
+    Built as a character trie so that hundreds of entries stay fast.
+    """
+    trie: dict = {}
+    for p in {" ".join(p.lower().replace("’", "'").split()) for p in phrases if p.strip()}:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not trie:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + extra_after, re.IGNORECASE)
+    return re.compile(r"(?<![\w'’-])" + _trie_pattern(trie) + r"(?![\w-]|['’]\w)", re.IGNORECASE)
 
 
 def _read_toml(path: Path, name: str) -> dict:
@@ -188,6 +212,14 @@ def classify_source(phrase: str, rules: Rules, *, appositive: str | None = None)
     >>> classify_source("the newspaper", load_rules()).label
     'named'
     """
+    key = (phrase, appositive)
+    cached = rules.verdicts.get(key)
+    if cached is None:
+        cached = rules.verdicts[key] = _classify(phrase, rules, appositive)
+    return cached
+
+
+def _classify(phrase: str, rules: Rules, appositive: str | None) -> SourceClass:
     verdicts = [_classify_one(c, rules) for c in _conjuncts(phrase.strip(" ,;:\"'“”‘’"))]
     if appositive and any(v.label == "anonymous" for v in verdicts):
         tokens = _WORD.findall(appositive)
@@ -294,8 +326,6 @@ _INNER_CUT = re.compile(r"\b(?:that|because|whereas|while|although|though|if|whe
 _DETERMINER_OR_POSS = re.compile(r"(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|false|any|no|"
                                  r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded|['’]s)$", re.I)
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
-_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
-_CITING = re.compile(r"\bciting\s+", re.I)
 _NP_END = re.compile(r"[,;:.!?\x00“”\"()]|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
 _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|[A-Z0-9]|\w+['’]s\b|\w+ing\b)", re.U)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b")
@@ -307,7 +337,8 @@ _CONDUIT = re.compile(r"\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’
 
 def _strip_aux(left: str) -> str:
     while True:
-        m = _AUX_TAIL.search(left)
+        base = max(0, len(left) - 60)
+        m = _AUX_TAIL.search(left, base)
         if not m or not m.group().strip():
             return left
         words = m.group().split()
@@ -317,6 +348,7 @@ def _strip_aux(left: str) -> str:
 
 
 def _strip_adverbs(left: str) -> str:
+    left = left[-60:]
     return re.sub(r"(?:\s+[a-z]+ly)+\s*$", " ", left)
 
 
@@ -340,6 +372,7 @@ def _np_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
 def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str | None] | None:
     """The subject phrase left of a verb at ``vstart`` (within ``masked[start:]``), as
     (start, end, appositive); None if there is none."""
+    start = max(start, vstart - 250)  # a subject (with an apposition) is never longer
     left = _strip_aux(masked[start:vstart])
     if not left.strip():
         return None
@@ -375,11 +408,15 @@ def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str 
     return (s, e, appositive)
 
 
-_QUOTED_AS = re.compile(r"\bquoted\s+", re.I)
+_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted))\s+", re.I)
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling)\b", re.I)
 _CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b")
 _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
                                    r"ownership|asylum|compensation|damages)", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|no|any)|['’]s)\s*$", re.I)
+
+
+_SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 
 
 def verb_uses(masked: str, start: int, end: int, rules: Rules):
@@ -393,8 +430,10 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules):
         if verb is None or m.group()[:1].isupper():
             continue
         v0, v1 = m.span()
-        after = masked[v1:end]
-        before = masked[start:v0]
+        after = masked[v1:min(end, v1 + 80)]
+        before = masked[max(start, v0 - 80):v0]
+        if form == "said" and _SAID_TO_BE.match(after):
+            continue
         if verb.needs_that and not re.match(r"\s+that\b", after):
             continue
         if verb.needs_clause and not _CLAUSE_FOLLOWS.match(after) and not before.rstrip().endswith((",", MASK, "”", '"')):
@@ -402,15 +441,15 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules):
         if _REFLEXIVE.match(after) or _NOT_REPORTING_OBJECT.match(after) or (form == "accused" and re.match(r"\s+of\b", after)) \
                 or (verb.lemma == "claim" and re.match(r"\s+\d", after)):
             continue
-        if _DETERMINER_BEFORE.search(before):
+        if _DETERMINER_BEFORE.search(before[-12:]):
             continue  # "a say", "the reports", "Maduro's claims": nouns
-        prev = before.split()[-1:]
+        prev = before.rsplit(None, 1)[-1:]
         if verb.noun_too and not form.endswith("ed") and (not prev or _DETERMINER_OR_POSS.search(prev[0])):
             continue
         yield m, verb
 
 
-def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules) -> list[Attribution]:
+def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules, uses=None) -> list[Attribution]:
     """Every attribution in ``text[start:end]``, in order. ``masked`` is ``text`` with speech
     quotations replaced by :data:`MASK` characters (same length)."""
     found: list[Attribution] = []
@@ -427,22 +466,24 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
                                  v.note if v else None, v.stance if v else None, verdict.label, verdict.why))
         taken.append((c0, c1))
 
-    for rx, kind in ((_CITING, "citing"), (_ACCORDING, "according_to")):
-        for m in rx.finditer(masked, start, end):
-            np = _np_after(masked, m.end(), end)
-            if np:
-                add(kind, np[0], np[1], m.start(), np[1])
-    for m in _QUOTED_AS.finditer(masked, start, end):
+    for m in _FRAMES.finditer(masked, start, end):
         np = _np_after(masked, m.end(), end)
-        said = re.search(r"\s+as\s+(?:saying|stating|telling)\b", masked[m.end():end]) if np else None
-        if np and said and m.end() + said.start() <= np[1]:
-            add("citing", np[0], m.end() + said.start(), m.start(), m.end() + said.end())
-    for m, verb in verb_uses(masked, start, end, rules):
+        if not np:
+            continue
+        if m.group(1):
+            add("according_to", np[0], np[1], m.start(), np[1])
+        elif m.group(2):
+            add("citing", np[0], np[1], m.start(), np[1])
+        else:  # "quoted X as saying"
+            said = _AS_SAYING.match(masked, np[1])
+            if said:
+                add("citing", np[0], np[1], m.start(), said.end())
+    for m, verb in (verb_uses(masked, start, end, rules) if uses is None else uses):
         v0, v1 = m.span()
         if any(a <= v0 < b for a, b in taken) or m.group().lower() in CONTINUATIONS:
             continue
-        after = masked[v1:end]
-        before = masked[start:v0]
+        after = masked[v1:min(end, v1 + 80)]
+        before = masked[max(start, v0 - 80):v0]
         if _PASSIVE_TAIL.search(_strip_adverbs(before)):
             by = re.match(r"\s+by\s+", after)
             if by:
@@ -450,7 +491,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
                 if np:
                     add("verb", np[0], np[1], v0, np[1], m.group())
             continue
-        stripped = before.rstrip()
+        stripped = before.rstrip() or masked[start:v0].strip()
         subj = subject_before(masked, start, v0)
         if subj is not None and subj[2] is not None and _APPOSITIVE_START.match(subj[2]):
             s0, s1, appositive = subj
@@ -463,7 +504,6 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
                     and not _NOT_INVERTED.match(masked, v1):
                 add("inverted", np[0], np[1], v0, np[1], m.group())
                 continue
-        subj = subject_before(masked, start, v0)
         if subj is None:
             continue
         s0, s1, appositive = subj

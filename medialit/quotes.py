@@ -23,11 +23,12 @@ its sentence's attribution when there is one, so a partial quote is not lost.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass
 
-from .attribution import (CONTINUATIONS, MASK, PRONOUNS, Attribution, RuleSource, Rules, classify_source,
-                          find_attributions, load_rules, subject_before)
+from .attribution import CONTINUATIONS, MASK, Attribution, RuleSource, Rules, load_rules
+from .attribution import find_attributions as _find_attributions
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
 _MARKS = re.compile(r"[“”«»„\"‘’']")
@@ -170,6 +171,18 @@ def _clause(masked: str, p0: int, p1: int, pos: int) -> tuple[int, int]:
     return s, (m.end() if m else p1)
 
 
+_MEMO: dict = {}
+
+
+def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules) -> list[Attribution]:
+    """Attributions in a range, remembered while one text is being read (quotations in the
+    same sentence ask about the same stretches)."""
+    key = (start, end)
+    if key not in _MEMO:
+        _MEMO[key] = _find_attributions(text, masked, start, end, rules)
+    return _MEMO[key]
+
+
 def _speaker_quote(q: dict, text: str, masked: str, p0: int, p1: int, rules: Rules) -> tuple | None:
     """(attribution, resolution) for one quotation, or None."""
     s, e = q["start"], q["end"]
@@ -225,12 +238,14 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
     if skip is None:
         from .clean import find_boilerplate
         skip = find_boilerplate(text)
-    skipped = [(b.start, b.end) for b in skip]
+    skipped = sorted((b.start, b.end) for b in skip)
+    skip_starts = [a for a, _ in skipped]
     paragraphs = _paragraphs(text)
     raw = []
     for p0, p1 in paragraphs:
         for s, e, depth, closed in _scan(text, p0, p1):
-            if any(a <= s and e <= b for a, b in skipped):
+            k = bisect.bisect_right(skip_starts, s) - 1
+            if k >= 0 and e <= skipped[k][1]:
                 continue
             inner_s = s + 1
             inner_e = e - 1 if closed else e
@@ -245,6 +260,7 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
     phrase_spans = [(q["start"] + 1, q["end"] - (1 if q["closed"] else 0)) for q in raw if q["depth"] == 0 and q["phrase"]]
     masked = _mask(_mask(text, speech_spans, MASK), phrase_spans, "_")
     transcript = _transcript_speakers(text, paragraphs)
+    _MEMO.clear()
     out: list[Quote] = []
     last: dict | None = None          # the last resolved speaker (for "he added")
     last_by_para: dict = {}
@@ -298,6 +314,7 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
                 last = entry
         out.append(Quote(s, e, text[s:e], q["content"], speaker, span, verb, note, kind, q["closed"],
                          q["depth"], how, label, pronoun, s + 1, s + 1 + len(q["content"])))
+    _MEMO.clear()
     return out
 
 

@@ -23,6 +23,7 @@ in ``cue_spans``) and a one-sentence ``reason``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -33,6 +34,7 @@ from .quotes import Quote, _mask, _paragraphs, _transcript_speakers, find_quotes
 from .text import sentences
 
 LABELS = ("named", "anonymous", "unattributed", "not_a_claim")
+_FRAME_WORD = re.compile(r"ccording|citing|quoted|Citing|Quoted")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*$")
 _BYLINE = re.compile(r"^By\s+[A-Z]", re.U)
@@ -133,21 +135,56 @@ def _not_a_claim(text: str, s, first: bool) -> str | None:
     return None
 
 
-def _hedges(text: str, start: int, end: int, rules: Rules):
+class _Spans:
+    """All matches of a regex in a text, found in one pass, then looked up by range."""
+
+    def __init__(self, regex, text: str) -> None:
+        self.spans = [m.span() for m in regex.finditer(text)]
+        self.starts = [a for a, _ in self.spans]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [sp for sp in self.spans[i:j] if sp[1] <= end]
+
+
+class _Match:
+    """The parts of a regex match that ``tag`` uses, for a span found by :class:`_Spans`."""
+
+    def __init__(self, text: str, span: tuple[int, int]) -> None:
+        self._text, self._span = text, span
+
+    def group(self) -> str:
+        return self._text[self._span[0]:self._span[1]]
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+    def start(self) -> int:
+        return self._span[0]
+
+
+def _hedges(text: str, start: int, end: int, rules: Rules, uses, markers: _Spans):
     """Hedge markers in ``text[start:end]`` (quotations included: a quoted "allegedly" hedges
-    too), plus hedging reporting verbs ("claimed") used as verbs."""
-    found = [(m.start(), m.end()) for m in rules.hedge_re.finditer(text, start, end)]
-    found += [m.span() for m, v in verb_uses(text, start, end, rules) if v.lemma.lower() in rules.hedge_verbs]
+    too), plus hedging reporting verbs ("claimed") used as verbs outside quotations."""
+    found = markers.within(start, end)
+    found += [m.span() for m, v in uses if v.lemma.lower() in rules.hedge_verbs]
     found = sorted(set(found))
     return tuple(text[a:b] for a, b in found), tuple(found)
 
 
-def _covering_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
+def _covering_quote(quotes: list[Quote], starts: list[int], start: int, end: int) -> Quote | None:
+    """The quotation (sorted by start, non-overlapping) covering at least half the sentence."""
+    i = bisect.bisect_right(starts, end) - 1
     best, best_len = None, 0
-    for q in quotes:
+    while i >= 0:
+        q = quotes[i]
         overlap = min(end, q.end) - max(start, q.start)
         if overlap > best_len:
             best, best_len = q, overlap
+        if q.end <= start and (i == 0 or quotes[i - 1].end <= start):
+            break
+        i -= 1
     if best is not None and best_len * 2 >= (end - start):
         return best
     return None
@@ -170,16 +207,21 @@ def tag(text: str, *, rules: RuleSource = None) -> list[TaggedSentence]:
     quotes = find_quotes(text, rules=rules, skip=boilerplate)
     top = [q for q in quotes if q.depth == 0]
     speech = [q for q in top if q.kind == "speech"]
+    speech_starts = [q.start for q in speech]
     masked = _mask(_mask(text, [(q.start, q.end) for q in speech], MASK),
                    [(q.content_start, q.content_end) for q in top if q.kind == "phrase"], "_")
     paragraphs = _paragraphs(text)
     transcript = _transcript_speakers(text, paragraphs)
     para_starts = [p0 for p0, _ in paragraphs]
+    markers = _Spans(rules.hedge_re, text)
+    commons = _Spans(rules.common_re, masked)
+    evaluations = _Spans(rules.evaluation_re, masked)
     out: list[TaggedSentence] = []
     last: tuple[str, str] | None = None  # (label, source) of the last attribution, for "he said"
     for i, s in enumerate(sentences(text, skip=boilerplate)):
-        atts = find_attributions(text, masked, s.start, s.end, rules)
-        hedges, hedge_spans = _hedges(text, s.start, s.end, rules)
+        uses = list(verb_uses(masked, s.start, s.end, rules))
+        atts = find_attributions(text, masked, s.start, s.end, rules, uses) if uses or _FRAME_WORD.search(masked, s.start, s.end) else []
+        hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)
         para = _paragraph_start(para_starts, s.start)
         speaker = transcript.get(para)
         why_not = _not_a_claim(text, s, i == 0)
@@ -199,8 +241,10 @@ def tag(text: str, *, rules: RuleSource = None) -> list[TaggedSentence]:
                     name = _last_name_mention(masked, s.start)
                     label, source = ("named", name) if name else ("anonymous", a.source)
             resolved.append((a, label, source))
-        common = rules.common_re.search(masked, s.start, s.end)
-        evaluation = rules.evaluation_re.search(masked, s.start, s.end)
+        common = commons.within(s.start, s.end)
+        common = _Match(text, common[0]) if common else None
+        evaluation = evaluations.within(s.start, s.end)
+        evaluation = _Match(text, evaluation[0]) if evaluation else None
         tagged = None
         if common:
             tagged = ("unattributed", None, [(common.group(), common.span())],
@@ -218,7 +262,7 @@ def tag(text: str, *, rules: RuleSource = None) -> list[TaggedSentence]:
                           + (f" (attribution: {chain})" if len(resolved) > 1 else ""))
                 tagged = (label, source, cues, reason, a)
         else:
-            q = _covering_quote(speech, s.start, s.end)
+            q = _covering_quote(speech, speech_starts, s.start, s.end)
             if q is not None and q.speaker:
                 label = q.speaker_label or classify_source(q.speaker, rules).label
                 cue_span = q.speaker_span or (q.start, q.end)
