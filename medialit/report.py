@@ -164,7 +164,10 @@ class ArticleReport:
                      f"unattributed {counts['unattributed']}, not a claim {counts['not_a_claim']}); "
                      + ("no claims found" if share is None else f"{share:.0%} of claims name their source"))
         speakers = sorted({q.speaker for q in self.quotes if getattr(q, "speaker", None)})
-        lines.append(f"Quotes: {len(self.quotes)}" + (f" (speakers: {', '.join(speakers)})" if speakers else ""))
+        unknown = sum(1 for q in self.quotes if not getattr(q, "speaker", None))
+        notes = ([f"speakers: {', '.join(speakers)}"] if speakers else []) + \
+            ([f"{unknown} with no speaker found"] if unknown else [])
+        lines.append(f"Quotes: {len(self.quotes)}" + (f" ({'; '.join(notes)})" if notes else ""))
         kinds = Counter(f.kind for f in self.figures)
         lines.append(f"Figures: {len(self.figures)}"
                      + (" (" + ", ".join(f"{k} {n}" for k, n in kinds.most_common()) + ")" if kinds else ""))
