@@ -1,181 +1,21 @@
-"""Who is speaking: the sourcing rule tables, finding attribution phrases in a sentence
-("Reuters reported", "according to X", "citing Y", "..., said Z") and deciding whether
-a source phrase is named or anonymous.
+"""Who is speaking: finding attribution phrases in a sentence ("Reuters reported",
+"according to X", "citing Y", "..., said Z") and deciding whether a source phrase is named
+or anonymous. The rule tables are in :mod:`medialit.sourcing_rules`.
 
-The tables live in ``medialit/rules/*.toml`` (reporting verbs, anonymous sources, named
-sources, hedges, unsourced claims). A teacher can add entries there, or pass extra rules:
-
->>> from medialit.attribution import load_rules, classify_source
+>>> from medialit.attribution import classify_source
+>>> from medialit.sourcing_rules import load_rules
 >>> classify_source("a senior White House official", load_rules()).label
 'anonymous'
 >>> classify_source("Secretary of State Mike Pompeo", load_rules()).label
 'named'
->>> rules = load_rules({"heads": ["insiders-in-chief"]})   # extra entries are added
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Mapping, Union
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
-RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
-LIST_KEYS = ("heads", "phrases", "quantifier_of", "institution_heads", "bare_institutions",
-             "spokespeople", "not_names", "markers", "verbs", "common_knowledge", "evaluations")
-# Speech verbs used after a comma to continue an attribution: 'Sabatini said, adding: "..."'.
-CONTINUATIONS = ("adding", "saying", "noting", "explaining", "insisting", "arguing", "continuing", "concluding", "writing")
-PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
-# A "mask" character: speech quotations are replaced by it before looking for attributions,
-# so a verb inside a quotation is never taken as the writer's attribution.
-MASK = "\x00"
-
-RuleSource = Union[str, Path, Mapping, None]
-
-
-class RulesError(ValueError):
-    """A rules file that cannot be used; the message names the file and the problem."""
-
-
-@dataclass(frozen=True)
-class Verb:
-    """One reporting-verb form from ``reporting_verbs.toml``."""
-
-    form: str
-    lemma: str
-    stance: str
-    note: str
-    needs_that: bool = False
-    noun_too: bool = False
-    needs_clause: bool = False
-
-
-class Rules:
-    """The sourcing tables, merged and compiled. Build with :func:`load_rules`."""
-
-    def __init__(self, tables: dict) -> None:
-        self.tables = tables
-        self.verbs: dict[str, Verb] = {}
-        for entry in tables.get("verb", []):
-            for form in entry.get("forms", []):
-                self.verbs[form.lower()] = Verb(form.lower(), entry.get("lemma", form), entry.get("stance", "neutral"),
-                                                entry.get("note", ""), bool(entry.get("needs_that")), bool(entry.get("noun_too")),
-                                                bool(entry.get("needs_clause")))
-        self.heads = {w.lower() for w in tables.get("heads", [])}
-        self.institution_heads = {w.lower() for w in tables.get("institution_heads", [])}
-        self.bare_institutions = {w.lower() for w in tables.get("bare_institutions", [])}
-        self.spokespeople = {w.lower() for w in tables.get("spokespeople", [])}
-        self.not_names = set(tables.get("not_names", []))
-        self.quantifier_of = {w.lower() for w in tables.get("quantifier_of", [])}
-        self.hedge_verbs = {w.lower() for w in tables.get("verbs", [])}
-        self.verb_re = phrase_regex(self.verbs)
-        self.anon_phrase_re = phrase_regex(tables.get("phrases", []))
-        self.hedge_re = phrase_regex(tables.get("markers", []))
-        self.common_re = phrase_regex(tables.get("common_knowledge", []))
-        self.evaluation_re = phrase_regex(tables.get("evaluations", []))
-        self.verdicts: dict = {}  # classify_source results, remembered (sources repeat)
-
-
-def _trie_pattern(node: dict) -> str:
-    """A regex for a character trie, so alternatives share prefixes (fast in ``re``)."""
-    end = "" in node
-    branches = []
-    for ch, child in sorted((k, v) for k, v in node.items() if k):
-        if ch == " ":
-            piece = r"\s+"
-        elif ch == "'":
-            piece = "['’]"
-        elif ch == "*":
-            piece = r"[\w'’-]*"
-        else:
-            piece = re.escape(ch)
-        branches.append(piece + _trie_pattern(child))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if end else body
-
-
-def phrase_regex(phrases) -> re.Pattern:
-    """A case-insensitive whole-word regex for words and phrases ("x*" = any ending).
-
-    Built as a character trie so that hundreds of entries stay fast.
-    """
-    trie: dict = {}
-    for p in {" ".join(p.lower().replace("’", "'").split()) for p in phrases if p.strip()}:
-        node = trie
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    if not trie:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w'’-])" + _trie_pattern(trie) + r"(?![\w-]|['’]\w)", re.IGNORECASE)
-
-
-def _read_toml(path: Path, name: str) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise RulesError(f"{name}: file not found") from None
-    except tomllib.TOMLDecodeError as err:
-        raise RulesError(f"{name}: invalid TOML ({err})") from None
-    except UnicodeDecodeError as err:
-        raise RulesError(f"{name}: not UTF-8 text ({err})") from None
-
-
-@lru_cache(maxsize=1)
-def _default_tables() -> dict:
-    tables: dict = {}
-    folder = resources.files("medialit") / "rules"
-    for name in RULE_FILES:
-        path = Path(str(folder / f"{name}.toml"))
-        _merge(tables, _read_toml(path, f"medialit/rules/{name}.toml"), f"medialit/rules/{name}.toml")
-    return tables
-
-
-def _merge(into: dict, extra: Mapping, name: str) -> None:
-    for key, value in extra.items():
-        if key == "verb":
-            if not isinstance(value, list) or not all(isinstance(v, Mapping) and "forms" in v for v in value):
-                raise RulesError(f"{name}: 'verb' must be a list of tables, each with 'forms'")
-            into.setdefault("verb", []).extend(dict(v) for v in value)
-        elif key in LIST_KEYS:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise RulesError(f"{name}: '{key}' must be a list of strings")
-            into.setdefault(key, []).extend(value)
-        else:
-            raise RulesError(f"{name}: unknown key '{key}' (known: verb, {', '.join(LIST_KEYS)})")
-
-
-_RULES_CACHE: dict = {}
-
-
-def load_rules(extra: RuleSource = None) -> Rules:
-    """The packaged rule tables, plus ``extra`` entries (a dict shaped like the TOML files,
-    or the path of a teacher's own TOML file). Entries are added, never replaced.
-
-    >>> rules = load_rules({"phrases": ["people in the know"]})
-    """
-    if extra is None:
-        if None not in _RULES_CACHE:
-            _RULES_CACHE[None] = Rules(_default_tables())
-        return _RULES_CACHE[None]
-    if isinstance(extra, Rules):
-        return extra
-    tables = {k: list(v) for k, v in _default_tables().items()}
-    if isinstance(extra, (str, Path)):
-        _merge(tables, _read_toml(Path(extra), str(extra)), str(extra))
-    elif isinstance(extra, Mapping):
-        _merge(tables, extra, "extra rules")
-    else:
-        raise RulesError(f"extra rules: expected a dict or a TOML file path, got {type(extra).__name__}")
-    return Rules(tables)
+from .sourcing_rules import (CONTINUATIONS, MASK, PRONOUNS, LIST_KEYS, RULE_FILES, RuleSource, Rules, RulesError,  # noqa: F401
+                             Verb, load_rules, phrase_regex)
 
 
 # ---------------------------------------------------------------- classifying a source phrase

@@ -190,11 +190,13 @@ def _covering_quote(quotes: list[Quote], starts: list[int], start: int, end: int
     return None
 
 
-def tag(text: str, *, rules: RuleSource = None) -> list[TaggedSentence]:
+def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Quote] | None = None) -> list[TaggedSentence]:
     """Every non-boilerplate sentence of ``text``, in order, with its sourcing label.
 
     ``rules``: extra rule entries (a dict shaped like ``medialit/rules/*.toml``, or the
-    path of a teacher's TOML file) added to the packaged tables.
+    path of a teacher's TOML file) added to the packaged tables. ``boilerplate`` and
+    ``quotes``: results of :func:`medialit.clean.find_boilerplate` and
+    :func:`medialit.quotes.find_quotes` for this text, if already computed (saves time).
 
     >>> t = tag("Prices rose, Reuters reported, citing a senior official.")[0]
     >>> t.sourcing, t.source, t.cues
@@ -203,8 +205,10 @@ def tag(text: str, *, rules: RuleSource = None) -> list[TaggedSentence]:
     if not isinstance(text, str):
         raise TypeError(f"tag expects a str, got {type(text).__name__}")
     rules = load_rules(rules)
-    boilerplate = find_boilerplate(text)
-    quotes = find_quotes(text, rules=rules, skip=boilerplate)
+    if boilerplate is None:
+        boilerplate = find_boilerplate(text)
+    if quotes is None:
+        quotes = find_quotes(text, rules=rules, skip=boilerplate)
     top = [q for q in quotes if q.depth == 0]
     speech = [q for q in top if q.kind == "speech"]
     speech_starts = [q.start for q in speech]

@@ -349,3 +349,12 @@ def test_bar_chart_is_titled_labelled_and_hatched():
     plt.close(ax.figure)
     with pytest.raises(ValueError, match="no articles"):
         sourcing_bars({})
+
+
+def test_precomputed_quotes_and_boilerplate_give_the_same_tags():
+    from medialit.clean import find_boilerplate
+    from medialit.quotes import find_quotes
+
+    text = seed("004")
+    bp = find_boilerplate(text)
+    assert tag(text, boilerplate=bp, quotes=find_quotes(text, skip=bp)) == tag(text)
