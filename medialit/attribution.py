@@ -118,6 +118,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
     if head_l in rules.spokespeople or " ".join(core[-2:]).lower() in rules.spokespeople:
         org = [t for t in core[:-1] + rest if _is_name(t, rules)]
+        if not org and len(rest) >= 3 and rest[0].lower() in {"for", "of", "at"} and rest[-1].lower() in rules.institution_heads:
+            org = rest[1:]
         if org:
             return SourceClass("named", f"speaks for a named institution ('{' '.join(org)}')")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say for whom")
@@ -153,7 +155,8 @@ class Attribution:
 
 
 _AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|should|might|may|must|also|not|never|n't|"
-        r"later|then|publicly|previously|repeatedly|recently|again|already|further|still|once|first|earlier|"
+        r"later|then|publicly|previously|repeatedly|recently|again|already|further|still|once|first|earlier|long|"
+        r"often|always|now|just|both|all|even|each|privately|separately|"
         r"this\s+week|last\s+week|this\s+month|on\s+[A-Z][a-z]+day|took\s+to\s+\w+\s+to|went\s+on\s+to|"
         r"declined\s+to|refused\s+to|continued\s+to|wanted\s+to|sought\s+to|appeared\s+to|has\s+yet\s+to")
 _AUX_TAIL = re.compile(r"(?:\s+(?:" + _AUX + r"|[a-z]+ly))+\s*$")

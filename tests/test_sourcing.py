@@ -358,3 +358,23 @@ def test_precomputed_quotes_and_boilerplate_give_the_same_tags():
     text = seed("004")
     bp = find_boilerplate(text)
     assert tag(text, boilerplate=bp, quotes=find_quotes(text, skip=bp)) == tag(text)
+
+
+def test_a_local_news_article_written_for_this_test():
+    """An invented local-news story (tests/data/sourcing_local_news.txt), labelled by hand."""
+    text = (Path(__file__).parent / "data" / "sourcing_local_news.txt").read_text(encoding="utf-8")
+    got = [t.sourcing for t in tag(text)]
+    assert got == ["not_a_claim", "not_a_claim", "not_a_claim",           # headline, byline, dateline
+                   "unattributed",                                        # the vote, no source
+                   "named", "named",                                      # Alvarez, two quoted sentences
+                   "anonymous",                                           # "Opponents said"
+                   "named",                                               # Bob Lee "called it"
+                   "named",                                               # the city's finance department
+                   "unattributed",                                        # "Some residents were skeptical."
+                   "anonymous",                                           # "said one resident"
+                   "named",                                               # a spokesperson for her office
+                   "anonymous",                                           # "Critics have long argued"
+                   "unattributed",                                        # "Everybody knows"
+                   "not_a_claim"]                                         # a question
+    lee = find(tag(text), "Councilman Bob Lee")
+    assert lee.source == "Councilman Bob Lee"
