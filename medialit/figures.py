@@ -114,7 +114,10 @@ def _candidates(text: str, rules: FigureRules) -> list[Cand]:
         if not nm:
             continue
         start, sign, cur = s, None, None
-        cm = cur_left.search(text, max(0, s - 6), s)
+        p1 = text[s - 1:s] if s else ""
+        p2 = text[s - 2:s - 1] if s > 1 else ""
+        cm = cur_left.search(text, max(0, s - 6), s) if (p1 and not p1.isspace() and p1 not in "-−(") or (
+            p1 in " \u00a0" and p2.isalpha() and p2.isupper()) else None
         if cm:
             cur, start = cm.group("cur"), cm.start()
         elif s and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n(["):
@@ -150,17 +153,25 @@ def _add_number(rules: FigureRules, text: str, m: NumMatch, cands: list[Cand]) -
 
 
 def _resolve(cands: list[Cand]) -> list[Cand]:
-    """Keep the longest proposals that do not overlap (ties: lower priority number wins)."""
-    kept_starts: list[int] = []
+    """Keep the longest proposals that do not overlap (ties: lower priority number wins).
+    Works cluster by cluster (runs of overlapping proposals), so it stays linear in practice."""
     kept: list[Cand] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.prio, c.start)):
-        i = bisect.bisect_left(kept_starts, c.start)
-        if i > 0 and kept[i - 1].end > c.start:
-            continue
-        if i < len(kept) and kept[i].start < c.end:
-            continue
-        kept_starts.insert(i, c.start)
-        kept.insert(i, c)
+    cands = sorted(cands, key=lambda c: (c.start, -c.end))
+    i, n = 0, len(cands)
+    while i < n:
+        j, end = i + 1, cands[i].end
+        while j < n and cands[j].start < end:
+            end = max(end, cands[j].end)
+            j += 1
+        if j - i == 1:
+            kept.append(cands[i])
+        else:
+            chosen: list[Cand] = []
+            for c in sorted(cands[i:j], key=lambda c: (-(c.end - c.start), c.prio, c.start)):
+                if all(c.end <= k.start or k.end <= c.start for k in chosen):
+                    chosen.append(c)
+            kept.extend(sorted(chosen, key=lambda c: c.start))
+        i = j
     return kept
 
 
@@ -212,16 +223,27 @@ def _merge_ranges(text: str, kept: list[Cand]) -> list[Cand]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _qualifier_lookups(rules: FigureRules):
+    pq = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in rules.period_qualifiers)
+    period_re = re.compile(rf"\b({pq})(?:\s+|-)$", re.I)
+    last_words = frozenset(q.split()[-1] for q in rules.qualifiers) | frozenset(q.split()[-1] for q in rules.period_qualifiers)
+    return period_re, last_words
+
+
 def _apply_qualifier(rules: FigureRules, text: str, c: Cand, carried: str | None) -> None:
+    period_re, last_words = _qualifier_lookups(rules)
+    prev = text[max(0, c.start - 16):c.start].rstrip(" \u00a0-").rsplit(None, 1)
+    prev_word = prev[-1].lower().lstrip("([\"“") if prev else ""
+    maybe = prev_word in last_words or prev_word.endswith("~")
     before = text[max(0, c.start - 26):c.start]
     if c.kind in ("date", "year"):
-        if c.qualifier is None:
-            pq = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in rules.period_qualifiers)
-            qm = re.search(rf"\b({pq})(?:\s+|-)$", before, re.I)
+        if c.qualifier is None and maybe:
+            qm = period_re.search(before)
             if qm:
                 c.qualifier = re.sub(r"\s+", " ", qm.group(1).lower())
         return
-    qm = rules.qualifier_re.search(before)
+    qm = rules.qualifier_re.search(before) if maybe else None
     if qm:
         c.qualifier = re.sub(r"\s+", " ", qm.group(1).lower())
     elif carried:

@@ -28,7 +28,6 @@ _RATE = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+(?P<a>an?)\s+)(?:(?P<n>\d[\d,]*)\s+
 _CODE_AFTER = re.compile(r"[^\W\d_]")
 _TEMPERATURE = re.compile(r"\s?°\s?([CF])\b|([CF])(?![\w])")
 _CURRENCY_CODE_AFTER = re.compile(r"\s+(USD|EUR|GBP|JPY|CHF|CNY|INR|RUB|CAD|AUD)\b")
-_PREV_WORDS = re.compile(r"([A-Za-z&]+\.?)(?:\s+([A-Za-z&]+\.?))?\s*$")
 
 
 @lru_cache(maxsize=4)
@@ -36,7 +35,13 @@ def _compiled(rules: FigureRules):
     cur_lookup = {k.lower(): v for k, v in rules.currency_prefixes.items()}
     street = "|".join(re.escape(w) for w in sorted(rules.street_words, key=len, reverse=True))
     street_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{1,3}}\s+(?i:{street})\b|\s+block\s+of\b")
-    return cur_lookup, street_re
+    first = lambda table: frozenset(re.split(r"[\s/]", k)[0] for k in table)  # noqa: E731
+    firsts = {"percent": first(rules.percent_words) | {"%"}, "currency": first(rules.currency_words) - {"p"},
+              "time": first(rules.time_units), "unit": first(rules.physical_units) | {"°"}}
+    return cur_lookup, street_re, firsts
+
+
+_NEXT = re.compile(r"(?:[\s\u00a0]?|-)(%|°|[^\W\d_]+)")
 
 
 class NumMatch:
@@ -104,7 +109,7 @@ def _rate(rules: FigureRules, text: str, pos: int, unit: str) -> tuple[int, str]
 
 def _classify(rules: FigureRules, text: str, m: "re.Match | NumMatch") -> Cand | None:
     """Decide what a number (digits or words, maybe with a currency sign) is."""
-    cur_lookup, street_re = _compiled(rules)
+    cur_lookup, street_re, firsts = _compiled(rules)
     start = m.start()
     if not m.group("cur") and start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         head = re.search(r"[A-Za-z]+$", text[max(0, start - 12):start - 1])
@@ -155,26 +160,28 @@ def _classify(rules: FigureRules, text: str, m: "re.Match | NumMatch") -> Cand |
             c.notes.append("'m' before a counted noun = million")
             return finish("count", noun[0], noun[1], "count: number + counted noun")
 
-    tmp = _TEMPERATURE.match(text, pos)
+    nx = _NEXT.match(text, pos)
+    nxt = nx.group(1).lower() if nx else ""
+    tmp = _TEMPERATURE.match(text, pos) if nxt in ("c", "f", "°") else None
     if tmp and not currency:
         return finish("quantity", tmp.end(), "°" + (tmp.group(1) or tmp.group(2)), "quantity: temperature")
 
-    pm = rules.percent_re.match(text, pos)
+    pm = rules.percent_re.match(text, pos) if nxt in firsts["percent"] else None
     if pm and not currency:
         word = re.sub(r"\s+", " ", pm.group(1).lower())
         return finish("percent", pm.end(), rules.percent_words.get(word, "%"), f"percent: '{pm.group(1)}'")
 
     if not currency:
-        cw = rules.currency_word_re.match(text, pos)
+        cw = rules.currency_word_re.match(text, pos) if nxt in firsts["currency"] else None
         if cw:
             currency = rules.currency_words[re.sub(r"\s+", " ", cw.group(1).lower())]
             pos2 = cw.end()
         elif text[pos:pos + 1] == "p" and not _CODE_AFTER.match(text, pos + 1) and not words:
             currency, pos2 = "pence", pos + 1
-        elif scale != 1.0 and re.match(r"\s+pounds\b", text[pos:pos + 8], re.I):
+        elif scale != 1.0 and nxt == "pounds" and re.match(r"\s+pounds\b", text[pos:pos + 8], re.I):
             currency, pos2 = "GBP", pos + len(re.match(r"\s+pounds", text[pos:pos + 8], re.I).group())
         else:
-            cc = _CURRENCY_CODE_AFTER.match(text, pos)
+            cc = _CURRENCY_CODE_AFTER.match(text, pos) if nx and nx.group(1).isupper() else None
             currency, pos2 = (cc.group(1), cc.end()) if cc else (None, pos)
         if currency:
             c.notes.append(f"currency word = {currency}")
@@ -185,18 +192,18 @@ def _classify(rules: FigureRules, text: str, m: "re.Match | NumMatch") -> Cand |
             return finish("money", r[0], r[1], "money: amount + rate")
         return finish("money", pos, currency, "money: currency sign or word")
 
-    am = _AGE_AFTER.match(text, pos)
+    am = _AGE_AFTER.match(text, pos) if nxt in firsts["time"] else None
     if am:
         c.notes.append("an age")
         return finish("number", am.end(), f"{am.group(1).lower()}s old", "age: N-year-old")
-    tm = rules.time_unit_re.match(text, pos)
+    tm = rules.time_unit_re.match(text, pos) if nxt in firsts["time"] else None
     if tm:
         unit = rules.time_units[tm.group(1).lower()]
         if re.match(r"\s+ago\b", text[tm.end():tm.end() + 6]):
             c.notes.append("relative: counted back from the article's date")
         return finish("duration", tm.end(), unit, "duration: number + time unit")
 
-    um = rules.unit_after_re.match(text, pos)
+    um = rules.unit_after_re.match(text, pos) if nxt in firsts["unit"] else None
     if um:
         u = um.group(1)
         glued = um.start(1) == pos
@@ -207,7 +214,7 @@ def _classify(rules: FigureRules, text: str, m: "re.Match | NumMatch") -> Cand |
                 return finish("quantity", r[0], r[1], "quantity: number + unit + rate")
             return finish("quantity", um.end(), unit, "quantity: number + physical unit")
 
-    if bare_int:
+    if bare_int and nx and (nx.group(1)[0].isupper() or nxt == "block"):
         sm = street_re.match(text, pos)
         if sm:
             return Cand(start, sm.end(), P_EXCLUDE, reason="a street address")
@@ -223,39 +230,61 @@ def _classify(rules: FigureRules, text: str, m: "re.Match | NumMatch") -> Cand |
     if text[pos:pos + 1] and _CODE_AFTER.match(text, pos):
         return Cand(start, pos, P_EXCLUDE, reason="digits glued to letters: a code or name")
     if year_like:
-        before = text[max(0, start - 12):start]
-        if not (_AGE_BEFORE.search(before)):
+        before = text[max(0, start - 9):start]
+        if not (before.endswith(" ") and _AGE_BEFORE.search(before)):
             return finish("year", pos, None, "year: four digits between year_min and year_max")
     if bare_int and len(raw) >= 7:
         return Cand(start, pos, P_EXCLUDE, reason="a long digit string: an ID, not an amount")
     before = text[max(0, start - 40):start]
-    if bare_int and 0 < value < 120 and (_AGE_BEFORE.search(before) or (
-            _NAME_COMMA_BEFORE.search(before) and _NAME_COMMA_AFTER.match(text, pos))):
+    if bare_int and 0 < value < 120 and ((before.endswith(" ") and _AGE_BEFORE.search(before[-9:])) or (
+            before.endswith(", ") and _NAME_COMMA_BEFORE.search(before) and _NAME_COMMA_AFTER.match(text, pos))):
         c.notes.append("an age (after 'aged' or after a name and a comma)")
         return finish("number", pos, "years old", "age: 'aged 34' / 'Smith, 34,'")
     return finish("number", pos, None, "number")
 
 
+def previous_words(text: str, pos: int, n: int = 2) -> list[tuple[str, int]]:
+    """Up to ``n`` words right before ``pos`` (nearest last), each with its start offset."""
+    out: list[tuple[str, int]] = []
+    i = pos - 1
+    for _ in range(n):
+        k = i
+        while k >= 0 and text[k] in " \u00a0\t" and i - k < 3:
+            k -= 1
+        if k == i and out:
+            break
+        j = k
+        while j >= 0 and k - j < 20 and (text[j].isalpha() or text[j] in "&."):
+            j -= 1
+        if j == k:
+            break
+        out.insert(0, (text[j + 1:k + 1], j + 1))
+        i = j
+        if j >= 0 and text[j] not in " \u00a0\t":
+            break
+    return out
+
+
 def _name_label(rules: FigureRules, text: str, c: Cand) -> int | None:
     """Where the label starts if the word(s) before the figure make it a name
     ("Resolution 2202", "Phase 3", "World War 2"); None otherwise."""
-    if c.kind in ("money", "percent", "date", "vague"):
+    if c.kind in ("money", "percent", "date", "vague") or not c.start or text[c.start - 1] not in " \u00a0":
         return None
-    base = max(0, c.start - 30)
-    pm = _PREV_WORDS.search(text[base:c.start])
-    if not pm:
+    parts = text[max(0, c.start - 30):c.start].split()
+    if not parts or not (parts[-1].lower().rstrip(".") in rules.name_labels or parts[-1].lower() in rules.name_labels
+                         or (len(parts) > 1 and f"{parts[-2]} {parts[-1]}".lower() in rules.name_labels)):
         return None
-    options = []
-    if pm.group(2):
-        options.append((f"{pm.group(1)} {pm.group(2)}", pm.start(1)))
-        options.append((pm.group(2), pm.start(2)))
-    else:
-        options.append((pm.group(1), pm.start(1)))
+    words = previous_words(text, c.start)
+    if not words:
+        return None
+    options = [(words[-1][0], words[-1][1])]
+    if len(words) == 2:
+        options.insert(0, (f"{words[0][0]} {words[1][0]}", words[0][1]))
     for word, at in options:
         lw = word.lower()
         if lw in ("no", "no.") and not word[0].isupper():
             continue
         if lw in rules.name_labels or lw.rstrip(".") in rules.name_labels:
             if word[0].isupper() or c.kind in ("number", "year"):
-                return base + at
+                return at
     return None

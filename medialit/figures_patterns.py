@@ -117,7 +117,10 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
     Returns the position up to which later digit runs are already explained."""
     # links and addresses: judge the whole whitespace-free token around the digits
     lo = max(0, s - 200)
-    t0 = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s), text.rfind("\t", lo, s), text.rfind("\u00a0", lo, s)) + 1 or lo
+    if not s or text[s - 1].isspace():
+        t0 = s
+    else:
+        t0 = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s), text.rfind("\t", lo, s), text.rfind("\u00a0", lo, s)) + 1 or lo
     t1 = _TOKEN_RIGHT.match(text, s).end()
     token = text[t0:t1]
     if _URLISH.search(token) and not re.fullmatch(r"[\d.,/%$()-]+[.,;:!?)]*", token):
@@ -141,40 +144,65 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
         if m:
             _excl(out, m.start(), m.end(), "a section reference")
             return m.end()
-    tk = ticker_left.search(text, max(0, s - 14), s)
+    tk = ticker_left.search(text, max(0, s - 14), s) if ":" in text[max(0, s - 3):s] else None
     if tk:
         _excl(out, tk.start(), re.compile(r"[A-Z0-9.]*\)?").match(text, s).end(), "a stock ticker")
-    for rx, reason in ((_TIME, "a time of day"), (_SECTION, "a section reference"),
-                       (_SHORT_SLASH, "a short slash form ('9/11', '24/7'): a name or idiom, not an amount"),
-                       (_ORDINAL, "an ordinal ('3rd'), not an amount")):
-        m = rx.match(text, s)
+    e = s
+    while e < len(text) and text[e].isdigit():
+        e += 1
+    nxt = text[e:e + 2]
+    c0 = nxt[:1]
+    if c0 in (":", " ", "a", "p", "A", "P", ".", "\u00a0"):
+        m = _TIME.match(text, s)
         if m:
-            _excl(out, m.start(), m.end(), reason)
-    m = _PHONE.search(text, max(0, s - 6), min(len(text), s + 40))
-    if m and m.start() <= s < m.end():
-        _excl(out, m.start(), m.end(), "a phone number")
-    m = _D_DMY.match(text, s)
-    if m:
-        _date(out, rules, m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], m.group("d"), "date: day month [year]")
-    m = _D_ISO.match(text, s)
-    if m:
-        _date(out, rules, m, m.group("y"), int(m.group("m")), m.group("d"), "date: ISO yyyy-mm-dd")
-    m = _D_SLASH.match(text, s)
-    if m:
-        _slash_date(out, m)
-    m = _DECADE.match(text, s)
-    if m:
-        y = int(m.group("y"))
-        if rules.year_min <= y <= rules.year_max:
-            out.append(Cand(m.start(), m.end(), P_DATE, kind="year", value=y, low=y, high=y + 9,
-                            notes=[f"a decade: {y} to {y + 9}"], rule="year: decade"))
-    m = _YEAR_RANGE.match(text, s)
-    if m:
-        a, b = int(m.group("a")), m.group("b")
-        bb = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
-        if rules.year_min <= a < bb <= rules.year_max and bb - a <= 100:
-            out.append(Cand(m.start(), m.end(), P_DATE, kind="year", value=None, low=a, high=bb,
-                            notes=[f"a range of years: {a} to {bb}"], rule="year: range"))
+            _excl(out, m.start(), m.end(), "a time of day")
+    if c0 == " " and nxt[1:2] == "U":
+        m = _SECTION.match(text, s)
+        if m:
+            _excl(out, m.start(), m.end(), "a section reference")
+    if c0 == "/":
+        m = _SHORT_SLASH.match(text, s)
+        if m:
+            _excl(out, m.start(), m.end(), "a short slash form ('9/11', '24/7'): a name or idiom, not an amount")
+        m = _D_SLASH.match(text, s)
+        if m:
+            _slash_date(out, m)
+    if c0 in ("s", "n", "r", "t", "S", "N", "R", "T"):
+        m = _ORDINAL.match(text, s)
+        if m:
+            _excl(out, m.start(), m.end(), "an ordinal ('3rd'), not an amount")
+    phone_ok = (c0 in (" ", ".", "-", ")") and nxt[1:2].isdigit()) or c0 == ")" or text[s - 1:s] in ("(", "+") \
+        or text[s:e] in ("911", "999", "112")
+    if phone_ok:
+        m = _PHONE.search(text, max(0, s - 6), min(len(text), s + 40))
+        if m and m.start() <= s < m.end():
+            _excl(out, m.start(), m.end(), "a phone number")
+    if e - s <= 2 and (c0 in (" ", "\u00a0") or nxt[:2] in ("st", "nd", "rd", "th")):
+        m = _D_DMY.match(text, s)
+        if m:
+            _date(out, rules, m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], m.group("d"), "date: day month [year]")
+    if e - s == 4:
+        if c0 == "-":
+            m = _D_ISO.match(text, s)
+            if m:
+                _date(out, rules, m, m.group("y"), int(m.group("m")), m.group("d"), "date: ISO yyyy-mm-dd")
+        if c0 == "s":
+            m = _DECADE.match(text, s)
+            if m:
+                y = int(m.group("y"))
+                if rules.year_min <= y <= rules.year_max:
+                    out.append(Cand(m.start(), m.end(), P_DATE, kind="year", value=y, low=y, high=y + 9,
+                                    notes=[f"a decade: {y} to {y + 9}"], rule="year: decade"))
+        if c0 in ("-", "–", "/", " "):
+            m = _YEAR_RANGE.match(text, s)
+            if m:
+                a, b = int(m.group("a")), m.group("b")
+                bb = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
+                if rules.year_min <= a < bb <= rules.year_max and bb - a <= 100:
+                    out.append(Cand(m.start(), m.end(), P_DATE, kind="year", value=None, low=a, high=bb,
+                                    notes=[f"a range of years: {a} to {bb}"], rule="year: range"))
+    if c0 != "s":
+        return s
     m = _AGE_DECADE_DIGITS.match(text, s)
     if m and _POSSESSIVE_LEFT.search(text, max(0, s - 16), s):
         _age_decade(out, m, _POSSESSIVE_LEFT.search(text, max(0, s - 16), s).group("q"))

@@ -57,6 +57,8 @@ def parse_numeral(s: str) -> tuple[float, str]:
     (2500.0, "',' = thousands separator")
     """
     s = s.strip()
+    if s.isdigit():
+        return float(s), ""
     if not _NUMERAL_RE.match(s):
         raise ValueError(f"not a numeral: {s!r}")
     if "," in s:
