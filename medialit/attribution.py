@@ -170,7 +170,10 @@ _DETERMINER_OR_POSS = re.compile(r"(?:the|a|an|his|her|their|its|our|my|your|the
                                  r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded|['’]s)$", re.I)
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
 _NP_END = re.compile(r"[,;:.!?\x00“”\"()]|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
-_APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|[A-Z0-9]|\w+['’]s\b|\w+ing\b)", re.U)
+_APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|in|at|on|during|after|"
+                               r"before|for|like|unlike|however|meanwhile|too|also|though|[A-Z0-9]|\w+['’]s\b|\w+ing\b)\b", re.U)
+# Verbs that can come before their subject: "..., said the minister" / "..., added Smith".
+INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "tell", "predict", "believe"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b")
 _INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at)\b)")
 _NOT_INVERTED = re.compile(r"\s*(?:that|to|it|they|he|she|we|I|you|this|there|on|in|at|by|last|next|this|today|yesterday|"
@@ -340,7 +343,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
             s0, s1, appositive = subj
             add("verb", s0, s1, s0, v1, m.group(), appositive)
             continue
-        if stripped.endswith((",", MASK, "”", '"')) or not stripped:
+        if (stripped.endswith((",", MASK, "”", '"')) or not stripped) and verb.lemma in INVERTIBLE:
             np = _np_after(masked, v1, end)
             if np and len(masked[np[0]:np[1]].split()) <= 12 and _INVERTED_END.match(masked[np[1]:end] + ".") \
                     and not _FINITE.search(masked, np[0], np[1]) \
