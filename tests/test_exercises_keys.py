@@ -14,7 +14,8 @@ from medialit.exercises.release import release_exercise_file
 from medialit.exercises.spec import load_exercise_file, parse_exercises
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted((ROOT / "exercises").glob("*.toml")) + [ROOT / "tests/fixtures/class_exercises/all_kinds.toml"]
+FILES = sorted((ROOT / "exercises").glob("*.toml")) + [ROOT / "tests/fixtures/class_exercises/all_kinds.toml",
+                                                     ROOT / "tests/fixtures/class_code/exercises/09_code_practice.toml"]
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)

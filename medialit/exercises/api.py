@@ -9,26 +9,43 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from medialit.exercises.checking import AnswerError, check, coerce
+from medialit.exercises.codekind import MISSING, read_variable
 from medialit.exercises.results import CheckResult, Note, ResultTable
 from medialit.exercises.spec import ExerciseSet, find_exercise_file, load_exercise_file
 from medialit.exercises.store import AnswerStore, answers_path
 
 
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
 def grading_mode() -> bool:
     """True under ``nbgrader autograde``/``validate`` or with ``MEDIALIT_GRADING=1``."""
-    flag = os.environ.get("MEDIALIT_GRADING", "").strip().lower()
-    return flag in ("1", "true", "yes") or os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")
+    return _flag("MEDIALIT_GRADING") or os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")
+
+
+def answer_from_key_mode() -> bool:
+    """True with ``MEDIALIT_ANSWER_FROM_KEY=1``: every exercise is pre-answered from its source key."""
+    return _flag("MEDIALIT_ANSWER_FROM_KEY")
+
+
+class _Unreadable:
+    """A code exercise's variable holds something that cannot be the answer."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
 
 
 class Exercises:
     """The exercises of one notebook with its saved answers."""
 
-    def __init__(self, exercise_set: ExerciseSet, store: AnswerStore) -> None:
+    def __init__(self, exercise_set: ExerciseSet, store: AnswerStore, *, from_key: bool = False) -> None:
         self.set = exercise_set
         self.store = store
+        self.from_key = from_key        # answered from the source key (MEDIALIT_ANSWER_FROM_KEY)
         self._widgets: dict[str, Any] = {}
 
     @property
@@ -78,12 +95,38 @@ class Exercises:
             return f"✓ Saved {self.store.saved_at(exercise.id)[11:19]} UTC"
         return f"Saved {exercise.id}: {stored!r}. Check it with ex.check({exercise.id!r})."
 
-    def result(self, exercise_id: str) -> CheckResult:
-        """The check result of one exercise, without printing or raising."""
-        exercise = self._find(exercise_id)
-        return check(exercise, self.store.get(exercise.id))
+    def _value(self, exercise, namespace: Mapping[str, Any] | None = None) -> Any:
+        """The answer to check. For a ``code`` exercise, the value the student's code gave its
+        variable when it is defined (saved at once), else the saved answer."""
+        if exercise.kind == "code" and not self.from_key:
+            value = read_variable(exercise, namespace)
+            if value is not MISSING:
+                try:
+                    stored = coerce(exercise, value)
+                except AnswerError as err:
+                    return _Unreadable(str(err))
+                if exercise.id not in self.store or self.store.get(exercise.id) != stored:
+                    self.store.set(exercise.id, stored)
+                return stored
+        return self.store.get(exercise.id)
 
-    def check(self, exercise_id: str, *, strict: bool | None = None) -> CheckResult | Note | None:
+    def _check(self, exercise, namespace: Mapping[str, Any] | None = None) -> CheckResult:
+        value = self._value(exercise, namespace)
+        if isinstance(value, _Unreadable):
+            return CheckResult(exercise.id, exercise.kind, "invalid", 0.0, exercise.points,
+                               f"Not readable: {value.message}. Fix the code that sets it and run it again.",
+                               hint=exercise.hint)
+        return check(exercise, value)
+
+    def result(self, exercise_id: str, *, namespace: Mapping[str, Any] | None = None) -> CheckResult:
+        """The check result of one exercise, without printing or raising.
+
+        A ``code`` exercise reads its variable from ``namespace`` (default: the notebook's).
+        """
+        return self._check(self._find(exercise_id), namespace)
+
+    def check(self, exercise_id: str, *, strict: bool | None = None,
+              namespace: Mapping[str, Any] | None = None) -> CheckResult | Note | None:
         """Check one exercise and return the result (shows as feedback in a notebook).
 
         In grading mode (``strict=True``, nbgrader's autograder, or ``MEDIALIT_GRADING=1``) the
@@ -92,7 +135,7 @@ class Exercises:
         """
         strict = grading_mode() if strict is None else strict
         try:
-            result = self.result(exercise_id)
+            result = self.result(exercise_id, namespace=namespace)
         except KeyError as err:
             if strict:
                 raise AssertionError(err.args[0]) from None
@@ -108,7 +151,7 @@ class Exercises:
         """Every exercise checked, as a table (nothing is raised)."""
         rows = []
         for exercise in self.set.exercises:
-            r = check(exercise, self.store.get(exercise.id))
+            r = self._check(exercise)
             rows.append((exercise.id, f"{_icon(r)} {r.message}", f"{r.score:g}/{r.points:g}"))
         return ResultTable(f"Checks: {self.set.title}", ("exercise", "result", "points"), tuple(rows),
                            footer=self._totals())
@@ -117,7 +160,7 @@ class Exercises:
         """Answered / correct / points per exercise, with totals."""
         rows = []
         for exercise in self.set.exercises:
-            r = check(exercise, self.store.get(exercise.id))
+            r = self._check(exercise)
             correct = "—" if exercise.kind == "free_text" else ("yes" if r.passed else "no")
             answered = "no" if r.status == "unanswered" else "yes"
             rows.append((exercise.id, exercise.kind.replace("_", " "), answered, correct, f"{r.score:g}/{r.points:g}"))
@@ -127,14 +170,15 @@ class Exercises:
                            footer=(totals[0], "", "", "", totals[2]))
 
     def _totals(self) -> tuple[str, str, str]:
-        results = [check(e, self.store.get(e.id)) for e in self.set.exercises]
+        results = [self._check(e) for e in self.set.exercises]
         score = sum(r.score for r in results)
         possible = sum(e.points for e in self.set.exercises)
         return ("total", "", f"{score:g}/{possible:g}")
 
     def __repr__(self) -> str:
-        lines = [f"{self.set.title}: {len(self.ids)} exercises ({', '.join(self.ids)}); "
-                 f"answers saved in {self.store.path}"]
+        where = "answered from the source key (MEDIALIT_ANSWER_FROM_KEY), nothing saved" if self.from_key \
+            else f"answers saved in {self.store.path}"
+        lines = [f"{self.set.title}: {len(self.ids)} exercises ({', '.join(self.ids)}); {where}"]
         return "\n".join(lines)
 
 
@@ -154,4 +198,19 @@ def load(name: str, *, folder: str | os.PathLike | None = None,
     path = find_exercise_file(name, start=folder)
     exercise_set = load_exercise_file(path)
     store_path = Path(answers) if answers else answers_path(exercise_set.name, folder)
+    if answer_from_key_mode():
+        return _from_key(exercise_set, store_path)
     return Exercises(exercise_set, AnswerStore(store_path, notebook=exercise_set.name))
+
+
+def _from_key(exercise_set: ExerciseSet, store_path: Path) -> Exercises:
+    """Every exercise answered from the source file's key, in memory (the answers file is untouched)."""
+    from medialit.exercises.authoring import key_answer
+
+    if exercise_set.released:
+        raise RuntimeError(f"{exercise_set.path}: MEDIALIT_ANSWER_FROM_KEY needs the source exercise files; "
+                           "a student release has no plaintext keys")
+    store = AnswerStore(store_path, notebook=exercise_set.name, persist=False)
+    for exercise in exercise_set.exercises:
+        store.set(exercise.id, coerce(exercise, key_answer(exercise)))
+    return Exercises(exercise_set, store, from_key=True)

@@ -24,7 +24,7 @@ def key_answer(exercise) -> Any:
     if src is None:
         raise ValueError(f"{exercise.id}: a released file has no plaintext key")
     kind = exercise.kind
-    if kind in ("single_choice", "multiple_choice", "pick_sentences", "number"):
+    if kind in ("single_choice", "multiple_choice", "pick_sentences", "number", "code"):
         return src["answer"]
     if kind == "label_items":
         return [item["answer"] for item in src["items"]]
@@ -57,7 +57,11 @@ def misconception_answers(exercise) -> list[tuple[Any, str]]:
                 wrong = list(right)
                 wrong[i] = label
                 out.append((wrong, message))
-    elif kind == "number":
+    elif kind == "code" and isinstance(src["answer"], str):
+        out = [(value, message) for value, message in src.get("feedback", {}).items()]
+    elif kind == "code" and isinstance(src["answer"], list):
+        out = [(list(src["answer"]) + [item], message) for item, message in src.get("feedback", {}).items()]
+    elif kind in ("number", "code"):
         for r in src.get("ranges", []):
             low, high = r.get("min"), r.get("max")
             value = (low + high) / 2 if low is not None and high is not None else (high if low is None else low)

@@ -100,6 +100,12 @@ def coerce(exercise, raw: Any) -> Any:
             raise AnswerError(str(err)) from None
     if kind == "free_text":
         return str(raw)
+    if kind == "code":
+        from medialit.exercises.codekind import CodeAnswerError, coerce_code
+        try:
+            return coerce_code(exercise, raw)
+        except CodeAnswerError as err:
+            raise AnswerError(str(err)) from None
     raise AnswerError(f"unknown kind {kind!r}")
 
 
@@ -262,6 +268,11 @@ def _number(exercise, answer):
     return "incorrect", f"Not yet: {shown} is outside the accepted range.", details, None
 
 
+def _code(exercise, answer):
+    from medialit.exercises.codekind import check_code
+    return check_code(exercise, answer)
+
+
 def _free_text(exercise, answer):
     count = len(str(answer).split())
     minimum = exercise.data.get("min_words", 0)
@@ -272,4 +283,4 @@ def _free_text(exercise, answer):
 
 _CHECKERS = {"single_choice": _single_choice, "multiple_choice": _multiple_choice,
              "pick_sentences": _pick_sentences, "label_items": _labels, "match_pairs": _labels,
-             "number": _number, "free_text": _free_text}
+             "number": _number, "free_text": _free_text, "code": _code}

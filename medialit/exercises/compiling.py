@@ -25,7 +25,7 @@ def compile_source(table: dict, kind: str, ex_id: str, salt: str, fail: Fail) ->
         key["explanation"] = {digest(salt, ex_id, t): seal(explanation, salt, ex_id, t) for t in explanations}
     else:
         key["explanation"] = {}
-    if kind == "number":
+    if "_grid" in data:                      # number answers (kinds number and code)
         key["grid"] = data.pop("_grid")
     note = table.get("instructor_note")
     if note is not None and not isinstance(note, str):
@@ -41,7 +41,7 @@ def released_parts(table: dict, kind: str, fail: Fail) -> tuple[dict, dict]:
     if not isinstance(key, dict) or "correct" not in key:
         raise fail("field 'key' is missing or damaged (rebuild the release with `medialit release`)")
     key = {"feedback": {}, "explanation": {}, **key}
-    if kind == "number" and "grid" not in key:
+    if (kind == "number" or table.get("expects") == "number") and "grid" not in key:
         raise fail("field 'key' has no 'grid' (rebuild the release)")
     data = {name: table[name] for name in RELEASE_FIELDS[kind] if name in table}
     return data, key
@@ -297,6 +297,11 @@ def _free_text(table, ex_id, salt, fail):
     return data, [], {}, []
 
 
+def _code(table, ex_id, salt, fail):
+    from medialit.exercises.codekind import compile_code
+    return compile_code(table, ex_id, salt, fail)
+
+
 _BUILDERS = {"single_choice": _single_choice, "multiple_choice": _multiple_choice,
              "pick_sentences": _pick_sentences, "label_items": _label_items,
-             "match_pairs": _match_pairs, "number": _number, "free_text": _free_text}
+             "match_pairs": _match_pairs, "number": _number, "free_text": _free_text, "code": _code}

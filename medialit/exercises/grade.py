@@ -2,8 +2,10 @@
 
 ``SUBMISSIONS`` holds one folder per student, either nbgrader's ``submitted/<student>/<assignment>/``
 or a plain ``<student>/`` folder; every ``<notebook>.answers.json`` inside is graded against the
-instructor's exercise files (never a copy handed in by a student). No exercise kind needs the
-notebook to run, so no student code is executed.
+instructor's exercise files (never a copy handed in by a student). For an exercise file with
+``code`` exercises, the student's notebook is run headless in a separate process with a time
+limit per cell (``coderun.py``) and the values its code sets are graded; the other answers
+come from the saved file. Free-text answers go to a second CSV for the instructor to read.
 
 >>> rows = grade_submissions("tests/fixtures/class_small")   # doctest: +SKIP
 """
@@ -21,17 +23,43 @@ from medialit.exercises.spec import ExerciseFileError, ExerciseSet, load_exercis
 from medialit.exercises.store import DamagedAnswersFile, read_answers
 
 SUFFIX = ".answers.json"
+# The worse status wins when a student has several problems.
+STATUS_RANK = {"ok": 0, "incomplete": 1, "error": 2, "timeout": 3, "missing": 4, "malformed": 5}
+
+
+@dataclass
+class RunOptions:
+    """How ``code`` exercises are graded: run the notebook (default) or read the saved file."""
+
+    run: bool = True
+    cell_timeout: float = 30.0
+    run_timeout: float = 300.0
 
 
 @dataclass
 class StudentGrade:
     student: str
-    status: str = "ok"                       # ok | missing | malformed | incomplete
+    status: str = "ok"                       # ok | missing | incomplete | error | timeout | malformed
     scores: dict[str, float] = field(default_factory=dict)   # "<notebook>:<id>" -> points earned
     total: float = 0.0
     possible: float = 0.0
     free_text_answered: int = 0
     problems: list[str] = field(default_factory=list)
+    free_texts: list[tuple[str, str]] = field(default_factory=list)   # ("<notebook>:<id>", answer)
+
+    def worsen(self, status: str, problem: str | None = None) -> None:
+        if STATUS_RANK[status] > STATUS_RANK[self.status]:
+            self.status = status
+        if problem:
+            self.problems.append(problem)
+
+
+def has_code(exercise_set: ExerciseSet) -> bool:
+    return any(e.kind == "code" for e in exercise_set.exercises)
+
+
+def _notebooks_in(folder: Path) -> dict[str, Path]:
+    return {p.stem: p for p in sorted(folder.rglob("*.ipynb")) if ".ipynb_checkpoints" not in p.parts}
 
 
 def load_exercise_sets(folder: Path) -> dict[str, ExerciseSet]:
@@ -51,31 +79,40 @@ def student_folders(submissions: Path) -> list[Path]:
     return sorted(p for p in submissions.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
-def grade_student(folder: Path, sets: dict[str, ExerciseSet], notebooks: list[str]) -> StudentGrade:
-    """Grade one student's answers files for the given notebooks."""
+def grade_student(folder: Path, sets: dict[str, ExerciseSet], notebooks: list[str],
+                  options: RunOptions | None = None, exercises_dir: Path | None = None) -> StudentGrade:
+    """Grade one student's answers files (and, for code exercises, notebooks) for the given notebooks."""
+    options = options or RunOptions()
     grade = StudentGrade(folder.name)
     files = {p.name[: -len(SUFFIX)]: p for p in sorted(folder.rglob(f"*{SUFFIX}"))}
-    if not files:
-        grade.status = "missing"
-        grade.problems.append("no answers files handed in")
+    runnable = {stem: path for stem, path in _notebooks_in(folder).items()
+                if stem in sets and has_code(sets[stem]) and options.run}
+    if not files and not set(runnable) & set(notebooks):
+        grade.worsen("missing", "no answers files handed in")
+        runnable = {}
     for stem in notebooks:
         exercise_set = sets[stem]
         answers: dict = {}
         if stem not in files:
-            if files:
-                grade.problems.append(f"no {stem}{SUFFIX}")
-                grade.status = "incomplete" if grade.status == "ok" else grade.status
+            if grade.status != "missing":
+                grade.worsen("incomplete", f"no {stem}{SUFFIX}")
         else:
             try:
                 answers = read_answers(files[stem])
             except DamagedAnswersFile as err:
-                grade.status = "malformed"
-                grade.problems.append(str(err).replace(str(folder) + "/", ""))
+                grade.worsen("malformed", str(err).replace(str(folder) + "/", ""))
+        if has_code(exercise_set) and options.run and grade.status != "missing":
+            code_ids = {e.id for e in exercise_set.exercises if e.kind == "code"}
+            answers = {i: v for i, v in answers.items() if i not in code_ids}   # code: the run decides
+            answers.update(_run_values(grade, stem, exercise_set, runnable.get(stem), options, exercises_dir))
         for exercise in exercise_set.exercises:
             entry = answers.get(exercise.id)
-            result = check(exercise, None if entry is None else entry.get("value"))
+            value = None if entry is None else entry.get("value")
+            result = check(exercise, value)
             if exercise.kind == "free_text":
                 grade.free_text_answered += result.status == "saved"
+                if isinstance(value, str) and value.strip():
+                    grade.free_texts.append((f"{stem}:{exercise.id}", value))
                 continue
             grade.scores[f"{stem}:{exercise.id}"] = result.score
             grade.total += result.score
@@ -86,21 +123,41 @@ def grade_student(folder: Path, sets: dict[str, ExerciseSet], notebooks: list[st
     return grade
 
 
+def _run_values(grade: StudentGrade, stem: str, exercise_set: ExerciseSet, notebook: Path | None,
+                options: RunOptions, exercises_dir: Path | None) -> dict[str, dict]:
+    """Run the student's notebook; ``{exercise id: {"value": ...}}`` for the code exercises it set."""
+    from medialit.exercises.coderun import run_notebook
+
+    if notebook is None:
+        grade.worsen("incomplete", f"no {stem}.ipynb to run: its code exercises score 0")
+        return {}
+    variables = {e.id: e.data["variable"] for e in exercise_set.exercises if e.kind == "code"}
+    outcome = run_notebook(notebook, variables, exercises_dir=exercises_dir or exercise_set.path.parent,
+                           cell_timeout=options.cell_timeout, run_timeout=options.run_timeout)
+    if outcome.status != "ok":
+        grade.worsen(outcome.status)
+    grade.problems += [f"{stem}.ipynb: {p}" for p in outcome.problems]
+    return {i: {"value": v} for i, v in outcome.values.items()}
+
+
 def grade_submissions(submissions: str | Path, *, exercises: str | Path | None = None,
-                      notebooks: list[str] | None = None) -> tuple[list[str], list[StudentGrade]]:
+                      notebooks: list[str] | None = None,
+                      options: RunOptions | None = None) -> tuple[list[str], list[StudentGrade]]:
     """(exercise columns, one StudentGrade per student folder)."""
     submissions = Path(submissions)
     if not submissions.is_dir():
         raise FileNotFoundError(f"{submissions}: no such folder of submissions")
-    sets = load_exercise_sets(Path(exercises) if exercises else repo_folder("exercises"))
+    exercises_dir = Path(exercises) if exercises else repo_folder("exercises")
+    sets = load_exercise_sets(exercises_dir)
     folders = student_folders(submissions)
     if notebooks is None:
         seen = {p.name[: -len(SUFFIX)] for f in folders for p in f.rglob(f"*{SUFFIX}")}
+        seen |= {stem for f in folders for stem in _notebooks_in(f) if stem in sets and has_code(sets[stem])}
         notebooks = sorted(seen & set(sets))
     unknown = [n for n in notebooks if n not in sets]
     if unknown:
         raise ExerciseFileError(f"no exercise file for {', '.join(unknown)}")
-    grades = [grade_student(f, sets, notebooks) for f in folders]
+    grades = [grade_student(f, sets, notebooks, options, exercises_dir) for f in folders]
     columns = [f"{stem}:{e.id}" for stem in notebooks for e in sets[stem].exercises if e.kind != "free_text"]
     return columns, grades
 
@@ -114,19 +171,49 @@ def write_csv(path: Path, columns: list[str], grades: list[StudentGrade]) -> Non
                              f"{g.total:g}", f"{g.possible:g}", g.free_text_answered, "; ".join(g.problems)])
 
 
+def write_free_text(path: Path, grades: list[StudentGrade]) -> int:
+    """One row per free-text answer (student, exercise, answer); returns the number of rows."""
+    rows = [(g.student, column, text) for g in grades for column, text in g.free_texts]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["student", "exercise", "answer"])
+        writer.writerows(rows)
+    return len(rows)
+
+
+def free_text_path(out: Path) -> Path:
+    """``grades.csv`` -> ``grades_free_text.csv`` in the same folder."""
+    return out.with_name(f"{out.stem}_free_text.csv")
+
+
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("submissions", type=Path, help="folder with one subfolder per student")
     parser.add_argument("--out", type=Path, default=Path("grades.csv"), help="CSV to write (default grades.csv)")
+    parser.add_argument("--free-text", type=Path, default=None, dest="free_text",
+                        help="CSV of the free-text answers for you to read (default: <out stem>_free_text.csv "
+                             "next to --out)")
     parser.add_argument("--exercises", type=Path, default=None,
                         help="the instructor's exercise files (default: ./exercises or the kit's)")
     parser.add_argument("--notebook", action="append", dest="notebooks", default=None,
                         help="grade only this notebook stem (repeatable; default: every one handed in)")
+    parser.add_argument("--cell-timeout", type=float, default=30.0,
+                        help="code exercises: seconds each cell of a student's notebook may run (default 30)")
+    parser.add_argument("--run-timeout", type=float, default=300.0,
+                        help="code exercises: seconds a whole notebook may run (default 300)")
+    parser.add_argument("--no-run", action="store_true",
+                        help="never run student notebooks; grade code exercises from the saved answers file")
 
 
 def run(args: argparse.Namespace) -> int:
+    options = RunOptions(run=not getattr(args, "no_run", False),
+                         cell_timeout=getattr(args, "cell_timeout", 30.0),
+                         run_timeout=getattr(args, "run_timeout", 300.0))
+    free_text = getattr(args, "free_text", None) or free_text_path(args.out)
     try:
-        columns, grades = grade_submissions(args.submissions, exercises=args.exercises, notebooks=args.notebooks)
+        columns, grades = grade_submissions(args.submissions, exercises=args.exercises, notebooks=args.notebooks,
+                                            options=options)
         write_csv(args.out, columns, grades)
+        answered = write_free_text(free_text, grades)
     except (ExerciseFileError, OSError) as err:
         print(f"medialit grade: {err}", file=sys.stderr)
         return 2
@@ -134,5 +221,6 @@ def run(args: argparse.Namespace) -> int:
     for g in troubled:
         print(f"medialit grade: {g.student}: {g.status}: {'; '.join(g.problems)}", file=sys.stderr)
     print(f"Graded {len(grades)} students on {len(columns)} exercises into {args.out}"
-          + (f" ({len(troubled)} with problems, see the status column)" if troubled else ""))
+          + (f" ({len(troubled)} with problems, see the status column)" if troubled else "")
+          + f"; {answered} free-text answers in {free_text}")
     return 1 if troubled else 0

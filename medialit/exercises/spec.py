@@ -22,7 +22,7 @@ from typing import Any, Mapping
 from medialit.exercises import compiling
 
 KINDS = ("single_choice", "multiple_choice", "pick_sentences", "label_items", "number",
-         "match_pairs", "free_text")
+         "match_pairs", "free_text", "code")
 COMMON = {"id", "kind", "prompt", "points", "hint", "feedback", "explanation", "instructor_note"}
 SOURCE_FIELDS = {
     "single_choice": {"choices", "answer"},
@@ -32,6 +32,7 @@ SOURCE_FIELDS = {
     "number": {"answer", "tolerance", "unit", "ranges"},
     "match_pairs": {"pairs", "distractors"},
     "free_text": {"min_words"},
+    "code": {"variable", "answer", "tolerance", "unit", "ranges", "ordered"},
 }
 RELEASE_FIELDS = {
     "single_choice": {"choices"},
@@ -41,6 +42,7 @@ RELEASE_FIELDS = {
     "number": {"unit", "ranges"},
     "match_pairs": {"lefts", "rights"},
     "free_text": {"min_words"},
+    "code": {"variable", "expects", "unit", "ranges", "ordered"},
 }
 
 

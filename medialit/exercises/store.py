@@ -59,10 +59,14 @@ def read_answers(path: Path) -> dict[str, dict]:
 class AnswerStore:
     """The saved answers of one notebook; every :meth:`set` rewrites the file atomically."""
 
-    def __init__(self, path: str | os.PathLike, *, notebook: str | None = None) -> None:
+    def __init__(self, path: str | os.PathLike, *, notebook: str | None = None, persist: bool = True) -> None:
         self.path = Path(path)
         self.notebook = notebook or self.path.name.removesuffix(".answers.json")
         self.warning: str | None = None
+        self.persist = persist          # False: kept in memory only, the file is neither read nor written
+        if not persist:
+            self._answers: dict[str, dict] = {}
+            return
         try:
             self._answers = read_answers(self.path)
         except DamagedAnswersFile as err:
@@ -94,6 +98,8 @@ class AnswerStore:
             self._write()
 
     def _write(self) -> None:
+        if not self.persist:
+            return
         data = {"format": FORMAT, "notebook": self.notebook, "updated": now(), "answers": self._answers}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".tmp")

@@ -25,6 +25,10 @@ def plain_text(exercise) -> str:
     examples = {"single_choice": '"choice text" or its number', "multiple_choice": "[1, 3] or a list of texts",
                 "pick_sentences": "[2, 5] (sentence numbers) or a list of sentence fragments",
                 "label_items": "a list of labels in item order", "match_pairs": "{left: right} or a list in order",
-                "number": "a number", "free_text": '"your text"'}
+                "number": "a number", "free_text": '"your text"', "code": "..."}
+    if exercise.kind == "code":
+        lines.append(f"Answer in code: set {exercise.data['variable']} = ... (a {exercise.data['expects']}), "
+                     f"run the cell, then ex.check({exercise.id!r})")
+        return "\n".join(lines)
     lines.append(f"No widgets? Answer in code: ex.answer({exercise.id!r}, {examples[exercise.kind]})")
     return "\n".join(lines)

@@ -117,8 +117,23 @@ def _build_input(exercise):
         def put(v):
             box.value = f"{v:g}" if isinstance(v, (int, float)) else str(v)
         return w.HBox([box, unit]), lambda: box.value, put
+    if kind == "code":
+        return _code_panel(exercise)
     area = w.Textarea(value="", placeholder="Write your answer here", description="Your answer",
                       rows=5, layout=w.Layout(width="90%"))
     def put(v):
         area.value = str(v)
     return area, lambda: area.value, put
+
+
+def _code_panel(exercise):
+    """A ``code`` exercise has no input: the student's code sets the variable; Check reads it."""
+    variable, expects = exercise.data["variable"], exercise.data["expects"]
+    what = {"number": "a number" + (f" (in {exercise.data['unit']})" if exercise.data.get("unit") else ""),
+            "text": "a text", "list": "a list" + (" in order" if exercise.data.get("ordered") else "")}[expects]
+    intro = (f"<p>Answer in code: write code in a cell below that sets <code>{html.escape(variable)}</code> "
+             f"to {html.escape(what)}, run it, then click Check.</p>")
+    panel = w.HTML(intro)
+    def put(v):
+        panel.value = intro + f"<p>Last value checked: <code>{html.escape(repr(v))}</code></p>"
+    return panel, lambda: None, put
