@@ -48,14 +48,16 @@ class Analysis:
 
 def analyze_text(text: str, *, path: str | None = None, title: str | None = None) -> Analysis:
     """Analyse one article's text (no file access)."""
+    boilerplate = clean.find_boilerplate(text)
+    found_quotes = quotes.find_quotes(text, skip=boilerplate)
     return Analysis(
         path=path,
         title=title,
         text=text,
-        sentences=tuple(sourcing.tag(text)),
-        quotes=tuple(quotes.find_quotes(text)),
+        sentences=tuple(sourcing.tag(text, boilerplate=boilerplate, quotes=found_quotes)),
+        quotes=tuple(found_quotes),
         figures=tuple(figures.extract(text)),
-        boilerplate=tuple(clean.find_boilerplate(text)),
+        boilerplate=tuple(boilerplate),
     )
 
 
