@@ -3,6 +3,7 @@ reported in its row and on stderr while the others are still graded."""
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
@@ -63,3 +64,31 @@ def test_grade_with_missing_folder_is_one_clear_error(tmp_path, capsys):
     assert main(["grade", str(tmp_path / "nowhere"), "--out", str(tmp_path / "g.csv")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nowhere: no such folder of submissions" in err
+
+
+def test_grade_writes_free_text_answers_next_to_the_gradebook_for_the_instructor(tmp_path, capsys):
+    out = tmp_path / "grades.csv"
+    main(["grade", str(CLASS), "--out", str(out), "--exercises", str(ROOT / "exercises")])
+    with open(tmp_path / "grades_free_text.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    saved = json.loads((CLASS / "alice" / "00_start_here.answers.json").read_text(encoding="utf-8"))
+    assert rows[0] == ["student", "exercise", "answer"]
+    # only alice answered q0.4; bob did not, carol's file is damaged, dave handed nothing in
+    assert rows[1:] == [["alice", "00_start_here:q0.4", saved["answers"]["q0.4"]["value"]]]
+    assert "1 free-text answers in" in capsys.readouterr().out
+
+
+def test_grade_free_text_option_chooses_the_file_and_keeps_awkward_text_intact(tmp_path):
+    student = tmp_path / "class" / "erin"
+    student.mkdir(parents=True)
+    essay = 'She wrote "maybe", then a comma, a second line\nand the word 50%.'
+    (student / "00_start_here.answers.json").write_text(json.dumps(
+        {"answers": {"q0.4": {"value": essay, "saved": "2024-09-02T10:00:00Z"}}}), encoding="utf-8")
+    target = tmp_path / "reading" / "essays.csv"
+    target.parent.mkdir()
+    main(["grade", str(tmp_path / "class"), "--out", str(tmp_path / "g.csv"), "--free-text", str(target),
+          "--exercises", str(ROOT / "exercises")])
+    with open(target, newline="", encoding="utf-8") as handle:
+        assert list(csv.DictReader(handle)) == [{"student": "erin", "exercise": "00_start_here:q0.4",
+                                                 "answer": essay}]
+    assert not (tmp_path / "g_free_text.csv").exists()
