@@ -304,7 +304,8 @@ def extract(text: str, *, rules: FigureRules | None = None) -> list[Figure]:
         if isinstance(value, float) and value == int(value) and c.kind in ("year",):
             value = int(value)
         figures.append(Figure(c.start, c.end, text[c.start:c.end], c.kind, value,
-                              None if c.low is None else float(c.low), None if c.high is None else float(c.high),
+                              None if c.low is None else float(f"{c.low:.12g}"),
+                              None if c.high is None else float(f"{c.high:.12g}"),
                               c.unit, c.qualifier, "; ".join(n for n in c.notes if n), c.rule,
                               s.start if s else None, s.end if s else None))
         prev = c

@@ -18,7 +18,7 @@ _STOP = frozenset(
     "if when while after before since until into onto over under about against between through during "
     "without within per each every all some any no not it they we he she you i there here out up down".split())
 _DETERMINERS = frozenset("the its their his her our my your these those whose".split())
-_WORD_AHEAD = re.compile(r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)")
+_WORD_AHEAD = re.compile(r"[ \u00a0]+([A-Za-z][\w'’-]*)")
 _AGE_AFTER = re.compile(r"(?:\s+|-)(year|month|week|day)s?(?:\s+|-)old\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.I)
 _NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]+,\s+$")
@@ -143,7 +143,7 @@ def _classify(rules: FigureRules, text: str, m: "re.Match | NumMatch") -> Cand |
     pos = m.end()
     scale, pos, snote = scale_after(text, pos, bool(currency))
     if scale != 1.0:
-        value *= scale
+        value = float(f"{value * scale:.12g}")   # 4.1 * 1e9 without binary noise
         notes.append(snote)
     c = Cand(start, pos, P_NUMBER, value=value, notes=notes, scale=scale, numeric_end=pos)
     bare_int = raw.isdigit() and scale == 1.0 and not currency and not words

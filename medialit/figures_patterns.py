@@ -201,6 +201,8 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
                 if rules.year_min <= a < bb <= rules.year_max and bb - a <= 100:
                     out.append(Cand(m.start(), m.end(), P_DATE, kind="year", value=None, low=a, high=bb,
                                     notes=[f"a range of years: {a} to {bb}"], rule="year: range"))
+    if text[e:e + 4] == " in ":
+        _ratio(out, rules, _RATIO.match(text, s))
     if c0 != "s":
         return s
     m = _AGE_DECADE_DIGITS.match(text, s)
@@ -311,6 +313,8 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
         if pl:
             _age_decade(out, m, pl.group("q"))
     m = _FRACTION.match(text, s)
+    if m and m.group("half") and re.search(r"\b(?:first|second|the)\s+$", text[max(0, s - 8):s], re.I):
+        m = None   # "the first half of 2021" is a period, not a fraction
     if m:
         if m.group("half"):
             val, note = 0.5, "'half' = 1/2"
@@ -321,15 +325,24 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
         if val is not None:
             out.append(Cand(m.start(), m.end(), P_VAGUE, kind="number", value=round(val, 4), unit="fraction",
                             notes=[note], rule="fraction"))
-    m = _RATIO.match(text, s)
-    if m:
-        try:
-            a, b = _word_or_digits(m.group("a")), _word_or_digits(m.group("b"))
-        except ValueError:
-            return
-        if 0 < a < b and not (rules.year_min <= b <= rules.year_max and "," not in m.group("b")):
-            out.append(Cand(m.start(), m.end(), P_VAGUE, kind="number", value=round(a / b, 4), unit="ratio",
-                            notes=[f"'{m.group()}' = {a:g}/{b:g}"], rule="ratio: one in five"))
+    _ratio(out, rules, _RATIO.match(text, s))
+
+
+def _ratio(out: list, rules: FigureRules, m: re.Match | None) -> None:
+    if not m:
+        return
+    try:
+        a, b = _word_or_digits(m.group("a")), _word_or_digits(m.group("b"))
+    except ValueError:
+        return
+    if 0 < a < b and not (rules.year_min <= b <= rules.year_max and "," not in m.group("b")):
+        noun = _RATIO_NOUN.match(m.string, m.end())
+        end = noun.end() if noun else m.end()
+        out.append(Cand(m.start(), end, P_VAGUE, kind="number", value=round(a / b, 4), unit="ratio",
+                        notes=[f"'{m.group()}' = {a:g}/{b:g}"], rule="ratio: one in five"))
+
+
+_RATIO_NOUN = re.compile(r"\s+(?:[A-Z][\w-]*\s+)?(?:[a-z]+s|people|men|women|children)\b")
 
 
 def _word_or_digits(s: str) -> float:

@@ -122,7 +122,10 @@ KIND_CASES = [
     ("He was 35 when it started, the figure said 7.5 and then 12.", "7.5", "number", 7.5, None),
     ("A 27-year-old man was arrested.", "27-year-old", "number", 27, "years old"),
     ("John Smith, 34, of Leeds, was charged.", "34", "number", 34, "years old"),
-    ("One in five adults smoke.", "One in five", "number", 0.2, "ratio"),
+    ("One in five adults smoke.", "One in five adults", "number", 0.2, "ratio"),
+    ("About 1 in 3 adults smoke.", "1 in 3 adults", "number", 0.3333, "ratio"),
+    ("There were 312 new COVID-19 cases.", "312 new COVID-19 cases", "count", 312, "cases"),
+    ("Revenue rose to $4.1 billion.", "$4.1 billion", "money", 4.1e9, "USD"),
     ("Two-thirds of voters agreed.", "Two-thirds", "number", 0.6667, "fraction"),
 ]
 
@@ -369,3 +372,15 @@ def test_kinds_chart_and_oil_price_chart_are_titled_and_labelled():
     assert len(styles) == 2                                              # not colour alone
     assert ax2.get_title() and ax2.get_xlabel() and ax2.get_ylabel()
     plt.close("all")
+
+
+def test_the_first_half_of_a_year_is_a_period_not_a_fraction():
+    figs = extract("In the first half of 2021, half of the staff left.")
+    halves = [f for f in figs if f.text == "half"]
+    assert len(halves) == 1 and halves[0].start > 30
+
+
+def test_scaled_values_have_no_binary_noise():
+    assert find(extract("It earned $4.1 billion."), "$4.1 billion").value == 4100000000.0
+    f = find(extract("about 12,000 people"), "12,000 people")
+    assert (f.low, f.high) == (10800.0, 13200.0)
