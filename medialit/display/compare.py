@@ -13,6 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from medialit.compare import AlignedPair, Comparison, compare
+from medialit.display import HTML
 
 _STYLE = """<style>
 .ml-cmp{border-collapse:collapse;width:100%;font-size:0.92em}
@@ -25,18 +26,6 @@ _STYLE = """<style>
 _KIND = {"matched": "rewritten", "split": "split in B", "joined": "joined in B", "partial": "partly reused",
          "a_only": "only in A", "b_only": "only in B"}
 
-
-class HTML:
-    """Minimal rich-display object: Jupyter renders ``_repr_html_``; ``str()`` gives the HTML."""
-
-    def __init__(self, html: str):
-        self.html = html
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __str__(self) -> str:
-        return self.html
 
 
 def _marked(text: str, offset: int, marks: list[tuple[int, int, str]]) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from html import escape
 
 from medialit.figures import Figure, extract
+from medialit.display import HTML
 
 # Okabe & Ito (2008) colour-blind-safe palette, as light backgrounds with a strong underline.
 COLOURS = {"money": "#009E73", "percent": "#0072B2", "count": "#D55E00", "date": "#CC79A7", "year": "#CC79A7",
@@ -29,18 +30,6 @@ _STYLE = """<style>
 .ml-figtab td,.ml-figtab th{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}
 </style>"""
 
-
-class HTML:
-    """Minimal rich-display object: Jupyter renders ``_repr_html_``; ``str()`` gives the HTML."""
-
-    def __init__(self, html: str):
-        self.html = html
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __str__(self) -> str:
-        return self.html
 
 
 def _text_of(obj) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 
 from medialit.sourcing import LABELS, TaggedSentence, summary, tag
+from medialit.display import HTML
 
 # Okabe & Ito (2008) colour-blind-safe colours, as light backgrounds with a strong border.
 COLOURS = {"named": ("#0072B2", "#dcebf7"), "anonymous": ("#E69F00", "#fcefd2"),
@@ -35,18 +36,6 @@ _STYLE = """<style>
 .ml-srctab th:first-child,.ml-srctab td:first-child{text-align:left}
 </style>"""
 
-
-class HTML:
-    """Minimal rich-display object: Jupyter renders ``_repr_html_``; ``str()`` gives the HTML."""
-
-    def __init__(self, html: str):
-        self.html = html
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __str__(self) -> str:
-        return self.html
 
 
 def legend() -> HTML:
