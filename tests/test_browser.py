@@ -1,9 +1,11 @@
 """End to end in a real browser: JupyterLab + Debian's chromium, driven by Playwright.
 
-Runs a notebook, answers its first widget exercise, clicks Check, reads the feedback, restarts
-the kernel, runs everything again and sees the answer restored. Add notebooks to NOTEBOOKS to
-cover them too (``answer_first_exercise`` works for every widget kind). Skips when chromium is
-missing, except in CI (env ``CI`` set), where it fails instead.
+For every notebook in notebooks/ whose exercise file has a widget exercise (the list is computed
+from the files, so a new notebook is covered as soon as it is added): run all cells, answer one
+widget exercise by clicking, click Check and read the feedback; save a screenshot per notebook in
+test-artifacts/. For notebook 00 also restart the kernel, run everything again and see the answer
+restored. One JupyterLab server is shared by all the tests. Skips when chromium is missing,
+except in CI (env ``CI`` set), where it fails instead.
 """
 from __future__ import annotations
 
@@ -15,16 +17,48 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from medialit.exercises.text_view import css_id
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-NOTEBOOKS = ["00_start_here"]
 TIMEOUT_MS = int(os.environ.get('MEDIALIT_BROWSER_TIMEOUT_MS', 60_000))
+# Kinds answered in a widget, the ones answered by clicking first (code exercises have no input).
+CLICK_KINDS = ("single_choice", "multiple_choice", "pick_sentences", "label_items", "match_pairs")
+TYPE_KINDS = ("number", "free_text")
+RESTART = {"00_start_here"}          # the kernel-restart/restore check (one run-all more per notebook)
+
+
+def widget_exercise(exercise_file: Path) -> tuple[str, str] | None:
+    """(id, kind) of the exercise to answer in the browser: the first clickable one, else the first typed one."""
+    try:
+        tables = tomllib.loads(exercise_file.read_text(encoding="utf-8")).get("exercise", [])
+    except (OSError, tomllib.TOMLDecodeError):
+        return ("unreadable", "unreadable")     # still listed: the test then fails and says why
+    for kinds in (CLICK_KINDS, TYPE_KINDS):
+        for table in tables:
+            if isinstance(table, dict) and table.get("kind") in kinds:
+                return str(table.get("id")), table["kind"]
+    return None
+
+
+def notebooks_with_widgets() -> list[tuple[str, str, str]]:
+    """(notebook stem, exercise id, kind) for every notebook whose exercises include a widget kind."""
+    found = []
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        picked = widget_exercise(ROOT / "exercises" / f"{notebook.stem}.toml")
+        if picked:
+            found.append((notebook.stem, *picked))
+    return found
+
+
+NOTEBOOKS = notebooks_with_widgets()
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +88,12 @@ def lab(tmp_path_factory):
     shutil.copytree(ROOT / "exercises", work / "exercises")
     token, port = secrets.token_hex(16), _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("MEDIALIT_")}
-    env.update(JUPYTER_RUNTIME_DIR=str(work / "runtime"), JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"))
+    settings = work / "settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    # Every cell in the page (no windowing), so widgets far down a long notebook can be found.
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}', encoding="utf-8")
+    env.update(JUPYTER_RUNTIME_DIR=str(work / "runtime"), JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"),
+               JUPYTERLAB_SETTINGS_DIR=str(work / "settings"))
     log = open(work / "jupyter.log", "w")
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
@@ -112,7 +151,8 @@ def run_all(page, *, restart: bool = False) -> None:
 
     A click that lands before the kernel is connected runs nothing, so it is retried.
     """
-    done = ("() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]"
+    done = ("() => { const p = [...document.querySelectorAll("
+            "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt')]"
             ".map(e => e.textContent.trim());"
             " return p.length > 0 && p.every(t => /\\[\\d+\\]/.test(t)); }")
     for attempt in range(3):
@@ -122,7 +162,7 @@ def run_all(page, *, restart: bool = False) -> None:
         else:
             menu(page, "Run", "Run All Cells")
         try:
-            page.wait_for_function(done, timeout=TIMEOUT_MS // 2)
+            page.wait_for_function(done, timeout=TIMEOUT_MS)
             return
         except Exception:  # noqa: BLE001 - retried below, then reported
             if attempt == 2:
@@ -130,55 +170,73 @@ def run_all(page, *, restart: bool = False) -> None:
             wait_for_idle_kernel(page)
 
 
-def answer_first_exercise(page):
-    """Answer the first widget exercise, whatever its kind; return its locator."""
-    exercise = page.locator(".medialit-exercise").first
-    exercise.wait_for(state="visible", timeout=TIMEOUT_MS)
+def shut_down_kernels(base: str, token: str) -> None:
+    """End the notebook sessions of a test, so kernels do not pile up on the shared server."""
+    headers = {"Authorization": f"token {token}"}
+    with urllib.request.urlopen(urllib.request.Request(f"{base}/api/sessions", headers=headers), timeout=10) as r:
+        sessions = json.load(r)
+    for session in sessions:
+        request = urllib.request.Request(f"{base}/api/sessions/{session['id']}", method="DELETE", headers=headers)
+        urllib.request.urlopen(request, timeout=30).close()
+
+
+def answer_by_clicking(page, exercise_id: str, kind: str):
+    """Answer one widget exercise the way a student does; return its locator once the answer is saved."""
+    exercise = page.locator(f".{css_id(exercise_id)}")
+    exercise.wait_for(state="attached", timeout=TIMEOUT_MS)
+    exercise.scroll_into_view_if_needed()
     field = exercise.locator(".medialit-input")
-    if field.locator("input[type=radio]").count():
-        field.locator("input[type=radio]").first.check()
-    elif field.locator("input[type=checkbox]").count():
-        field.locator("input[type=checkbox]").first.check()
-    elif field.locator("select").count():
+    if kind == "single_choice":
+        field.locator("input[type=radio]").first.click()
+    elif kind in ("multiple_choice", "pick_sentences"):
+        field.locator("input[type=checkbox]").first.click()
+    elif kind in ("label_items", "match_pairs"):
         field.locator("select").first.select_option(index=1)
-    elif field.locator("textarea").count():
-        field.locator("textarea").first.fill("A first answer typed in the browser test.")
+    elif kind == "number":
+        field.locator("input").first.click()
+        field.locator("input").first.type("1")
     else:
-        field.locator("input").first.fill("1")
-        field.locator("input").first.press("Enter")
+        field.locator("textarea").first.click()
+        field.locator("textarea").first.type("A first answer typed in the browser test.")
     exercise.locator(".medialit-saved", has_text="Saved").wait_for(timeout=TIMEOUT_MS)
     return exercise
 
 
-@pytest.mark.parametrize("stem", NOTEBOOKS)
-def test_answer_check_restart_and_restore_in_a_real_browser(lab, browser, stem):
+def open_and_run(page, base: str, token: str, stem: str) -> None:
+    page.goto(f"{base}/lab/tree/{stem}.ipynb?reset&token={token}")
+    page.locator(".jp-Notebook").first.wait_for(timeout=TIMEOUT_MS)
+    wait_for_idle_kernel(page)
+    run_all(page)
+
+
+@pytest.mark.parametrize("stem,exercise_id,kind", NOTEBOOKS, ids=[n[0] for n in NOTEBOOKS])
+def test_every_notebook_answers_and_checks_a_widget_exercise_in_a_real_browser(lab, browser, stem,
+                                                                               exercise_id, kind):
     base, token, folder = lab
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
     page.set_default_timeout(TIMEOUT_MS)
     try:
-        page.goto(f"{base}/lab/tree/{stem}.ipynb?token={token}")
-        page.locator(".jp-Notebook").first.wait_for(timeout=TIMEOUT_MS)
-        wait_for_idle_kernel(page)
-        run_all(page)
-        exercise = answer_first_exercise(page)
+        open_and_run(page, base, token, stem)
+        exercise = answer_by_clicking(page, exercise_id, kind)
         picked = exercise.locator("input:checked").count()     # radio/check boxes: restored later
         exercise.locator(".medialit-check").click()
         feedback = exercise.locator(".medialit-feedback")
         feedback.locator(".medialit-result").wait_for(timeout=TIMEOUT_MS)
         text = feedback.inner_text()
-        assert any(word in text for word in ("Correct", "Not yet", "Saved")), text
+        assert exercise_id in text and any(word in text for word in ("Correct", "Not yet", "Saved")), text
         saved = json.loads((folder / f"{stem}.answers.json").read_text(encoding="utf-8"))
-        assert saved["answers"], "the answer was not written next to the notebook"
+        assert exercise_id in saved["answers"], "the answer was not written next to the notebook"
 
-        run_all(page, restart=True)
-        restored = page.locator(".medialit-exercise").first
-        restored.locator(".medialit-saved", has_text="restored").wait_for(timeout=TIMEOUT_MS)
-        wait_for_idle_kernel(page)
-        if picked:
-            assert restored.locator("input:checked").count() == picked
+        if stem in RESTART:
+            run_all(page, restart=True)
+            exercise = page.locator(f".{css_id(exercise_id)}")
+            exercise.locator(".medialit-saved", has_text="restored").wait_for(timeout=TIMEOUT_MS)
+            wait_for_idle_kernel(page)
+            if picked:
+                assert exercise.locator("input:checked").count() == picked
         ARTIFACTS.mkdir(exist_ok=True)
         shot = ARTIFACTS / f"browser-{stem}.png"
-        restored.scroll_into_view_if_needed()
+        exercise.scroll_into_view_if_needed()
         page.screenshot(path=str(shot), full_page=False)
         print(f"screenshot: {shot}")
     except Exception:
@@ -188,6 +246,18 @@ def test_answer_check_restart_and_restore_in_a_real_browser(lab, browser, stem):
         raise
     finally:
         page.close()
+        shut_down_kernels(base, token)
+
+
+def test_every_notebook_with_widget_exercises_is_in_the_browser_list():
+    """The list comes from the files: a notebook with a widget exercise is never left out."""
+    listed = {stem for stem, _, _ in NOTEBOOKS}
+    assert "00_start_here" in listed
+    for notebook in (ROOT / "notebooks").glob("*.ipynb"):
+        source = ROOT / "exercises" / f"{notebook.stem}.toml"
+        kinds = {t.get("kind") for t in tomllib.loads(source.read_text(encoding="utf-8")).get("exercise", [])} \
+            if source.is_file() else set()
+        assert (notebook.stem in listed) == bool(kinds & {*CLICK_KINDS, *TYPE_KINDS}), notebook.name
 
 
 def test_first_exercise_of_start_here_is_checked_correct_in_the_browser(lab, browser):
@@ -196,10 +266,7 @@ def test_first_exercise_of_start_here_is_checked_correct_in_the_browser(lab, bro
     page = browser.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     try:
-        page.goto(f"{base}/lab/tree/00_start_here.ipynb?token={token}")
-        page.locator(".jp-Notebook").first.wait_for(timeout=TIMEOUT_MS)
-        wait_for_idle_kernel(page)
-        run_all(page)
+        open_and_run(page, base, token, "00_start_here")
         exercise = page.locator(".medialit-ex-q0-1")
         exercise.wait_for(state="visible", timeout=TIMEOUT_MS)
         exercise.get_by_label("Shift+Enter").check()
@@ -209,3 +276,4 @@ def test_first_exercise_of_start_here_is_checked_correct_in_the_browser(lab, bro
         assert "✓" in exercise.locator(".medialit-feedback").inner_text()
     finally:
         page.close()
+        shut_down_kernels(base, token)
