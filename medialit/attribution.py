@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sourcing_rules import (CONTINUATIONS, MASK, PRONOUNS, LIST_KEYS, RULE_FILES, RuleSource, Rules, RulesError,  # noqa: F401
-                             Verb, load_rules, phrase_regex)
+from .sourcing_rules import (CONTINUATIONS, MASK, PRONOUNS, LIST_KEYS, RULE_FILES, PhraseIndex, RuleSource, Rules,  # noqa: F401
+                             RulesError, Verb, load_rules, phrase_regex)
 
 
 # ---------------------------------------------------------------- classifying a source phrase
@@ -215,6 +215,25 @@ def _np_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     return (pos, end) if end > pos else None
 
 
+_ONE_CHAR_SPLIT = re.compile(r"[,;:()\[\]–—\x00“”\"]")
+
+
+def _last_pieces(left: str) -> list[tuple[int, int]]:
+    """The last three matches of ``_SEGMENT_SPLIT`` in ``left`` (all of them if fewer).
+
+    Masked quotations are long runs of separators, so only the tail is scanned: from the
+    third one-character separator counted from the end. The full scan matches that
+    character on its own too, so the matches from there on are the same."""
+    rev = left[::-1]
+    found = 0
+    for m in _ONE_CHAR_SPLIT.finditer(rev):
+        found += 1
+        if found == 3:
+            start = len(left) - m.end()
+            return [(x.start(), x.end()) for x in _SEGMENT_SPLIT.finditer(left, start)][-3:]
+    return [(x.start(), x.end()) for x in _SEGMENT_SPLIT.finditer(left)][-3:]
+
+
 def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str | None] | None:
     """The subject phrase left of a verb at ``vstart`` (within ``masked[start:]``), as
     (start, end, appositive); None if there is none."""
@@ -222,7 +241,7 @@ def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str 
     left = _strip_aux(masked[start:vstart])
     if not left.strip():
         return None
-    pieces = [(m.start(), m.end()) for m in _SEGMENT_SPLIT.finditer(left)]
+    pieces = _last_pieces(left)
     bounds = [0] + [e for _, e in pieces]
     ends = [s for s, _ in pieces] + [len(left)]
     segs = list(zip(bounds, ends))
@@ -265,12 +284,14 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 
 
-def verb_uses(masked: str, start: int, end: int, rules: Rules):
+def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseIndex | None = None):
     """Reporting verbs used as verbs in ``masked[start:end]``: yields (match, Verb).
     Skips nouns ("false claims", "a say"), capitalised words ("United States"),
     reflexives ("declared himself"), "claimed responsibility" and verbs whose table entry
-    needs "that" or a clause boundary after them."""
-    for m in rules.verb_re.finditer(masked, start, end):
+    needs "that" or a clause boundary after them. ``index``: a :class:`PhraseIndex` of
+    the text (faster when many ranges of one text are read)."""
+    found = index.hits("verb_re", masked, start, end) if index is not None else rules.verb_re.finditer(masked, start, end)
+    for m in found:
         form = " ".join(m.group().lower().split())
         verb = rules.verbs.get(form)
         if verb is None or m.group()[:1].isupper():
@@ -295,7 +316,8 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules):
         yield m, verb
 
 
-def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules, uses=None) -> list[Attribution]:
+def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules, uses=None,
+                      index: PhraseIndex | None = None) -> list[Attribution]:
     """Every attribution in ``text[start:end]``, in order. ``masked`` is ``text`` with speech
     quotations replaced by :data:`MASK` characters (same length)."""
     found: list[Attribution] = []
@@ -324,7 +346,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
             said = _AS_SAYING.match(masked, np[1])
             if said:
                 add("citing", np[0], np[1], m.start(), said.end())
-    for m, verb in (verb_uses(masked, start, end, rules) if uses is None else uses):
+    for m, verb in (verb_uses(masked, start, end, rules, index) if uses is None else uses):
         v0, v1 = m.span()
         if any(a <= v0 < b for a, b in taken) or m.group().lower() in CONTINUATIONS:
             continue

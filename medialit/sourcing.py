@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .attribution import MASK, Attribution, RuleSource, Rules, classify_source, find_attributions, load_rules, verb_uses
+from .sourcing_rules import Hit, PhraseIndex
 from .clean import find_boilerplate
 from .quotes import Quote, _mask, _paragraphs, _transcript_speakers, find_quotes
 from .text import sentences
@@ -108,24 +109,24 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     return ls, (len(text) if le < 0 else le)
 
 
-def _not_a_claim(text: str, s, first: bool) -> str | None:
-    """Why this sentence is not a claim, or None if it is one."""
+def _not_a_claim(text: str, s, first: bool, bounds: tuple[int, int]) -> str | None:
+    """Why this sentence is not a claim, or None if it is one. ``bounds``: the offsets of
+    the first and the last non-space character of the text."""
     body = s.text.strip()
-    ls, le = _line(text, s.start, s.end)
-    whole_line = text[ls:le].strip() == body
-    words = body.split()
     if _QUESTION.search(body):
         return "a question, not a claim"
-    if not whole_line:
+    ls, le = _line(text, s.start, s.end)
+    if text[ls:le].strip() != body:
         return None
+    words = body.split()
     if _BYLINE.match(body) and len(words) <= 8:
         return "a byline (who wrote it), not a claim"
     if _DATELINE.match(body):
         return "a dateline (when it was published), not a claim"
     if _TERMINAL.search(body) or body.endswith(":") and len(words) > 6:
         return None
-    has_more = bool(text[le:].strip())
-    if not has_more and not text[:ls].strip():
+    has_more = bounds[1] >= le
+    if not has_more and bounds[0] >= ls:
         return None  # a text of one line is a sentence, never a title alone
     capitalised = sum(w[:1].isupper() for w in words if w[:1].isalpha()) / max(1, sum(w[:1].isalpha() for w in words))
     if first and has_more and len(words) <= 30:
@@ -136,32 +137,16 @@ def _not_a_claim(text: str, s, first: bool) -> str | None:
 
 
 class _Spans:
-    """All matches of a regex in a text, found in one pass, then looked up by range."""
+    """Matches in a whole text, found in one pass, then looked up by range."""
 
-    def __init__(self, regex, text: str) -> None:
-        self.spans = [m.span() for m in regex.finditer(text)]
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
         self.starts = [a for a, _ in self.spans]
 
     def within(self, start: int, end: int) -> list[tuple[int, int]]:
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
         return [sp for sp in self.spans[i:j] if sp[1] <= end]
-
-
-class _Match:
-    """The parts of a regex match that ``tag`` uses, for a span found by :class:`_Spans`."""
-
-    def __init__(self, text: str, span: tuple[int, int]) -> None:
-        self._text, self._span = text, span
-
-    def group(self) -> str:
-        return self._text[self._span[0]:self._span[1]]
-
-    def span(self) -> tuple[int, int]:
-        return self._span
-
-    def start(self) -> int:
-        return self._span[0]
 
 
 def _hedges(text: str, start: int, end: int, rules: Rules, uses, markers: _Spans):
@@ -217,18 +202,20 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
     paragraphs = _paragraphs(text)
     transcript = _transcript_speakers(text, paragraphs)
     para_starts = [p0 for p0, _ in paragraphs]
-    markers = _Spans(rules.hedge_re, text)
-    commons = _Spans(rules.common_re, masked)
-    evaluations = _Spans(rules.evaluation_re, masked)
+    index = PhraseIndex(rules, text)
+    markers = _Spans(index.spans("hedge_re", text))
+    commons = _Spans(index.spans("common_re", masked))
+    evaluations = _Spans(index.spans("evaluation_re", masked))
+    bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
     out: list[TaggedSentence] = []
     last: tuple[str, str] | None = None  # (label, source) of the last attribution, for "he said"
     for i, s in enumerate(sentences(text, skip=boilerplate)):
-        uses = list(verb_uses(masked, s.start, s.end, rules))
+        uses = list(verb_uses(masked, s.start, s.end, rules, index))
         atts = find_attributions(text, masked, s.start, s.end, rules, uses) if uses or _FRAME_WORD.search(masked, s.start, s.end) else []
         hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)
         para = _paragraph_start(para_starts, s.start)
         speaker = transcript.get(para)
-        why_not = _not_a_claim(text, s, i == 0)
+        why_not = _not_a_claim(text, s, i == 0, bounds)
         if why_not:
             out.append(TaggedSentence(s.start, s.end, s.text, "not_a_claim", bool(hedges), None, (), (), why_not,
                                       hedges, hedge_spans))
@@ -246,9 +233,9 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
                     label, source = ("named", name) if name else ("anonymous", a.source)
             resolved.append((a, label, source))
         common = commons.within(s.start, s.end)
-        common = _Match(text, common[0]) if common else None
+        common = Hit(text, common[0]) if common else None
         evaluation = evaluations.within(s.start, s.end)
-        evaluation = _Match(text, evaluation[0]) if evaluation else None
+        evaluation = Hit(text, evaluation[0]) if evaluation else None
         tagged = None
         if common:
             tagged = ("unattributed", None, [(common.group(), common.span())],

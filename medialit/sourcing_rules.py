@@ -11,6 +11,7 @@ True
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,6 +78,94 @@ class Rules:
         self.common_re = phrase_regex(tables.get("common_knowledge", []))
         self.evaluation_re = phrase_regex(tables.get("evaluations", []))
         self.verdicts: dict = {}  # classify_source results, remembered (sources repeat)
+        # For PhraseIndex: the same patterns without IGNORECASE, for a lower-cased text, and
+        # one zero-width pattern marking every place where an entry of any table starts.
+        scanned = {"verb_re": list(self.verbs), "hedge_re": tables.get("markers", []),
+                   "common_re": tables.get("common_knowledge", []), "evaluation_re": tables.get("evaluations", [])}
+        self.lower_res = {name: re.compile(getattr(self, name).pattern) for name in scanned}
+        body = _trie_pattern(_trie(p for entries in scanned.values() for p in entries)) or r"(?!x)x"
+        self.starts_re = re.compile(r"(?<![\w'’-])(?=" + body + ")")
+        self.starts_re_i = re.compile(self.starts_re.pattern, re.IGNORECASE)
+
+
+# Characters that IGNORECASE matches to an ASCII letter but str.lower() does not map to it
+# (or maps to two characters): a text with one of them is scanned the slow way.
+_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
+
+
+class Hit:
+    """A match found by :class:`PhraseIndex`: ``group()``, ``span()``, ``start()``, ``end()``
+    like a regex match, with the text as written (not lower-cased)."""
+
+    __slots__ = ("string", "_span")
+
+    def __init__(self, string: str, span: tuple[int, int]) -> None:
+        self.string, self._span = string, span
+
+    def group(self) -> str:
+        return self.string[self._span[0]:self._span[1]]
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+
+class PhraseIndex:
+    """Where entries of the rule tables can start in one text, found in a single pass.
+
+    ``spans(name, string, start, end)`` then gives exactly what
+    ``getattr(rules, name).finditer(string, start, end)`` would, but only tries the
+    places in the index. ``string`` is the text itself or a copy of the same length with
+    quotations masked (masking never creates a new place where an entry can start).
+
+    >>> idx = PhraseIndex(load_rules(), "Officials said it allegedly happened.")
+    >>> idx.spans("hedge_re", idx.text)
+    [(18, 27)]
+    """
+
+    def __init__(self, rules: Rules, text: str) -> None:
+        self.rules, self.text = rules, text
+        low = text.lower()
+        self.folded = len(low) == len(text) and not _CASE_ODDITIES.search(text)
+        if self.folded:
+            self.starts = [m.start() for m in rules.starts_re.finditer(low)]
+            self._lower = {id(text): (text, low)}
+        else:
+            self.starts = [m.start() for m in rules.starts_re_i.finditer(text)]
+
+    def _target(self, string: str) -> str:
+        if not self.folded:
+            return string
+        cached = self._lower.get(id(string))
+        if cached is None or cached[0] is not string:
+            cached = self._lower[id(string)] = (string, string.lower())
+        return cached[1]
+
+    def spans(self, name: str, string: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Non-overlapping matches of table regex ``name`` in ``string[start:end]``."""
+        if len(string) != len(self.text):
+            raise ValueError("PhraseIndex: the string must have the length of the indexed text")
+        end = len(string) if end is None else end
+        rx = self.rules.lower_res[name] if self.folded else getattr(self.rules, name)
+        target = self._target(string)
+        starts, out, pos = self.starts, [], start
+        for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            p = starts[i]
+            if p >= pos:
+                m = rx.match(target, p, end)
+                if m:
+                    out.append(m.span())
+                    pos = m.end()
+        return out
+
+    def hits(self, name: str, string: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Like :meth:`spans`, as match-like objects."""
+        return [Hit(string, sp) for sp in self.spans(name, string, start, end)]
 
 
 def _trie_pattern(node: dict) -> str:
@@ -99,17 +188,22 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if end else body
 
 
-def phrase_regex(phrases) -> re.Pattern:
-    """A case-insensitive whole-word regex for words and phrases ("x*" = any ending).
-
-    Built as a character trie so that hundreds of entries stay fast.
-    """
+def _trie(phrases) -> dict:
     trie: dict = {}
     for p in {" ".join(p.lower().replace("’", "'").split()) for p in phrases if p.strip()}:
         node = trie
         for ch in p:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return trie
+
+
+def phrase_regex(phrases) -> re.Pattern:
+    """A case-insensitive whole-word regex for words and phrases ("x*" = any ending).
+
+    Built as a character trie so that hundreds of entries stay fast.
+    """
+    trie = _trie(phrases)
     if not trie:
         return re.compile(r"(?!x)x")
     return re.compile(r"(?<![\w'’-])" + _trie_pattern(trie) + r"(?![\w-]|['’]\w)", re.IGNORECASE)
