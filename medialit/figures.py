@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 
 from functools import lru_cache
 
-from .figures_classify import NumMatch, _classify, _counted, _name_label
+from .figures_classify import _classify, _counted, _name_label
 from .figures_patterns import (DIGITS_AT, MONTHS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, currency_left_regex,
                                digit_anchor, month_anchor, trie_regex, word_anchor)
 from .figures_rules import FigureRules, load_rules
@@ -97,33 +97,41 @@ def _scanner(rules: FigureRules):
 _DIGIT_RUN = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=4)
+def _currency_last_chars(rules: FigureRules) -> frozenset[str]:
+    """Characters a currency prefix can end with (either case): a cheap test before the regex."""
+    last = {k[-1] for k in rules.currency_prefixes}
+    return frozenset(last | {c.lower() for c in last} | {c.upper() for c in last} | {"\u017f", "\u212a"})
+
+
 def _candidates(text: str, rules: FigureRules) -> list[Cand]:
     """Propose figures and not-figures at every digit run and every anchor word."""
     trie, trie_i, number_words, months, word_handlers, lead_left, ticker_left, cur_left = _scanner(rules)
     cands: list[Cand] = []
     counted = lambda t, p, v, after_of=False: _counted(rules, t, p, v, after_of=after_of)  # noqa: E731
     explained = 0
+    cur_last = _currency_last_chars(rules)
     for dm in _DIGIT_RUN.finditer(text):
         s = dm.start()
         if s < explained:
             continue
-        explained = digit_anchor(text, rules, s, cands, ticker_left)
+        explained = digit_anchor(text, rules, s, cands, ticker_left, dm.end())
         if explained > s:
             continue
         nm = DIGITS_AT.match(text, s)
         if not nm:
             continue
         start, sign, cur = s, None, None
-        p1 = text[s - 1:s] if s else ""
-        p2 = text[s - 2:s - 1] if s > 1 else ""
-        cm = cur_left.search(text, max(0, s - 6), s) if (p1 and not p1.isspace() and p1 not in "-−(") or (
-            p1 in " \u00a0" and p2.isalpha() and p2.isupper()) else None
+        p1 = text[s - 1] if s else ""
+        cm = None
+        if p1 in cur_last or (p1 in " \u00a0" and s > 1 and text[s - 2].isalpha() and text[s - 2].isupper()):
+            cm = cur_left.search(text, max(0, s - 6), s)
         if cm:
             cur, start = cm.group("cur"), cm.start()
-        elif s and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n(["):
-            sign, start = text[s - 1], s - 1
+        elif p1 in "-−" and p1 and (s == 1 or text[s - 2] in " \t\n(["):
+            sign, start = p1, s - 1
         explained = nm.end()
-        _add_number(rules, text, NumMatch(start, nm.end(), cur=cur, num=nm.group("num"), sign2=sign, words=None), cands)
+        _add_number(rules, text, start, nm.end(), cur, nm.group("num"), sign, None, cands)
     low = text.lower()
     scan_text, rx = (low, trie) if len(low) == len(text) else (text, trie_i)
     words_end = 0
@@ -135,14 +143,15 @@ def _candidates(text: str, rules: FigureRules) -> list[Cand]:
             m = WORDS_AT.match(text, s)
             if m:
                 words_end = m.end()
-                _add_number(rules, text, NumMatch(s, m.end(), cur=None, num=None, sign2=None, words=m.group("words")), cands)
+                _add_number(rules, text, s, m.end(), None, None, None, m.group("words"), cands)
         if word in word_handlers or word in number_words:
             word_anchor(text, rules, s, word, cands, counted)
     return cands
 
 
-def _add_number(rules: FigureRules, text: str, m: NumMatch, cands: list[Cand]) -> None:
-    c = _classify(rules, text, m)
+def _add_number(rules: FigureRules, text: str, start: int, end: int, cur: str | None, num: str | None,
+                sign: str | None, words: str | None, cands: list[Cand]) -> None:
+    c = _classify(rules, text, start, end, cur, num, sign, words)
     if c is None:
         return
     if c.reason is None:

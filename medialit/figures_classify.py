@@ -42,24 +42,12 @@ def _compiled(rules: FigureRules):
 
 
 _NEXT = re.compile(r"(?:[\s\u00a0]?|-)(%|°|[^\W\d_]+)")
-
-
-class NumMatch:
-    """The parts of a number found by the scanner, shaped like a regex match for _classify."""
-
-    __slots__ = ("_start", "_end", "_groups")
-
-    def __init__(self, start: int, end: int, **groups: str | None) -> None:
-        self._start, self._end, self._groups = start, end, groups
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self, name: str) -> str | None:
-        return self._groups.get(name)
+_HEAD = re.compile(r"[A-Za-z]+$")
+_NOT_CODE_HEADS = frozenset(("mid", "pre", "post", "early", "late", "circa"))
+_SCALE_FIRST = frozenset("-bmtkBMTK\u212a")   # a scale word starts with a space, a hyphen or one of these
+_SMALL_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+_POUNDS = re.compile(r"\s+pounds\b", re.I)
+_AGO = re.compile(r"\s+ago\b")
 
 
 def _counted(rules: FigureRules, text: str, pos: int, value: float, *, after_of: bool = False,
@@ -107,79 +95,87 @@ def _rate(rules: FigureRules, text: str, pos: int, unit: str) -> tuple[int, str]
     return m.end(), f"{unit}/{rules.physical_units.get(w, w)}"
 
 
-def _classify(rules: FigureRules, text: str, m: "re.Match | NumMatch") -> Cand | None:
-    """Decide what a number (digits or words, maybe with a currency sign) is."""
+def _finish(c: Cand, kind: str, end: int, unit: str | None, rule: str) -> Cand:
+    c.kind, c.end, c.unit, c.rule = kind, end, unit, rule
+    return c
+
+
+def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | None, num: str | None,
+              sign2: str | None, words: str | None) -> Cand | None:
+    """Decide what a number (digits ``num`` or number ``words``, maybe after a currency sign
+    ``cur``) spanning ``start``..``end`` is."""
     cur_lookup, street_re, firsts = _compiled(rules)
-    start = m.start()
-    if not m.group("cur") and start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
-        head = re.search(r"[A-Za-z]+$", text[max(0, start - 12):start - 1])
-        if head and head.group().lower() not in ("mid", "pre", "post", "early", "late", "circa"):
+    if not cur and start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        head = _HEAD.search(text[max(0, start - 12):start - 1])
+        if head and head.group().lower() not in _NOT_CODE_HEADS:
             return None   # "F-16", "COVID-19": part of a code (the code finder explains it)
-    cur = m.group("cur")
     currency = cur_lookup.get(cur.lower()) if cur else None
     notes: list[str] = []
-    if m.group("num"):
-        raw = m.group("num")
-        try:
-            value, note = parse_numeral(raw)
-        except ValueError:
-            return None
-        if m.group("sign2"):
+    if num:
+        raw = num
+        if raw.isdigit():
+            value = float(raw)
+        else:
+            try:
+                value, note = parse_numeral(raw)
+            except ValueError:
+                return None
+            if note:
+                notes.append(note)
+        if sign2:
             value = -value
-        if note:
-            notes.append(note)
-        words = False
+        is_words = False
     else:
-        raw = m.group("words")
+        raw = words
         try:
             value = parse_number_words(raw)
         except ValueError:
             return None
-        words = True
-        if raw.lower() not in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"):
+        is_words = True
+        if raw.lower() not in _SMALL_WORDS:
             notes.append(f"number words '{raw}' = {value:g}")
     if currency:
         notes.append(f"'{cur.strip()}' = {currency}")
-    pos = m.end()
-    scale, pos, snote = scale_after(text, pos, bool(currency))
-    if scale != 1.0:
-        value = float(f"{value * scale:.12g}")   # 4.1 * 1e9 without binary noise
-        notes.append(snote)
+    pos = end
+    ch = text[pos:pos + 1]
+    scale = 1.0
+    if ch and (ch in _SCALE_FIRST or ch.isspace()):
+        scale, pos, snote = scale_after(text, pos, bool(currency))
+        if scale != 1.0:
+            value = float(f"{value * scale:.12g}")   # 4.1 * 1e9 without binary noise
+            notes.append(snote)
+            ch = text[pos:pos + 1]
     c = Cand(start, pos, P_NUMBER, value=value, notes=notes, scale=scale, numeric_end=pos)
-    bare_int = raw.isdigit() and scale == 1.0 and not currency and not words
-
-    def finish(kind, end, unit=None, rule=""):
-        c.kind, c.end, c.unit, c.rule = kind, end, unit, rule
-        return c
+    bare_int = scale == 1.0 and not currency and not is_words and raw.isdigit()
 
     # glued "m" after a bare number: million before a counted noun ("100m people"), else metres
-    if not currency and scale == 1.0 and text[pos:pos + 1] in ("m", "M") and not _CODE_AFTER.match(text, pos + 1):
+    if (ch == "m" or ch == "M") and not currency and scale == 1.0 and not _CODE_AFTER.match(text, pos + 1):
         noun = _counted(rules, text, pos + 1, value * 1e6)
         if noun:
             c.value = value * 1e6
             c.notes.append("'m' before a counted noun = million")
-            return finish("count", noun[0], noun[1], "count: number + counted noun")
+            return _finish(c, "count", noun[0], noun[1], "count: number + counted noun")
 
     nx = _NEXT.match(text, pos)
     nxt = nx.group(1).lower() if nx else ""
-    tmp = _TEMPERATURE.match(text, pos) if nxt in ("c", "f", "°") else None
-    if tmp and not currency:
-        return finish("quantity", tmp.end(), "°" + (tmp.group(1) or tmp.group(2)), "quantity: temperature")
-
-    pm = rules.percent_re.match(text, pos) if nxt in firsts["percent"] else None
-    if pm and not currency:
-        word = re.sub(r"\s+", " ", pm.group(1).lower())
-        return finish("percent", pm.end(), rules.percent_words.get(word, "%"), f"percent: '{pm.group(1)}'")
-
     if not currency:
+        if nxt in ("c", "f", "°"):
+            tmp = _TEMPERATURE.match(text, pos)
+            if tmp:
+                return _finish(c, "quantity", tmp.end(), "°" + (tmp.group(1) or tmp.group(2)), "quantity: temperature")
+        if nxt in firsts["percent"]:
+            pm = rules.percent_re.match(text, pos)
+            if pm:
+                word = re.sub(r"\s+", " ", pm.group(1).lower())
+                return _finish(c, "percent", pm.end(), rules.percent_words.get(word, "%"), f"percent: '{pm.group(1)}'")
         cw = rules.currency_word_re.match(text, pos) if nxt in firsts["currency"] else None
         if cw:
             currency = rules.currency_words[re.sub(r"\s+", " ", cw.group(1).lower())]
             pos2 = cw.end()
-        elif text[pos:pos + 1] == "p" and not _CODE_AFTER.match(text, pos + 1) and not words:
+        elif ch == "p" and not is_words and not _CODE_AFTER.match(text, pos + 1):
             currency, pos2 = "pence", pos + 1
-        elif scale != 1.0 and nxt == "pounds" and re.match(r"\s+pounds\b", text[pos:pos + 8], re.I):
-            currency, pos2 = "GBP", pos + len(re.match(r"\s+pounds", text[pos:pos + 8], re.I).group())
+        elif scale != 1.0 and nxt == "pounds" and _POUNDS.match(text[pos:pos + 8]):
+            currency, pos2 = "GBP", pos + len(_POUNDS.match(text[pos:pos + 8]).group())
         else:
             cc = _CURRENCY_CODE_AFTER.match(text, pos) if nx and nx.group(1).isupper() else None
             currency, pos2 = (cc.group(1), cc.end()) if cc else (None, pos)
@@ -189,19 +185,20 @@ def _classify(rules: FigureRules, text: str, m: "re.Match | NumMatch") -> Cand |
     if currency:
         r = _rate(rules, text, pos, currency)
         if r:
-            return finish("money", r[0], r[1], "money: amount + rate")
-        return finish("money", pos, currency, "money: currency sign or word")
+            return _finish(c, "money", r[0], r[1], "money: amount + rate")
+        return _finish(c, "money", pos, currency, "money: currency sign or word")
 
-    am = _AGE_AFTER.match(text, pos) if nxt in firsts["time"] else None
-    if am:
-        c.notes.append("an age")
-        return finish("number", am.end(), f"{am.group(1).lower()}s old", "age: N-year-old")
-    tm = rules.time_unit_re.match(text, pos) if nxt in firsts["time"] else None
-    if tm:
-        unit = rules.time_units[tm.group(1).lower()]
-        if re.match(r"\s+ago\b", text[tm.end():tm.end() + 6]):
-            c.notes.append("relative: counted back from the article's date")
-        return finish("duration", tm.end(), unit, "duration: number + time unit")
+    if nxt in firsts["time"]:
+        am = _AGE_AFTER.match(text, pos)
+        if am:
+            c.notes.append("an age")
+            return _finish(c, "number", am.end(), f"{am.group(1).lower()}s old", "age: N-year-old")
+        tm = rules.time_unit_re.match(text, pos)
+        if tm:
+            unit = rules.time_units[tm.group(1).lower()]
+            if _AGO.match(text[tm.end():tm.end() + 6]):
+                c.notes.append("relative: counted back from the article's date")
+            return _finish(c, "duration", tm.end(), unit, "duration: number + time unit")
 
     um = rules.unit_after_re.match(text, pos) if nxt in firsts["unit"] else None
     if um:
@@ -211,8 +208,8 @@ def _classify(rules: FigureRules, text: str, m: "re.Match | NumMatch") -> Cand |
             unit = rules.physical_units[re.sub(r"\s+", " ", u.lower())]
             r = _rate(rules, text, um.end(), unit)
             if r:
-                return finish("quantity", r[0], r[1], "quantity: number + unit + rate")
-            return finish("quantity", um.end(), unit, "quantity: number + physical unit")
+                return _finish(c, "quantity", r[0], r[1], "quantity: number + unit + rate")
+            return _finish(c, "quantity", um.end(), unit, "quantity: number + physical unit")
 
     if bare_int and nx and (nx.group(1)[0].isupper() or nxt == "block"):
         sm = street_re.match(text, pos)
@@ -220,27 +217,28 @@ def _classify(rules: FigureRules, text: str, m: "re.Match | NumMatch") -> Cand |
             return Cand(start, sm.end(), P_EXCLUDE, reason="a street address")
     year_like = bare_int and len(raw) == 4 and rules.year_min <= value <= rules.year_max
     noun = _counted(rules, text, pos, value, lowercase_only=year_like)
-    if noun and not (words and value == 1 and noun[1] not in rules.one_counts):
+    if noun and not (is_words and value == 1 and noun[1] not in rules.one_counts):
         r = _rate(rules, text, noun[0], noun[1])
         if r:
-            return finish("count", r[0], r[1], "count: number + counted noun + rate")
-        return finish("count", noun[0], noun[1], "count: number + counted noun")
-    if words and value == 1:
+            return _finish(c, "count", r[0], r[1], "count: number + counted noun + rate")
+        return _finish(c, "count", noun[0], noun[1], "count: number + counted noun")
+    if is_words and value == 1:
         return None   # "one" alone is a pronoun or determiner ("one of the", "one way")
-    if text[pos:pos + 1] and _CODE_AFTER.match(text, pos):
+    if ch and _CODE_AFTER.match(text, pos):
         return Cand(start, pos, P_EXCLUDE, reason="digits glued to letters: a code or name")
     if year_like:
         before = text[max(0, start - 9):start]
         if not (before.endswith(" ") and _AGE_BEFORE.search(before)):
-            return finish("year", pos, None, "year: four digits between year_min and year_max")
+            return _finish(c, "year", pos, None, "year: four digits between year_min and year_max")
     if bare_int and len(raw) >= 7:
         return Cand(start, pos, P_EXCLUDE, reason="a long digit string: an ID, not an amount")
-    before = text[max(0, start - 40):start]
-    if bare_int and 0 < value < 120 and ((before.endswith(" ") and _AGE_BEFORE.search(before[-9:])) or (
-            before.endswith(", ") and _NAME_COMMA_BEFORE.search(before) and _NAME_COMMA_AFTER.match(text, pos))):
-        c.notes.append("an age (after 'aged' or after a name and a comma)")
-        return finish("number", pos, "years old", "age: 'aged 34' / 'Smith, 34,'")
-    return finish("number", pos, None, "number")
+    if bare_int and 0 < value < 120:
+        before = text[max(0, start - 40):start]
+        if (before.endswith(" ") and _AGE_BEFORE.search(before[-9:])) or (
+                before.endswith(", ") and _NAME_COMMA_BEFORE.search(before) and _NAME_COMMA_AFTER.match(text, pos)):
+            c.notes.append("an age (after 'aged' or after a name and a comma)")
+            return _finish(c, "number", pos, "years old", "age: 'aged 34' / 'Smith, 34,'")
+    return _finish(c, "number", pos, None, "number")
 
 
 def previous_words(text: str, pos: int, n: int = 2) -> list[tuple[str, int]]:

@@ -18,7 +18,7 @@ from .numwords import NUMBER_WORDS, parse_number_words, parse_numeral  # noqa: F
 P_EXCLUDE, P_DATE, P_AGE, P_VAGUE, P_NUMBER = 0, 1, 2, 3, 4
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     """A proposed span: a figure (``kind`` set) or a not-figure (``reason`` set)."""
 
@@ -111,44 +111,56 @@ _TOKEN_RIGHT = re.compile(r"\S*")
 _CODE_LEFT = re.compile(r"[A-Za-z][\w.]*$|[A-Za-z][A-Za-z.]{0,9}-$")
 
 
-def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: re.Pattern) -> int:
-    """Everything that can start at (or just before) the digit run at ``s``: not-figures
-    (links, codes, times, phone numbers, sections, ordinals) and digit-first dates.
-    Returns the position up to which later digit runs are already explained."""
+_CODE_RIGHT = re.compile(r"[\w]*(?:[.-]\d+)*")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_DIGITS_RIGHT = re.compile(r"\d+")
+_TICKER_RIGHT = re.compile(r"[A-Z0-9.]*\)?")
+_PRICE_TOKEN = re.compile(r"[\d.,/%$()-]+[.,;:!?)]*")
+
+
+def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: re.Pattern, e: int | None = None) -> int:
+    """Everything that can start at (or just before) the digit run at ``s`` (ending at ``e``
+    if known): not-figures (links, codes, times, phone numbers, sections, ordinals) and
+    digit-first dates. Returns the position up to which later digit runs are already explained."""
     # links and addresses: judge the whole whitespace-free token around the digits
-    lo = max(0, s - 200)
-    if not s or text[s - 1].isspace():
+    p1 = text[s - 1] if s else ""
+    if not s or p1.isspace():
         t0 = s
     else:
+        lo = max(0, s - 200)
         t0 = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s), text.rfind("\t", lo, s), text.rfind("\u00a0", lo, s)) + 1 or lo
     t1 = _TOKEN_RIGHT.match(text, s).end()
     token = text[t0:t1]
-    if _URLISH.search(token) and not re.fullmatch(r"[\d.,/%$()-]+[.,;:!?)]*", token):
+    if ("." in token or "/" in token or "@" in token or ":" in token) and _URLISH.search(token) \
+            and not _PRICE_TOKEN.fullmatch(token):
         while t1 > t0 and text[t1 - 1] in ".,;:!?)\"'”’":
             t1 -= 1
         reason = "an e-mail address, handle or hashtag" if "@" in token or token.startswith("#") else "part of a web address"
         _excl(out, t0, t1, reason)
         return t1
-    if s and (text[s - 1].isalpha() or text[s - 1] == "_" or text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
+    if s and (p1.isalpha() or p1 == "_" or p1 == "-" and s > 1 and text[s - 2].isalpha()):
         cm = _CODE_LEFT.search(text, max(0, s - 12), s)
-        end = re.compile(r"[\w]*(?:[.-]\d+)*").match(text, s).end()
+        end = _CODE_RIGHT.match(text, s).end()
         if cm:
-            head = re.match(r"[A-Za-z]+", cm.group()).group().lower()
+            head = _LETTERS.match(cm.group()).group().lower()
             if not (cm.group().endswith("-") and head in _CODE_PREFIX_OK):
                 _excl(out, cm.start(), end, "a code or model name (letters and digits together)")
                 return end
-    if text[max(0, s - 2):s].strip() == "#":
-        _excl(out, s - (2 if text[s - 1] == " " else 1), re.compile(r"\d+").match(text, s).end(), "a number used as a label ('#5')")
-    if "§" in text[max(0, s - 3):s]:
+    left = text[max(0, s - 3):s]
+    if "#" in left and left[-2:].strip() == "#":
+        _excl(out, s - (2 if p1 == " " else 1), _DIGITS_RIGHT.match(text, s).end(), "a number used as a label ('#5')")
+    if "§" in left:
         m = _SECTION.match(text, text.rindex("§", max(0, s - 3), s))
         if m:
             _excl(out, m.start(), m.end(), "a section reference")
             return m.end()
-    tk = ticker_left.search(text, max(0, s - 14), s) if ":" in text[max(0, s - 3):s] else None
+    tk = ticker_left.search(text, max(0, s - 14), s) if ":" in left else None
     if tk:
-        _excl(out, tk.start(), re.compile(r"[A-Z0-9.]*\)?").match(text, s).end(), "a stock ticker")
-    e = s
-    while e < len(text) and text[e].isdigit():
+        _excl(out, tk.start(), _TICKER_RIGHT.match(text, s).end(), "a stock ticker")
+    if e is None:
+        e = s
+    n = len(text)
+    while e < n and text[e].isdigit():
         e += 1
     nxt = text[e:e + 2]
     c0 = nxt[:1]

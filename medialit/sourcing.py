@@ -36,8 +36,7 @@ from .text import sentences
 
 LABELS = ("named", "anonymous", "unattributed", "not_a_claim")
 _FRAME_WORD = re.compile(r"ccording|citing|quoted|Citing|Quoted")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
-_QUESTION = re.compile(r"\?[\"'”’»)\]]*$")
+_CLOSERS = "\"'”’»)]"  # closing marks that may follow a sentence's final punctuation
 _BYLINE = re.compile(r"^By\s+[A-Z]", re.U)
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS
@@ -113,17 +112,18 @@ def _not_a_claim(text: str, s, first: bool, bounds: tuple[int, int]) -> str | No
     """Why this sentence is not a claim, or None if it is one. ``bounds``: the offsets of
     the first and the last non-space character of the text."""
     body = s.text.strip()
-    if _QUESTION.search(body):
+    last = body.rstrip(_CLOSERS)[-1:]
+    if last == "?":
         return "a question, not a claim"
     ls, le = _line(text, s.start, s.end)
-    if text[ls:le].strip() != body:
-        return None
+    if not (_blank(text, ls, s.start) and _blank(text, s.end, le)):
+        return None  # not a whole line
     words = body.split()
     if _BYLINE.match(body) and len(words) <= 8:
         return "a byline (who wrote it), not a claim"
     if _DATELINE.match(body):
         return "a dateline (when it was published), not a claim"
-    if _TERMINAL.search(body) or body.endswith(":") and len(words) > 6:
+    if last in ".!?…" or body.endswith(":") and len(words) > 6:
         return None
     has_more = bounds[1] >= le
     if not has_more and bounds[0] >= ls:
@@ -134,6 +134,11 @@ def _not_a_claim(text: str, s, first: bool, bounds: tuple[int, int]) -> str | No
     if len(words) <= 6 or capitalised >= 0.6:
         return "a standalone line (headline, label or caption) without a full stop, not a claim"
     return None
+
+
+def _blank(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is empty or only white space (looks at one character first)."""
+    return a >= b or text[a].isspace() and text[a:b].isspace()
 
 
 class _Spans:
@@ -206,14 +211,21 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
     markers = _Spans(index.spans("hedge_re", text))
     commons = _Spans(index.spans("common_re", masked))
     evaluations = _Spans(index.spans("evaluation_re", masked))
+    frames = _Spans([m.span() for m in _FRAME_WORD.finditer(masked)])
+    starts = index.starts  # where any rule entry can start; a sentence without one has no cue
     bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
     out: list[TaggedSentence] = []
     last: tuple[str, str] | None = None  # (label, source) of the last attribution, for "he said"
     for i, s in enumerate(sentences(text, skip=boilerplate)):
-        uses = list(verb_uses(masked, s.start, s.end, rules, index))
-        atts = find_attributions(text, masked, s.start, s.end, rules, uses) if uses or _FRAME_WORD.search(masked, s.start, s.end) else []
-        hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)
-        para = _paragraph_start(para_starts, s.start)
+        k = bisect.bisect_left(starts, s.start)
+        if k < len(starts) and starts[k] < s.end:
+            uses = list(verb_uses(masked, s.start, s.end, rules, index))
+            hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)
+            cued = True
+        else:
+            uses, hedges, hedge_spans, cued = [], (), (), False
+        atts = find_attributions(text, masked, s.start, s.end, rules, uses, index) if uses or frames.within(s.start, s.end) else []
+        para = para_starts[bisect.bisect_right(para_starts, s.start) - 1] if para_starts and para_starts[0] <= s.start else 0
         speaker = transcript.get(para)
         why_not = _not_a_claim(text, s, i == 0, bounds)
         if why_not:
@@ -232,9 +244,9 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
                     name = _last_name_mention(masked, s.start)
                     label, source = ("named", name) if name else ("anonymous", a.source)
             resolved.append((a, label, source))
-        common = commons.within(s.start, s.end)
+        common = commons.within(s.start, s.end) if cued else None
         common = Hit(text, common[0]) if common else None
-        evaluation = evaluations.within(s.start, s.end)
+        evaluation = evaluations.within(s.start, s.end) if cued else None
         evaluation = Hit(text, evaluation[0]) if evaluation else None
         tagged = None
         if common:
@@ -289,14 +301,3 @@ def _last_name_mention(masked: str, before: int) -> str | None:
     for m in _NAME_MENTION.finditer(masked, max(0, before - 1500), before):
         found = m.group()
     return found
-
-
-def _paragraph_start(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return starts[lo - 1] if lo else 0

@@ -138,6 +138,10 @@ class PhraseIndex:
         else:
             self.starts = [m.start() for m in rules.starts_re_i.finditer(text)]
 
+    def lowered(self, string: str) -> str | None:
+        """``string.lower()`` (remembered) when it lines up with ``string``; else None."""
+        return self._target(string) if self.folded else None
+
     def _target(self, string: str) -> str:
         if not self.folded:
             return string
