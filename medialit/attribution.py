@@ -161,7 +161,9 @@ _AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|shou
         r"declined\s+to|refused\s+to|continued\s+to|wanted\s+to|sought\s+to|appeared\s+to|has\s+yet\s+to")
 _AUX_TAIL = re.compile(r"(?:\s+(?:" + _AUX + r"|[a-z]+ly))+\s*$")
 _NOT_ADVERB = {"family", "ally", "rally", "assembly", "supply", "italy", "july", "reply", "monopoly", "anomaly", "bully"}
-_PASSIVE_TAIL = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*$", re.I)
+# "is/was/been ..." (then adverbs) just before a verb: a passive ("it is widely believed").
+_PASSIVE_BEFORE = re.compile(r"(?i:\b(?:is|are|was|were|been|being|be))(?:\s+[a-z]+ly)*\s*$")
+_BY = re.compile(r"\s+by\s+")
 _SEGMENT_SPLIT = re.compile(r"[,;:()\[\]–—\x00“”\"]|\s-\s")
 _CONNECTOR = re.compile(r"^(?:and|but|however|although|though|while|so|then|because|since|as|yet|even|also|meanwhile|"
                         r"whereas|if|when|that|which|where|or|nor|now|still|instead|indeed|moreover|thus)\b\s*", re.I)
@@ -193,9 +195,6 @@ def _strip_aux(left: str) -> str:
         left = left[: m.start()]
 
 
-def _strip_adverbs(left: str) -> str:
-    left = left[-60:]
-    return re.sub(r"(?:\s+[a-z]+ly)+\s*$", " ", left)
 
 
 def _np_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -224,6 +223,8 @@ def _last_pieces(left: str) -> list[tuple[int, int]]:
     Masked quotations are long runs of separators, so only the tail is scanned: from the
     third one-character separator counted from the end. The full scan matches that
     character on its own too, so the matches from there on are the same."""
+    if len(left) < 120 or MASK not in left:
+        return [(x.start(), x.end()) for x in _SEGMENT_SPLIT.finditer(left)][-3:]
     rev = left[::-1]
     found = 0
     for m in _ONE_CHAR_SPLIT.finditer(rev):
@@ -232,6 +233,13 @@ def _last_pieces(left: str) -> list[tuple[int, int]]:
             start = len(left) - m.end()
             return [(x.start(), x.end()) for x in _SEGMENT_SPLIT.finditer(left, start)][-3:]
     return [(x.start(), x.end()) for x in _SEGMENT_SPLIT.finditer(left)][-3:]
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _has_letter(chunk: str) -> bool:
+    return bool(_ASCII_LETTER.search(chunk)) or any(c.isalpha() for c in chunk)
 
 
 def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str | None] | None:
@@ -266,7 +274,7 @@ def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str 
         offset += cuts[-1].end()
         chunk = chunk[cuts[-1].end():]
     words = chunk.split()
-    if not words or len(words) > 14 or not any(c.isalpha() for c in chunk) or "_" * 3 in chunk and len(words) == 1:
+    if not words or len(words) > 14 or not _has_letter(chunk) or "_" * 3 in chunk and len(words) == 1:
         return None
     s = start + offset + (len(chunk) - len(chunk.lstrip()))
     e = start + offset + len(chunk.rstrip())
@@ -283,6 +291,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your
 
 
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
+_THAT, _OF, _DIGIT = re.compile(r"\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
 
 
 def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseIndex | None = None):
@@ -302,12 +311,12 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
         before = masked[max(start, v0 - 80):v0]
         if form == "said" and _SAID_TO_BE.match(after):
             continue
-        if verb.needs_that and not re.match(r"\s+that\b", after):
+        if verb.needs_that and not _THAT.match(after):
             continue
         if verb.needs_clause and not _CLAUSE_FOLLOWS.match(after) and not before.rstrip().endswith((",", MASK, "”", '"')):
             continue
-        if _REFLEXIVE.match(after) or _NOT_REPORTING_OBJECT.match(after) or (form == "accused" and re.match(r"\s+of\b", after)) \
-                or (verb.lemma == "claim" and re.match(r"\s+\d", after)):
+        if _REFLEXIVE.match(after) or _NOT_REPORTING_OBJECT.match(after) or (form == "accused" and _OF.match(after)) \
+                or (verb.lemma == "claim" and _DIGIT.match(after)):
             continue
         if _DETERMINER_BEFORE.search(before[-12:]):
             continue  # "a say", "the reports", "Maduro's claims": nouns
@@ -351,12 +360,11 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
                 add("citing", np[0], np[1], m.start(), said.end())
     for m, verb in (verb_uses(masked, start, end, rules, index) if uses is None else uses):
         v0, v1 = m.span()
-        if any(a <= v0 < b for a, b in taken) or m.group().lower() in CONTINUATIONS:
+        if taken and any(a <= v0 < b for a, b in taken) or m.group().lower() in CONTINUATIONS:
             continue
-        after = masked[v1:min(end, v1 + 80)]
         before = masked[max(start, v0 - 80):v0]
-        if _PASSIVE_TAIL.search(_strip_adverbs(before)):
-            by = re.match(r"\s+by\s+", after)
+        if _PASSIVE_BEFORE.search(before[-60:]):
+            by = _BY.match(masked, v1, min(end, v1 + 80))
             if by:
                 np = _np_after(masked, v1 + by.end(), end)
                 if np:

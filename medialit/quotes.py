@@ -328,10 +328,12 @@ def _indent(text: str, p0: int) -> int:
 def _transcript_speakers(text: str, paragraphs) -> dict:
     """Interview transcripts: {paragraph start: (speaker, span, label)} for "Name: ..." paragraphs."""
     out = {}
-    starts = {p0 for p0, _ in paragraphs}
-    for m in _TRANSCRIPT.finditer(text):
+    for p0, _ in paragraphs:  # a label starts a line, and never reaches past the line's end
+        m = _TRANSCRIPT.match(text, p0)
+        if m is None or m.start() != p0:
+            continue
         name = m.group(1)
-        if m.start() not in starts or name.lower() in NOT_SPEAKER_LABELS or len(name) < 2:
+        if name.lower() in NOT_SPEAKER_LABELS or len(name) < 2:
             continue
         out[m.start()] = (name, (m.start(1), m.end(1)), "named")
     return out

@@ -35,7 +35,8 @@ from .quotes import Quote, _mask, _paragraphs, _transcript_speakers, find_quotes
 from .text import sentences
 
 LABELS = ("named", "anonymous", "unattributed", "not_a_claim")
-_FRAME_WORD = re.compile(r"ccording|citing|quoted|Citing|Quoted")
+# Words that may start "according to X" / "citing X" / "quoted X as saying" (looked up with str.find).
+_FRAME_WORDS = ("ccording", "citing", "quoted", "Citing", "Quoted")
 _CLOSERS = "\"'”’»)]"  # closing marks that may follow a sentence's final punctuation
 _BYLINE = re.compile(r"^By\s+[A-Z]", re.U)
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -148,10 +149,26 @@ class _Spans:
         self.spans = spans
         self.starts = [a for a, _ in self.spans]
 
+    def any_within(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end and bool(self.within(start, end))
+
     def within(self, start: int, end: int) -> list[tuple[int, int]]:
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
         return [sp for sp in self.spans[i:j] if sp[1] <= end]
+
+
+def _literal_spans(text: str, words) -> list[tuple[int, int]]:
+    """Every occurrence of each word (none of them can overlap another), sorted."""
+    out = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            out.append((i, i + len(w)))
+            i = text.find(w, i + len(w))
+    out.sort()
+    return out
 
 
 def _hedges(text: str, start: int, end: int, rules: Rules, uses, markers: _Spans):
@@ -159,6 +176,8 @@ def _hedges(text: str, start: int, end: int, rules: Rules, uses, markers: _Spans
     too), plus hedging reporting verbs ("claimed") used as verbs outside quotations."""
     found = markers.within(start, end)
     found += [m.span() for m, v in uses if v.lemma.lower() in rules.hedge_verbs]
+    if not found:
+        return (), ()
     found = sorted(set(found))
     return tuple(text[a:b] for a, b in found), tuple(found)
 
@@ -211,7 +230,7 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
     markers = _Spans(index.spans("hedge_re", text))
     commons = _Spans(index.spans("common_re", masked))
     evaluations = _Spans(index.spans("evaluation_re", masked))
-    frames = _Spans([m.span() for m in _FRAME_WORD.finditer(masked)])
+    frames = _Spans(_literal_spans(masked, _FRAME_WORDS))
     starts = index.starts  # where any rule entry can start; a sentence without one has no cue
     bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
     out: list[TaggedSentence] = []
@@ -224,7 +243,7 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
             cued = True
         else:
             uses, hedges, hedge_spans, cued = [], (), (), False
-        atts = find_attributions(text, masked, s.start, s.end, rules, uses, index) if uses or frames.within(s.start, s.end) else []
+        atts = find_attributions(text, masked, s.start, s.end, rules, uses, index) if uses or frames.any_within(s.start, s.end) else []
         para = para_starts[bisect.bisect_right(para_starts, s.start) - 1] if para_starts and para_starts[0] <= s.start else 0
         speaker = transcript.get(para)
         why_not = _not_a_claim(text, s, i == 0, bounds)
