@@ -27,7 +27,7 @@ import bisect
 import re
 from dataclasses import asdict, dataclass
 
-from .attribution import CONTINUATIONS, MASK, Attribution, RuleSource, Rules, load_rules
+from .attribution import CONTINUATIONS, MASK, Attribution, PhraseIndex, RuleSource, Rules, load_rules
 from .attribution import find_attributions as _find_attributions
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
@@ -158,58 +158,99 @@ def _mask(text: str, spans, fill: str) -> str:
     return "".join(parts)
 
 
-_CLAUSE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs|\bGen|\bSen|\bRep|\bGov)(?<!\bvs)[.!?]+(?=\s+[A-Z\x00“\"‘])|\n")
+# A clause ends at a full stop (not after an initial, "Mr", "Gen", "vs") before a capital, or
+# at a line break. The look-behinds come after the first stop (one character more), which
+# keeps the scan fast: only stops are checked.
+_CLAUSE_END = re.compile(r"[.!?](?<!\b[A-Z].)(?<!\b[A-Z][a-z].)(?<!\bMrs.|\bGen.|\bSen.|\bRep.|\bGov.)(?<!\bvs.)[.!?]*"
+                         r"(?=\s+[A-Z\x00“\"‘])|\n")
 
 
-def _clause(masked: str, p0: int, p1: int, pos: int) -> tuple[int, int]:
-    """The sentence-like stretch of ``masked`` around ``pos`` (quotations masked, so their
-    full stops never end it)."""
-    s = p0
-    for m in _CLAUSE_END.finditer(masked, p0, pos):
-        s = m.end()
-    m = _CLAUSE_END.search(masked, pos, p1)
-    return s, (m.end() if m else p1)
+_WS_RUN = re.compile(r"\s*")
+_CONTINUING = re.compile(r"(?:,\s*|\s+)(" + "|".join(CONTINUATIONS) + r")\s*[:,]?$")
+_ENDS_COLON = re.compile(r"[,:]$")
+_ENDS_FOR_A = re.compile(r"\b(?:for|as|of)\s+(?:a|an|the)?$")
+_GAP = re.compile(r"[\s,]*")
+_SENTENCE_GOES_ON = re.compile(r"[^.!?\x00]{0,80}[.!?]")
 
 
-_MEMO: dict = {}
+class _Reader:
+    """One text being read: its masked copy, the rule index, and what was already worked
+    out (attributions of a stretch, clause ends of a paragraph), since the quotations of
+    one sentence ask about the same stretches."""
+
+    def __init__(self, text: str, masked: str, rules: Rules, index: PhraseIndex | None) -> None:
+        self.text, self.masked, self.rules, self.index = text, masked, rules, index
+        self._atts: dict = {}
+        self._ends: dict = {}
+
+    def attributions(self, start: int, end: int) -> list[Attribution]:
+        key = (start, end)
+        if key not in self._atts:
+            self._atts[key] = _find_attributions(self.text, self.masked, start, end, self.rules, index=self.index)
+        return self._atts[key]
+
+    def _clause_ends(self, p0: int, p1: int) -> tuple[list, list, list]:
+        """Matches of _CLAUSE_END in the paragraph: starts, ends, and how far each one
+        looked (its lookahead reads the spaces and the capital after a full stop)."""
+        key = (p0, p1)
+        if key not in self._ends:
+            starts, ends, reach = [], [], []
+            for m in _CLAUSE_END.finditer(self.masked, p0, p1):
+                starts.append(m.start())
+                ends.append(m.end())
+                reach.append(m.end() if m.group() == "\n" else _WS_RUN.match(self.masked, m.end()).end() + 1)
+            self._ends[key] = (starts, ends, reach)
+        return self._ends[key]
+
+    def clause(self, p0: int, p1: int, pos: int) -> tuple[int, int]:
+        """The sentence-like stretch of the masked text around ``pos`` (quotations masked,
+        so their full stops never end it). The same as scanning ``[p0, pos)`` for the last
+        clause end (one whose lookahead fits before ``pos``) and ``[pos, p1)`` for the
+        next, from one scan of the paragraph."""
+        starts, ends, reach = self._clause_ends(p0, p1)
+        i = bisect.bisect_left(starts, pos)
+        if i > 0 and ends[i - 1] > pos:  # a match across pos: cannot happen at a quotation's end; be safe
+            m = _CLAUSE_END.search(self.masked, pos, p1)
+            c1 = m.end() if m else p1
+        else:
+            c1 = ends[i] if i < len(starts) else p1
+        c0 = p0
+        j = i - 1
+        while j >= 0:
+            if reach[j] <= pos:
+                c0 = ends[j]
+                break
+            j -= 1
+        return c0, c1
 
 
-def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules) -> list[Attribution]:
-    """Attributions in a range, remembered while one text is being read (quotations in the
-    same sentence ask about the same stretches)."""
-    key = (start, end)
-    if key not in _MEMO:
-        _MEMO[key] = _find_attributions(text, masked, start, end, rules)
-    return _MEMO[key]
-
-
-def _speaker_quote(q: dict, text: str, masked: str, p0: int, p1: int, rules: Rules) -> tuple | None:
+def _speaker_quote(q: dict, r: _Reader, p0: int, p1: int) -> tuple | None:
     """(attribution, resolution) for one quotation, or None."""
     s, e = q["start"], q["end"]
+    masked, rules = r.masked, r.rules
     # after: “...,” X said / “...,” said X
-    c0, c1 = _clause(masked, p0, p1, max(s, e - 1))
+    c0, c1 = r.clause(p0, p1, max(s, e - 1))
     after_end = min(p1, max(c1, e + 1) + 1)
-    for a in find_attributions(text, masked, e, after_end, rules):
-        gap = masked[e:a.cue_start]
-        if a.kind in ("verb", "inverted") and re.fullmatch(r"[\s,]*", gap):
-            if q["content"].rstrip()[-1:] in ".!?" and not re.match(r"[^.!?\x00]{0,80}[.!?]", masked[a.cue_end:p1] + "."):
+    for a in r.attributions(e, after_end):
+        if a.kind in ("verb", "inverted") and (a.cue_start < e or _GAP.fullmatch(masked, e, a.cue_start)):
+            if q["content"].rstrip()[-1:] in ".!?" and not _SENTENCE_GOES_ON.match(masked[a.cue_end:min(p1, a.cue_end + 81)] + "."):
                 continue
             return a, "after"
     # before: X said, “...” / X said: “...” / X said, adding: “...”
     head = masked[c0:s].rstrip()
-    cont = re.search(r"(?:,\s*|\s+)(" + "|".join(CONTINUATIONS) + r")\s*[:,]?$", head)
+    cont = _CONTINUING.search(head)
     if cont:
         head_before = head[: cont.start()]
-        atts = [a for a in find_attributions(text, masked, c0, c0 + len(head_before), rules) if a.kind != "according_to"]
+        atts = [a for a in r.attributions(c0, c0 + len(head_before)) if a.kind != "according_to"]
         if atts:
             return _with_verb(atts[-1], cont.group(1), rules), "before"
         return ("continue", cont.group(1)), "before"
-    if re.search(r"[,:]$", head) or re.search(r"\b(?:for|as|of)\s+(?:a|an|the)?$", head.rstrip()) or head.endswith(tuple(rules.verbs)):
-        atts = [a for a in find_attributions(text, masked, c0, s, rules) if a.cue_end >= len(head.rstrip(",: ")) + c0 - 40]
+    if _ENDS_COLON.search(head) or _ENDS_FOR_A.search(head.rstrip()) or head.endswith(rules.verb_forms):
+        atts = [a for a in r.attributions(c0, s) if a.cue_end >= len(head.rstrip(",: ")) + c0 - 40]
         if atts:
             return atts[-1], "before"
     # a partial quotation inside a reported clause of the same sentence
-    atts = [a for a in find_attributions(text, masked, c0, c1, rules) if not (s <= a.cue_start < e)]
+    atts = [a for a in r.attributions(c0, c1) if not (s <= a.cue_start < e)]
     before = [a for a in atts if a.cue_end <= s]
     if before or atts:
         return (before[-1] if before else atts[0]), "sentence"
@@ -260,7 +301,7 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
     phrase_spans = [(q["start"] + 1, q["end"] - (1 if q["closed"] else 0)) for q in raw if q["depth"] == 0 and q["phrase"]]
     masked = _mask(_mask(text, speech_spans, MASK), phrase_spans, "_")
     transcript = _transcript_speakers(text, paragraphs)
-    _MEMO.clear()
+    reader = _Reader(text, masked, rules, None)  # an index costs more than the few stretches read here
     out: list[Quote] = []
     last: dict | None = None          # the last resolved speaker (for "he added")
     last_by_para: dict = {}
@@ -270,7 +311,7 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
         speaker = span = verb = note = how = label = pronoun = None
         kind = "phrase" if q["phrase"] else "speech"
         if q["depth"] == 0:
-            found = _speaker_quote(q, text, masked, p0, p1, rules)
+            found = _speaker_quote(q, reader, p0, p1)
             if found:
                 att, how = found
                 if isinstance(att, Attribution):
@@ -314,7 +355,6 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
                 last = entry
         out.append(Quote(s, e, text[s:e], q["content"], speaker, span, verb, note, kind, q["closed"],
                          q["depth"], how, label, pronoun, s + 1, s + 1 + len(q["content"])))
-    _MEMO.clear()
     return out
 
 

@@ -65,6 +65,7 @@ class Rules:
                 self.verbs[form.lower()] = Verb(form.lower(), entry.get("lemma", form), entry.get("stance", "neutral"),
                                                 entry.get("note", ""), bool(entry.get("needs_that")), bool(entry.get("noun_too")),
                                                 bool(entry.get("needs_clause")))
+        self.verb_forms = tuple(self.verbs)  # for str.endswith
         self.heads = {w.lower() for w in tables.get("heads", [])}
         self.institution_heads = {w.lower() for w in tables.get("institution_heads", [])}
         self.bare_institutions = {w.lower() for w in tables.get("bare_institutions", [])}
