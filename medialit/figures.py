@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from functools import lru_cache
@@ -53,6 +54,17 @@ class Figure:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def _figure(start, end, text, kind, value, low, high, unit, qualifier, normalisation, rule,
+            sentence_start, sentence_end) -> Figure:
+    """Figure(...) without the frozen dataclass's per-field checks (same object, built faster:
+    extract makes one per figure)."""
+    f = object.__new__(Figure)
+    f.__dict__.update(start=start, end=end, text=text, kind=kind, value=value, low=low, high=high, unit=unit,
+                      qualifier=qualifier, normalisation=normalisation, rule=rule,
+                      sentence_start=sentence_start, sentence_end=sentence_end)
+    return f
 
 
 @dataclass(frozen=True)
@@ -184,6 +196,7 @@ def _resolve(cands: list[Cand]) -> list[Cand]:
     return kept
 
 
+_WS = re.compile(r"\s+")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|or|and)\s*$")
 _RANGE_LEAD = re.compile(r"\b(between|from)\s+$", re.I)
 _CARRY_GAP = re.compile(r"^[^.;:!?\n]{0,40}?,?\s+and\s+$")
@@ -242,19 +255,21 @@ def _qualifier_lookups(rules: FigureRules):
 
 def _apply_qualifier(rules: FigureRules, text: str, c: Cand, carried: str | None) -> None:
     period_re, last_words = _qualifier_lookups(rules)
-    prev = text[max(0, c.start - 16):c.start].rstrip(" \u00a0-").rsplit(None, 1)
+    cs = c.start
+    prev = text[max(0, cs - 16):cs].rstrip(" \u00a0-").rsplit(None, 1)
     prev_word = prev[-1].lower().lstrip("([\"“") if prev else ""
     maybe = prev_word in last_words or prev_word.endswith("~")
-    before = text[max(0, c.start - 26):c.start]
     if c.kind in ("date", "year"):
         if c.qualifier is None and maybe:
-            qm = period_re.search(before)
+            qm = period_re.search(text[max(0, cs - 26):cs])
             if qm:
-                c.qualifier = re.sub(r"\s+", " ", qm.group(1).lower())
+                c.qualifier = _WS.sub(" ", qm.group(1).lower())
         return
-    qm = rules.qualifier_re.search(before) if maybe else None
+    if not maybe and not carried and c.qualifier is None:
+        return
+    qm = rules.qualifier_re.search(text[max(0, cs - 26):cs]) if maybe else None
     if qm:
-        c.qualifier = re.sub(r"\s+", " ", qm.group(1).lower())
+        c.qualifier = _WS.sub(" ", qm.group(1).lower())
     elif carried:
         c.qualifier = carried
         c.notes.append(f"qualifier '{carried}' carried over from the earlier figure in the same list")
@@ -283,8 +298,13 @@ def _candidates_resolved(text: str, rules: FigureRules) -> list[Cand]:
     return _merge_ranges(text, _resolve(_candidates(text, rules)))
 
 
-def extract(text: str, *, rules: FigureRules | None = None) -> list[Figure]:
+def extract(text: str, *, rules: FigureRules | None = None, sentence_spans: Sequence | None = None) -> list[Figure]:
     """Every figure mention in ``text``, in order.
+
+    ``sentence_spans`` (optional) are the sentences of ``text`` as
+    ``medialit.text.sentences(text)`` gives them (anything with ``start`` and ``end``, in
+    order); a caller that has already split the text passes them to save the work. A figure
+    outside every given span gets no sentence.
 
     >>> [(f.kind, f.value, f.unit) for f in extract("Eight mercenaries were killed in May 2020.")]
     [('count', 8.0, 'mercenaries'), ('date', '2020-05', None)]
@@ -294,12 +314,15 @@ def extract(text: str, *, rules: FigureRules | None = None) -> list[Figure]:
     rules = rules or load_rules()
     if not text.strip():
         return []
-    from .text import sentences   # imported here so that `import medialit.figures` stays light
-    spans = sentences(text)
+    resolved = _candidates_resolved(text, rules)
+    if sentence_spans is None:
+        from .text import sentences   # imported here so that `import medialit.figures` stays light
+        sentence_spans = sentences(text)
+    spans = list(sentence_spans)
     starts = [s.start for s in spans]
     figures: list[Figure] = []
     prev: Cand | None = None
-    for c in _candidates_resolved(text, rules):
+    for c in resolved:
         if c.reason:
             continue
         carried = None
@@ -310,13 +333,14 @@ def extract(text: str, *, rules: FigureRules | None = None) -> list[Figure]:
         i = bisect.bisect_right(starts, c.start) - 1
         s = spans[i] if i >= 0 and spans[i].end >= c.end else None
         value = c.value
-        if isinstance(value, float) and value == int(value) and c.kind in ("year",):
+        if c.kind == "year" and isinstance(value, float) and value == int(value):
             value = int(value)
-        figures.append(Figure(c.start, c.end, text[c.start:c.end], c.kind, value,
-                              None if c.low is None else float(f"{c.low:.12g}"),
-                              None if c.high is None else float(f"{c.high:.12g}"),
-                              c.unit, c.qualifier, "; ".join(n for n in c.notes if n), c.rule,
-                              s.start if s else None, s.end if s else None))
+        low, high = c.low, c.high
+        figures.append(_figure(c.start, c.end, text[c.start:c.end], c.kind, value,
+                               None if low is None else float(f"{low:.12g}"),
+                               None if high is None else float(f"{high:.12g}"),
+                               c.unit, c.qualifier, "; ".join([n for n in c.notes if n]), c.rule,
+                               s.start if s else None, s.end if s else None))
         prev = c
     return figures
 

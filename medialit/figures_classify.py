@@ -12,6 +12,7 @@ from .figures_patterns import P_EXCLUDE, P_NUMBER, Cand, scale_after
 from .figures_rules import FigureRules
 from .numwords import parse_number_words, parse_numeral
 
+_WS = re.compile(r"\s+")
 _STOP = frozenset(
     "the a an of in on at to for and or but nor were are is was be been being have has had will would "
     "could should may might must can who whom which that this these those from with by as than then so "
@@ -166,11 +167,11 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
         if nxt in firsts["percent"]:
             pm = rules.percent_re.match(text, pos)
             if pm:
-                word = re.sub(r"\s+", " ", pm.group(1).lower())
+                word = _WS.sub(" ", pm.group(1).lower())
                 return _finish(c, "percent", pm.end(), rules.percent_words.get(word, "%"), f"percent: '{pm.group(1)}'")
         cw = rules.currency_word_re.match(text, pos) if nxt in firsts["currency"] else None
         if cw:
-            currency = rules.currency_words[re.sub(r"\s+", " ", cw.group(1).lower())]
+            currency = rules.currency_words[_WS.sub(" ", cw.group(1).lower())]
             pos2 = cw.end()
         elif ch == "p" and not is_words and not _CODE_AFTER.match(text, pos + 1):
             currency, pos2 = "pence", pos + 1
@@ -205,7 +206,7 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
         u = um.group(1)
         glued = um.start(1) == pos
         if (len(u) > 1 and not u.startswith("°")) or (glued and (u.islower() or u.startswith("°"))):
-            unit = rules.physical_units[re.sub(r"\s+", " ", u.lower())]
+            unit = rules.physical_units[_WS.sub(" ", u.lower())]
             r = _rate(rules, text, um.end(), unit)
             if r:
                 return _finish(c, "quantity", r[0], r[1], "quantity: number + unit + rate")

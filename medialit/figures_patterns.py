@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .figures_rules import FigureRules
 from .numwords import NUMBER_WORDS, parse_number_words, parse_numeral  # noqa: F401
 
+_WS = re.compile(r"\s+")
 # Priorities break ties between proposals of the same length (lower wins).
 P_EXCLUDE, P_DATE, P_AGE, P_VAGUE, P_NUMBER = 0, 1, 2, 3, 4
 
@@ -115,6 +116,7 @@ _CODE_RIGHT = re.compile(r"[\w]*(?:[.-]\d+)*")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _DIGITS_RIGHT = re.compile(r"\d+")
 _TICKER_RIGHT = re.compile(r"[A-Z0-9.]*\)?")
+_DMY_NEXT = frozenset("JFMASONDo")
 _PRICE_TOKEN = re.compile(r"[\d.,/%$()-]+[.,;:!?)]*")
 
 
@@ -164,7 +166,9 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
         e += 1
     nxt = text[e:e + 2]
     c0 = nxt[:1]
-    if c0 in (":", " ", "a", "p", "A", "P", ".", "\u00a0"):
+    c1 = nxt[1:2]
+    # a time needs ":" or am/pm right after one or two digits
+    if e - s <= 2 and (c0 == ":" or c0 in ("a", "p", "A", "P") or (c0 in (" ", "\u00a0") and c1 in ("a", "p", "A", "P"))):
         m = _TIME.match(text, s)
         if m:
             _excl(out, m.start(), m.end(), "a time of day")
@@ -189,7 +193,8 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
         m = _PHONE.search(text, max(0, s - 6), min(len(text), s + 40))
         if m and m.start() <= s < m.end():
             _excl(out, m.start(), m.end(), "a phone number")
-    if e - s <= 2 and (c0 in (" ", "\u00a0") or nxt[:2] in ("st", "nd", "rd", "th")):
+    # a day then a month name (capitalised) or "of"
+    if e - s <= 2 and ((c0 in (" ", "\u00a0") and (c1 in _DMY_NEXT or c1.isspace())) or nxt[:2] in ("st", "nd", "rd", "th")):
         m = _D_DMY.match(text, s)
         if m:
             _date(out, rules, m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], m.group("d"), "date: day month [year]")
@@ -274,7 +279,7 @@ def month_anchor(text: str, rules: FigureRules, s: int, out: list, lead_left: re
     lm = lead_left.search(text, max(0, s - 24), s)
     if not lm:
         return
-    lead = re.sub(r"\s+", " ", lm.group("lead").lower())
+    lead = _WS.sub(" ", lm.group("lead").lower())
     if m.group("m") == "May" and lead not in _MAY_OK:
         return
     c = Cand(m.start("m"), m.end("m"), P_DATE, kind="date", value=f"--{MONTHS[m.group('m').lower()]:02d}",
@@ -292,7 +297,7 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
     """Vague quantities, vague money, age words, fractions and ratios starting at ``s``."""
     m = rules.vague_re.match(text, s)
     if m:
-        phrase = re.sub(r"\s+", " ", m.group(1).lower())
+        phrase = _WS.sub(" ", m.group(1).lower())
         lo, hi = rules.vague[phrase]
         c = Cand(m.start(), m.end(), P_VAGUE, kind="vague", low=lo, high=hi,
                  notes=[f"'{phrase}' read as {lo:g} to {hi:g} (rules table [vague])"], rule="vague quantity")
