@@ -85,8 +85,12 @@ class Rules:
                    "common_re": tables.get("common_knowledge", []), "evaluation_re": tables.get("evaluations", [])}
         self.lower_res = {name: re.compile(getattr(self, name).pattern) for name in scanned}
         body = _trie_pattern(_trie(p for entries in scanned.values() for p in entries)) or r"(?!x)x"
-        self.starts_re = re.compile(r"(?<![\w'’-])(?=" + body + ")")
+        # The character before an entry is matched (not looked behind at), so the regex
+        # engine only tries the trie after spaces and punctuation: faster.
+        self.starts_re = re.compile(r"[^\w'’-](?=" + body + ")")
         self.starts_re_i = re.compile(self.starts_re.pattern, re.IGNORECASE)
+        self.first_re = re.compile(body)  # at the very start of a text
+        self.first_re_i = re.compile(body, re.IGNORECASE)
 
 
 # Characters that IGNORECASE matches to an ASCII letter but str.lower() does not map to it
@@ -134,10 +138,12 @@ class PhraseIndex:
         low = text.lower()
         self.folded = len(low) == len(text) and not _CASE_ODDITIES.search(text)
         if self.folded:
-            self.starts = [m.start() for m in rules.starts_re.finditer(low)]
+            self.starts = [0] if rules.first_re.match(low) else []
+            self.starts += [m.end() for m in rules.starts_re.finditer(low)]
             self._lower = {id(text): (text, low)}
         else:
-            self.starts = [m.start() for m in rules.starts_re_i.finditer(text)]
+            self.starts = [0] if rules.first_re_i.match(text) else []
+            self.starts += [m.end() for m in rules.starts_re_i.finditer(text)]
 
     def lowered(self, string: str) -> str | None:
         """``string.lower()`` (remembered) when it lines up with ``string``; else None."""
