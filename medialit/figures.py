@@ -24,9 +24,8 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from .figures_classify import _classify, _counted, _name_label
-from .figures_patterns import (DIGITS_AT, MONTHS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, currency_left_regex,
-                               digit_anchor, month_anchor, trie_regex, word_anchor)
-from .figures_rules import FigureRules, load_rules
+from .figures_patterns import DIGITS_AT, MONTHS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
+from .figures_rules import FigureRules, currency_left_regex, load_rules, trie_regex
 from .numwords import MULTIPLIERS, ONES, TENS
 
 __all__ = ["Figure", "Exclusion", "extract", "excluded", "compare_figures", "FigureComparison", "KINDS"]
@@ -202,9 +201,15 @@ _RANGE_LEAD = re.compile(r"\b(between|from)\s+$", re.I)
 _CARRY_GAP = re.compile(r"^[^.;:!?\n]{0,40}?,?\s+and\s+$")
 
 
-def _merge_ranges(text: str, kept: list[Cand]) -> list[Cand]:
+def _word_before(text: str, pos: int) -> str:
+    words = text[max(0, pos - 24):pos].split()
+    return words[-1].lower().strip("([\"“,") if words else ""
+
+
+def _merge_ranges(text: str, kept: list[Cand], change_words: frozenset[str] = frozenset()) -> list[Cand]:
     """Join "5 to 10 people", "between $5m and $10m", "5-10%" into one figure with low/high;
-    "a 5-4 ruling" (falling pair joined by a hyphen) becomes one tally."""
+    "a 5-4 ruling" (falling pair joined by a hyphen) becomes one tally. "X to Y" after a word
+    of change ("rose $2.10 to $96.40") stays two figures."""
     out: list[Cand] = []
     for c in kept:
         prev = out[-1] if out else None
@@ -218,6 +223,9 @@ def _merge_ranges(text: str, kept: list[Cand]) -> list[Cand]:
             out.append(c)
             continue
         conn = gap.strip().lower()
+        if conn == "to" and _word_before(text, prev.start) in change_words:
+            out.append(c)   # "slid $4.18 to $171.30": the change, then the new level
+            continue
         lead = _RANGE_LEAD.search(text[max(0, prev.start - 9):prev.start])
         if conn == "and" and not (lead and lead.group(1).lower() == "between"):
             out.append(c)
@@ -276,10 +284,17 @@ def _apply_qualifier(rules: FigureRules, text: str, c: Cand, carried: str | None
     if not c.qualifier or not isinstance(c.value, float):
         return
     v = c.value
-    bound = rules.qualifiers.get(c.qualifier)
+    bound = rules.qualifiers.get(c.qualifier) or rules.qualifiers_after.get(c.qualifier)
+    if bound is None:
+        return
     whole = c.kind in ("count", "number") and v == int(v)
     f = rules.approx_fraction
-    if bound == "strict_lower":
+    if bound == "odd":   # "50-odd": 50 up to just below the next round number (59)
+        step = 10
+        while v >= step * 10 and v % (step * 10) == 0:
+            step *= 10
+        c.low, c.high = v, v + step - 1 if whole else v + step
+    elif bound == "strict_lower":
         c.low = v + 1 if whole else v
     elif bound == "lower":
         c.low = v
@@ -291,11 +306,11 @@ def _apply_qualifier(rules: FigureRules, text: str, c: Cand, carried: str | None
         c.low, c.high = v * (1 - f), v * (1 + f)
     elif bound == "near_below":
         c.low, c.high = v * (1 - f), v
-    c.notes.append(f"'{c.qualifier}' ({bound.replace('_', ' ')})")
+    c.notes.append(f"'{c.qualifier}' ({'from the value to just below the next round number' if bound == 'odd' else bound.replace('_', ' ')})")
 
 
 def _candidates_resolved(text: str, rules: FigureRules) -> list[Cand]:
-    return _merge_ranges(text, _resolve(_candidates(text, rules)))
+    return _merge_ranges(text, _resolve(_candidates(text, rules)), rules.change_words)
 
 
 def extract(text: str, *, rules: FigureRules | None = None, sentence_spans: Sequence | None = None) -> list[Figure]:
@@ -326,7 +341,8 @@ def extract(text: str, *, rules: FigureRules | None = None, sentence_spans: Sequ
         if c.reason:
             continue
         carried = None
-        if prev is not None and prev.qualifier and prev.kind == c.kind and prev.unit and prev.unit.split("/")[0] == (c.unit or "").split("/")[0]:
+        if prev is not None and prev.qualifier and prev.kind == c.kind and prev.unit and prev.unit.split("/")[0] == (c.unit or "").split("/")[0] \
+                and prev.qualifier not in rules.qualifiers_after:
             if _CARRY_GAP.match(text[prev.end:c.start]):
                 carried = prev.qualifier
         _apply_qualifier(rules, text, c, carried)

@@ -49,6 +49,9 @@ _SCALE_FIRST = frozenset("-bmtkBMTK\u212a")   # a scale word starts with a space
 _SMALL_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 _POUNDS = re.compile(r"\s+pounds\b", re.I)
 _AGO = re.compile(r"\s+ago\b")
+_YEAR_LEAD = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f)\s+$")
+_AFTER_FIRST = frozenset(" -+\u00a0\t\n")
+_PER_N = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<mod>[a-z]+))?\s+(?P<w>[a-z]+)\b")
 
 
 def _counted(rules: FigureRules, text: str, pos: int, value: float, *, after_of: bool = False,
@@ -56,6 +59,7 @@ def _counted(rules: FigureRules, text: str, pos: int, value: float, *, after_of:
     """The counted noun after a number ("eight mercenaries" -> "mercenaries"), or None."""
     p = pos
     skipped_det = False
+    loose = not lowercase_only   # one plain lower-case adjective may stand before the noun ("40 catalytic converters")
     for i in range(4):
         m = _WORD_AHEAD.match(text, p)
         if not m:
@@ -74,6 +78,10 @@ def _counted(rules: FigureRules, text: str, pos: int, value: float, *, after_of:
             return m.end(), lw
         if i - skipped_det < 2 and (w[0].isupper() or lw in rules.noun_modifiers or "-" in w):
             p = m.end()
+            continue
+        if loose and i - skipped_det < 2 and w.isalpha() and w.islower() and len(w) > 2 and not lw.endswith(("ly", "ed")) \
+                and lw not in rules.not_modifiers:
+            loose, p = False, m.end()
             continue
         return None
     return None
@@ -96,7 +104,12 @@ def _rate(rules: FigureRules, text: str, pos: int, unit: str) -> tuple[int, str]
     return m.end(), f"{unit}/{rules.physical_units.get(w, w)}"
 
 
-def _finish(c: Cand, kind: str, end: int, unit: str | None, rule: str) -> Cand:
+def _finish(c: Cand, kind: str, end: int, unit: str | None, rule: str, text: str = "", rules: FigureRules | None = None) -> Cand:
+    if c.qualifier is None and rules is not None and text[end:end + 1] in _AFTER_FIRST:
+        pm = rules.qualifier_after_re.match(text, end)
+        if pm:
+            c.qualifier = _WS.sub(" ", (pm.group("spaced") or pm.group("hyphened") or pm.group("glued")).lower())
+            end = pm.end()
     c.kind, c.end, c.unit, c.rule = kind, end, unit, rule
     return c
 
@@ -146,7 +159,15 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
             value = float(f"{value * scale:.12g}")   # 4.1 * 1e9 without binary noise
             notes.append(snote)
             ch = text[pos:pos + 1]
-    c = Cand(start, pos, P_NUMBER, value=value, notes=notes, scale=scale, numeric_end=pos)
+    numeric_end = pos
+    post = None
+    if ch in _AFTER_FIRST and ch:
+        pm = rules.qualifier_after_re.match(text, pos)
+        if pm:   # "10 or more years", "50-odd officers", "2,000-plus homes"
+            post = _WS.sub(" ", (pm.group("spaced") or pm.group("hyphened") or pm.group("glued")).lower())
+            pos = pm.end()
+            ch = text[pos:pos + 1]
+    c = Cand(start, pos, P_NUMBER, value=value, notes=notes, scale=scale, numeric_end=numeric_end, qualifier=post)
     bare_int = scale == 1.0 and not currency and not is_words and raw.isdigit()
 
     # glued "m" after a bare number: million before a counted noun ("100m people"), else metres
@@ -155,7 +176,7 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
         if noun:
             c.value = value * 1e6
             c.notes.append("'m' before a counted noun = million")
-            return _finish(c, "count", noun[0], noun[1], "count: number + counted noun")
+            return _finish(c, "count", noun[0], noun[1], "count: number + counted noun", text, rules)
 
     nx = _NEXT.match(text, pos)
     nxt = nx.group(1).lower() if nx else ""
@@ -163,12 +184,12 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
         if nxt in ("c", "f", "°"):
             tmp = _TEMPERATURE.match(text, pos)
             if tmp:
-                return _finish(c, "quantity", tmp.end(), "°" + (tmp.group(1) or tmp.group(2)), "quantity: temperature")
+                return _finish(c, "quantity", tmp.end(), "°" + (tmp.group(1) or tmp.group(2)), "quantity: temperature", text, rules)
         if nxt in firsts["percent"]:
             pm = rules.percent_re.match(text, pos)
             if pm:
                 word = _WS.sub(" ", pm.group(1).lower())
-                return _finish(c, "percent", pm.end(), rules.percent_words.get(word, "%"), f"percent: '{pm.group(1)}'")
+                return _finish(c, "percent", pm.end(), rules.percent_words.get(word, "%"), f"percent: '{pm.group(1)}'", text, rules)
         cw = rules.currency_word_re.match(text, pos) if nxt in firsts["currency"] else None
         if cw:
             currency = rules.currency_words[_WS.sub(" ", cw.group(1).lower())]
@@ -186,20 +207,20 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
     if currency:
         r = _rate(rules, text, pos, currency)
         if r:
-            return _finish(c, "money", r[0], r[1], "money: amount + rate")
-        return _finish(c, "money", pos, currency, "money: currency sign or word")
+            return _finish(c, "money", r[0], r[1], "money: amount + rate", text, rules)
+        return _finish(c, "money", pos, currency, "money: currency sign or word", text, rules)
 
     if nxt in firsts["time"]:
         am = _AGE_AFTER.match(text, pos)
         if am:
             c.notes.append("an age")
-            return _finish(c, "number", am.end(), f"{am.group(1).lower()}s old", "age: N-year-old")
+            return _finish(c, "number", am.end(), f"{am.group(1).lower()}s old", "age: N-year-old", text, rules)
         tm = rules.time_unit_re.match(text, pos)
         if tm:
             unit = rules.time_units[tm.group(1).lower()]
             if _AGO.match(text[tm.end():tm.end() + 6]):
                 c.notes.append("relative: counted back from the article's date")
-            return _finish(c, "duration", tm.end(), unit, "duration: number + time unit")
+            return _finish(c, "duration", tm.end(), unit, "duration: number + time unit", text, rules)
 
     um = rules.unit_after_re.match(text, pos) if nxt in firsts["unit"] else None
     if um:
@@ -209,20 +230,29 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
             unit = rules.physical_units[_WS.sub(" ", u.lower())]
             r = _rate(rules, text, um.end(), unit)
             if r:
-                return _finish(c, "quantity", r[0], r[1], "quantity: number + unit + rate")
-            return _finish(c, "quantity", um.end(), unit, "quantity: number + physical unit")
+                return _finish(c, "quantity", r[0], r[1], "quantity: number + unit + rate", text, rules)
+            return _finish(c, "quantity", um.end(), unit, "quantity: number + physical unit", text, rules)
 
     if bare_int and nx and (nx.group(1)[0].isupper() or nxt == "block"):
         sm = street_re.match(text, pos)
         if sm:
             return Cand(start, sm.end(), P_EXCLUDE, reason="a street address")
     year_like = bare_int and len(raw) == 4 and rules.year_min <= value <= rules.year_max
-    noun = _counted(rules, text, pos, value, lowercase_only=year_like)
+    if year_like and _YEAR_LEAD.search(text, max(0, start - 8), start):
+        noun = None   # "in 2019 police arrested ...": a year, not 2019 police
+    else:
+        noun = _counted(rules, text, pos, value, lowercase_only=year_like)
     if noun and not (is_words and value == 1 and noun[1] not in rules.one_counts):
         r = _rate(rules, text, noun[0], noun[1])
         if r:
-            return _finish(c, "count", r[0], r[1], "count: number + counted noun + rate")
-        return _finish(c, "count", noun[0], noun[1], "count: number + counted noun")
+            return _finish(c, "count", r[0], r[1], "count: number + counted noun + rate", text, rules)
+        return _finish(c, "count", noun[0], noun[1], "count: number + counted noun", text, rules)
+    if nxt == "per" and not year_like:
+        pr = _PER_N.match(text, pos)
+        if pr and pr.group("w") not in _STOP and (pr.group("mod") or "") not in _STOP:
+            n = parse_numeral(pr.group("n"))[0]
+            c.notes.append(f"a rate: {value:g} for every {n:g} {pr.group('w')}")
+            return _finish(c, "number", pr.end(), f"per {n:g} {pr.group('w')}", "rate: number per N", text, rules)
     if is_words and value == 1:
         return None   # "one" alone is a pronoun or determiner ("one of the", "one way")
     if ch and _CODE_AFTER.match(text, pos):
@@ -230,7 +260,7 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
     if year_like:
         before = text[max(0, start - 9):start]
         if not (before.endswith(" ") and _AGE_BEFORE.search(before)):
-            return _finish(c, "year", pos, None, "year: four digits between year_min and year_max")
+            return _finish(c, "year", pos, None, "year: four digits between year_min and year_max", text, rules)
     if bare_int and len(raw) >= 7:
         return Cand(start, pos, P_EXCLUDE, reason="a long digit string: an ID, not an amount")
     if bare_int and 0 < value < 120:
@@ -238,8 +268,8 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
         if (before.endswith(" ") and _AGE_BEFORE.search(before[-9:])) or (
                 before.endswith(", ") and _NAME_COMMA_BEFORE.search(before) and _NAME_COMMA_AFTER.match(text, pos)):
             c.notes.append("an age (after 'aged' or after a name and a comma)")
-            return _finish(c, "number", pos, "years old", "age: 'aged 34' / 'Smith, 34,'")
-    return _finish(c, "number", pos, None, "number")
+            return _finish(c, "number", pos, "years old", "age: 'aged 34' / 'Smith, 34,'", text, rules)
+    return _finish(c, "number", pos, None, "number", text, rules)
 
 
 def previous_words(text: str, pos: int, n: int = 2) -> list[tuple[str, int]]:

@@ -67,7 +67,7 @@ _FRACTION = re.compile(
     r"\b(?P<n>one|two|three|four|a)[\s-](?P<d>half|third|thirds|quarter|quarters|fifth|fifths)\b(?=\s+(?:of|the)\b)"
     r"|\b(?P<half>half)(?=\s+of\b)", re.I)
 _FRACTION_DEN = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
-_RATIO = re.compile(r"\b(?P<a>one|two|three|four|five|\d{1,2})\s+in\s+(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,5}(?:,\d{3})*)\b(?!\s*(?:%|per))", re.I)
+_RATIO = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,5}(?:,\d{3})*)\b(?!\s*(?:%|per))", re.I)
 
 # not-figures that need no rules table
 _TIME = re.compile(
@@ -218,7 +218,7 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
                 if rules.year_min <= a < bb <= rules.year_max and bb - a <= 100:
                     out.append(Cand(m.start(), m.end(), P_DATE, kind="year", value=None, low=a, high=bb,
                                     notes=[f"a range of years: {a} to {bb}"], rule="year: range"))
-    if text[e:e + 4] == " in ":
+    if text[e:e + 4] in (" in ", " out"):
         _ratio(out, rules, _RATIO.match(text, s))
     if c0 != "s":
         return s
@@ -356,7 +356,7 @@ def _ratio(out: list, rules: FigureRules, m: re.Match | None) -> None:
         noun = _RATIO_NOUN.match(m.string, m.end())
         end = noun.end() if noun else m.end()
         out.append(Cand(m.start(), end, P_VAGUE, kind="number", value=round(a / b, 4), unit="ratio",
-                        notes=[f"'{m.group()}' = {a:g}/{b:g}"], rule="ratio: one in five"))
+                        notes=[f"'{m.group()}' = {a:g}/{b:g} = {100 * a / b:.3g}%"], rule="ratio: one in five"))
 
 
 _RATIO_NOUN = re.compile(r"\s+(?:[A-Z][\w-]*\s+)?(?:[a-z]+s|people|men|women|children)\b")
@@ -368,33 +368,6 @@ def _word_or_digits(s: str) -> float:
 
 DIGITS_AT = re.compile(rf"(?<![\w.,])(?P<num>{_DIGITS})")
 WORDS_AT = re.compile(rf"(?<![\w-])(?P<words>{NUMBER_WORDS})", re.I)
-
-
-def currency_left_regex(rules: FigureRules) -> re.Pattern:
-    """A currency sign or code ending right before a number ("US$", "£", "EUR ")."""
-    parts = [(r"\b" if k[0].isalpha() else "") + re.escape(k)
-             for k in sorted(rules.currency_prefixes, key=len, reverse=True)]
-    return re.compile(rf"(?P<cur>{'|'.join(parts)})[\s\u00a0]?$", re.I)
-
-
-def trie_regex(words) -> str:
-    """One regex alternation for many words, shared prefixes factored out (much faster in re)."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
-    return emit(root)
 
 
 def scale_after(text: str, pos: int, has_currency: bool) -> tuple[float, int, str]:

@@ -40,6 +40,9 @@ class FigureRules:
     one_counts: frozenset[str]
     not_nouns: frozenset[str]
     noun_modifiers: frozenset[str]
+    not_modifiers: frozenset[str]
+    change_words: frozenset[str]
+    qualifiers_after: dict[str, str]
     synonyms: tuple[frozenset[str], ...]
     name_labels: frozenset[str]
     street_words: frozenset[str]
@@ -52,6 +55,7 @@ class FigureRules:
     windows: dict[str, int]
     # compiled
     qualifier_re: re.Pattern
+    qualifier_after_re: re.Pattern
     vague_re: re.Pattern
     currency_prefix_re: str
     unit_after_re: re.Pattern
@@ -81,6 +85,24 @@ def _phrase_re(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
 
 
+def _qualifier_after_re(quals_after: dict[str, str]) -> re.Pattern:
+    """Words written after a figure: "10 or more", "14 and counting" (after a space), "50-odd",
+    "2,000-plus" (after a hyphen), "65+" (glued). Not when a noun phrase follows "and over"
+    ("5 and over the weekend")."""
+    spaced = [w for w in quals_after if " " in w]
+    hyphened = [w for w in quals_after if " " not in w and w.isalpha()]
+    glued = [w for w in quals_after if not w.isalpha() and " " not in w]
+    alts = []
+    if spaced:
+        alts.append(r"\s+(?P<spaced>" + _phrase_re(spaced) + r")\b"
+                    r"(?!\s+(?:the|a|an|this|that|these|those|his|her|their|its|our|my|last|next|past|\d))")
+    if hyphened:
+        alts.append(r"-(?P<hyphened>" + _phrase_re(hyphened) + r")\b")
+    if glued:
+        alts.append(r"(?P<glued>" + _phrase_re(glued) + r")(?![\w+])")
+    return re.compile("|".join(alts), re.I) if alts else re.compile(r"(?!)")
+
+
 def parse_rules(data: dict, path: str = "<rules>") -> FigureRules:
     """Build :class:`FigureRules` from the parsed TOML, with clear errors for missing tables."""
     def table(name: str) -> dict:
@@ -96,6 +118,11 @@ def parse_rules(data: dict, path: str = "<rules>") -> FigureRules:
     for k, v in quals.items():
         if v not in allowed:
             raise RulesError(f"{path}: [qualifiers] {k!r} has bound {v!r}; use one of {sorted(allowed)}")
+    quals_after = {k.lower(): v for k, v in data.get("qualifiers_after", {}).items()}
+    for k, v in quals_after.items():
+        if v not in allowed | {"odd"}:
+            raise RulesError(f"{path}: [qualifiers_after] {k!r} has bound {v!r}; use one of {sorted(allowed | {'odd'})}")
+    qual_after_re = _qualifier_after_re(quals_after)
     counted = table("counted_nouns")
     nf = table("not_figures")
     dates = table("dates")
@@ -126,6 +153,9 @@ def parse_rules(data: dict, path: str = "<rules>") -> FigureRules:
         rate_words=frozenset(w.lower() for w in table("rate_words")["words"]),
         irregular_plurals=frozenset(counted["irregular"]), one_counts=frozenset(counted["one_counts"]),
         not_nouns=frozenset(counted["not_nouns"]), noun_modifiers=frozenset(counted["noun_modifiers"]),
+        not_modifiers=frozenset(w.lower() for w in counted.get("not_modifiers", [])),
+        change_words=frozenset(w.lower() for w in data.get("ranges", {}).get("change_words", [])),
+        qualifiers_after=quals_after, qualifier_after_re=qual_after_re,
         synonyms=tuple(frozenset(g) for g in counted["synonyms"]),
         name_labels=frozenset(w.lower() for w in nf["name_labels"]),
         street_words=frozenset(w.lower() for w in nf["street_words"]),
@@ -138,6 +168,33 @@ def parse_rules(data: dict, path: str = "<rules>") -> FigureRules:
         unit_after_re=unit_after_re, currency_word_re=currency_word_re, percent_re=percent_re,
         time_unit_re=time_unit_re, window_re=window_re,
     )
+
+
+def currency_left_regex(rules: FigureRules) -> re.Pattern:
+    """A currency sign or code ending right before a number ("US$", "£", "EUR ")."""
+    parts = [(r"\b" if k[0].isalpha() else "") + re.escape(k)
+             for k in sorted(rules.currency_prefixes, key=len, reverse=True)]
+    return re.compile(rf"(?P<cur>{'|'.join(parts)})[\s\u00a0]?$", re.I)
+
+
+def trie_regex(words) -> str:
+    """One regex alternation for many words, shared prefixes factored out (much faster in re)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+    return emit(root)
 
 
 @lru_cache(maxsize=4)
