@@ -160,8 +160,18 @@ def test_furniture_from_other_sites_is_flagged(line, rule):
     assert (b.text, b.rule) == (line, rule)
 
 
+@pytest.mark.parametrize("line", ["Comments are closed.", "Comments are closed", "Comments closed", "Leave a Reply",
+                                  "Cancel reply", "Commenting is closed for this article."])
+def test_comment_form_furniture_is_flagged_as_a_comment_prompt(line):
+    [b] = find_boilerplate(_in_article(line))
+    assert (b.text, b.rule) == (line, "comment_prompt")
+    assert "comment" in b.reason
+
+
 @pytest.mark.parametrize("line", [
     "He said the photo was real.",
+    "Comments are closed to the public until the inquiry ends, the council said.",
+    "The mayor said the reply was cancelled.",
     "Read more books, the minister urged.",
     "Share prices fell 3% on Monday, traders said.",
     "Comments from the minister drew criticism.",
