@@ -292,6 +292,11 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your
 
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _THAT, _OF, _DIGIT = re.compile(r"\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
+# A labelling verb's object (up to eight words, no punctuation) and then a quotation (masked,
+# or a phrase whose marks are kept) or "as": 'called the vote “...”', 'described it as ...'.
+_OBJECT_WORD = r"(?:\s+[^\s\x00“”\"‘’«».,;:!?()]+){0,8}?"
+_OBJECT_THEN = {"quote": re.compile(_OBJECT_WORD + r"\s*[\x00“\"‘«]"),
+                "as": re.compile(_OBJECT_WORD + r"\s+as\b", re.I)}
 
 
 def _verb_matches(masked: str, start: int, end: int, rules: Rules):
@@ -303,6 +308,37 @@ def _verb_matches(masked: str, start: int, end: int, rules: Rules):
     if len(low) != len(seg) or _CASE_ODDITIES.search(seg):
         return rules.verb_re.finditer(masked, start, end)
     return [Hit(masked, (m.start() + lo, m.end() + lo)) for m in rules.lower_res["verb_re"].finditer(low, start - lo)]
+
+
+# Who produced a document or data set: a name ("the Bureau of Labor Statistics", "the Office
+# for National Statistics", "Reuters and the Census Bureau") or "the/its + institution noun".
+_PRODUCER_NAME = re.compile(r"\s*((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|and|de|the|&)\s+)*[A-Z][\w.&'’-]*)*)")
+_PRODUCER_NOUN = re.compile(r"\s*(?:the|its|their|his|her)(?:\s+[a-z][\w-]*){1,3}")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_MONTH_OR_DAY = re.compile(r"(?:the\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
+
+
+def _evidence_matches(masked: str, start: int, end: int, rules: Rules, index: PhraseIndex | None, low: str | None):
+    """"data from", "figures published by", "a report by" ... in ``masked[start:end]``."""
+    if index is not None:
+        return index.hits("evidence_re", masked, start, end)
+    seg = masked[start:end]
+    if not (_CASE_ODDITIES.search(seg) or any(w in seg.lower() for w in rules.evidence_words)):
+        return ()
+    return rules.evidence_re.finditer(masked, start, end)
+
+
+def _producer(masked: str, pos: int, end: int, rules: Rules) -> tuple[int, int] | None:
+    """The producer named after "data from" / "a report by", as (start, end), or None."""
+    m = _PRODUCER_NAME.match(masked, pos, end)
+    if m and m.group(1) and not _MONTH_OR_DAY.match(m.group(1)) and classify_source(m.group(1), rules).label == "named":
+        return m.span(1)
+    m = _PRODUCER_NOUN.match(masked, pos, end)
+    if m:  # "the ministry", "the health ministry": up to the first institution noun
+        for w in _LOWER_WORD.finditer(masked, m.start(), m.end()):
+            if w.group() in rules.institution_heads or w.group() in rules.bare_institutions:
+                return (m.start() + len(m.group()) - len(m.group().lstrip()), w.end())
+    return None
 
 
 def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseIndex | None = None):
@@ -323,6 +359,8 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
         if form == "said" and _SAID_TO_BE.match(after):
             continue
         if verb.needs_that and not _THAT.match(after):
+            continue
+        if verb.object_then and not _OBJECT_THEN[verb.object_then].match(after):
             continue
         if verb.needs_clause and not _CLAUSE_FOLLOWS.match(after) and not before.rstrip().endswith((",", MASK, "”", '"')):
             continue
@@ -373,6 +411,12 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
             said = _AS_SAYING.match(masked, np[1])
             if said:
                 add("citing", np[0], np[1], m.start(), said.end())
+    for m in _evidence_matches(masked, start, end, rules, index, low):
+        if taken and any(a <= m.start() < b for a, b in taken):
+            continue
+        producer = _producer(masked, m.end(), end, rules)
+        if producer:
+            add("document", producer[0], producer[1], m.start(), producer[1])
     for m, verb in (verb_uses(masked, start, end, rules, index) if uses is None else uses):
         v0, v1 = m.span()
         if taken and any(a <= v0 < b for a, b in taken) or m.group().lower() in CONTINUATIONS:

@@ -166,6 +166,7 @@ _CLAUSE_END = re.compile(r"[.!?](?<!\b[A-Z].)(?<!\b[A-Z][a-z].)(?<!\bMrs.|\bGen.
 
 
 _WS_RUN = re.compile(r"\s*")
+_PLURAL_END = re.compile(r"[^s']s$", re.I)  # "officials", "sources" (not "the boss")
 _CONTINUING = re.compile(r"(?:,\s*|\s+)(" + "|".join(CONTINUATIONS) + r")\s*[:,]?$")
 _ENDS_COLON = re.compile(r"[,:]$")
 _ENDS_FOR_A = re.compile(r"\b(?:for|as|of)\s+(?:a|an|the)?$")
@@ -178,8 +179,9 @@ class _Reader:
     out (attributions of a stretch, clause ends of a paragraph), since the quotations of
     one sentence ask about the same stretches."""
 
-    def __init__(self, text: str, masked: str, rules: Rules, index: PhraseIndex | None) -> None:
+    def __init__(self, text: str, masked: str, rules: Rules, index: PhraseIndex | None, paragraphs: list) -> None:
         self.text, self.masked, self.rules, self.index = text, masked, rules, index
+        self.paragraphs, self.para_starts = paragraphs, [p0 for p0, _ in paragraphs]
         self._atts: dict = {}
         self._ends: dict = {}
 
@@ -201,6 +203,27 @@ class _Reader:
                 reach.append(m.end() if m.group() == "\n" else _WS_RUN.match(self.masked, m.end()).end() + 1)
             self._ends[key] = (starts, ends, reach)
         return self._ends[key]
+
+    def previous_source(self, pos: int, floor: int, singular: bool = False) -> Attribution | None:
+        """The last attribution with a named or anonymous source in the clauses before
+        ``pos`` and after ``floor`` (looking back at most 1,500 characters). ``singular``
+        (for "he"/"she"): skip unnamed groups ("officials", "residents")."""
+        floor = max(floor, pos - 1500)
+        k = bisect.bisect_right(self.para_starts, pos) - 1
+        while k >= 0 and self.paragraphs[k][1] > floor:
+            p0, p1 = self.paragraphs[k]
+            bounds = [p0] + self._clause_ends(p0, p1)[1] + [p1]
+            for i in range(len(bounds) - 2, -1, -1):
+                a, b = max(bounds[i], floor), min(bounds[i + 1], pos)
+                if a < b:
+                    found = [x for x in self.attributions(a, b) if x.label in ("named", "anonymous")
+                             and not (singular and x.label == "anonymous" and _PLURAL_END.search(x.source))]
+                    if found:
+                        return found[-1]
+                if bounds[i] <= floor:
+                    return None
+            k -= 1
+        return None
 
     def clause(self, p0: int, p1: int, pos: int) -> tuple[int, int]:
         """The sentence-like stretch of the masked text around ``pos`` (quotations masked,
@@ -301,7 +324,7 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
     phrase_spans = [(q["start"] + 1, q["end"] - (1 if q["closed"] else 0)) for q in raw if q["depth"] == 0 and q["phrase"]]
     masked = _mask(_mask(text, speech_spans, MASK), phrase_spans, "_")
     transcript = _transcript_speakers(text, paragraphs)
-    reader = _Reader(text, masked, rules, None)  # an index costs more than the few stretches read here
+    reader = _Reader(text, masked, rules, None, paragraphs)  # an index costs more than the few stretches read here
     out: list[Quote] = []
     last: dict | None = None          # the last resolved speaker (for "he added")
     last_by_para: dict = {}
@@ -318,6 +341,8 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
                     speaker, span, verb, note, label = att.source, (att.source_start, att.source_end), att.verb, att.verb_note, att.label
                     if att.kind in ("verb", "inverted") and how in ("after", "before"):
                         kind = "speech"
+                    if att.stance == "label" and att.cue_end <= s:
+                        kind = "phrase"  # 'called the vote “a tax on the poor”': the speaker's label
                     if att.stance == "opinion" and kind == "phrase":
                         speaker = span = verb = note = label = how = None
                     elif label == "pronoun":
@@ -326,11 +351,19 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
                             speaker = span = label = None
                             if p0 in transcript:
                                 speaker, span, label = transcript[p0]
-                        elif last:
-                            speaker, span, label = last["speaker"], last["span"], last["label"]
-                            how = "pronoun"
                         else:
-                            speaker = span = label = None
+                            # the latest of: the last quotation's speaker, or an attribution
+                            # in a sentence since then ('X said ... “...,” she said')
+                            since = reader.previous_source(min(s, att.cue_start), last["span"][1] if last else 0,
+                                                           singular=pronoun.lower() in {"he", "she", "him", "her"})
+                            if since is not None:
+                                speaker, span, label = since.source, (since.source_start, since.source_end), since.label
+                                how = "pronoun"
+                            elif last:
+                                speaker, span, label = last["speaker"], last["span"], last["label"]
+                                how = "pronoun"
+                            else:
+                                speaker = span = label = None
                 elif last_by_para.get((p0, p1)):
                     prev = last_by_para[(p0, p1)]
                     speaker, span, label = prev["speaker"], prev["span"], prev["label"]

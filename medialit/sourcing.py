@@ -149,6 +149,11 @@ class _Spans:
         self.spans = spans
         self.starts = [a for a, _ in self.spans]
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a match overlaps ``[start, end)`` (the spans do not overlap each other)."""
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.spans[i - 1][1] > start
+
     def any_within(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, start)
         return i < len(self.starts) and self.starts[i] < end and bool(self.within(start, end))
@@ -231,6 +236,7 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
     commons = _Spans(index.spans("common_re", masked))
     evaluations = _Spans(index.spans("evaluation_re", masked))
     frames = _Spans(_literal_spans(masked, _FRAME_WORDS))
+    documents = _Spans(index.spans("evidence_re", masked))  # "data from", "a report by"
     starts = index.starts  # where any rule entry can start; a sentence without one has no cue
     bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
     out: list[TaggedSentence] = []
@@ -243,7 +249,8 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
             cued = True
         else:
             uses, hedges, hedge_spans, cued = [], (), (), False
-        atts = find_attributions(text, masked, s.start, s.end, rules, uses, index) if uses or frames.any_within(s.start, s.end) else []
+        framed = uses or frames.any_within(s.start, s.end) or cued and documents.overlaps(s.start, s.end)
+        atts = find_attributions(text, masked, s.start, s.end, rules, uses, index) if framed else []
         para = para_starts[bisect.bisect_right(para_starts, s.start) - 1] if para_starts and para_starts[0] <= s.start else 0
         speaker = transcript.get(para)
         why_not = _not_a_claim(text, s, i == 0, bounds)
@@ -272,7 +279,7 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
             tagged = ("unattributed", None, [(common.group(), common.span())],
                       f"appeals to common knowledge ('{common.group()}') instead of giving a source", None)
         elif resolved:
-            cited = [r for r in resolved if r[0].kind == "citing"]
+            cited = [r for r in resolved if r[0].kind in ("citing", "document")]
             a, label, source = cited[0] if cited else resolved[0]
             cues = [(r[0].cue, (r[0].cue_start, r[0].cue_end)) for r in resolved]
             if evaluation and not speaker and evaluation.start() < a.cue_end and not (a.cue_start <= evaluation.start() < a.cue_end and a.kind != "verb"):

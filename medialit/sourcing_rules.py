@@ -26,7 +26,8 @@ except ModuleNotFoundError:  # Python 3.10
 
 RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
 LIST_KEYS = ("heads", "phrases", "quantifier_of", "institution_heads", "bare_institutions",
-             "spokespeople", "not_names", "markers", "verbs", "common_knowledge", "evaluations")
+             "spokespeople", "not_names", "markers", "verbs", "common_knowledge", "evaluations",
+             "evidence_nouns", "evidence_links")
 # Speech verbs used after a comma to continue an attribution: 'Sabatini said, adding: "..."'.
 CONTINUATIONS = ("adding", "saying", "noting", "explaining", "insisting", "arguing", "continuing", "concluding", "writing")
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
@@ -35,6 +36,7 @@ PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
 MASK = "\x00"
 
 RuleSource = Union[str, Path, Mapping, None]
+OBJECT_THEN = (None, "quote", "as")
 
 
 class RulesError(ValueError):
@@ -52,6 +54,7 @@ class Verb:
     needs_that: bool = False
     noun_too: bool = False
     needs_clause: bool = False
+    object_then: str | None = None  # "quote" or "as": a labelling verb ("called the vote “...”")
 
 
 class Rules:
@@ -64,7 +67,7 @@ class Rules:
             for form in entry.get("forms", []):
                 self.verbs[form.lower()] = Verb(form.lower(), entry.get("lemma", form), entry.get("stance", "neutral"),
                                                 entry.get("note", ""), bool(entry.get("needs_that")), bool(entry.get("noun_too")),
-                                                bool(entry.get("needs_clause")))
+                                                bool(entry.get("needs_clause")), entry.get("object_then"))
         self.verb_forms = tuple(self.verbs)  # for str.endswith
         self.heads = {w.lower() for w in tables.get("heads", [])}
         self.institution_heads = {w.lower() for w in tables.get("institution_heads", [])}
@@ -78,11 +81,15 @@ class Rules:
         self.hedge_re = phrase_regex(tables.get("markers", []))
         self.common_re = phrase_regex(tables.get("common_knowledge", []))
         self.evaluation_re = phrase_regex(tables.get("evaluations", []))
+        evidence = [f"{n} {link}" for n in tables.get("evidence_nouns", []) for link in tables.get("evidence_links", [])]
+        self.evidence_re = phrase_regex(evidence)
+        self.evidence_words = tuple({n.lower() for n in tables.get("evidence_nouns", [])})
         self.verdicts: dict = {}  # classify_source results, remembered (sources repeat)
         # For PhraseIndex: the same patterns without IGNORECASE, for a lower-cased text, and
         # one zero-width pattern marking every place where an entry of any table starts.
         scanned = {"verb_re": list(self.verbs), "hedge_re": tables.get("markers", []),
-                   "common_re": tables.get("common_knowledge", []), "evaluation_re": tables.get("evaluations", [])}
+                   "common_re": tables.get("common_knowledge", []), "evaluation_re": tables.get("evaluations", []),
+                   "evidence_re": evidence}
         self.lower_res = {name: re.compile(getattr(self, name).pattern) for name in scanned}
         body = _trie_pattern(_trie(p for entries in scanned.values() for p in entries)) or r"(?!x)x"
         # The character before an entry is matched (not looked behind at), so the regex
@@ -246,6 +253,10 @@ def _merge(into: dict, extra: Mapping, name: str) -> None:
         if key == "verb":
             if not isinstance(value, list) or not all(isinstance(v, Mapping) and "forms" in v for v in value):
                 raise RulesError(f"{name}: 'verb' must be a list of tables, each with 'forms'")
+            for v in value:
+                if v.get("object_then") not in OBJECT_THEN:
+                    raise RulesError(f"{name}: verb '{v.get('lemma', v['forms'])}': object_then must be \"quote\" or \"as\", "
+                                     f"not {v.get('object_then')!r}")
             into.setdefault("verb", []).extend(dict(v) for v in value)
         elif key in LIST_KEYS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

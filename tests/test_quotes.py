@@ -202,3 +202,39 @@ def test_quote_to_dict_is_json_friendly():
 def test_non_text_input_is_a_clear_error():
     with pytest.raises(TypeError, match="str"):
         find_quotes(None)  # type: ignore[arg-type]
+
+
+# --- pronouns after a sentence attribution, and quoted labels ------------------------------
+
+def test_pronoun_after_a_named_attribution_in_the_previous_sentence_takes_that_name():
+    text = ("Amira Hossain, a parent, said the fare rise was unfair. "
+            "“Nobody wants to pay more,” she said.")
+    q = one(text)
+    assert (q.speaker, q.resolution, q.pronoun) == ("Amira Hossain", "pronoun", "she")
+    assert text[q.speaker_span[0]:q.speaker_span[1]] == "Amira Hossain"
+
+
+def test_a_sentence_attribution_after_the_last_quote_wins_over_the_older_speaker():
+    text = ("“The line will open in May,” said transport chief Omar Haddad. "
+            "Council member Lina Berg said the timetable was unrealistic. "
+            "“Nobody believes that date,” she said.")
+    assert [q.speaker for q in find_quotes(text)] == ["transport chief Omar Haddad", "Council member Lina Berg"]
+
+
+def test_he_or_she_skips_an_unnamed_group_and_keeps_the_last_speaker():
+    text = ("“We are ready,” said fire chief Dana Cole. Residents said the smoke was thick. "
+            "“Stay indoors,” she said.")
+    assert find_quotes(text)[-1].speaker == "fire chief Dana Cole"
+    they = "Residents said the water was brown. “We cannot drink it,” they said."
+    assert one(they).speaker == "Residents"
+
+
+@pytest.mark.parametrize("text, speaker, verb", [
+    ("Councillor Dan Ortiz called the vote “a tax on the poor”.", "Councillor Dan Ortiz", "called"),
+    ("The governor described the plan as “reckless and cruel”.", "The governor", "described"),
+    ("Union leader Sam Reyes dismissed the offer as “an insult to every worker here”.", "Union leader Sam Reyes", "dismissed"),
+])
+def test_a_quoted_label_is_a_phrase_credited_to_the_subject(text, speaker, verb):
+    q = one(text)
+    assert (q.kind, q.speaker, q.verb) == ("phrase", speaker, verb)
+    assert q.verb_note and "speaker" in q.verb_note
