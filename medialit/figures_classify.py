@@ -50,7 +50,6 @@ _SMALL_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven",
 _POUNDS = re.compile(r"\s+pounds\b", re.I)
 _AGO = re.compile(r"\s+ago\b")
 _YEAR_LEAD = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f)\s+$")
-_AFTER_FIRST = frozenset(" -+\u00a0\t\n")
 _PER_N = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<mod>[a-z]+))?\s+(?P<w>[a-z]+)\b")
 
 
@@ -104,8 +103,26 @@ def _rate(rules: FigureRules, text: str, pos: int, unit: str) -> tuple[int, str]
     return m.end(), f"{unit}/{rules.physical_units.get(w, w)}"
 
 
+@lru_cache(maxsize=4)
+def _after_firsts(rules: FigureRules) -> frozenset[str]:
+    firsts = {w[0] for w in rules.qualifiers_after if w[0].isalpha()}
+    return frozenset(firsts | {c.upper() for c in firsts})
+
+
+def _maybe_after(rules: FigureRules, text: str, pos: int) -> bool:
+    """A cheap test before the qualifier-after regex: "+", or a space or hyphen then the first
+    letter of a phrase in [qualifiers_after]."""
+    ch = text[pos:pos + 1]
+    if ch == "+":
+        return True
+    if ch == "-" or ch.isspace():
+        c2 = text[pos + 1:pos + 2]
+        return c2 in _after_firsts(rules) or c2.isspace()
+    return False
+
+
 def _finish(c: Cand, kind: str, end: int, unit: str | None, rule: str, text: str = "", rules: FigureRules | None = None) -> Cand:
-    if c.qualifier is None and rules is not None and text[end:end + 1] in _AFTER_FIRST:
+    if c.qualifier is None and rules is not None and _maybe_after(rules, text, end):
         pm = rules.qualifier_after_re.match(text, end)
         if pm:
             c.qualifier = _WS.sub(" ", (pm.group("spaced") or pm.group("hyphened") or pm.group("glued")).lower())
@@ -161,7 +178,7 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
             ch = text[pos:pos + 1]
     numeric_end = pos
     post = None
-    if ch in _AFTER_FIRST and ch:
+    if ch and _maybe_after(rules, text, pos):
         pm = rules.qualifier_after_re.match(text, pos)
         if pm:   # "10 or more years", "50-odd officers", "2,000-plus homes"
             post = _WS.sub(" ", (pm.group("spaced") or pm.group("hyphened") or pm.group("glued")).lower())
