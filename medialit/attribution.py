@@ -49,6 +49,8 @@ _AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|shou
         r"this\s+week|last\s+week|this\s+month|on\s+[A-Z][a-z]+day|took\s+to\s+\w+\s+to|went\s+on\s+to|"
         r"declined\s+to|refused\s+to|continued\s+to|wanted\s+to|sought\s+to|appeared\s+to|has\s+yet\s+to")
 _AUX_TAIL = re.compile(r"(?:\s+(?:" + _AUX + r"|[a-z]+ly))+\s*$")
+# The words an _AUX_TAIL match can end with: a quick test before the regex.
+_AUX_LAST = {re.split(r"\\s\+", alt)[-1] for alt in _AUX.split("|")}
 _NOT_ADVERB = {"family", "ally", "rally", "assembly", "supply", "italy", "july", "reply", "monopoly", "anomaly", "bully"}
 # "is/was/been ..." (then adverbs) just before a verb: a passive ("it is widely believed").
 _PASSIVE_BEFORE = re.compile(r"(?i:\b(?:is|are|was|were|been|being|be))(?:\s+[a-z]+ly)*\s*$")
@@ -74,6 +76,9 @@ _CONDUIT = re.compile(r"\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’
 
 def _strip_aux(left: str) -> str:
     while True:
+        last = left.rsplit(None, 1)[-1:]
+        if not last or not (last[0] in _AUX_LAST or last[0].endswith(("ly", "day"))):
+            return left
         base = max(0, len(left) - 60)
         m = _AUX_TAIL.search(left, base)
         if not m or not m.group().strip():

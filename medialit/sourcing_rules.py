@@ -105,6 +105,11 @@ class Rules:
 _CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
 
 
+# A character right after a stretch that can change a match ending there (see the end of
+# every table regex: no letter, "-" or apostrophe + letter may follow an entry).
+_AFFECTS_END = re.compile(r"[\w'’-]")
+
+
 class Hit:
     """A match found by :class:`PhraseIndex`: ``group()``, ``span()``, ``start()``, ``end()``
     like a regex match, with the text as written (not lower-cased)."""
@@ -142,6 +147,7 @@ class PhraseIndex:
 
     def __init__(self, rules: Rules, text: str) -> None:
         self.rules, self.text = rules, text
+        self._whole: dict = {}
         low = text.lower()
         self.folded = len(low) == len(text) and not _CASE_ODDITIES.search(text)
         if self.folded:
@@ -149,6 +155,7 @@ class PhraseIndex:
             self.starts += [m.end() for m in rules.starts_re.finditer(low)]
             self._lower = {id(text): (text, low)}
         else:
+            self._lower = {}
             self.starts = [0] if rules.first_re_i.match(text) else []
             self.starts += [m.end() for m in rules.starts_re_i.finditer(text)]
 
@@ -165,10 +172,29 @@ class PhraseIndex:
         return cached[1]
 
     def spans(self, name: str, string: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-        """Non-overlapping matches of table regex ``name`` in ``string[start:end]``."""
+        """Non-overlapping matches of table regex ``name`` in ``string[start:end]``.
+
+        The matches in the whole string are found once; a stretch is answered from them,
+        unless a match crosses its edges or the character after it could change a match
+        (a letter, "-" or an apostrophe): then the stretch is read on its own."""
         if len(string) != len(self.text):
             raise ValueError("PhraseIndex: the string must have the length of the indexed text")
+        if start == 0 and end is None:
+            return self._scan(name, string, 0, len(string))
         end = len(string) if end is None else end
+        key = (name, id(string))
+        whole = self._whole.get(key)
+        if whole is None or whole[0] is not string:
+            spans = self._scan(name, string, 0, len(string))
+            whole = self._whole[key] = (string, spans, [a for a, _ in spans])
+        _, spans, starts = whole
+        i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if (i > 0 and spans[i - 1][1] > start) or (j > i and spans[j - 1][1] > end) \
+                or (end < len(string) and _AFFECTS_END.match(string, end)):
+            return self._scan(name, string, start, end)
+        return spans[i:j]
+
+    def _scan(self, name: str, string: str, start: int, end: int) -> list[tuple[int, int]]:
         rx = self.rules.lower_res[name] if self.folded else getattr(self.rules, name)
         target = self._target(string)
         starts, out, pos = self.starts, [], start
