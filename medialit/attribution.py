@@ -212,12 +212,12 @@ _LOWER_WORD = re.compile(r"[a-z][\w-]*")
 _MONTH_OR_DAY = re.compile(r"(?:the\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
 
 
-def _evidence_matches(masked: str, start: int, end: int, rules: Rules, index: PhraseIndex | None, low: str | None):
-    """"data from", "figures published by", "a report by" ... in ``masked[start:end]``."""
+def _evidence_matches(masked: str, start: int, end: int, rules: Rules, index: PhraseIndex | None, seg_low: str | None):
+    """"data from", "figures published by", "a report by" ... in ``masked[start:end]``
+    (``seg_low``: that stretch lower-cased, for a quick test; None to skip the test)."""
     if index is not None:
         return index.hits("evidence_re", masked, start, end)
-    seg = masked[start:end]
-    if not (_CASE_ODDITIES.search(seg) or any(w in seg.lower() for w in rules.evidence_words)):
+    if seg_low is not None and not any(w in seg_low for w in rules.evidence_words):
         return ()
     return rules.evidence_re.finditer(masked, start, end)
 
@@ -290,9 +290,11 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
     low = index.lowered(masked) if index is not None else None
     if low is not None:
         framed = any(low.find(w, start, end) >= 0 for w in _FRAME_WORDS)
-    else:
+        seg_low = None
+    else:  # a quick test on the lower-cased stretch (exact unless it has İ, ı or ſ)
         seg = masked[start:end]
-        framed = _CASE_ODDITIES.search(seg) or any(w in seg.lower() for w in _FRAME_WORDS)
+        seg_low = None if _CASE_ODDITIES.search(seg) else seg.lower()
+        framed = seg_low is None or any(w in seg_low for w in _FRAME_WORDS)
     for m in (_FRAMES.finditer(masked, start, end) if framed else ()):
         np = _np_after(masked, m.end(), end)
         if not np:
@@ -305,7 +307,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
             said = _AS_SAYING.match(masked, np[1])
             if said:
                 add("citing", np[0], np[1], m.start(), said.end())
-    for m in _evidence_matches(masked, start, end, rules, index, low):
+    for m in _evidence_matches(masked, start, end, rules, index, seg_low):
         if taken and any(a <= m.start() < b for a, b in taken):
             continue
         producer = _producer(masked, m.end(), end, rules)
