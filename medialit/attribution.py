@@ -59,6 +59,7 @@ _SEGMENT_SPLIT = re.compile(r"[,;:()\[\]–—\x00“”\"]|\s-\s")
 _CONNECTOR = re.compile(r"^(?:and|but|however|although|though|while|so|then|because|since|as|yet|even|also|meanwhile|"
                         r"whereas|if|when|that|which|where|or|nor|now|still|instead|indeed|moreover|thus)\b\s*", re.I)
 _INNER_CUT = re.compile(r"\b(?:that|because|whereas|while|although|though|if|when|where|which|after|before|since|until|unless)\s+", re.I)
+_LAST_INNER_CUT = re.compile(r"(?s:.*)" + _INNER_CUT.pattern, re.I)
 _DETERMINER_OR_POSS = re.compile(r"(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|false|any|no|"
                                  r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded|['’]s)$", re.I)
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
@@ -108,25 +109,29 @@ def _np_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     return (pos, end) if end > pos else None
 
 
-_ONE_CHAR_SPLIT = re.compile(r"[,;:()\[\]–—\x00“”\"]")
+_LAST_SEPARATOR = re.compile(r"(?s:.*)(" + _SEGMENT_SPLIT.pattern + ")")
 
 
 def _last_pieces(left: str) -> list[tuple[int, int]]:
     """The last three matches of ``_SEGMENT_SPLIT`` in ``left`` (all of them if fewer).
 
-    Masked quotations are long runs of separators, so only the tail is scanned: from the
-    third one-character separator counted from the end. The full scan matches that
-    character on its own too, so the matches from there on are the same."""
-    if len(left) < 120 or MASK not in left:
-        return [(x.start(), x.end()) for x in _SEGMENT_SPLIT.finditer(left)][-3:]
-    rev = left[::-1]
-    found = 0
-    for m in _ONE_CHAR_SPLIT.finditer(rev):
-        found += 1
-        if found == 3:
-            start = len(left) - m.end()
-            return [(x.start(), x.end()) for x in _SEGMENT_SPLIT.finditer(left, start)][-3:]
-    return [(x.start(), x.end()) for x in _SEGMENT_SPLIT.finditer(left)][-3:]
+    Found from the right: the greedy ``.*`` backs off to the last separator. A
+    one-character separator is always a match of the left-to-right scan too, and so are
+    the ones before it; a " - " is handed to the full scan, which pairs runs of " - - "
+    its own way."""
+    out: list[tuple[int, int]] = []
+    end = len(left)
+    while len(out) < 3:
+        m = _LAST_SEPARATOR.match(left, 0, end)
+        if m is None:
+            break
+        a = m.start(1)
+        if m.end(1) - a != 1:
+            return [(x.start(), x.end()) for x in _SEGMENT_SPLIT.finditer(left)][-3:]
+        out.append((a, a + 1))
+        end = a
+    out.reverse()
+    return out
 
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -163,10 +168,10 @@ def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str 
         if not m:
             break
         chunk, offset = chunk[lead + m.end():], offset + lead + m.end()
-    cuts = list(_INNER_CUT.finditer(chunk))
-    if cuts:
-        offset += cuts[-1].end()
-        chunk = chunk[cuts[-1].end():]
+    cut = _LAST_INNER_CUT.match(chunk)  # the last _INNER_CUT match (they cannot overlap)
+    if cut:
+        offset += cut.end()
+        chunk = chunk[cut.end():]
     words = chunk.split()
     if not words or len(words) > 14 or not _has_letter(chunk) or "_" * 3 in chunk and len(words) == 1:
         return None
