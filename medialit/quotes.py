@@ -78,7 +78,6 @@ _CLAUSE_END = re.compile(r"[.!?](?<!\b[A-Z].)(?<!\b[A-Z][a-z].)(?<!\bMrs.|\bGen.
 _WS_RUN = re.compile(r"\s*")
 _PLURAL_END = re.compile(r"[^s']s$", re.I)  # "officials", "sources" (not "the boss")
 _CONTINUING = re.compile(r"(?:,\s*|\s+)(" + "|".join(CONTINUATIONS) + r")\s*[:,]?$")
-_ENDS_COLON = re.compile(r"[,:]$")
 _ENDS_FOR_A = re.compile(r"\b(?:for|as|of)\s+(?:a|an|the)?$")
 _GAP = re.compile(r"[\s,]*")
 _SENTENCE_GOES_ON = re.compile(r"[^.!?\x00]{0,80}[.!?]")
@@ -171,14 +170,16 @@ def _speaker_quote(q: dict, r: _Reader, p0: int, p1: int) -> tuple | None:
             return a, "after"
     # before: X said, “...” / X said: “...” / X said, adding: “...”
     head = masked[c0:s].rstrip()
-    cont = _CONTINUING.search(head)
+    tail = (head[:-1] if head.endswith((":", ",")) else head).rstrip()  # quick tests before the regexes
+    cont = _CONTINUING.search(head) if tail.endswith(CONTINUATIONS) else None
     if cont:
         head_before = head[: cont.start()]
         atts = [a for a in r.attributions(c0, c0 + len(head_before)) if a.kind != "according_to"]
         if atts:
             return _with_verb(atts[-1], cont.group(1), rules), "before"
         return ("continue", cont.group(1)), "before"
-    if _ENDS_COLON.search(head) or _ENDS_FOR_A.search(head.rstrip()) or head.endswith(rules.verb_forms):
+    if head.endswith((",", ":")) or (tail.rsplit(None, 1)[-1:] in (["a"], ["an"], ["the"]) and _ENDS_FOR_A.search(head)) \
+            or head.endswith(rules.verb_forms):
         atts = [a for a in r.attributions(c0, s) if a.cue_end >= len(head.rstrip(",: ")) + c0 - 40]
         if atts:
             return atts[-1], "before"

@@ -59,6 +59,8 @@ def _scan(text: str, p0: int, p1: int) -> list[list]:
     out, stack = [], []  # stack of (mark, position)
     for m in _MARKS.finditer(text, p0, p1):
         i, ch = m.start(), m.group()
+        if ch == "’" and text[i - 1:i].isalpha() and text[i + 1:i + 2].isalnum():
+            continue  # an apostrophe inside a word ("it’s"): _role would say "none"
         role = _role(text, i)
         single = ch in "‘’'"
         if role == "close" and stack:
