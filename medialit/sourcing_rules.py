@@ -91,7 +91,11 @@ class Rules:
                    "common_re": tables.get("common_knowledge", []), "evaluation_re": tables.get("evaluations", []),
                    "evidence_re": evidence}
         self.lower_res = {name: re.compile(getattr(self, name).pattern) for name in scanned}
-        body = _trie_pattern(_trie(p for entries in scanned.values() for p in entries)) or r"(?!x)x"
+        trie = _trie(p for entries in scanned.values() for p in entries)
+        body = _trie_pattern(trie) or r"(?!x)x"
+        # a one-character test first: most words cannot start an entry
+        firsts = "".join(sorted(re.escape(k) for k in trie if k)).replace("'", "'’")
+        body = "(?=[" + firsts + "])" + body if trie else body
         # The character before an entry is matched (not looked behind at), so the regex
         # engine only tries the trie after spaces and punctuation: faster.
         self.starts_re = re.compile(r"[^\w'’-](?=" + body + ")")
