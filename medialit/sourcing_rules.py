@@ -91,6 +91,7 @@ class Rules:
                    "common_re": tables.get("common_knowledge", []), "evaluation_re": tables.get("evaluations", []),
                    "evidence_re": evidence}
         self.lower_res = {name: re.compile(getattr(self, name).pattern) for name in scanned}
+        self.prefixes = {name: _two_letter_prefixes(entries) for name, entries in scanned.items()}
         trie = _trie(p for entries in scanned.values() for p in entries)
         body = _trie_pattern(trie) or r"(?!x)x"
         # a one-character test first: most words cannot start an entry
@@ -201,10 +202,11 @@ class PhraseIndex:
     def _scan(self, name: str, string: str, start: int, end: int) -> list[tuple[int, int]]:
         rx = self.rules.lower_res[name] if self.folded else getattr(self.rules, name)
         target = self._target(string)
+        prefixes = self.rules.prefixes[name] if self.folded else None
         starts, out, pos = self.starts, [], start
         for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
             p = starts[i]
-            if p >= pos:
+            if p >= pos and (prefixes is None or target[p:p + 2] in prefixes):
                 m = rx.match(target, p, end)
                 if m:
                     out.append(m.span())
@@ -214,6 +216,19 @@ class PhraseIndex:
     def hits(self, name: str, string: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Like :meth:`spans`, as match-like objects."""
         return [Hit(string, sp) for sp in self.spans(name, string, start, end)]
+
+
+def _two_letter_prefixes(entries) -> set | None:
+    """The first two characters of every entry (lower case, both apostrophes), for a quick
+    test before a table's regex; None when an entry is shorter or starts with a space or "*"."""
+    out = set()
+    for e in entries:
+        e = " ".join(e.lower().replace("’", "'").split())
+        head = e[:2]
+        if len(head) < 2 or " " in head or "*" in head:
+            return None
+        out.update({head, head.replace("'", "’")})
+    return out
 
 
 def _trie_pattern(node: dict) -> str:
