@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .attribution import MASK, Attribution, RuleSource, Rules, classify_source, find_attributions, load_rules, verb_uses
-from .sourcing_rules import Hit, PhraseIndex
+from .sourcing_rules import _AFFECTS_END, Hit, PhraseIndex
 from .clean import find_boilerplate
 from .quotes import Quote, _mask, _paragraphs, _transcript_speakers, find_quotes
 from .text import sentences
@@ -137,9 +137,13 @@ def _not_a_claim(text: str, s, first: bool, bounds: tuple[int, int]) -> str | No
     return None
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def _blank(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]`` is empty or only white space (looks at one character first)."""
-    return a >= b or text[a].isspace() and text[a:b].isspace()
+    """Whether ``text[a:b]`` is empty or only white space (reads only up to the first
+    non-space character: no copy of a long paragraph)."""
+    return a >= b or _SPACES.match(text, a, b).end() == b
 
 
 class _Spans:
@@ -237,14 +241,19 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
     evaluations = _Spans(index.spans("evaluation_re", masked))
     frames = _Spans(_literal_spans(masked, _FRAME_WORDS))
     documents = _Spans(index.spans("evidence_re", masked))  # "data from", "a report by"
+    verbs = _Spans(index.spans("verb_re", masked))
     starts = index.starts  # where any rule entry can start; a sentence without one has no cue
+    n = len(text)
     bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
     out: list[TaggedSentence] = []
     last: tuple[str, str] | None = None  # (label, source) of the last attribution, for "he said"
     for i, s in enumerate(sentences(text, skip=boilerplate)):
         k = bisect.bisect_left(starts, s.start)
         if k < len(starts) and starts[k] < s.end:
-            uses = list(verb_uses(masked, s.start, s.end, rules, index))
+            # verbs: only where the whole-text scan found one, or where the sentence ends
+            # against a letter (a verb at its very end may then match on its own)
+            maybe_verb = verbs.overlaps(s.start, s.end) or s.end < n and _AFFECTS_END.match(masked, s.end)
+            uses = list(verb_uses(masked, s.start, s.end, rules, index)) if maybe_verb else []
             hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)
             cued = True
         else:

@@ -182,16 +182,16 @@ class PhraseIndex:
         The matches in the whole string are found once; a stretch is answered from them,
         unless a match crosses its edges or the character after it could change a match
         (a letter, "-" or an apostrophe): then the stretch is read on its own."""
-        if len(string) != len(self.text):
-            raise ValueError("PhraseIndex: the string must have the length of the indexed text")
-        if start == 0 and end is None:
-            return self._scan(name, string, 0, len(string))
-        end = len(string) if end is None else end
         key = (name, id(string))
         whole = self._whole.get(key)
         if whole is None or whole[0] is not string:
+            if len(string) != len(self.text):
+                raise ValueError("PhraseIndex: the string must have the length of the indexed text")
             spans = self._scan(name, string, 0, len(string))
             whole = self._whole[key] = (string, spans, [a for a, _ in spans])
+        if start == 0 and end is None:
+            return list(whole[1])
+        end = len(string) if end is None else end
         _, spans, starts = whole
         i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         if (i > 0 and spans[i - 1][1] > start) or (j > i and spans[j - 1][1] > end) \
