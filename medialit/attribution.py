@@ -222,7 +222,7 @@ def _evidence_matches(masked: str, start: int, end: int, rules: Rules, index: Ph
     (``seg_low``: that stretch lower-cased, for a quick test; None to skip the test)."""
     if index is not None:
         return index.hits("evidence_re", masked, start, end)
-    if seg_low is not None and not any(w in seg_low for w in rules.evidence_words):
+    if seg_low is not None and not rules.evidence_hint.search(seg_low):
         return ()
     return rules.evidence_re.finditer(masked, start, end)
 

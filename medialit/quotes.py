@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 
 from .attribution import CONTINUATIONS, MASK, Attribution, PhraseIndex, RuleSource, Rules, load_rules
 from .attribution import find_attributions as _find_attributions
-from .quotes_marks import OPEN_CLOSE, _mask, _paragraphs, _scan  # noqa: F401  (sourcing imports them from here)
+from .quotes_marks import _MARKS, OPEN_CLOSE, _mask, _paragraphs, _scan  # noqa: F401  (sourcing imports them from here)
 
 _TRANSCRIPT = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
 NOT_SPEAKER_LABELS = {"note", "update", "photo", "read more", "editor's note", "editor’s note", "source", "sources",
@@ -216,8 +216,12 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
     skipped = sorted((b.start, b.end) for b in skip)
     skip_starts = [a for a, _ in skipped]
     paragraphs = _paragraphs(text)
+    marks = [m.start() for m in _MARKS.finditer(text)]
     raw = []
     for p0, p1 in paragraphs:
+        k = bisect.bisect_left(marks, p0)
+        if k == len(marks) or marks[k] >= p1:
+            continue  # no quotation mark in this paragraph
         for s, e, depth, closed in _scan(text, p0, p1):
             k = bisect.bisect_right(skip_starts, s) - 1
             if k >= 0 and e <= skipped[k][1]:

@@ -83,7 +83,10 @@ class Rules:
         self.evaluation_re = phrase_regex(tables.get("evaluations", []))
         evidence = [f"{n} {link}" for n in tables.get("evidence_nouns", []) for link in tables.get("evidence_links", [])]
         self.evidence_re = phrase_regex(evidence)
-        self.evidence_words = tuple({n.lower() for n in tables.get("evidence_nouns", [])})
+        # any evidence noun in a lower-cased stretch (a quick test before evidence_re)
+        words = sorted({" ".join(n.lower().replace("’", "'").split()) for n in tables.get("evidence_nouns", []) if n.strip()})
+        self.evidence_hint = re.compile("|".join(re.escape(w.rstrip("*")).replace("'", "['’]").replace(r"\ ", r"\s+")
+                                                 for w in words) or r"(?!x)x")
         self.verdicts: dict = {}  # classify_source results, remembered (sources repeat)
         # For PhraseIndex: the same patterns without IGNORECASE, for a lower-cased text, and
         # one zero-width pattern marking every place where an entry of any table starts.
