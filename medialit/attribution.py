@@ -204,9 +204,12 @@ def _verb_matches(masked: str, start: int, end: int, rules: Rules):
     lo = max(0, start - 1)
     seg = masked[lo:end]
     low = seg.lower()
-    if len(low) != len(seg) or _CASE_ODDITIES.search(seg):
+    rx = rules.verb_after_char
+    if len(low) != len(seg) or rx is None or _CASE_ODDITIES.search(seg):
         return rules.verb_re.finditer(masked, start, end)
-    return [Hit(masked, (m.start() + lo, m.end() + lo)) for m in rules.lower_res["verb_re"].finditer(low, start - lo)]
+    if start == 0:  # nothing before the text: as if a space
+        low, lo = " " + low, -1
+    return [Hit(masked, (m.start() + 1 + lo, m.end() + lo)) for m in rx.finditer(low)]
 
 
 # Who produced a document or data set: a name ("the Bureau of Labor Statistics", "the Office
