@@ -22,10 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from medialit.tomlfiles import tomllib
 
 RULES_FILE = "rules/boilerplate.toml"
 DEFAULT_MAX_WORDS = 30

@@ -11,10 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from medialit.tomlfiles import tomllib
 
 CATALOG_NAME = "catalog.toml"
 UNKNOWN = "unknown"

@@ -10,11 +10,9 @@ here decides anything on its own.
 from __future__ import annotations
 
 import re
-import tomllib
+from medialit.tomlfiles import read_rules_file
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 
 class RulesError(ValueError):
@@ -200,18 +198,5 @@ def trie_regex(words) -> str:
 @lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> FigureRules:
     """Load the packaged rules (or a teacher's copy at ``path``)."""
-    if path is None:
-        src = resources.files("medialit").joinpath("rules/figures.toml")
-        label = "medialit/rules/figures.toml"
-        raw = src.read_text(encoding="utf-8")
-    else:
-        label = str(path)
-        try:
-            raw = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise RulesError(f"{label}: cannot read rules file ({exc.strerror})") from exc
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise RulesError(f"{label}: not valid TOML ({exc})") from exc
+    data, label = read_rules_file(path, "figures.toml", RulesError)
     return parse_rules(data, label)

@@ -30,14 +30,10 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from medialit.tomlfiles import read_rules_file
 
 __all__ = [
     "Term", "FramingRules", "LoadedTerm", "NameLabel", "ConcordanceLine",
@@ -100,19 +96,7 @@ def load_rules(path: str | Path | None = None, *, extra_terms: Iterable[dict] = 
     >>> rules.terms[-1].term
     'junta'
     """
-    if path is None:
-        data_text = resources.files("medialit").joinpath("rules/framing.toml").read_text(encoding="utf-8")
-        shown = "medialit/rules/framing.toml"
-    else:
-        shown = str(path)
-        try:
-            data_text = Path(path).read_text(encoding="utf-8")
-        except OSError as err:
-            raise FramingRulesError(f"{shown}: cannot read the file ({err.strerror or err})") from None
-    try:
-        data = tomllib.loads(data_text)
-    except tomllib.TOMLDecodeError as err:
-        raise FramingRulesError(f"{shown}: invalid TOML ({err})") from None
+    data, shown = read_rules_file(path, "framing.toml", FramingRulesError)
     entries = list(data.get("term", [])) + list(extra_terms)
     terms = []
     for i, entry in enumerate(entries, 1):

@@ -20,10 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from medialit.tomlfiles import tomllib
 
 __all__ = ["Span", "sentences", "words"]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
+from medialit.tomlfiles import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
