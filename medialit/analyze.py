@@ -21,6 +21,7 @@ from pathlib import Path
 from . import clean, figures, quotes, sourcing
 from .corpus import CorpusError, load_article
 from .corpus_files import read_text
+from .text import sentences
 
 
 @dataclass(frozen=True)
@@ -48,15 +49,19 @@ class Analysis:
 
 def analyze_text(text: str, *, path: str | None = None, title: str | None = None) -> Analysis:
     """Analyse one article's text (no file access)."""
+    # Each step runs once and its result is handed on: boilerplate lines, sentences, quotes.
     boilerplate = clean.find_boilerplate(text)
+    body = sentences(text, skip=boilerplate)
     found_quotes = quotes.find_quotes(text, skip=boilerplate)
+    # A figure in a boilerplate line (a caption's "© AFP 2022") has that line as its sentence.
+    units = sorted([*body, *boilerplate], key=lambda s: s.start)
     return Analysis(
         path=path,
         title=title,
         text=text,
-        sentences=tuple(sourcing.tag(text, boilerplate=boilerplate, quotes=found_quotes)),
+        sentences=tuple(sourcing.tag(text, boilerplate=boilerplate, quotes=found_quotes, sentence_spans=body)),
         quotes=tuple(found_quotes),
-        figures=tuple(figures.extract(text)),
+        figures=tuple(figures.extract(text, sentence_spans=units)),
         boilerplate=tuple(boilerplate),
     )
 

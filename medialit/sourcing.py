@@ -208,13 +208,15 @@ def _covering_quote(quotes: list[Quote], starts: list[int], start: int, end: int
     return None
 
 
-def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Quote] | None = None) -> list[TaggedSentence]:
+def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Quote] | None = None,
+        sentence_spans=None) -> list[TaggedSentence]:
     """Every non-boilerplate sentence of ``text``, in order, with its sourcing label.
 
     ``rules``: extra rule entries (a dict shaped like ``medialit/rules/*.toml``, or the
     path of a teacher's TOML file) added to the packaged tables. ``boilerplate`` and
     ``quotes``: results of :func:`medialit.clean.find_boilerplate` and
-    :func:`medialit.quotes.find_quotes` for this text, if already computed (saves time).
+    :func:`medialit.quotes.find_quotes` for this text, if already computed (saves time);
+    ``sentence_spans``: ``medialit.text.sentences(text, skip=boilerplate)``, likewise.
 
     >>> t = tag("Prices rose, Reuters reported, citing a senior official.")[0]
     >>> t.sourcing, t.source, t.cues
@@ -247,7 +249,9 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
     bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
     out: list[TaggedSentence] = []
     last: tuple[str, str] | None = None  # (label, source) of the last attribution, for "he said"
-    for i, s in enumerate(sentences(text, skip=boilerplate)):
+    if sentence_spans is None:
+        sentence_spans = sentences(text, skip=boilerplate)
+    for i, s in enumerate(sentence_spans):
         k = bisect.bisect_left(starts, s.start)
         if k < len(starts) and starts[k] < s.end:
             # verbs: only where the whole-text scan found one, or where the sentence ends
