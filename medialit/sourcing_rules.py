@@ -19,10 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Mapping, Union
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from medialit.tomlfiles import tomllib
 
 RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
 LIST_KEYS = ("heads", "phrases", "quantifier_of", "institution_heads", "bare_institutions",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import sys
-import tomllib
+from medialit.tomlfiles import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 

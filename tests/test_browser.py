@@ -17,7 +17,7 @@ import socket
 import subprocess
 import sys
 import time
-import tomllib
+from medialit.tomlfiles import tomllib
 import urllib.request
 from pathlib import Path
 

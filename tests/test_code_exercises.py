@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-import tomllib
+from medialit.tomlfiles import tomllib
 from pathlib import Path
 
 import nbformat

@@ -3,7 +3,7 @@ checks: each key passes, each listed misconception brings up its message, from t
 file and from its student release."""
 from __future__ import annotations
 
-import tomllib
+from medialit.tomlfiles import tomllib
 from pathlib import Path
 
 import pytest

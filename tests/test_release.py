@@ -3,7 +3,7 @@ nbgrader, and grading from the release agrees with grading from the source."""
 from __future__ import annotations
 
 import json
-import tomllib
+from medialit.tomlfiles import tomllib
 from pathlib import Path
 
 import nbformat

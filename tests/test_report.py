@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import tomllib
+from medialit.tomlfiles import tomllib
 from pathlib import Path
 
 import pytest

@@ -10,10 +10,7 @@ from pathlib import Path
 
 import pytest
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
+from medialit.tomlfiles import tomllib
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CATALOG = tomllib.loads((SEEDS / "catalog.toml").read_text(encoding="utf-8"))
