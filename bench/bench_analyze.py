@@ -40,9 +40,12 @@ def run() -> str:
     imp, bare = import_seconds()
     text = large_text()
     mb = len(text.encode("utf-8")) / 1e6
-    t = time.perf_counter()
-    result = analyze_text(text)
-    seconds = time.perf_counter() - t
+    runs = []
+    for _ in range(3):  # best of 3: other work on a shared machine only ever slows a run down
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = analyze_text(text)
+        runs.append((time.perf_counter() - wall, time.process_time() - cpu))
+    seconds, cpu_seconds = min(runs)
     rate = mb / seconds
     return "\n".join([
         "## `medialit analyze`",
@@ -50,7 +53,7 @@ def run() -> str:
         "| measure | result | budget |",
         "|---|---|---|",
         f"| import of the analysis layer (`{IMPORT}`), median of 5 fresh interpreters, interpreter start-up ({bare:.3f} s) subtracted | {imp:.3f} s | < 1 s {'(met)' if imp < 1 else '(MISSED)'} |",
-        f"| `analyze_text` on {mb:.2f} MB (the five seeds repeated), one process, one core | {seconds:.2f} s = {rate:.2f} MB/s | >= 1 MB/s per core {'(met)' if rate >= 1 else '(MISSED)'} |",
+        f"| `analyze_text` on {mb:.2f} MB (the five seeds repeated), one process on one core, best of 3 wall-clock runs (that run's CPU time: {cpu_seconds:.2f} s) | {seconds:.2f} s = {rate:.2f} MB/s | >= 1 MB/s per core {'(met)' if rate >= 1 else '(MISSED)'} |",
         "",
         f"That run found {len(result.sentences)} sentences, {len(result.quotes)} quotes, "
         f"{len(result.figures)} figures and {len(result.boilerplate)} boilerplate lines.",
