@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-IMPORT = "import medialit.analyze, medialit.compare, medialit.corpus"
+IMPORT = "import medialit.report.analysis, medialit.compare.comparison, medialit.corpus.articles"
 
 
 def import_seconds(repeat: int = 5) -> tuple[float, float]:
@@ -35,7 +35,7 @@ def large_text(target_bytes: int = 2_000_000) -> str:
 
 
 def run() -> str:
-    from medialit.analyze import analyze_text
+    from medialit.report import analyze_text
 
     imp, bare = import_seconds()
     text = large_text()

@@ -1,4 +1,4 @@
-"""Benchmark for ``medialit.compare.story_families``: speed and pairwise precision/recall on a
+"""Benchmark for ``medialit.compare.comparison.story_families``: speed and pairwise precision/recall on a
 synthetic corpus with planted rewrite families.
 
 The corpus is generated (fixed seed) from a pseudo-word vocabulary with a Zipf-like word

@@ -1,4 +1,4 @@
-"""Benchmark for medialit.figures: the seeds and a large text through ``medialit.figures.extract``
+"""Benchmark for medialit.figures.extraction: the seeds and a large text through ``medialit.figures.extraction.extract``
 and, side by side, through quantulum3 (a test-only dependency, never used inside medialit).
 
 ``run()`` measures at run time and returns a Markdown section; nothing here is hard-coded.
@@ -70,7 +70,7 @@ def run() -> str:
         quantulum, q_load = None, 0.0
         q_error = f"{type(exc).__name__}: {exc}"
 
-    lines = ["## Figures (`medialit.figures.extract`, compared with quantulum3)", ""]
+    lines = ["## Figures (`medialit.figures.extraction.extract`, compared with quantulum3)", ""]
     lines.append("Figures found in each seed and the time taken. quantulum3 finds quantities with units; "
                  "it does not read dates, years, vague words ('dozens') or number words used as counts the "
                  "same way, so the counts measure different things: the point is what each one sees.")
@@ -94,7 +94,7 @@ def run() -> str:
     big_seeds = big_seeds * max(1, 1_000_000 // len(big_seeds))
     big_dense = DENSE * max(1, 1_000_000 // len(DENSE))
     lines += ["", "Speed on about 1 MB of text (best of 3 runs; quantulum3 timed on a 20 kB sample and scaled). "
-              "`extract` splits the text into sentences itself (`medialit.text.sentences`, timed alone in its own "
+              "`extract` splits the text into sentences itself (`medialit.text.split.sentences`, timed alone in its own "
               "column); a caller that already has the sentences passes `sentence_spans=` and pays only the "
               "figures work (column 'given sentences'):", "",
               "| text | MB | medialit figures | figures per kB | `extract` MB/s | given sentences MB/s | `sentences` alone MB/s | quantulum3 MB/s |",

@@ -1,4 +1,4 @@
-"""Benchmark for medialit.sourcing and medialit.quotes: speed and agreement with the gold file.
+"""Benchmark for medialit.sourcing.tagger and medialit.quotes.finder: speed and agreement with the gold file.
 
 ``run()`` measures, at run time, on this machine (CPU time of this process, so "per core"
 even when the machine is busy; best of several runs):
@@ -8,7 +8,7 @@ even when the machine is busy; best of several runs):
   ``sourcing.tag(text, boilerplate=..., quotes=...)`` with the boilerplate and quotations
   already found (as ``medialit analyze`` calls it), and ``tag(text)`` finding them itself;
 - on the seed articles one by one (the same calls, many short texts);
-- how much of ``tag`` is the sentence splitter (``medialit.text.sentences``, not part of
+- how much of ``tag`` is the sentence splitter (``medialit.text.split.sentences``, not part of
   this area) so the rest can be judged on its own;
 - agreement of ``tag`` with the hand-labelled ``tests/data/sourcing_gold.toml``.
 
@@ -45,7 +45,7 @@ def run() -> str:
     from bench_analyze import large_text
     from sourcing_gold import agreement, compare
 
-    from medialit.clean import find_boilerplate
+    from medialit.corpus import find_boilerplate
     from medialit.quotes import find_quotes
     from medialit.sourcing import tag
     from medialit.text import sentences

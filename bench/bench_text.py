@@ -1,4 +1,4 @@
-"""Benchmark for medialit.text: splitting speed and accuracy against other splitters.
+"""Benchmark for medialit.text.split: splitting speed and accuracy against other splitters.
 
 ``run()`` measures, at run time, on this machine:
 - throughput of ``sentences()`` and ``words()`` on the seed articles repeated to ~2 MB;
@@ -46,7 +46,7 @@ def _splitters() -> dict[str, Callable[[str], list[str]]]:
     from medialit.text import sentences
 
     out: dict[str, Callable[[str], list[str]]] = {
-        "medialit.text": lambda t: [s.text for s in sentences(t)],
+        "medialit.text.split": lambda t: [s.text for s in sentences(t)],
     }
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
@@ -67,7 +67,7 @@ def _punkt_with_our_abbreviations() -> Callable[[str], list[str]]:
     """Punkt given the abbreviation table medialit uses (the 'set parameters' option)."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-    from medialit.text import _rules
+    from medialit.text.split import _rules
 
     rules = _rules()
     params = PunktParameters()

@@ -1,6 +1,6 @@
 """medialit: honest, explainable text utilities for a media-literacy teaching kit.
 
-The analysis layer (``medialit.text``, ``clean``, ``corpus``, ``sourcing``, ``quotes``,
+The analysis layer (``medialit.text.split``, ``clean``, ``corpus``, ``sourcing``, ``quotes``,
 ``figures``, ``compare``) imports neither ipywidgets nor matplotlib, so
 ``import medialit`` stays fast; display, plots and exercises are imported on demand.
 """

@@ -1,4 +1,4 @@
-"""Score ``medialit.figures.extract`` against the hand-labelled ``tests/data/figures_gold.toml``.
+"""Score ``medialit.figures.extraction.extract`` against the hand-labelled ``tests/data/figures_gold.toml``.
 
 Used by ``tests/test_figures_gold.py`` and ``bench/bench_figures.py``; as a script it prints
 every miss, every false alarm and every disagreement (the list in docs/figures.md)::
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import sys
-from medialit.tomlfiles import tomllib
+from medialit.rules import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,7 +100,7 @@ def _same(a, b) -> bool:
 
 
 def score(extract=None) -> Score:
-    """Run ``extract`` (default: medialit.figures.extract) over every gold paragraph."""
+    """Run ``extract`` (default: medialit.figures.extraction.extract) over every gold paragraph."""
     if extract is None:
         from medialit.figures import extract
     s = Score()

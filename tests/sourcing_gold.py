@@ -1,4 +1,4 @@
-"""Compare ``medialit.sourcing.tag`` with the hand-labelled gold file of the seed articles.
+"""Compare ``medialit.sourcing.tagger.tag`` with the hand-labelled gold file of the seed articles.
 
 Used by ``tests/test_sourcing.py`` and, as a script, to print the disagreements that
 ``docs/sourcing.md`` lists::
@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from medialit.tomlfiles import tomllib
+from medialit.rules import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "sourcing_gold.toml"
@@ -36,7 +36,7 @@ class Row:
 
 def compare() -> list[Row]:
     """One row per gold entry, with what the tagger said about the matching sentence."""
-    from medialit.clean import find_boilerplate
+    from medialit.corpus import find_boilerplate
     from medialit.sourcing import tag
 
     gold = tomllib.loads(GOLD.read_text(encoding="utf-8"))["sentence"]

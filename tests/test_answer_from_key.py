@@ -12,7 +12,7 @@ import pytest
 
 from medialit import exercises
 from medialit.exercises.release import release_exercise_file
-from medialit.exercises.spec import load_exercise_file
+from medialit.exercises import load_exercise_file
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_KINDS = ROOT / "tests" / "fixtures" / "class_exercises" / "all_kinds.toml"

@@ -17,7 +17,7 @@ import socket
 import subprocess
 import sys
 import time
-from medialit.tomlfiles import tomllib
+from medialit.rules import tomllib
 import urllib.request
 from pathlib import Path
 

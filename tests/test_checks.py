@@ -1,4 +1,4 @@
-"""medialit.checks: the verdicts of the teaching notes' "Checking quoted figures" table come
+"""medialit.checks.checking: the verdicts of the teaching notes' "Checking quoted figures" table come
 out of check(), with the arithmetic and the reference rows; "cannot tell" when no row applies."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from medialit.checks import check, check_text
-from medialit.checks_time import as_span, figure_span
+from medialit.checks.dates import as_span, figure_span
 from medialit.figures import extract
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -1,12 +1,13 @@
-"""medialit.clean: page furniture is flagged with a reason; the story never is."""
+"""medialit.corpus.clean: page furniture is flagged with a reason; the story never is."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from medialit import clean
-from medialit.clean import RuleError, find_boilerplate, find_metadata, label_lines, parse_rules, rules
+from medialit.corpus import clean
+from medialit.corpus import RuleError, find_boilerplate, find_metadata, label_lines
+from medialit.corpus.clean import parse_rules, rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TEXTS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
@@ -261,7 +262,7 @@ def test_a_teacher_can_add_a_rule_without_touching_python():
 
 
 def test_a_list_entry_extends_every_pattern_that_uses_it():
-    base = (Path(clean.__file__).parent / "rules" / "boilerplate.toml").read_text(encoding="utf-8")
+    base = (Path(clean.__file__).parents[1] / "rules" / "boilerplate.toml").read_text(encoding="utf-8")
     text = _in_article("Boats in the harbour at night - Harbour Photo Agency")
     assert find_boilerplate(text) == []
     table = parse_rules(base.replace('agencies = [\n', 'agencies = [\n  "Harbour Photo Agency",\n', 1))

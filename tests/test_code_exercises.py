@@ -6,17 +6,18 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-from medialit.tomlfiles import tomllib
+from medialit.rules import tomllib
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from medialit.cli import main
-from medialit.exercises.api import Exercises
+from medialit.exercises import Exercises
 from medialit.exercises.coderun import run_notebook
 from medialit.exercises.release import release_exercise_file
-from medialit.exercises.spec import ExerciseFileError, load_exercise_file, parse_exercises
+from medialit.exercises import ExerciseFileError, load_exercise_file
+from medialit.exercises.spec import parse_exercises
 from medialit.exercises.store import AnswerStore
 
 ROOT = Path(__file__).resolve().parent.parent

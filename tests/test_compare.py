@@ -1,4 +1,4 @@
-"""medialit.compare: text-reuse verdicts, sentence alignment, quote and attribution drift."""
+"""medialit.compare.comparison: text-reuse verdicts, sentence alignment, quote and attribution drift."""
 from __future__ import annotations
 
 import json
@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from medialit.compare import (CLOSE_PAIRS_MIN, SAME_EVENT_NAMES, SHARED_SKELETON, SHARED_WORDING, Evidence,
-                              align, compare, evidence, similarity, verdict)
-from medialit.compare_align import FUNCTION_WORDS, sentence_similarity
-from medialit.compare_drift import quote_drift
+from medialit.compare.comparison import CLOSE_PAIRS_MIN, SAME_EVENT_NAMES, SHARED_SKELETON, SHARED_WORDING
+from medialit.compare import Evidence, align, compare, evidence, similarity, verdict
+from medialit.compare.alignment import FUNCTION_WORDS, sentence_similarity
+from medialit.compare import quote_drift
 from medialit.corpus import load_corpus
 
 
@@ -318,7 +318,7 @@ def test_without_alignment_the_sentence_rule_cannot_fire():
 # --- views -------------------------------------------------------------------------------------
 
 def test_side_by_side_marks_deleted_and_inserted_words_with_tags_not_colour_alone(seeds):
-    from medialit.display.compare import side_by_side
+    from medialit.views.compare import side_by_side
 
     html = side_by_side(seeds["001"].text, seeds["002"].text)._repr_html_()
     assert "<del>former</del>" in html  # the dropped word, struck through in A's column
@@ -332,7 +332,7 @@ def test_similarity_heatmap_is_titled_labelled_annotated_and_colour_blind_safe(s
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from medialit.plots.compare import similarity_heatmap
+    from medialit.views.charts.compare import similarity_heatmap
 
     ax = similarity_heatmap(seeds)
     try:

@@ -1,4 +1,4 @@
-"""medialit.corpus: loading the seeds, any folder of text files, and clear errors."""
+"""medialit.corpus.articles: loading the seeds, any folder of text files, and clear errors."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from medialit import corpus as corpus_module
-from medialit.corpus import (Article, Corpus, CorpusError, CorpusWarning, guess_title, load_article,
-                             load_corpus, seeds_dir, split_front_matter)
+from medialit.corpus import articles as corpus_module
+from medialit.corpus import Article, Corpus, CorpusError, CorpusWarning, guess_title, load_article, load_corpus, seeds_dir
+from medialit.corpus.articles import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -84,7 +84,7 @@ def test_missing_environment_folder_is_named_in_the_error(tmp_path, monkeypatch)
 
 def test_seeds_are_found_by_searching_upward_from_the_current_folder(tmp_path, monkeypatch):
     monkeypatch.delenv("MEDIALIT_SEEDS", raising=False)
-    monkeypatch.setattr(corpus_module, "__file__", str(tmp_path / "site" / "medialit" / "corpus.py"))
+    monkeypatch.setattr(corpus_module, "__file__", str(tmp_path / "site" / "medialit" / "corpus" / "articles.py"))
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "catalog.toml").write_text("", encoding="utf-8")
     deep = tmp_path / "a" / "b"
@@ -226,7 +226,7 @@ def test_corpus_error_is_a_value_error():
 
 
 def test_corpus_module_imports_no_display_libraries():
-    code = ("import sys, medialit.corpus, medialit.clean; "
+    code = ("import sys, medialit.corpus.articles, medialit.corpus.clean; "
             "print(sorted(m for m in ('pandas', 'matplotlib', 'ipywidgets', 'IPython') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -239,7 +239,7 @@ def test_article_can_be_built_directly_for_a_plain_text():
 
 def test_upstream_keys_accepted_in_catalogs_are_the_upstream_fields():
     from medialit.corpus import Upstream
-    from medialit.corpus_files import UPSTREAM_KEYS
+    from medialit.corpus.files import UPSTREAM_KEYS
 
     assert set(UPSTREAM_KEYS) == set(Upstream.__dataclass_fields__)
 

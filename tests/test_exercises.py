@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from medialit import exercises
-from medialit.exercises.api import Exercises
+from medialit.exercises import Exercises
 from medialit.exercises.checking import coerce
-from medialit.exercises.spec import ExerciseFileError, load_exercise_file, parse_exercises
+from medialit.exercises import ExerciseFileError, load_exercise_file
+from medialit.exercises.spec import parse_exercises
 from medialit.exercises.store import AnswerStore
 
 ROOT = Path(__file__).resolve().parent.parent

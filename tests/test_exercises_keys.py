@@ -3,7 +3,7 @@ checks: each key passes, each listed misconception brings up its message, from t
 file and from its student release."""
 from __future__ import annotations
 
-from medialit.tomlfiles import tomllib
+from medialit.rules import tomllib
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,8 @@ import pytest
 from medialit.exercises.authoring import key_answer, misconception_answers, verify
 from medialit.exercises.checking import check, coerce
 from medialit.exercises.release import release_exercise_file
-from medialit.exercises.spec import load_exercise_file, parse_exercises
+from medialit.exercises import load_exercise_file
+from medialit.exercises.spec import parse_exercises
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "exercises").glob("*.toml")) + [ROOT / "tests/fixtures/class_exercises/all_kinds.toml",

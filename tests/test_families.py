@@ -1,4 +1,4 @@
-"""medialit.compare.story_families and the compare/families command line."""
+"""medialit.compare.comparison.story_families and the compare/families command line."""
 from __future__ import annotations
 
 import importlib.util
@@ -10,7 +10,7 @@ import pytest
 
 from medialit.cli import main
 from medialit.compare import story_families
-from medialit.compare_families import FamilyLink
+from medialit.compare import FamilyLink
 from medialit.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""medialit.figures: every kind of figure, the not-figures, odd inputs, and the figures the
+"""medialit.figures.extraction: every kind of figure, the not-figures, odd inputs, and the figures the
 teaching notes ask students to check in the seed articles."""
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from medialit.figures import KINDS, compare_figures, excluded, extract
-from medialit.figures_rules import RulesError, load_rules
+from medialit.figures.extraction import KINDS
+from medialit.figures import compare_figures, excluded, extract
+from medialit.figures import RulesError, load_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -339,7 +340,7 @@ def test_unrelated_counts_are_not_compared():
 # ------------------------------------------------------------------ display and plots
 
 def test_highlighted_text_marks_every_figure_with_its_kind_in_words():
-    from medialit.display.figures import show_figures
+    from medialit.views.figures import show_figures
     text = "Oil topped $110 a barrel <b>in</b> May 2020."
     html = str(show_figures(text))
     assert html.count('class="ml-f"') == 2
@@ -349,7 +350,7 @@ def test_highlighted_text_marks_every_figure_with_its_kind_in_words():
 
 def test_checks_table_shows_verdict_word_working_and_rows():
     from medialit.checks import check_text
-    from medialit.display.figures import checks_table
+    from medialit.views.figures import checks_table
     html = str(checks_table(check_text(seed("004"), article_date="2022-03-06")))
     assert "✘ inconsistent" in html and "born 1983-07-28" in html and "people.csv line 2" in html
 
@@ -359,7 +360,7 @@ def test_kinds_chart_and_oil_price_chart_are_titled_and_labelled():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from medialit.checks import check_text
-    from medialit.plots.figures import kinds_by_source, oil_prices
+    from medialit.views.charts.figures import kinds_by_source, oil_prices
     ax = kinds_by_source({p: seed(p) for p in ("001", "002", "003")})
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
     assert len({tuple(b.get_hatch() or "") for b in ax.patches}) > 1   # kinds differ by hatch too

@@ -1,4 +1,4 @@
-"""Accuracy of medialit.figures.extract on hand-labelled news paragraphs (tests/data/figures_gold.toml):
+"""Accuracy of medialit.figures.extraction.extract on hand-labelled news paragraphs (tests/data/figures_gold.toml):
 markets, health, local crime and courts. The misses and disagreements are listed in docs/figures.md."""
 from __future__ import annotations
 
@@ -46,8 +46,8 @@ def test_a_wrong_extractor_scores_badly():
 
 # ------------------------------------------------------------------ general rules found while labelling
 
-from medialit.figures import extract  # noqa: E402
-from medialit.text import sentences  # noqa: E402
+from medialit.figures import extract
+from medialit.text import sentences
 
 
 def _one(text: str, surface: str):

@@ -1,4 +1,4 @@
-"""medialit.framing: loaded terms from a rules table, labels around names, concordances."""
+"""medialit.framing.terms: loaded terms from a rules table, labels around names, concordances."""
 from __future__ import annotations
 
 import subprocess
@@ -186,7 +186,7 @@ def test_by_article_gives_one_row_per_result_with_the_article_id(corpus):
 
 
 def test_importing_framing_pulls_in_no_widgets_or_plotting():
-    code = ("import sys, medialit.framing; bad = [m for m in ('ipywidgets', 'matplotlib', 'IPython', 'pandas') "
+    code = ("import sys, medialit.framing.terms; bad = [m for m in ('ipywidgets', 'matplotlib', 'IPython', 'pandas') "
             "if m in sys.modules]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -1,4 +1,4 @@
-"""seeds/reference and medialit.reference: every row names its source, the EIA table holds
+"""seeds/reference and medialit.checks.reference: every row names its source, the EIA table holds
 the teaching notes' prices, and broken tables give errors naming the file and line."""
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit.reference import Cues, ReferenceError, load_reference
+from medialit.checks.reference import Cues
+from medialit.checks import ReferenceError, load_reference
 
 REF = Path(__file__).resolve().parent.parent / "seeds" / "reference"
 TABLES = ["oil_prices.csv", "people.csv", "events.csv", "counts.csv", "facts.csv"]

@@ -3,7 +3,7 @@ nbgrader, and grading from the release agrees with grading from the source."""
 from __future__ import annotations
 
 import json
-from medialit.tomlfiles import tomllib
+from medialit.rules import tomllib
 from pathlib import Path
 
 import nbformat
@@ -14,7 +14,7 @@ from medialit.exercises.compiling import fragment_hits
 from medialit.exercises.grade import grade_submissions
 from medialit.exercises.keys import word_key
 from medialit.exercises.release import build_release
-from medialit.exercises.spec import load_exercise_file
+from medialit.exercises import load_exercise_file
 from medialit.exercises.tomlwrite import dumps_exercise_file
 
 ROOT = Path(__file__).resolve().parent.parent

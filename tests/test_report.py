@@ -1,16 +1,16 @@
-"""medialit.report: the capstone's full report on one article."""
+"""medialit.report.capstone: the capstone's full report on one article."""
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
-from medialit.tomlfiles import tomllib
+from medialit.rules import tomllib
 from pathlib import Path
 
 import pytest
 
-from medialit import report
-from medialit.clean import find_boilerplate
+from medialit.report import capstone as report
+from medialit.corpus import find_boilerplate
 from medialit.corpus import load_corpus
 from medialit.text import sentences
 
@@ -158,7 +158,7 @@ def test_summary_and_json(sample_report):
 
 
 def test_report_module_imports_no_widgets_plots_or_pandas():
-    code = ("import sys, medialit.report; "
+    code = ("import sys, medialit.report.capstone; "
             "print(sorted(m for m in ('ipywidgets', 'matplotlib', 'IPython', 'pandas') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

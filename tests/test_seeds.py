@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.tomlfiles import tomllib
+from medialit.rules import tomllib
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CATALOG = tomllib.loads((SEEDS / "catalog.toml").read_text(encoding="utf-8"))

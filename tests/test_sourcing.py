@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from medialit.attribution import RulesError, classify_source, load_rules
-from medialit.sourcing import LABELS, summary, tag
+from medialit.sourcing.tagger import LABELS
+from medialit.sourcing import summary, tag
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -318,7 +319,7 @@ def test_empty_and_bad_input():
 # --- display and plot -----------------------------------------------------------------------------
 
 def test_html_view_marks_each_sentence_with_a_text_marker_and_underlines_the_cue():
-    from medialit.display.sourcing import MARKERS, show_sourcing
+    from medialit.views.sourcing import MARKERS, show_sourcing
 
     text = seed("001")
     html = show_sourcing(text)._repr_html_()
@@ -332,7 +333,7 @@ def test_html_view_marks_each_sentence_with_a_text_marker_and_underlines_the_cue
 
 
 def test_summary_table_has_one_row_per_article():
-    from medialit.display.sourcing import summary_table
+    from medialit.views.sourcing import summary_table
 
     html = str(summary_table({"a": "Officials said so.", "b": "Smith said so. Prices rose."}))
     assert html.count("<tr>") == 3 and "50%" in html and "0%" in html
@@ -342,7 +343,7 @@ def test_bar_chart_is_titled_labelled_and_hatched():
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from medialit.plots.sourcing import sourcing_bars
+    from medialit.views.charts.sourcing import sourcing_bars
 
     ax = sourcing_bars({"a": "Officials said so. Prices rose.", "b": "Smith said so."})
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
@@ -355,7 +356,7 @@ def test_bar_chart_is_titled_labelled_and_hatched():
 
 
 def test_precomputed_quotes_and_boilerplate_give_the_same_tags():
-    from medialit.clean import find_boilerplate
+    from medialit.corpus import find_boilerplate
     from medialit.quotes import find_quotes
 
     text = seed("004")

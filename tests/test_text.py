@@ -1,4 +1,4 @@
-"""Tests for medialit.text: sentence splitting and word tokens with exact offsets.
+"""Tests for medialit.text.split: sentence splitting and word tokens with exact offsets.
 
 SPLIT_CASES is our own table of sentence-boundary cases, one row per phenomenon that
 news text throws at a splitter. bench/bench_text.py reuses it to compare medialit's
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import medialit.text as text_module
+import medialit.text.split as text_module
 from medialit.text import Span, sentences, words
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))

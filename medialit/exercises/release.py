@@ -12,7 +12,7 @@ import re
 import secrets
 import shutil
 import sys
-from medialit.tomlfiles import tomllib
+from medialit.rules import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 

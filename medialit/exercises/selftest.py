@@ -20,7 +20,7 @@ def _medialit() -> str:
 
 
 def _seeds() -> str:
-    from medialit.corpus import load_corpus
+    from medialit.corpus.articles import load_corpus
     corpus = load_corpus()
     ids = [a.id for a in corpus]
     if not ids:
@@ -29,7 +29,7 @@ def _seeds() -> str:
 
 
 def _sentences() -> str:
-    from medialit.text import sentences
+    from medialit.text.split import sentences
     found = sentences("Mr. Smith arrived at 9 a.m. in the U.S. capital. He left.")
     if len(found) != 2:
         raise RuntimeError(f"expected 2 sentences in a test text, found {len(found)}")

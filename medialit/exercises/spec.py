@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
-from medialit.tomlfiles import tomllib
+from medialit.rules import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -111,9 +111,9 @@ class ExerciseSet:
 @functools.lru_cache(maxsize=32)
 def article_sentences(article_id: str) -> tuple[str, ...]:
     """The non-boilerplate sentences of a corpus article, as the exercises offer them."""
-    from medialit.clean import find_boilerplate
-    from medialit.corpus import load_corpus
-    from medialit.text import sentences
+    from medialit.corpus.clean import find_boilerplate
+    from medialit.corpus.articles import load_corpus
+    from medialit.text.split import sentences
 
     text = load_corpus()[str(article_id)].text
     return tuple(s.text for s in sentences(text, skip=find_boilerplate(text)))

@@ -1,0 +1,346 @@
+"""The sourcing rule tables: reporting verbs, anonymous sources, named sources, hedges
+and unsourced-claim wording, loaded from ``medialit/rules/*.toml`` and compiled.
+
+A teacher adds entries in those files, or passes extra entries (a dict shaped like the
+files, or the path of their own TOML file); extra entries are added, never replaced:
+
+>>> from medialit.attribution.lexicon import load_rules
+>>> rules = load_rules({"phrases": ["people in the know"]})
+>>> "said" in rules.verbs
+True
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Mapping, Union
+
+from medialit.rules import tomllib
+
+RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
+LIST_KEYS = ("heads", "phrases", "quantifier_of", "institution_heads", "bare_institutions",
+             "spokespeople", "not_names", "markers", "verbs", "common_knowledge", "evaluations",
+             "evidence_nouns", "evidence_links")
+# Speech verbs used after a comma to continue an attribution: 'Sabatini said, adding: "..."'.
+CONTINUATIONS = ("adding", "saying", "noting", "explaining", "insisting", "arguing", "continuing", "concluding", "writing")
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
+# A "mask" character: speech quotations are replaced by it before looking for attributions,
+# so a verb inside a quotation is never taken as the writer's attribution.
+MASK = "\x00"
+
+RuleSource = Union[str, Path, Mapping, None]
+OBJECT_THEN = (None, "quote", "as")
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Verb:
+    """One reporting-verb form from ``reporting_verbs.toml``."""
+
+    form: str
+    lemma: str
+    stance: str
+    note: str
+    needs_that: bool = False
+    noun_too: bool = False
+    needs_clause: bool = False
+    object_then: str | None = None  # "quote" or "as": a labelling verb ("called the vote “...”")
+
+
+class Rules:
+    """The sourcing tables, merged and compiled. Build with :func:`load_rules`."""
+
+    def __init__(self, tables: dict) -> None:
+        self.tables = tables
+        self.verbs: dict[str, Verb] = {}
+        for entry in tables.get("verb", []):
+            for form in entry.get("forms", []):
+                self.verbs[form.lower()] = Verb(form.lower(), entry.get("lemma", form), entry.get("stance", "neutral"),
+                                                entry.get("note", ""), bool(entry.get("needs_that")), bool(entry.get("noun_too")),
+                                                bool(entry.get("needs_clause")), entry.get("object_then"))
+        self.verb_forms = tuple(self.verbs)  # for str.endswith
+        self.heads = {w.lower() for w in tables.get("heads", [])}
+        self.institution_heads = {w.lower() for w in tables.get("institution_heads", [])}
+        self.bare_institutions = {w.lower() for w in tables.get("bare_institutions", [])}
+        self.spokespeople = {w.lower() for w in tables.get("spokespeople", [])}
+        self.not_names = set(tables.get("not_names", []))
+        self.quantifier_of = {w.lower() for w in tables.get("quantifier_of", [])}
+        self.hedge_verbs = {w.lower() for w in tables.get("verbs", [])}
+        self.verb_re = phrase_regex(self.verbs)
+        self.anon_phrase_re = phrase_regex(tables.get("phrases", []))
+        self.hedge_re = phrase_regex(tables.get("markers", []))
+        self.common_re = phrase_regex(tables.get("common_knowledge", []))
+        self.evaluation_re = phrase_regex(tables.get("evaluations", []))
+        evidence = [f"{n} {link}" for n in tables.get("evidence_nouns", []) for link in tables.get("evidence_links", [])]
+        self.evidence_re = phrase_regex(evidence)
+        # any evidence noun in a lower-cased stretch (a quick test before evidence_re)
+        words = sorted({" ".join(n.lower().replace("’", "'").split()) for n in tables.get("evidence_nouns", []) if n.strip()})
+        self.evidence_hint = re.compile("|".join(re.escape(w.rstrip("*")).replace("'", "['’]").replace(r"\ ", r"\s+")
+                                                 for w in words) or r"(?!x)x")
+        self.verdicts: dict = {}  # classify_source results, remembered (sources repeat)
+        # For PhraseIndex: the same patterns without IGNORECASE, for a lower-cased text, and
+        # one zero-width pattern marking every place where an entry of any table starts.
+        scanned = {"verb_re": list(self.verbs), "hedge_re": tables.get("markers", []),
+                   "common_re": tables.get("common_knowledge", []), "evaluation_re": tables.get("evaluations", []),
+                   "evidence_re": evidence}
+        self.lower_res = {name: re.compile(getattr(self, name).pattern) for name in scanned}
+        self.prefixes = {name: _two_letter_prefixes(entries) for name, entries in scanned.items()}
+        # verb_re for a lower-cased stretch, matching the character before a verb instead of
+        # looking behind (faster); a match's verb starts one character after the match
+        verb_trie = _trie(self.verbs)
+        self.verb_after_char = None
+        if verb_trie and self.verb_re.pattern.startswith(_LOOK_BEHIND):
+            firsts = "".join(sorted(re.escape(k) for k in verb_trie if k)).replace("'", "'’")
+            self.verb_after_char = re.compile(r"[^\w'’-](?=[" + firsts + "])" + self.verb_re.pattern[len(_LOOK_BEHIND):])
+        trie = _trie(p for entries in scanned.values() for p in entries)
+        body = _trie_pattern(trie) or r"(?!x)x"
+        # a one-character test first: most words cannot start an entry
+        firsts = "".join(sorted(re.escape(k) for k in trie if k)).replace("'", "'’")
+        body = "(?=[" + firsts + "])" + body if trie else body
+        # The character before an entry is matched (not looked behind at), so the regex
+        # engine only tries the trie after spaces and punctuation: faster.
+        self.starts_re = re.compile(r"[^\w'’-](?=" + body + ")")
+        self.starts_re_i = re.compile(self.starts_re.pattern, re.IGNORECASE)
+        self.first_re = re.compile(body)  # at the very start of a text
+        self.first_re_i = re.compile(body, re.IGNORECASE)
+
+
+# Characters that IGNORECASE matches to an ASCII letter but str.lower() does not map to it
+# (or maps to two characters): a text with one of them is scanned the slow way.
+_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
+
+
+# A character right after a stretch that can change a match ending there (see the end of
+# every table regex: no letter, "-" or apostrophe + letter may follow an entry).
+_AFFECTS_END = re.compile(r"[\w'’-]")
+
+
+class Hit:
+    """A match found by :class:`PhraseIndex`: ``group()``, ``span()``, ``start()``, ``end()``
+    like a regex match, with the text as written (not lower-cased)."""
+
+    __slots__ = ("string", "_span")
+
+    def __init__(self, string: str, span: tuple[int, int]) -> None:
+        self.string, self._span = string, span
+
+    def group(self) -> str:
+        return self.string[self._span[0]:self._span[1]]
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+
+class PhraseIndex:
+    """Where entries of the rule tables can start in one text, found in a single pass.
+
+    ``spans(name, string, start, end)`` then gives exactly what
+    ``getattr(rules, name).finditer(string, start, end)`` would, but only tries the
+    places in the index. ``string`` is the text itself or a copy of the same length with
+    quotations masked (masking never creates a new place where an entry can start).
+
+    >>> idx = PhraseIndex(load_rules(), "Officials said it allegedly happened.")
+    >>> idx.spans("hedge_re", idx.text)
+    [(18, 27)]
+    """
+
+    def __init__(self, rules: Rules, text: str) -> None:
+        self.rules, self.text = rules, text
+        self._whole: dict = {}
+        low = text.lower()
+        self.folded = len(low) == len(text) and not _CASE_ODDITIES.search(text)
+        if self.folded:
+            self.starts = [0] if rules.first_re.match(low) else []
+            self.starts += [m.end() for m in rules.starts_re.finditer(low)]
+            self._lower = {id(text): (text, low)}
+        else:
+            self._lower = {}
+            self.starts = [0] if rules.first_re_i.match(text) else []
+            self.starts += [m.end() for m in rules.starts_re_i.finditer(text)]
+
+    def lowered(self, string: str) -> str | None:
+        """``string.lower()`` (remembered) when it lines up with ``string``; else None."""
+        return self._target(string) if self.folded else None
+
+    def _target(self, string: str) -> str:
+        if not self.folded:
+            return string
+        cached = self._lower.get(id(string))
+        if cached is None or cached[0] is not string:
+            cached = self._lower[id(string)] = (string, string.lower())
+        return cached[1]
+
+    def spans(self, name: str, string: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Non-overlapping matches of table regex ``name`` in ``string[start:end]``.
+
+        The matches in the whole string are found once; a stretch is answered from them,
+        unless a match crosses its edges or the character after it could change a match
+        (a letter, "-" or an apostrophe): then the stretch is read on its own."""
+        key = (name, id(string))
+        whole = self._whole.get(key)
+        if whole is None or whole[0] is not string:
+            if len(string) != len(self.text):
+                raise ValueError("PhraseIndex: the string must have the length of the indexed text")
+            spans = self._scan(name, string, 0, len(string))
+            whole = self._whole[key] = (string, spans, [a for a, _ in spans])
+        if start == 0 and end is None:
+            return list(whole[1])
+        end = len(string) if end is None else end
+        _, spans, starts = whole
+        i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if (i > 0 and spans[i - 1][1] > start) or (j > i and spans[j - 1][1] > end) \
+                or (end < len(string) and _AFFECTS_END.match(string, end)):
+            return self._scan(name, string, start, end)
+        return spans[i:j]
+
+    def _scan(self, name: str, string: str, start: int, end: int) -> list[tuple[int, int]]:
+        rx = self.rules.lower_res[name] if self.folded else getattr(self.rules, name)
+        target = self._target(string)
+        prefixes = self.rules.prefixes[name] if self.folded else None
+        starts, out, pos = self.starts, [], start
+        for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            p = starts[i]
+            if p >= pos and (prefixes is None or target[p:p + 2] in prefixes):
+                m = rx.match(target, p, end)
+                if m:
+                    out.append(m.span())
+                    pos = m.end()
+        return out
+
+    def hits(self, name: str, string: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Like :meth:`spans`, as match-like objects."""
+        return [Hit(string, sp) for sp in self.spans(name, string, start, end)]
+
+
+def _two_letter_prefixes(entries) -> set | None:
+    """The first two characters of every entry (lower case, both apostrophes), for a quick
+    test before a table's regex; None when an entry is shorter or starts with a space or "*"."""
+    out = set()
+    for e in entries:
+        e = " ".join(e.lower().replace("’", "'").split())
+        head = e[:2]
+        if len(head) < 2 or " " in head or "*" in head:
+            return None
+        out.update({head, head.replace("'", "’")})
+    return out
+
+
+def _trie_pattern(node: dict) -> str:
+    """A regex for a character trie, so alternatives share prefixes (fast in ``re``)."""
+    end = "" in node
+    branches = []
+    for ch, child in sorted((k, v) for k, v in node.items() if k):
+        if ch == " ":
+            piece = r"\s+"
+        elif ch == "'":
+            piece = "['’]"
+        elif ch == "*":
+            piece = r"[\w'’-]*"
+        else:
+            piece = re.escape(ch)
+        branches.append(piece + _trie_pattern(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if end else body
+
+
+def _trie(phrases) -> dict:
+    trie: dict = {}
+    for p in {" ".join(p.lower().replace("’", "'").split()) for p in phrases if p.strip()}:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return trie
+
+
+def phrase_regex(phrases) -> re.Pattern:
+    """A case-insensitive whole-word regex for words and phrases ("x*" = any ending).
+
+    Built as a character trie so that hundreds of entries stay fast.
+    """
+    trie = _trie(phrases)
+    if not trie:
+        return re.compile(r"(?!x)x")
+    return re.compile(_LOOK_BEHIND + _trie_pattern(trie) + r"(?![\w-]|['’]\w)", re.IGNORECASE)
+
+
+_LOOK_BEHIND = r"(?<![\w'’-])"  # an entry starts a word
+
+
+def _read_toml(path: Path, name: str) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RulesError(f"{name}: file not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise RulesError(f"{name}: invalid TOML ({err})") from None
+    except UnicodeDecodeError as err:
+        raise RulesError(f"{name}: not UTF-8 text ({err})") from None
+
+
+@lru_cache(maxsize=1)
+def _default_tables() -> dict:
+    tables: dict = {}
+    folder = resources.files("medialit") / "rules"
+    for name in RULE_FILES:
+        path = Path(str(folder / f"{name}.toml"))
+        _merge(tables, _read_toml(path, f"medialit/rules/{name}.toml"), f"medialit/rules/{name}.toml")
+    return tables
+
+
+def _merge(into: dict, extra: Mapping, name: str) -> None:
+    for key, value in extra.items():
+        if key == "verb":
+            if not isinstance(value, list) or not all(isinstance(v, Mapping) and "forms" in v for v in value):
+                raise RulesError(f"{name}: 'verb' must be a list of tables, each with 'forms'")
+            for v in value:
+                if v.get("object_then") not in OBJECT_THEN:
+                    raise RulesError(f"{name}: verb '{v.get('lemma', v['forms'])}': object_then must be \"quote\" or \"as\", "
+                                     f"not {v.get('object_then')!r}")
+            into.setdefault("verb", []).extend(dict(v) for v in value)
+        elif key in LIST_KEYS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RulesError(f"{name}: '{key}' must be a list of strings")
+            into.setdefault(key, []).extend(value)
+        else:
+            raise RulesError(f"{name}: unknown key '{key}' (known: verb, {', '.join(LIST_KEYS)})")
+
+
+_RULES_CACHE: dict = {}
+
+
+def load_rules(extra: RuleSource = None) -> Rules:
+    """The packaged rule tables, plus ``extra`` entries (a dict shaped like the TOML files,
+    or the path of a teacher's own TOML file). Entries are added, never replaced.
+
+    >>> rules = load_rules({"phrases": ["people in the know"]})
+    """
+    if extra is None:
+        if None not in _RULES_CACHE:
+            _RULES_CACHE[None] = Rules(_default_tables())
+        return _RULES_CACHE[None]
+    if isinstance(extra, Rules):
+        return extra
+    tables = {k: list(v) for k, v in _default_tables().items()}
+    if isinstance(extra, (str, Path)):
+        _merge(tables, _read_toml(Path(extra), str(extra)), str(extra))
+    elif isinstance(extra, Mapping):
+        _merge(tables, extra, "extra rules")
+    else:
+        raise RulesError(f"extra rules: expected a dict or a TOML file path, got {type(extra).__name__}")
+    return Rules(tables)

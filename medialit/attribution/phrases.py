@@ -1,0 +1,359 @@
+"""Who is speaking: finding attribution phrases in a sentence ("Reuters reported",
+"according to X", "citing Y", "..., said Z") and deciding whether a source phrase is named
+or anonymous. The rule tables are in :mod:`medialit.attribution.lexicon`.
+
+>>> from medialit.attribution.phrases import classify_source
+>>> from medialit.attribution.lexicon import load_rules
+>>> classify_source("a senior White House official", load_rules()).label
+'anonymous'
+>>> classify_source("Secretary of State Mike Pompeo", load_rules()).label
+'named'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medialit.attribution.sources import SourceClass, classify_source  # noqa: F401
+from medialit.attribution.lexicon import (_CASE_ODDITIES, CONTINUATIONS, MASK, PRONOUNS, LIST_KEYS, RULE_FILES, Hit, PhraseIndex,  # noqa: F401
+                             RuleSource, Rules, RulesError, Verb, load_rules, phrase_regex)
+
+
+# ---------------------------------------------------------------- finding attributions
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution in a text: who (``source``, with offsets) and the cue that says so.
+
+    ``kind`` is "verb" (subject + reporting verb), "inverted" ("..., said X"),
+    "according_to" or "citing". ``label`` is named / anonymous / pronoun.
+    """
+
+    kind: str
+    source: str
+    source_start: int
+    source_end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    verb: str | None
+    verb_note: str | None
+    stance: str | None
+    label: str
+    why: str
+
+
+_AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|should|might|may|must|also|not|never|n't|"
+        r"later|then|publicly|previously|repeatedly|recently|again|already|further|still|once|first|earlier|long|"
+        r"often|always|now|just|both|all|even|each|privately|separately|"
+        r"this\s+week|last\s+week|this\s+month|on\s+[A-Z][a-z]+day|took\s+to\s+\w+\s+to|went\s+on\s+to|"
+        r"declined\s+to|refused\s+to|continued\s+to|wanted\s+to|sought\s+to|appeared\s+to|has\s+yet\s+to")
+_AUX_TAIL = re.compile(r"(?:\s+(?:" + _AUX + r"|[a-z]+ly))+\s*$")
+# The words an _AUX_TAIL match can end with: a quick test before the regex.
+_AUX_LAST = {re.split(r"\\s\+", alt)[-1] for alt in _AUX.split("|")}
+_NOT_ADVERB = {"family", "ally", "rally", "assembly", "supply", "italy", "july", "reply", "monopoly", "anomaly", "bully"}
+# "is/was/been ..." (then adverbs) just before a verb: a passive ("it is widely believed").
+_PASSIVE_BEFORE = re.compile(r"(?i:\b(?:is|are|was|were|been|being|be))(?:\s+[a-z]+ly)*\s*$")
+_BY = re.compile(r"\s+by\s+")
+_SEGMENT_SPLIT = re.compile(r"[,;:()\[\]–—\x00“”\"]|\s-\s")
+_CONNECTOR = re.compile(r"^(?:and|but|however|although|though|while|so|then|because|since|as|yet|even|also|meanwhile|"
+                        r"whereas|if|when|that|which|where|or|nor|now|still|instead|indeed|moreover|thus)\b\s*", re.I)
+_INNER_CUT = re.compile(r"\b(?:that|because|whereas|while|although|though|if|when|where|which|after|before|since|until|unless)\s+", re.I)
+_LAST_INNER_CUT = re.compile(r"(?s:.*)" + _INNER_CUT.pattern, re.I)
+_DETERMINER_OR_POSS = re.compile(r"(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|false|any|no|"
+                                 r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded|['’]s)$", re.I)
+_REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
+_NP_END = re.compile(r"[,;:.!?\x00“”\"()]|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
+_APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|in|at|on|during|after|"
+                               r"before|for|like|unlike|however|meanwhile|too|also|though|[A-Z0-9]|\w+['’]s\b|\w+ing\b)\b", re.U)
+# Verbs that can come before their subject: "..., said the minister" / "..., added Smith".
+INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "tell", "predict", "believe"}
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b")
+_INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at)\b)")
+_NOT_INVERTED = re.compile(r"\s*(?:that|to|it|they|he|she|we|I|you|this|there|on|in|at|by|last|next|this|today|yesterday|"
+                           r"tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+_CONDUIT = re.compile(r"\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*)*|the\s+(?:newspaper|paper|agency|outlet|broadcaster|network|magazine|website))")
+
+
+def _strip_aux(left: str) -> str:
+    while True:
+        last = left.rsplit(None, 1)[-1:]
+        if not last or not (last[0] in _AUX_LAST or last[0].endswith(("ly", "day"))):
+            return left
+        base = max(0, len(left) - 60)
+        m = _AUX_TAIL.search(left, base)
+        if not m or not m.group().strip():
+            return left
+        words = m.group().split()
+        if words and words[-1].lower() in _NOT_ADVERB:
+            return left
+        left = left[: m.start()]
+
+
+
+
+def _np_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
+    while pos < limit and masked[pos].isspace():
+        pos += 1
+    m = _NP_END.search(masked, pos, limit)
+    end = m.start() if m else limit
+    span = masked[pos:end]
+    words = span.split()
+    if not words or len(words) > 14:
+        if len(words) > 14:
+            end = pos + len(" ".join(span.split()[:8]))
+        else:
+            return None
+    while end > pos and masked[end - 1].isspace():
+        end -= 1
+    return (pos, end) if end > pos else None
+
+
+_LAST_SEPARATOR = re.compile(r"(?s:.*)(" + _SEGMENT_SPLIT.pattern + ")")
+
+
+def _last_pieces(left: str) -> list[tuple[int, int]]:
+    """The last three matches of ``_SEGMENT_SPLIT`` in ``left`` (all of them if fewer).
+
+    Found from the right: the greedy ``.*`` backs off to the last separator. A
+    one-character separator is always a match of the left-to-right scan too, and so are
+    the ones before it; a " - " is handed to the full scan, which pairs runs of " - - "
+    its own way."""
+    out: list[tuple[int, int]] = []
+    end = len(left)
+    while len(out) < 3:
+        m = _LAST_SEPARATOR.match(left, 0, end)
+        if m is None:
+            break
+        a = m.start(1)
+        if m.end(1) - a != 1:
+            return [(x.start(), x.end()) for x in _SEGMENT_SPLIT.finditer(left)][-3:]
+        out.append((a, a + 1))
+        end = a
+    out.reverse()
+    return out
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _has_letter(chunk: str) -> bool:
+    return bool(_ASCII_LETTER.search(chunk)) or any(c.isalpha() for c in chunk)
+
+
+def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str | None] | None:
+    """The subject phrase left of a verb at ``vstart`` (within ``masked[start:]``), as
+    (start, end, appositive); None if there is none."""
+    start = max(start, vstart - 250)  # a subject (with an apposition) is never longer
+    left = _strip_aux(masked[start:vstart])
+    if not left.strip():
+        return None
+    pieces = _last_pieces(left)
+    bounds = [0] + [e for _, e in pieces]
+    ends = [s for s, _ in pieces] + [len(left)]
+    segs = list(zip(bounds, ends))
+    seg_start, seg_end = segs[-1]
+    appositive = None
+    if not left[seg_start:seg_end].strip():  # "X, <appositive>, said"
+        if len(segs) < 3:
+            return None
+        a0, a1 = segs[-2]
+        appositive = left[a0:a1].strip()
+        seg_start, seg_end = segs[-3]
+    chunk = left[seg_start:seg_end]
+    offset = seg_start
+    while True:
+        lead = len(chunk) - len(chunk.lstrip())
+        m = _CONNECTOR.match(chunk[lead:])
+        if not m:
+            break
+        chunk, offset = chunk[lead + m.end():], offset + lead + m.end()
+    cut = _LAST_INNER_CUT.match(chunk)  # the last _INNER_CUT match (they cannot overlap)
+    if cut:
+        offset += cut.end()
+        chunk = chunk[cut.end():]
+    words = chunk.split()
+    if not words or len(words) > 14 or not _has_letter(chunk) or "_" * 3 in chunk and len(words) == 1:
+        return None
+    s = start + offset + (len(chunk) - len(chunk.lstrip()))
+    e = start + offset + len(chunk.rstrip())
+    return (s, e, appositive)
+
+
+_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted))\s+", re.I)
+_FRAME_WORDS = ("according", "citing", "quoted")  # a cheap test before _FRAMES, on lower-cased text
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling)\b", re.I)
+_CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b")
+_NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
+                                   r"ownership|asylum|compensation|damages)", re.I)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|no|any)|['’]s)\s*$", re.I)
+
+
+_SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
+_THAT, _OF, _DIGIT = re.compile(r"\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
+# A labelling verb's object (up to eight words, no punctuation) and then a quotation (masked,
+# or a phrase whose marks are kept) or "as": 'called the vote “...”', 'described it as ...'.
+_OBJECT_WORD = r"(?:\s+[^\s\x00“”\"‘’«».,;:!?()]+){0,8}?"
+_OBJECT_THEN = {"quote": re.compile(_OBJECT_WORD + r"\s*[\x00“\"‘«]"),
+                "as": re.compile(_OBJECT_WORD + r"\s+as\b", re.I)}
+
+
+def _verb_matches(masked: str, start: int, end: int, rules: Rules):
+    """``rules.verb_re.finditer(masked, start, end)``, faster: on a lower-cased copy of the
+    stretch (and the character before it, for the look-behind) without IGNORECASE."""
+    lo = max(0, start - 1)
+    seg = masked[lo:end]
+    low = seg.lower()
+    rx = rules.verb_after_char
+    if len(low) != len(seg) or rx is None or _CASE_ODDITIES.search(seg):
+        return rules.verb_re.finditer(masked, start, end)
+    if start == 0:  # nothing before the text: as if a space
+        low, lo = " " + low, -1
+    return [Hit(masked, (m.start() + 1 + lo, m.end() + lo)) for m in rx.finditer(low)]
+
+
+# Who produced a document or data set: a name ("the Bureau of Labor Statistics", "the Office
+# for National Statistics", "Reuters and the Census Bureau") or "the/its + institution noun".
+_PRODUCER_NAME = re.compile(r"\s*((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|and|de|the|&)\s+)*[A-Z][\w.&'’-]*)*)")
+_PRODUCER_NOUN = re.compile(r"\s*(?:the|its|their|his|her)(?:\s+[a-z][\w-]*){1,3}")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_MONTH_OR_DAY = re.compile(r"(?:the\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
+
+
+def _evidence_matches(masked: str, start: int, end: int, rules: Rules, index: PhraseIndex | None, seg_low: str | None):
+    """"data from", "figures published by", "a report by" ... in ``masked[start:end]``
+    (``seg_low``: that stretch lower-cased, for a quick test; None to skip the test)."""
+    if index is not None:
+        return index.hits("evidence_re", masked, start, end)
+    if seg_low is not None and not rules.evidence_hint.search(seg_low):
+        return ()
+    return rules.evidence_re.finditer(masked, start, end)
+
+
+def _producer(masked: str, pos: int, end: int, rules: Rules) -> tuple[int, int] | None:
+    """The producer named after "data from" / "a report by", as (start, end), or None."""
+    m = _PRODUCER_NAME.match(masked, pos, end)
+    if m and m.group(1) and not _MONTH_OR_DAY.match(m.group(1)) and classify_source(m.group(1), rules).label == "named":
+        return m.span(1)
+    m = _PRODUCER_NOUN.match(masked, pos, end)
+    if m:  # "the ministry", "the health ministry": up to the first institution noun
+        for w in _LOWER_WORD.finditer(masked, m.start(), m.end()):
+            if w.group() in rules.institution_heads or w.group() in rules.bare_institutions:
+                return (m.start() + len(m.group()) - len(m.group().lstrip()), w.end())
+    return None
+
+
+def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseIndex | None = None):
+    """Reporting verbs used as verbs in ``masked[start:end]``: yields (match, Verb).
+    Skips nouns ("false claims", "a say"), capitalised words ("United States"),
+    reflexives ("declared himself"), "claimed responsibility" and verbs whose table entry
+    needs "that" or a clause boundary after them. ``index``: a :class:`PhraseIndex` of
+    the text (faster when many ranges of one text are read)."""
+    found = index.hits("verb_re", masked, start, end) if index is not None else _verb_matches(masked, start, end, rules)
+    for m in found:
+        form = " ".join(m.group().lower().split())
+        verb = rules.verbs.get(form)
+        if verb is None or m.group()[:1].isupper():
+            continue
+        v0, v1 = m.span()
+        after = masked[v1:min(end, v1 + 80)]
+        before = masked[max(start, v0 - 80):v0]
+        if form == "said" and _SAID_TO_BE.match(after):
+            continue
+        if verb.needs_that and not _THAT.match(after):
+            continue
+        if verb.object_then and not _OBJECT_THEN[verb.object_then].match(after):
+            continue
+        if verb.needs_clause and not _CLAUSE_FOLLOWS.match(after) and not before.rstrip().endswith((",", MASK, "”", '"')):
+            continue
+        if _REFLEXIVE.match(after) or _NOT_REPORTING_OBJECT.match(after) or (form == "accused" and _OF.match(after)) \
+                or (verb.lemma == "claim" and _DIGIT.match(after)):
+            continue
+        if _DETERMINER_BEFORE.search(before[-12:]):
+            continue  # "a say", "the reports", "Maduro's claims": nouns
+        prev = before.rsplit(None, 1)[-1:]
+        if verb.noun_too and not form.endswith("ed") and (not prev or _DETERMINER_OR_POSS.search(prev[0])):
+            continue
+        yield m, verb
+
+
+def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules, uses=None,
+                      index: PhraseIndex | None = None) -> list[Attribution]:
+    """Every attribution in ``text[start:end]``, in order. ``masked`` is ``text`` with speech
+    quotations replaced by :data:`MASK` characters (same length)."""
+    found: list[Attribution] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind, s0, s1, c0, c1, verb=None, appositive=None):
+        phrase = text[s0:s1]
+        verdict = classify_source(phrase, rules, appositive=appositive)
+        source = phrase
+        if verdict.why.startswith("named in the apposition") and appositive:
+            source = appositive
+        v = rules.verbs.get(" ".join(verb.lower().split())) if verb else None
+        found.append(Attribution(kind, source, s0, s1, text[c0:c1], c0, c1, verb,
+                                 v.note if v else None, v.stance if v else None, verdict.label, verdict.why))
+        taken.append((c0, c1))
+
+    low = index.lowered(masked) if index is not None else None
+    if low is not None:
+        framed = any(low.find(w, start, end) >= 0 for w in _FRAME_WORDS)
+        seg_low = None
+    else:  # a quick test on the lower-cased stretch (exact unless it has İ, ı or ſ)
+        seg = masked[start:end]
+        seg_low = None if _CASE_ODDITIES.search(seg) else seg.lower()
+        framed = seg_low is None or any(w in seg_low for w in _FRAME_WORDS)
+    for m in (_FRAMES.finditer(masked, start, end) if framed else ()):
+        np = _np_after(masked, m.end(), end)
+        if not np:
+            continue
+        if m.group(1):
+            add("according_to", np[0], np[1], m.start(), np[1])
+        elif m.group(2):
+            add("citing", np[0], np[1], m.start(), np[1])
+        else:  # "quoted X as saying"
+            said = _AS_SAYING.match(masked, np[1])
+            if said:
+                add("citing", np[0], np[1], m.start(), said.end())
+    for m in _evidence_matches(masked, start, end, rules, index, seg_low):
+        if taken and any(a <= m.start() < b for a, b in taken):
+            continue
+        producer = _producer(masked, m.end(), end, rules)
+        if producer:
+            add("document", producer[0], producer[1], m.start(), producer[1])
+    for m, verb in (verb_uses(masked, start, end, rules, index) if uses is None else uses):
+        v0, v1 = m.span()
+        if taken and any(a <= v0 < b for a, b in taken) or m.group().lower() in CONTINUATIONS:
+            continue
+        before = masked[max(start, v0 - 80):v0]
+        if _PASSIVE_BEFORE.search(before[-60:]):
+            by = _BY.match(masked, v1, min(end, v1 + 80))
+            if by:
+                np = _np_after(masked, v1 + by.end(), end)
+                if np:
+                    add("verb", np[0], np[1], v0, np[1], m.group())
+            continue
+        stripped = before.rstrip() or masked[start:v0].strip()
+        subj = subject_before(masked, start, v0)
+        if subj is not None and subj[2] is not None and _APPOSITIVE_START.match(subj[2]):
+            s0, s1, appositive = subj
+            add("verb", s0, s1, s0, v1, m.group(), appositive)
+            continue
+        if (stripped.endswith((",", MASK, "”", '"')) or not stripped) and verb.lemma in INVERTIBLE:
+            np = _np_after(masked, v1, end)
+            if np and len(masked[np[0]:np[1]].split()) <= 12 and _INVERTED_END.match(masked[np[1]:end] + ".") \
+                    and not _FINITE.search(masked, np[0], np[1]) \
+                    and not _NOT_INVERTED.match(masked, v1):
+                add("inverted", np[0], np[1], v0, np[1], m.group())
+                continue
+        if subj is None:
+            continue
+        s0, s1, appositive = subj
+        c1 = v1
+        if verb.lemma == "tell":
+            conduit = _CONDUIT.match(masked, v1, end)
+            if conduit:
+                c1 = conduit.end()
+        add("verb", s0, s1, s0, c1, m.group(), appositive)
+    found.sort(key=lambda a: a.cue_start)
+    return found

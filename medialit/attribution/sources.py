@@ -1,0 +1,125 @@
+"""Named or anonymous? Deciding from a source phrase's head noun and the rule tables
+(``medialit/rules/anonymous_sources.toml``, ``named_sources.toml``).
+
+>>> from medialit.attribution.lexicon import load_rules
+>>> classify_source("a senior White House official", load_rules()).label
+'anonymous'
+>>> classify_source("Secretary of State Mike Pompeo", load_rules()).label
+'named'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medialit.attribution.lexicon import PRONOUNS, Rules, load_rules  # noqa: F401
+
+
+@dataclass(frozen=True)
+class SourceClass:
+    """The verdict on a source phrase: ``label`` is named, anonymous or pronoun."""
+
+    label: str
+    why: str
+
+
+_WORD = re.compile(r"[\w][\w.&'’-]*")
+_BOUNDARY_WORDS = {"of", "in", "at", "from", "for", "with", "close", "familiar", "who", "whom", "which", "that",
+                   "said", "to", "on", "by", "near", "inside", "within", "speaking", "whose", "about", "over"}
+_DETERMINER_START = re.compile(r"(?:a|an|the|another|other|his|her|their|its|one|two|three|several|some|many)\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _is_name(token: str, rules: Rules) -> bool:
+    return token[:1].isupper() and _POSSESSIVE.sub("", token) not in rules.not_names
+
+
+def _conjuncts(phrase: str) -> list[str]:
+    """Split "X and a Y" / "X and other Ys" (not "White House and State Department officials")."""
+    return [p for p in re.split(r"\s+and\s+(?=(?:a|an|the|another|other|one|two|his|her|their)\s)", phrase) if p.strip()]
+
+
+def classify_source(phrase: str, rules: Rules, *, appositive: str | None = None) -> SourceClass:
+    """Named, anonymous or pronoun, from the phrase's head noun and the rule tables.
+
+    >>> classify_source("the Reuters source", load_rules()).label
+    'anonymous'
+    >>> classify_source("the newspaper", load_rules()).label
+    'named'
+    """
+    key = (phrase, appositive)
+    cached = rules.verdicts.get(key)
+    if cached is None:
+        cached = rules.verdicts[key] = _classify(phrase, rules, appositive)
+    return cached
+
+
+def _classify(phrase: str, rules: Rules, appositive: str | None) -> SourceClass:
+    verdicts = [_classify_one(c, rules) for c in _conjuncts(phrase.strip(" ,;:\"'“”‘’"))]
+    if appositive and any(v.label == "anonymous" for v in verdicts):
+        tokens = _WORD.findall(appositive)
+        if len(tokens) >= 1 and all(_is_name(t, rules) or t.lower() in {"of", "de", "van", "von", "al", "bin"} for t in tokens[:4]) \
+                and any(_is_name(t, rules) for t in tokens):
+            return SourceClass("named", f"named in the apposition '{appositive.strip()}'")
+    for label in ("named", "anonymous", "pronoun"):
+        for v in verdicts:
+            if v.label == label:
+                return v
+    return SourceClass("anonymous", "no name in the source phrase")
+
+
+def _classify_one(phrase: str, rules: Rules) -> SourceClass:
+    tokens = _WORD.findall(phrase)
+    if not tokens:
+        return SourceClass("anonymous", "empty source phrase")
+    low = phrase.lower().strip()
+    if low in PRONOUNS:
+        return SourceClass("pronoun", f"the pronoun '{phrase.strip()}'")
+    if low in rules.bare_institutions:
+        return SourceClass("named", f"'{phrase.strip()}' names an institution (named_sources.toml)")
+    if len(tokens) > 2 and tokens[0].lower() in rules.quantifier_of and tokens[1].lower() == "of":
+        tokens = tokens[2:]
+    core: list[str] = []
+    for t in tokens:
+        tl = t.lower()
+        if core and (tl in _BOUNDARY_WORDS or (tl.endswith("ing") and not t[:1].isupper())):
+            break
+        core.append(t)
+    head = _POSSESSIVE.sub("", core[-1])
+    head_l = head.lower()
+    rest = tokens[len(core):]
+    anon_marker = rules.anon_phrase_re.search(phrase)
+    if head_l in PRONOUNS and len(core) == 1:
+        return SourceClass("pronoun", f"the pronoun '{head}'")
+    if head_l in rules.heads:
+        if len(rest) >= 2 and not anon_marker and all(_is_name(t, rules) for t in rest[-2:]) \
+                and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with"}:
+            return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
+        return SourceClass("anonymous", f"'{head}' does not name anyone (anonymous_sources.toml: heads)")
+    if anon_marker:
+        return SourceClass("anonymous", f"'{anon_marker.group()}' marks an unnamed source (anonymous_sources.toml: phrases)")
+    if head_l in rules.institution_heads:
+        first = core[0].lower()
+        has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
+        modifier = any(t.lower() in rules.institution_heads or t.lower() in rules.bare_institutions
+                       or t.lower() in {"court", "federal", "state", "city", "county", "census", "official", "public"} for t in core[:-1])
+        by_name = modifier or len(rest) >= 2 and rest[0].lower() in {"by", "from", "of"} and any(_is_name(t, rules) for t in rest[1:])
+        if has_name or by_name or first in {"the", "this", "that", "its", "their", "his", "her"} or _is_name(head, rules) and len(core) > 1:
+            return SourceClass("named", f"'{' '.join(core)}' identifies an organisation, outlet or document")
+        return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
+    if _is_name(head, rules):
+        return SourceClass("named", f"a name: '{head}'")
+    if len(rest) >= 2 and all(_is_name(t, rules) for t in rest[-2:]):
+        return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
+    if head_l in rules.spokespeople or " ".join(core[-2:]).lower() in rules.spokespeople:
+        org = [t for t in core[:-1] + rest if _is_name(t, rules)]
+        if not org and len(rest) >= 3 and rest[0].lower() in {"for", "of", "at"} and rest[-1].lower() in rules.institution_heads:
+            org = rest[1:]
+        if org:
+            return SourceClass("named", f"speaks for a named institution ('{' '.join(org)}')")
+        return SourceClass("anonymous", f"'{' '.join(core)}' does not say for whom")
+    if core[0].lower() in {"the", "this"} and len(core) <= 4 and not head_l.endswith("s"):
+        return SourceClass("named", f"'{' '.join(core)}' refers back to someone identified earlier in the text")
+    if any(_is_name(t, rules) for t in rest) and rest and rest[0].lower() in {"from", "by", "of"} and head_l in {"data", "figures", "numbers"}:
+        return SourceClass("named", f"'{phrase.strip()}' names where the data come from")
+    return SourceClass("anonymous", f"'{' '.join(core)}' does not name anyone")

@@ -1,0 +1,4 @@
+from medialit.cli import main
+import sys
+
+sys.exit(main())

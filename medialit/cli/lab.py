@@ -1,0 +1,72 @@
+"""``medialit lab``: open JupyterLab on the kit's notebooks.
+
+Prints the server URL (JupyterLab does) and works on a machine with no browser: when no
+browser can be found, the server starts with ``--no-browser`` and the URL is all you need.
+Extra arguments after the known ones go to JupyterLab unchanged, for example
+``medialit lab --port 8899 --ServerApp.token=secret``.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import webbrowser
+from pathlib import Path
+
+# Unknown options (e.g. --ServerApp.token=...) are handed to JupyterLab.
+PASS_UNKNOWN_ARGS = True
+
+
+def find_notebooks() -> Path:
+    """The folder of notebooks: ``MEDIALIT_NOTEBOOKS``, the checkout's ``notebooks/``, or ``./notebooks``."""
+    candidates = []
+    if os.environ.get("MEDIALIT_NOTEBOOKS"):
+        candidates.append(Path(os.environ["MEDIALIT_NOTEBOOKS"]))
+    candidates.append(Path(__file__).resolve().parents[2] / "notebooks")
+    candidates.append(Path.cwd() / "notebooks")
+    for path in candidates:
+        if path.is_dir():
+            return path
+    raise FileNotFoundError(
+        "cannot find the notebooks folder: run `medialit lab` inside a clone of the kit, "
+        "or set MEDIALIT_NOTEBOOKS to the folder that holds 00_start_here.ipynb"
+    )
+
+
+def _has_browser() -> bool:
+    try:
+        webbrowser.get()
+    except webbrowser.Error:
+        return False
+    return True
+
+
+def lab_command(notebooks: Path, *, port: int | None, no_browser: bool, extra: list[str]) -> list[str]:
+    cmd = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={notebooks}"]
+    if port:
+        cmd.append(f"--port={port}")
+    if no_browser or not _has_browser():
+        cmd.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # containers and CI run as root; Jupyter refuses without it
+    return cmd + extra
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=None, help="port for the server (default: JupyterLab's)")
+    parser.add_argument("--no-browser", action="store_true", help="do not try to open a browser; just print the URL")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        notebooks = find_notebooks()
+    except FileNotFoundError as err:
+        print(f"medialit lab: {err}", file=sys.stderr)
+        return 2
+    cmd = lab_command(notebooks, port=args.port, no_browser=args.no_browser, extra=list(getattr(args, "extra", [])))
+    print(f"medialit: opening JupyterLab on {notebooks} (Ctrl+C twice to stop)", flush=True)
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return 0

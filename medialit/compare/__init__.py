@@ -1,0 +1,8 @@
+"""Comparing sources: similarity and verdicts, sentence alignment, quote drift, story families."""
+
+from medialit.compare.alignment import WordChange, AlignedPair, word_changes, align
+from medialit.compare.comparison import Fingerprint, Evidence, Verdict, fingerprint, evidence, similarity, verdict, Comparison, compare
+from medialit.compare.drift import QuoteChange, AttributionChange, quote_drift, attribution_drift
+from medialit.compare.families import FamilyLink, story_families
+
+__all__ = ['WordChange', 'AlignedPair', 'word_changes', 'align', 'Fingerprint', 'Evidence', 'Verdict', 'fingerprint', 'evidence', 'similarity', 'verdict', 'Comparison', 'compare', 'story_families', 'QuoteChange', 'AttributionChange', 'quote_drift', 'attribution_drift', 'FamilyLink']

@@ -1,0 +1,383 @@
+"""Sentence alignment and word-level changes between two versions of a story.
+
+This is the part of :mod:`medialit.compare.comparison` that answers "which sentence of B is the
+rewrite of this sentence of A, and what exactly changed?". It works on the
+non-boilerplate sentences of each text (``sentences(text, skip=find_boilerplate(text))``).
+
+How two sentences are scored (``sentence_similarity``), all on lower-cased words:
+
+* ``order``: difflib's ratio over the two word sequences (function words included). It
+  stays high when a "spinner" swaps content words for synonyms but keeps the sentence's
+  skeleton ("the company said on Tuesday" / "the firm stated on Tuesday").
+* ``overlap``: Dice overlap of the content words (light suffix stripping, names and
+  numbers weighted half, because two stories about the same event share names without
+  sharing any wording). It stays high when a rewrite reorders clauses.
+* The score is ``max(order, (order + overlap) / 2)``.
+
+Sentences are paired greedily, best score first, one to one, when the score reaches
+``PAIR_THRESHOLD`` and they share at least two content words (or their order score alone
+is high and they are not tiny).
+Then one-to-many rewrites are handled: a sentence split into two neighbours, two
+neighbours joined into one, and a sentence whose material was folded into a sentence
+that already has a partner (kind ``"partial"``). See ``docs/compare.md`` for the limits.
+
+Example:
+    >>> pairs = align("The mayor said on Monday that the bridge will close.",
+    ...               "The mayor announced on Monday that the old bridge will close.")
+    >>> [(c.op, c.a, c.b) for c in pairs[0].changes]
+    [('replace', 'said', 'announced'), ('insert', '', 'old')]
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from medialit.text.split import Span, sentences, words
+
+# Score at which two sentences count as counterparts (see docs/compare.md for how it was chosen).
+PAIR_THRESHOLD = 0.3
+# A pair at or above this score is a "close" rewrite; the verdict counts these.
+CLOSE_THRESHOLD = 0.5
+# Content words two sentences must share to be paired (a name or number counts half).
+SHARED_CONTENT_MIN = 1.5
+# Order score that is enough on its own (spinner rewrites keep the function-word skeleton).
+ORDER_ONLY_THRESHOLD = 0.6
+# A split/join is accepted when the joined span scores this much better than the single one.
+JOIN_GAIN = 0.05
+# "partial": an unpaired sentence lends a run of >= PARTIAL_RUN words (>= 2 content words)
+# to a sentence that already has a partner.
+PARTIAL_RUN = 4
+
+# English function words: closed-class words (articles, pronouns, prepositions,
+# conjunctions, auxiliaries, common adverbs), written for this project from standard
+# grammar lists. They carry a sentence's structure, not its topic.
+FUNCTION_WORDS = frozenset("""
+a an the this that these those some any each every either neither no all both few many
+much more most other another such what which who whom whose whatever whichever
+i me my mine we us our ours you your yours he him his she her hers it its they them their
+theirs myself ourselves yourself himself herself itself themselves one ones
+of to in on at by for with from as into onto over under about above below after before
+between through during against among across along around behind beyond within without
+upon toward towards off out up down via per than like near since until till
+and or but nor so yet if then else because although though while whereas unless whether
+is are was were be been being am has have had having do does did doing done
+will would shall should can could may might must ought
+not never also just only very too quite rather even still already again once ever
+here there where when why how now thus hence however therefore
+""".split())
+
+
+@dataclass(frozen=True)
+class WordChange:
+    """One word-level edit turning a stretch of sentence A into sentence B.
+
+    ``op`` is ``"insert"``, ``"delete"`` or ``"replace"``; ``a``/``b`` are the surface
+    text on each side ("" for the empty side); offsets point into the full articles
+    (``None`` on the side of a sentence that has no counterpart at all).
+    """
+
+    op: str
+    a: str
+    b: str
+    a_start: int | None
+    a_end: int | None
+    b_start: int | None
+    b_end: int | None
+
+    def to_dict(self) -> dict:
+        return {"op": self.op, "a": self.a, "b": self.b, "a_start": self.a_start,
+                "a_end": self.a_end, "b_start": self.b_start, "b_end": self.b_end}
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """A sentence of A and its counterpart in B (either side may be ``None``).
+
+    ``kind``: ``"matched"`` (one to one), ``"split"`` (A's sentence became two neighbouring
+    sentences of B; ``b`` spans both), ``"joined"`` (two neighbouring sentences of A became
+    one of B; ``a`` spans both), ``"partial"`` (part of A's sentence was folded into a B
+    sentence that already has a partner), ``"a_only"`` (dropped), ``"b_only"`` (added).
+    """
+
+    a: Span | None
+    b: Span | None
+    similarity: float
+    changes: tuple[WordChange, ...]
+    kind: str
+
+    def to_dict(self) -> dict:
+        return {
+            "a": self.a.text if self.a else "",
+            "b": self.b.text if self.b else "",
+            "similarity": round(self.similarity, 3),
+            "changes": [c.to_dict() for c in self.changes],
+            "kind": self.kind,
+            "a_start": self.a.start if self.a else None, "a_end": self.a.end if self.a else None,
+            "b_start": self.b.start if self.b else None, "b_end": self.b.end if self.b else None,
+        }
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case, fold accents and curly apostrophes: ``"Guaidó’s"`` -> ``"guaido's"``."""
+    word = word.lower()
+    if not word.isascii():
+        word = word.replace("’", "'").replace("‘", "'")
+        word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return word
+
+
+def stem(word: str) -> str:
+    """A deliberately light suffix stripper (``"sanctions"`` -> ``"sanction"``)."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+_NUMBER = re.compile(r"^[\d.,]+$")
+
+
+class _Sentence:
+    """A sentence with its word tokens, prepared once for scoring."""
+
+    __slots__ = ("span", "spans", "norm", "content")
+
+    def __init__(self, span: Span, spans: list[Span]):
+        self.span = span
+        self.spans = spans
+        self.norm = [normalize_word(w.text) for w in spans]
+        content: dict[str, float] = {}
+        for i, (w, n) in enumerate(zip(spans, self.norm)):
+            if n in FUNCTION_WORDS:
+                continue
+            is_name = (w.text[:1].isupper() and i > 0) or bool(_NUMBER.match(n))
+            key = stem(n)
+            content[key] = max(content.get(key, 0.0), 0.5 if is_name else 1.0)
+        self.content = content
+
+
+def prepare(text: str, spans: list[Span] | None = None) -> list[_Sentence]:
+    """Sentences of ``text`` (non-boilerplate unless ``spans`` is given), tokenised for scoring."""
+    if spans is None:
+        spans = article_sentences(text)
+    out = []
+    for s in spans:
+        toks = [Span(s.start + w.start, s.start + w.end, w.text) for w in words(s.text)]
+        if toks:
+            out.append(_Sentence(s, toks))
+    return out
+
+
+def article_sentences(text: str) -> list[Span]:
+    """The non-boilerplate sentences of ``text`` (boilerplate detection when available)."""
+    return sentences(text, skip=_boilerplate(text))
+
+
+def _boilerplate(text: str) -> list:
+    try:
+        from medialit.corpus.clean import find_boilerplate
+    except ImportError:  # the cleaner is optional: without it every line counts
+        return []
+    return find_boilerplate(text)
+
+
+def _shared(x: _Sentence, y: _Sentence) -> float:
+    return sum(min(w, y.content[k]) for k, w in x.content.items() if k in y.content)
+
+
+def _scores(x: _Sentence, y: _Sentence) -> tuple[float, float]:
+    order = SequenceMatcher(None, x.norm, y.norm, autojunk=False).ratio()
+    total = sum(x.content.values()) + sum(y.content.values())
+    overlap = 2 * _shared(x, y) / total if total else 0.0
+    return order, overlap
+
+
+def _score(x: _Sentence, y: _Sentence) -> float:
+    order, overlap = _scores(x, y)
+    return max(order, (order + overlap) / 2)
+
+
+def sentence_similarity(a: str, b: str) -> float:
+    """Similarity of two sentences in [0, 1] (see the module docstring).
+
+    >>> round(sentence_similarity("The firm said on Tuesday it would cut 500 jobs.",
+    ...                           "The company stated on Tuesday it would shed 500 jobs."), 2)
+    0.7
+    """
+    x = prepare(a, [Span(0, len(a), a)])
+    y = prepare(b, [Span(0, len(b), b)])
+    return _score(x[0], y[0]) if x and y else 0.0
+
+
+def word_changes(a_text: str, a: Span, b_text: str, b: Span) -> tuple[WordChange, ...]:
+    """Word-level insert/delete/replace operations turning span ``a`` into span ``b``.
+
+    Words are compared lower-cased with accents folded; each change carries the surface
+    text and offsets from the articles.
+    """
+    aw = [Span(a.start + w.start, a.start + w.end, w.text) for w in words(a.text)]
+    bw = [Span(b.start + w.start, b.start + w.end, w.text) for w in words(b.text)]
+    return _diff(a_text, aw, b_text, bw)
+
+
+def _diff(a_text: str, aw: list[Span], b_text: str, bw: list[Span]) -> tuple[WordChange, ...]:
+    matcher = SequenceMatcher(None, [normalize_word(w.text) for w in aw],
+                              [normalize_word(w.text) for w in bw], autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        a0, a1 = _stretch(aw, i1, i2)
+        b0, b1 = _stretch(bw, j1, j2)
+        out.append(WordChange(op, a_text[a0:a1], b_text[b0:b1], a0, a1, b0, b1))
+    return tuple(out)
+
+
+def _stretch(ws: list[Span], i: int, j: int) -> tuple[int, int]:
+    """Character range covered by words ``ws[i:j]``; an empty range sits before ``ws[i]``."""
+    if i < j:
+        return ws[i].start, ws[j - 1].end
+    if i < len(ws):
+        return ws[i].start, ws[i].start
+    return (ws[-1].end, ws[-1].end) if ws else (0, 0)
+
+
+def align(a: str, b: str) -> list[AlignedPair]:
+    """Pair each sentence of article ``a`` with its counterpart in article ``b``.
+
+    Every non-boilerplate sentence of ``a`` appears once (paired, or ``a_only``); the
+    sentences of ``b`` that nothing in ``a`` explains appear as ``b_only`` pairs, placed
+    after the pair holding the sentence that precedes them in ``b`` (or, when none does,
+    before the first pair with a ``b`` side).
+
+    >>> [p.kind for p in align("Rain fell. The match was called off at noon.",
+    ...                        "The match was called off at noon. Fans went home.")]
+    ['a_only', 'matched', 'b_only']
+    """
+    sa, sb = prepare(a), prepare(b)
+    return align_prepared(a, sa, b, sb)
+
+
+def align_prepared(a: str, sa: list[_Sentence], b: str, sb: list[_Sentence]) -> list[AlignedPair]:
+    """:func:`align` on sentences already prepared with :func:`prepare`."""
+    scores: dict[tuple[int, int], float] = {}
+    for i, x in enumerate(sa):
+        for j, y in enumerate(sb):
+            if _shared(x, y) < SHARED_CONTENT_MIN:
+                if min(len(x.norm), len(y.norm)) >= 5:
+                    order = SequenceMatcher(None, x.norm, y.norm, autojunk=False).ratio()
+                    if order >= ORDER_ONLY_THRESHOLD:
+                        scores[i, j] = order
+                continue
+            s = _score(x, y)
+            if s >= PAIR_THRESHOLD:
+                scores[i, j] = s
+    a_to_b: dict[int, int] = {}
+    b_to_a: dict[int, int] = {}
+    for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if i not in a_to_b and j not in b_to_a:
+            a_to_b[i], b_to_a[j] = j, i
+
+    pairs: dict[int, AlignedPair] = {}  # keyed by first a index
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for i in sorted(a_to_b):
+        if i in used_a:
+            continue
+        j = a_to_b[i]
+        base = scores[i, j]
+        a_idx, b_idx, kind, best = [i], [j], "matched", base
+        for nj in (j - 1, j + 1):  # split: A's sentence became two neighbours in B
+            if 0 <= nj < len(sb) and nj not in b_to_a and nj not in used_b:
+                joined = _join(b, sb, sorted([j, nj]))
+                s = _score(sa[i], joined)
+                if s > best + JOIN_GAIN:
+                    b_idx, kind, best = sorted([j, nj]), "split", s
+        if kind == "matched":
+            for ni in (i - 1, i + 1):  # joined: two neighbours in A became one sentence of B
+                if 0 <= ni < len(sa) and ni not in a_to_b and ni not in used_a:
+                    joined = _join(a, sa, sorted([i, ni]))
+                    s = _score(joined, sb[j])
+                    if s > best + JOIN_GAIN:
+                        a_idx, kind, best = sorted([i, ni]), "joined", s
+        used_a.update(a_idx)
+        used_b.update(b_idx)
+        pairs[a_idx[0]] = _pair(a, sa, a_idx, b, sb, b_idx, best, kind)
+
+    for i, x in enumerate(sa):  # partial: material folded into an already paired sentence
+        if i in used_a:
+            continue
+        j = _partial_target(x, sb, b_to_a, sa)
+        if j is not None:
+            used_a.add(i)
+            pairs[i] = _pair(a, sa, [i], b, sb, [j], _score(x, sb[j]), "partial")
+            used_b.add(j)
+
+    ordered = [pairs[i] if i in pairs else AlignedPair(sa[i].span, None, 0.0, _whole(sa[i].span, None, b), "a_only")
+               for i in range(len(sa)) if i in pairs or i not in used_a]
+    return _place_b_only(ordered, b, sb, used_b)
+
+
+def _join(text: str, sents: list[_Sentence], idx: list[int]) -> _Sentence:
+    first, last = sents[idx[0]], sents[idx[-1]]
+    span = Span(first.span.start, last.span.end, text[first.span.start:last.span.end])
+    return _Sentence(span, [w for k in idx for w in sents[k].spans])
+
+
+def _pair(a: str, sa: list[_Sentence], a_idx: list[int], b: str, sb: list[_Sentence], b_idx: list[int],
+          score: float, kind: str) -> AlignedPair:
+    x = _join(a, sa, a_idx) if len(a_idx) > 1 else sa[a_idx[0]]
+    y = _join(b, sb, b_idx) if len(b_idx) > 1 else sb[b_idx[0]]
+    return AlignedPair(x.span, y.span, score, _diff(a, x.spans, b, y.spans), kind)
+
+
+def _partial_target(x: _Sentence, sb: list[_Sentence], b_to_a: dict[int, int], sa: list[_Sentence]) -> int | None:
+    """The paired B sentence to which ``x`` lends a long-enough run of words not explained
+    by that sentence's own partner, if any."""
+    best, best_gain = None, 0
+    for j, y in enumerate(sb):
+        if j not in b_to_a or not (x.content.keys() & y.content.keys()):
+            continue
+        partner = sa[b_to_a[j]]
+        covered = set()
+        for m in SequenceMatcher(None, partner.norm, y.norm, autojunk=False).get_matching_blocks():
+            covered.update(range(m.b, m.b + m.size))
+        gain = 0
+        for m in SequenceMatcher(None, x.norm, y.norm, autojunk=False).get_matching_blocks():
+            new = [k for k in range(m.b, m.b + m.size) if k not in covered]
+            if len(new) >= PARTIAL_RUN - 1 and sum(y.norm[k] not in FUNCTION_WORDS for k in new) >= 2:
+                gain += len(new)
+        if gain >= PARTIAL_RUN and gain > best_gain:
+            best, best_gain = j, gain
+    return best
+
+
+def _whole(a: Span | None, b: Span | None, _b_text: str) -> tuple[WordChange, ...]:
+    if a is not None:
+        return (WordChange("delete", a.text, "", a.start, a.end, None, None),)
+    assert b is not None
+    return (WordChange("insert", "", b.text, None, None, b.start, b.end),)
+
+
+def _place_b_only(pairs: list[AlignedPair], b: str, sb: list[_Sentence], used_b: set[int]) -> list[AlignedPair]:
+    out = list(pairs)
+    for j, y in enumerate(sb):
+        if j in used_b:
+            continue
+        extra = AlignedPair(None, y.span, 0.0, _whole(None, y.span, b), "b_only")
+        # after the pair holding the nearest preceding B sentence (and any B-only ones after it);
+        # with none, before the first pair that has a B side (or at the end)
+        pos, nearest = None, -1
+        for k, p in enumerate(out):
+            if p.b is not None and nearest < p.b.start < y.span.start:
+                pos, nearest = k + 1, p.b.start
+        if pos is None:
+            pos = next((k for k, p in enumerate(out) if p.b is not None), len(out))
+        while pos < len(out) and out[pos].kind == "b_only" and out[pos].b.start < y.span.start:
+            pos += 1
+        out.insert(pos, extra)
+    return out

@@ -1,0 +1,332 @@
+"""Quote drift and attribution drift between two versions of a story.
+
+*Quote drift*: a quotation found in both articles whose wording changed: a word dropped
+(with or without an ellipsis), replaced, added or moved; or words that one article gives
+as paraphrase and the other puts in quotation marks (and the reverse).
+
+*Attribution drift*: the same quotation credited to a different speaker ("the official
+said" vs "One of the officials accepting US offer said"), or a reporting verb that changed
+("claimed" -> "said", "speculated" -> "predicted") in an aligned sentence.
+
+Quotations, their speakers and verbs come from :func:`medialit.quotes.finder.find_quotes`;
+reporting verbs and what each signals from ``medialit/rules/reporting_verbs.toml``.
+
+Example:
+    >>> qs, _ = quote_drift('He said: "We will not leave the former capital."',
+    ...                     'He said: "We will not leave the capital."')
+    >>> qs[0].changes[0].explanation
+    "'former' was dropped inside the quotation, with no ellipsis"
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from medialit.compare.alignment import PAIR_THRESHOLD, AlignedPair, _Sentence, normalize_word, prepare
+from medialit.text.split import Span, words
+
+# Phrases that attribute a statement to a source (for "source dropped/added" in aligned
+# sentences): the openings wire style guides list for attribution, plus anonymity markers.
+SOURCE_CUES = ("according to", "citing", "cited", "told reporters", "sources", "officials said",
+               "official said", "said to be", "reported", "anonymous", "anonymity", "familiar with")
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\s*\.\.\.\s*\]")
+
+
+def _verbs() -> dict:
+    """Reporting verbs (form -> Verb with stance and note) from ``rules/reporting_verbs.toml``."""
+    from medialit.attribution.phrases import load_rules
+    return load_rules().verbs
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: ``start``/``end`` cover the marks; ``inner`` is the quoted words."""
+
+    start: int
+    end: int
+    inner: Span
+    speaker: str | None
+    verb: str | None
+
+
+@dataclass(frozen=True)
+class QuoteEdit:
+    """One change inside a quotation, with a sentence that explains it."""
+
+    op: str
+    a: str
+    b: str
+    explanation: str
+
+    def to_dict(self) -> dict:
+        return {"op": self.op, "a": self.a, "b": self.b, "explanation": self.explanation}
+
+
+@dataclass(frozen=True)
+class QuoteChange:
+    """A quotation in both articles whose wording changed (``kind="wording"``), or words
+    quoted in one and paraphrased in the other (``paraphrase_to_quote``/``quote_to_paraphrase``)."""
+
+    kind: str
+    a: str
+    b: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    changes: tuple[QuoteEdit, ...]
+    explanation: str
+
+    def to_dict(self) -> dict:
+        return {"a": self.a, "b": self.b, "changes": [c.to_dict() for c in self.changes], "kind": self.kind,
+                "explanation": self.explanation, "a_start": self.a_start, "a_end": self.a_end,
+                "b_start": self.b_start, "b_end": self.b_end}
+
+
+@dataclass(frozen=True)
+class AttributionChange:
+    """A changed attribution: ``kind`` is ``speaker``, ``verb``, ``source_dropped`` or ``source_added``."""
+
+    kind: str
+    a: str
+    b: str
+    context_a: str
+    context_b: str
+    explanation: str
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "a": self.a, "b": self.b, "context_a": self.context_a,
+                "context_b": self.context_b, "explanation": self.explanation}
+
+
+# --- finding quotations ----------------------------------------------------------------
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Quotations in ``text`` (from :func:`medialit.quotes.finder.find_quotes`) with the quoted
+    words as a span, their speaker and reporting verb."""
+    from medialit.quotes.finder import find_quotes
+
+    out = []
+    for q in find_quotes(text):
+        i = text.find(q.content, q.start, q.end) if q.content else -1
+        inner = Span(i, i + len(q.content), q.content) if i >= 0 else Span(q.start, q.end, text[q.start:q.end])
+        out.append(QuoteSpan(q.start, q.end, inner, q.speaker, q.verb))
+    return out
+
+
+# --- quote drift -----------------------------------------------------------------------
+
+def _tokens(text: str, span: Span) -> list[Span]:
+    return [Span(span.start + w.start, span.start + w.end, w.text) for w in words(span.text)]
+
+
+def quote_drift(a: str, b: str, sa: list[_Sentence] | None = None, sb: list[_Sentence] | None = None
+                ) -> tuple[list[QuoteChange], list[AttributionChange]]:
+    """Quotations in both articles whose wording or attribution changed.
+
+    Returns ``(quote_changes, attribution_changes)``; ``sa``/``sb`` are prepared sentences
+    (from :func:`medialit.compare.alignment.prepare`), computed if not given.
+    """
+    qa, qb = find_quote_spans(a), find_quote_spans(b)
+    ta = [_tokens(a, q.inner) for q in qa]
+    tb = [_tokens(b, q.inner) for q in qb]
+    na = [[normalize_word(w.text) for w in t] for t in ta]
+    nb = [[normalize_word(w.text) for w in t] for t in tb]
+    candidates = []
+    for i, x in enumerate(na):
+        for j, y in enumerate(nb):
+            if min(len(x), len(y)) < 3:
+                continue
+            matched = sum(m.size for m in SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks())
+            score = matched / min(len(x), len(y))
+            if score >= 0.6 and matched >= 3:
+                candidates.append((score, i, j))
+    pairs: dict[int, int] = {}
+    for score, i, j in sorted(candidates, reverse=True):
+        if i not in pairs and j not in pairs.values():
+            pairs[i] = j
+    changes: list[QuoteChange] = []
+    attributions: list[AttributionChange] = []
+    for i, j in sorted(pairs.items()):
+        edits = _quote_edits(b, qb[j], ta[i], tb[j])
+        if edits:
+            changes.append(QuoteChange("wording", qa[i].inner.text, qb[j].inner.text, qa[i].inner.start,
+                                       qa[i].inner.end, qb[j].inner.start, qb[j].inner.end, tuple(edits),
+                                       "the quotation's wording differs: " + "; ".join(e.explanation for e in edits)))
+        attributions.extend(_speaker_drift(qa[i], qb[j]))
+    if sa is None:
+        sa = prepare(a)
+    if sb is None:
+        sb = prepare(b)
+    for j, q in enumerate(qb):
+        if j not in pairs.values():
+            hit = _paraphrased(nb[j], sa, qa)
+            if hit:
+                changes.append(_paraphrase_change("paraphrase_to_quote", a, hit, b, q, tb[j]))
+    for i, q in enumerate(qa):
+        if i not in pairs:
+            hit = _paraphrased(na[i], sb, qb)
+            if hit:
+                changes.append(_paraphrase_change("quote_to_paraphrase", b, hit, a, q, ta[i]))
+    return changes, attributions
+
+
+def _quote_edits(b_text: str, qb: QuoteSpan, aw: list[Span], bw: list[Span]) -> list[QuoteEdit]:
+    x = [normalize_word(w.text) for w in aw]
+    y = [normalize_word(w.text) for w in bw]
+    ops = [op for op in SequenceMatcher(None, x, y, autojunk=False).get_opcodes() if op[0] != "equal"]
+    # a run deleted in one place and inserted in another is a move
+    deleted = {tuple(sorted(x[i1:i2])): k for k, (op, i1, i2, _, _) in enumerate(ops) if op == "delete"}
+    moved = {}
+    for k, (op, _, _, j1, j2) in enumerate(ops):
+        if op == "insert" and tuple(sorted(y[j1:j2])) in deleted:
+            moved[deleted.pop(tuple(sorted(y[j1:j2])))] = k
+    skip = set(moved.values())
+    edits = []
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
+        if k in skip:
+            continue
+        at = " ".join(w.text for w in aw[i1:i2])
+        bt = " ".join(w.text for w in bw[j1:j2])
+        if k in moved:
+            edits.append(QuoteEdit("move", at, at, f"'{at}' was moved to another place inside the quotation"))
+        elif op == "delete":
+            edits.append(QuoteEdit("delete", at, "", _deletion_explanation(b_text, qb, at, bw, j1, i1 == 0,
+                                                                           i2 == len(aw))))
+        elif op == "insert":
+            bracket = b_text[max(qb.inner.start, bw[j1].start - 1):bw[j2 - 1].end + 1]
+            how = " in square brackets (an editor's marked insertion)" if bracket.startswith("[") else ""
+            edits.append(QuoteEdit("insert", "", bt, f"'{bt}' was added inside the quotation{how}"))
+        elif _same_word(at, bt):
+            edits.append(QuoteEdit("replace", at, bt, f"'{at}' is spelled '{bt}' inside the quotation"))
+        else:
+            edits.append(QuoteEdit("replace", at, bt, f"'{at}' became '{bt}' inside the quotation"))
+    return edits
+
+
+def _deletion_explanation(b_text: str, qb: QuoteSpan, at: str, bw: list[Span], j: int,
+                          at_start: bool, at_end: bool) -> str:
+    if at_start:
+        return f"the quotation starts later: '{at}' at its beginning was left out"
+    if at_end:
+        return f"the quotation stops earlier: '{at}' at its end was left out"
+    gap_start = bw[j - 1].end if j > 0 else qb.inner.start
+    gap_end = bw[j].start if j < len(bw) else qb.inner.end
+    if _ELLIPSIS.search(b_text[gap_start:gap_end]):
+        return f"'{at}' was cut from inside the quotation, marked with an ellipsis"
+    return f"'{at}' was dropped inside the quotation, with no ellipsis"
+
+
+def _same_word(x: str, y: str) -> bool:
+    """Spelling variants ("recognise"/"recognize", "Venezuela's"/"Venezuela’s")."""
+    x, y = normalize_word(x), normalize_word(y)
+    return " " not in x and " " not in y and SequenceMatcher(None, x, y).ratio() >= 0.8
+
+
+def _paraphrased(quote: list[str], sents: list[_Sentence], quotes: list[QuoteSpan]):
+    """The sentence (outside quotation marks) that contains most of ``quote``'s words in
+    order, if it holds at least 60% of them; returns ``(sentence, first, last)`` word indexes."""
+    if len(quote) < 5:
+        return None
+    best = None
+    for s in sents:
+        inside = [any(q.start <= w.start < q.end for q in quotes) for w in s.spans]
+        blocks = [m for m in SequenceMatcher(None, quote, s.norm, autojunk=False).get_matching_blocks()
+                  if m.size >= 2 and not any(inside[m.b:m.b + m.size])]
+        covered = sum(m.size for m in blocks)
+        if blocks and covered / len(quote) >= 0.6 and (best is None or covered > best[0]):
+            best = (covered, s, blocks[0].b, blocks[-1].b + blocks[-1].size)
+    return best[1:] if best else None
+
+
+def _paraphrase_change(kind: str, para_text: str, hit, quote_text: str, q: QuoteSpan,
+                       qw: list[Span]) -> QuoteChange:
+    s, first, last = hit
+    pw = s.spans[first:last]
+    stretch = para_text[pw[0].start:pw[-1].end]
+    matcher = SequenceMatcher(None, [normalize_word(w.text) for w in pw], [normalize_word(w.text) for w in qw],
+                              autojunk=False)
+    edits = tuple(QuoteEdit(op, " ".join(w.text for w in pw[i1:i2]), " ".join(w.text for w in qw[j1:j2]),
+                            "wording differs between the paraphrase and the quotation")
+                  for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+    if kind == "paraphrase_to_quote":
+        why = ("B puts these words in quotation marks, but A gives them as paraphrase, without "
+               "quotation marks: a paraphrase may have been turned into a direct quote")
+        return QuoteChange(kind, stretch, q.inner.text, pw[0].start, pw[-1].end, q.inner.start, q.inner.end,
+                           tuple(QuoteEdit(e.op, e.a, e.b, e.explanation) for e in edits), why)
+    why = ("A quotes these words directly, but B gives them as paraphrase, without quotation marks")
+    return QuoteChange(kind, q.inner.text, stretch, q.inner.start, q.inner.end, pw[0].start, pw[-1].end,
+                       tuple(QuoteEdit(e.op, e.b, e.a, e.explanation) for e in edits), why)
+
+
+# --- attribution drift ---------------------------------------------------------------------
+
+def _norm_speaker(s: str) -> str:
+    s = " ".join(normalize_word(w.text) for w in words(s))
+    return s.removeprefix("the ").removeprefix("a ")
+
+
+def _speaker_drift(qa: QuoteSpan, qb: QuoteSpan) -> list[AttributionChange]:
+    out = []
+    ctx_a, ctx_b = _short(qa.inner.text), _short(qb.inner.text)
+    sa, sb = qa.speaker, qb.speaker
+    if sa and sb and _norm_speaker(sa) != _norm_speaker(sb):
+        out.append(AttributionChange("speaker", sa, sb, ctx_a, ctx_b,
+                                     f"the same quotation is credited to '{sa}' in A but to '{sb}' in B"))
+    elif sa and not sb:
+        out.append(AttributionChange("speaker", sa, "", ctx_a, ctx_b,
+                                     f"A credits the quotation to '{sa}'; B names no speaker next to it"))
+    elif sb and not sa:
+        out.append(AttributionChange("speaker", "", sb, ctx_a, ctx_b,
+                                     f"B credits the quotation to '{sb}'; A names no speaker next to it"))
+    if qa.verb and qb.verb and normalize_word(qa.verb) != normalize_word(qb.verb):
+        out.append(_verb_change(qa.verb, qb.verb, ctx_a, ctx_b))
+    return out
+
+
+def _verb_change(va: str, vb: str, ctx_a: str, ctx_b: str) -> AttributionChange:
+    verbs = _verbs()
+    ka, kb = verbs.get(normalize_word(va)), verbs.get(normalize_word(vb))
+    note = ""
+    if ka and kb and ka.stance != kb.stance:
+        note = f" ('{va}' is {ka.note}; '{vb}' is {kb.note})"
+    return AttributionChange("verb", va, vb, ctx_a, ctx_b, f"the reporting verb changed from '{va}' to '{vb}'{note}")
+
+
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 3].rstrip() + "..."
+
+
+def attribution_drift(pairs: list[AlignedPair]) -> list[AttributionChange]:
+    """Reporting verbs swapped, and sources dropped or added, inside aligned sentence pairs."""
+    out = []
+    for p in pairs:
+        if p.a is None or p.b is None or p.kind == "partial" or p.similarity < PAIR_THRESHOLD:
+            continue
+        ctx_a, ctx_b = _short(p.a.text), _short(p.b.text)
+        verbs = _verbs()
+        for c in p.changes:
+            va = [w for w in c.a.split() if normalize_word(w.strip(",.;:")) in verbs]
+            vb = [w for w in c.b.split() if normalize_word(w.strip(",.;:")) in verbs]
+            if c.op == "replace" and len(va) == 1 and len(vb) == 1 and len(c.a.split()) <= 3 >= len(c.b.split()):
+                out.append(_verb_change(va[0].strip(",.;:"), vb[0].strip(",.;:"), ctx_a, ctx_b))
+                continue
+            lost = _cue(c.a) if c.op in ("delete", "replace") and not _cue(c.b) else None
+            gained = _cue(c.b) if c.op in ("insert", "replace") and not _cue(c.a) else None
+            if lost and len(c.a.split()) <= 12:
+                out.append(AttributionChange("source_dropped", c.a, c.b, ctx_a, ctx_b,
+                                             f"A attributes this ('{c.a}'); B drops that attribution"))
+            if gained and len(c.b.split()) <= 12:
+                out.append(AttributionChange("source_added", c.a, c.b, ctx_a, ctx_b,
+                                             f"B adds an attribution ('{c.b}') that A does not have"))
+    return out
+
+
+def _cue(text: str) -> str | None:
+    low = " " + " ".join(normalize_word(w.text) for w in words(text)) + " "
+    for cue in SOURCE_CUES:
+        if f" {cue} " in low:
+            return cue
+    return None
+

@@ -1,0 +1,336 @@
+"""How a number found in the text becomes a figure: its scale, currency, unit, counted noun,
+or the reason it is not a figure at all (a name such as "Resolution 2202", an address, an ID).
+
+Internal module: use :func:`medialit.figures.extraction.extract`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medialit.figures.patterns import P_EXCLUDE, P_NUMBER, Cand, scale_after
+from medialit.figures.tables import FigureRules
+from medialit.text.numbers import parse_number_words, parse_numeral
+
+_WS = re.compile(r"\s+")
+_STOP = frozenset(
+    "the a an of in on at to for and or but nor were are is was be been being have has had will would "
+    "could should may might must can who whom which that this these those from with by as than then so "
+    "if when while after before since until into onto over under about against between through during "
+    "without within per each every all some any no not it they we he she you i there here out up down".split())
+_DETERMINERS = frozenset("the its their his her our my your these those whose".split())
+_WORD_AHEAD = re.compile(r"[ \u00a0]+([A-Za-z][\w'’-]*)")
+_AGE_AFTER = re.compile(r"(?:\s+|-)(year|month|week|day)s?(?:\s+|-)old\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.I)
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]+,\s+$")
+_NAME_COMMA_AFTER = re.compile(r",|\s+(?:of|from|and|was|is|who|were|has|had|died|said|told)\b")
+_RATE = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+(?P<a>an?)\s+)(?:(?P<n>\d[\d,]*)\s+)?(?P<w>[A-Za-z]+)\b"
+                   r"(?!\s+(?:earlier|ago|later|before|after|from|on)\b)")
+_CODE_AFTER = re.compile(r"[^\W\d_]")
+_TEMPERATURE = re.compile(r"\s?°\s?([CF])\b|([CF])(?![\w])")
+_CURRENCY_CODE_AFTER = re.compile(r"\s+(USD|EUR|GBP|JPY|CHF|CNY|INR|RUB|CAD|AUD)\b")
+
+
+@lru_cache(maxsize=4)
+def _compiled(rules: FigureRules):
+    cur_lookup = {k.lower(): v for k, v in rules.currency_prefixes.items()}
+    street = "|".join(re.escape(w) for w in sorted(rules.street_words, key=len, reverse=True))
+    street_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{1,3}}\s+(?i:{street})\b|\s+block\s+of\b")
+    first = lambda table: frozenset(re.split(r"[\s/]", k)[0] for k in table)  # noqa: E731
+    firsts = {"percent": first(rules.percent_words) | {"%"}, "currency": first(rules.currency_words) - {"p"},
+              "time": first(rules.time_units), "unit": first(rules.physical_units) | {"°"}}
+    return cur_lookup, street_re, firsts
+
+
+_NEXT = re.compile(r"(?:[\s\u00a0]?|-)(%|°|[^\W\d_]+)")
+_HEAD = re.compile(r"[A-Za-z]+$")
+_NOT_CODE_HEADS = frozenset(("mid", "pre", "post", "early", "late", "circa"))
+_SCALE_FIRST = frozenset("-bmtkBMTK\u212a")   # a scale word starts with a space, a hyphen or one of these
+_SMALL_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+_POUNDS = re.compile(r"\s+pounds\b", re.I)
+_AGO = re.compile(r"\s+ago\b")
+_YEAR_LEAD = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f)\s+$")
+_PER_N = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<mod>[a-z]+))?\s+(?P<w>[a-z]+)\b")
+
+
+def _counted(rules: FigureRules, text: str, pos: int, value: float, *, after_of: bool = False,
+             lowercase_only: bool = False) -> tuple[int, str] | None:
+    """The counted noun after a number ("eight mercenaries" -> "mercenaries"), or None."""
+    p = pos
+    skipped_det = False
+    loose = not lowercase_only   # one plain lower-case adjective may stand before the noun ("40 catalytic converters")
+    for i in range(4):
+        m = _WORD_AHEAD.match(text, p)
+        if not m:
+            return None
+        w = m.group(1)
+        lw = w.lower()
+        if after_of and not skipped_det and lw in _DETERMINERS:
+            skipped_det, p = True, m.end()
+            continue
+        if lw.endswith(("'s", "’s")) or ((lw in _STOP or lw in rules.not_nouns) and not w.isupper()):
+            return None
+        if lowercase_only and not w.islower():
+            return None
+        plural = lw in rules.irregular_plurals or (lw.endswith("s") and not lw.endswith("ss") and len(lw) >= 3)
+        if plural or (value == 1 and lw in rules.one_counts):
+            return m.end(), lw
+        if i - skipped_det < 2 and (w[0].isupper() or lw in rules.noun_modifiers or "-" in w):
+            p = m.end()
+            continue
+        if loose and i - skipped_det < 2 and w.isalpha() and w.islower() and len(w) > 2 and not lw.endswith(("ly", "ed")) \
+                and lw not in rules.not_modifiers:
+            loose, p = False, m.end()
+            continue
+        return None
+    return None
+
+
+def _rate(rules: FigureRules, text: str, pos: int, unit: str) -> tuple[int, str] | None:
+    m = _RATE.match(text, pos)
+    if not m:
+        return None
+    w = m.group("w").lower()
+    if w in ("cent", "capita") and not m.group("n"):
+        return (m.end(), unit + "/person") if w == "capita" else None
+    if m.group("a") and w not in rules.rate_words:
+        return None
+    if w in _STOP or (not m.group("a") and text[m.start():m.start() + 1] != "/" and "per" not in m.group()):
+        return None
+    if m.group("n"):
+        n = parse_numeral(m.group("n"))[0]
+        return m.end(), f"{unit} per {n:g} {w}"
+    return m.end(), f"{unit}/{rules.physical_units.get(w, w)}"
+
+
+@lru_cache(maxsize=4)
+def _after_firsts(rules: FigureRules) -> frozenset[str]:
+    firsts = {w[0] for w in rules.qualifiers_after if w[0].isalpha()}
+    return frozenset(firsts | {c.upper() for c in firsts})
+
+
+def _maybe_after(rules: FigureRules, text: str, pos: int) -> bool:
+    """A cheap test before the qualifier-after regex: "+", or a space or hyphen then the first
+    letter of a phrase in [qualifiers_after]."""
+    ch = text[pos:pos + 1]
+    if ch == "+":
+        return True
+    if ch == "-" or ch.isspace():
+        c2 = text[pos + 1:pos + 2]
+        return c2 in _after_firsts(rules) or c2.isspace()
+    return False
+
+
+def _finish(c: Cand, kind: str, end: int, unit: str | None, rule: str, text: str = "", rules: FigureRules | None = None) -> Cand:
+    if c.qualifier is None and rules is not None and _maybe_after(rules, text, end):
+        pm = rules.qualifier_after_re.match(text, end)
+        if pm:
+            c.qualifier = _WS.sub(" ", (pm.group("spaced") or pm.group("hyphened") or pm.group("glued")).lower())
+            end = pm.end()
+    c.kind, c.end, c.unit, c.rule = kind, end, unit, rule
+    return c
+
+
+def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | None, num: str | None,
+              sign2: str | None, words: str | None) -> Cand | None:
+    """Decide what a number (digits ``num`` or number ``words``, maybe after a currency sign
+    ``cur``) spanning ``start``..``end`` is."""
+    cur_lookup, street_re, firsts = _compiled(rules)
+    if not cur and start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        head = _HEAD.search(text[max(0, start - 12):start - 1])
+        if head and head.group().lower() not in _NOT_CODE_HEADS:
+            return None   # "F-16", "COVID-19": part of a code (the code finder explains it)
+    currency = cur_lookup.get(cur.lower()) if cur else None
+    notes: list[str] = []
+    if num:
+        raw = num
+        if raw.isdigit():
+            value = float(raw)
+        else:
+            try:
+                value, note = parse_numeral(raw)
+            except ValueError:
+                return None
+            if note:
+                notes.append(note)
+        if sign2:
+            value = -value
+        is_words = False
+    else:
+        raw = words
+        try:
+            value = parse_number_words(raw)
+        except ValueError:
+            return None
+        is_words = True
+        if raw.lower() not in _SMALL_WORDS:
+            notes.append(f"number words '{raw}' = {value:g}")
+    if currency:
+        notes.append(f"'{cur.strip()}' = {currency}")
+    pos = end
+    ch = text[pos:pos + 1]
+    scale = 1.0
+    if ch and (ch in _SCALE_FIRST or ch.isspace()):
+        scale, pos, snote = scale_after(text, pos, bool(currency))
+        if scale != 1.0:
+            value = float(f"{value * scale:.12g}")   # 4.1 * 1e9 without binary noise
+            notes.append(snote)
+            ch = text[pos:pos + 1]
+    numeric_end = pos
+    post = None
+    if ch and _maybe_after(rules, text, pos):
+        pm = rules.qualifier_after_re.match(text, pos)
+        if pm:   # "10 or more years", "50-odd officers", "2,000-plus homes"
+            post = _WS.sub(" ", (pm.group("spaced") or pm.group("hyphened") or pm.group("glued")).lower())
+            pos = pm.end()
+            ch = text[pos:pos + 1]
+    c = Cand(start, pos, P_NUMBER, value=value, notes=notes, scale=scale, numeric_end=numeric_end, qualifier=post)
+    bare_int = scale == 1.0 and not currency and not is_words and raw.isdigit()
+
+    # glued "m" after a bare number: million before a counted noun ("100m people"), else metres
+    if (ch == "m" or ch == "M") and not currency and scale == 1.0 and not _CODE_AFTER.match(text, pos + 1):
+        noun = _counted(rules, text, pos + 1, value * 1e6)
+        if noun:
+            c.value = value * 1e6
+            c.notes.append("'m' before a counted noun = million")
+            return _finish(c, "count", noun[0], noun[1], "count: number + counted noun", text, rules)
+
+    nx = _NEXT.match(text, pos)
+    nxt = nx.group(1).lower() if nx else ""
+    if not currency:
+        if nxt in ("c", "f", "°"):
+            tmp = _TEMPERATURE.match(text, pos)
+            if tmp:
+                return _finish(c, "quantity", tmp.end(), "°" + (tmp.group(1) or tmp.group(2)), "quantity: temperature", text, rules)
+        if nxt in firsts["percent"]:
+            pm = rules.percent_re.match(text, pos)
+            if pm:
+                word = _WS.sub(" ", pm.group(1).lower())
+                return _finish(c, "percent", pm.end(), rules.percent_words.get(word, "%"), f"percent: '{pm.group(1)}'", text, rules)
+        cw = rules.currency_word_re.match(text, pos) if nxt in firsts["currency"] else None
+        if cw:
+            currency = rules.currency_words[_WS.sub(" ", cw.group(1).lower())]
+            pos2 = cw.end()
+        elif ch == "p" and not is_words and not _CODE_AFTER.match(text, pos + 1):
+            currency, pos2 = "pence", pos + 1
+        elif scale != 1.0 and nxt == "pounds" and _POUNDS.match(text[pos:pos + 8]):
+            currency, pos2 = "GBP", pos + len(_POUNDS.match(text[pos:pos + 8]).group())
+        else:
+            cc = _CURRENCY_CODE_AFTER.match(text, pos) if nx and nx.group(1).isupper() else None
+            currency, pos2 = (cc.group(1), cc.end()) if cc else (None, pos)
+        if currency:
+            c.notes.append(f"currency word = {currency}")
+            pos = pos2
+    if currency:
+        r = _rate(rules, text, pos, currency)
+        if r:
+            return _finish(c, "money", r[0], r[1], "money: amount + rate", text, rules)
+        return _finish(c, "money", pos, currency, "money: currency sign or word", text, rules)
+
+    if nxt in firsts["time"]:
+        am = _AGE_AFTER.match(text, pos)
+        if am:
+            c.notes.append("an age")
+            return _finish(c, "number", am.end(), f"{am.group(1).lower()}s old", "age: N-year-old", text, rules)
+        tm = rules.time_unit_re.match(text, pos)
+        if tm:
+            unit = rules.time_units[tm.group(1).lower()]
+            if _AGO.match(text[tm.end():tm.end() + 6]):
+                c.notes.append("relative: counted back from the article's date")
+            return _finish(c, "duration", tm.end(), unit, "duration: number + time unit", text, rules)
+
+    um = rules.unit_after_re.match(text, pos) if nxt in firsts["unit"] else None
+    if um:
+        u = um.group(1)
+        glued = um.start(1) == pos
+        if (len(u) > 1 and not u.startswith("°")) or (glued and (u.islower() or u.startswith("°"))):
+            unit = rules.physical_units[_WS.sub(" ", u.lower())]
+            r = _rate(rules, text, um.end(), unit)
+            if r:
+                return _finish(c, "quantity", r[0], r[1], "quantity: number + unit + rate", text, rules)
+            return _finish(c, "quantity", um.end(), unit, "quantity: number + physical unit", text, rules)
+
+    if bare_int and nx and (nx.group(1)[0].isupper() or nxt == "block"):
+        sm = street_re.match(text, pos)
+        if sm:
+            return Cand(start, sm.end(), P_EXCLUDE, reason="a street address")
+    year_like = bare_int and len(raw) == 4 and rules.year_min <= value <= rules.year_max
+    if year_like and _YEAR_LEAD.search(text, max(0, start - 8), start):
+        noun = None   # "in 2019 police arrested ...": a year, not 2019 police
+    else:
+        noun = _counted(rules, text, pos, value, lowercase_only=year_like)
+    if noun and not (is_words and value == 1 and noun[1] not in rules.one_counts):
+        r = _rate(rules, text, noun[0], noun[1])
+        if r:
+            return _finish(c, "count", r[0], r[1], "count: number + counted noun + rate", text, rules)
+        return _finish(c, "count", noun[0], noun[1], "count: number + counted noun", text, rules)
+    if nxt == "per" and not year_like:
+        pr = _PER_N.match(text, pos)
+        if pr and pr.group("w") not in _STOP and (pr.group("mod") or "") not in _STOP:
+            n = parse_numeral(pr.group("n"))[0]
+            c.notes.append(f"a rate: {value:g} for every {n:g} {pr.group('w')}")
+            return _finish(c, "number", pr.end(), f"per {n:g} {pr.group('w')}", "rate: number per N", text, rules)
+    if is_words and value == 1:
+        return None   # "one" alone is a pronoun or determiner ("one of the", "one way")
+    if ch and _CODE_AFTER.match(text, pos):
+        return Cand(start, pos, P_EXCLUDE, reason="digits glued to letters: a code or name")
+    if year_like:
+        before = text[max(0, start - 9):start]
+        if not (before.endswith(" ") and _AGE_BEFORE.search(before)):
+            return _finish(c, "year", pos, None, "year: four digits between year_min and year_max", text, rules)
+    if bare_int and len(raw) >= 7:
+        return Cand(start, pos, P_EXCLUDE, reason="a long digit string: an ID, not an amount")
+    if bare_int and 0 < value < 120:
+        before = text[max(0, start - 40):start]
+        if (before.endswith(" ") and _AGE_BEFORE.search(before[-9:])) or (
+                before.endswith(", ") and _NAME_COMMA_BEFORE.search(before) and _NAME_COMMA_AFTER.match(text, pos)):
+            c.notes.append("an age (after 'aged' or after a name and a comma)")
+            return _finish(c, "number", pos, "years old", "age: 'aged 34' / 'Smith, 34,'", text, rules)
+    return _finish(c, "number", pos, None, "number", text, rules)
+
+
+def previous_words(text: str, pos: int, n: int = 2) -> list[tuple[str, int]]:
+    """Up to ``n`` words right before ``pos`` (nearest last), each with its start offset."""
+    out: list[tuple[str, int]] = []
+    i = pos - 1
+    for _ in range(n):
+        k = i
+        while k >= 0 and text[k] in " \u00a0\t" and i - k < 3:
+            k -= 1
+        if k == i and out:
+            break
+        j = k
+        while j >= 0 and k - j < 20 and (text[j].isalpha() or text[j] in "&."):
+            j -= 1
+        if j == k:
+            break
+        out.insert(0, (text[j + 1:k + 1], j + 1))
+        i = j
+        if j >= 0 and text[j] not in " \u00a0\t":
+            break
+    return out
+
+
+def _name_label(rules: FigureRules, text: str, c: Cand) -> int | None:
+    """Where the label starts if the word(s) before the figure make it a name
+    ("Resolution 2202", "Phase 3", "World War 2"); None otherwise."""
+    if c.kind in ("money", "percent", "date", "vague") or not c.start or text[c.start - 1] not in " \u00a0":
+        return None
+    parts = text[max(0, c.start - 30):c.start].split()
+    if not parts or not (parts[-1].lower().rstrip(".") in rules.name_labels or parts[-1].lower() in rules.name_labels
+                         or (len(parts) > 1 and f"{parts[-2]} {parts[-1]}".lower() in rules.name_labels)):
+        return None
+    words = previous_words(text, c.start)
+    if not words:
+        return None
+    options = [(words[-1][0], words[-1][1])]
+    if len(words) == 2:
+        options.insert(0, (f"{words[0][0]} {words[1][0]}", words[0][1]))
+    for word, at in options:
+        lw = word.lower()
+        if lw in ("no", "no.") and not word[0].isupper():
+            continue
+        if lw in rules.name_labels or lw.rstrip(".") in rules.name_labels:
+            if word[0].isupper() or c.kind in ("number", "year"):
+                return at
+    return None

@@ -1,0 +1,374 @@
+"""Figures in news text: every number, amount, percent, date, duration and vague quantity,
+with where it is, what it is, and how it was read.
+
+``extract(text)`` returns :class:`Figure` records. Each carries its surface ``text`` and
+offsets, a ``kind`` (money, percent, count, date, year, duration, quantity, vague, number),
+the ``value`` as written and scaled ("$2.5bn" -> 2.5e9), ``low``/``high`` for ranges and vague
+words ("dozens" -> 24..99), the ``unit`` ("USD", "%", "USD/barrel", "mercenaries"), the
+``qualifier`` written before it ("more than", "topping"), a ``normalisation`` note saying how
+it was read, the ``rule`` that decided the kind, and the sentence it sits in.
+
+The word lists (units, vague ranges, qualifiers, not-figure labels) live in
+``medialit/rules/figures.toml``. Conventions are documented in docs/figures.md.
+
+>>> [(f.text, f.kind, f.value, f.unit) for f in extract("Oil topped $110 a barrel.")]
+[('$110 a barrel', 'money', 110.0, 'USD/barrel')]
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from functools import lru_cache
+
+from medialit.figures.classify import _classify, _counted, _name_label
+from medialit.figures.patterns import DIGITS_AT, MONTHS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
+from medialit.figures.tables import FigureRules, currency_left_regex, load_rules, trie_regex
+from medialit.text.numbers import MULTIPLIERS, ONES, TENS
+
+__all__ = ["Figure", "Exclusion", "extract", "excluded", "compare_figures", "FigureComparison", "KINDS"]
+
+KINDS = ("money", "percent", "count", "date", "year", "duration", "quantity", "vague", "number")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure mention. ``text[start:end] == figure.text`` for the text it came from."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | str | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    normalisation: str = ""
+    rule: str = ""
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _figure(start, end, text, kind, value, low, high, unit, qualifier, normalisation, rule,
+            sentence_start, sentence_end) -> Figure:
+    """Figure(...) without the frozen dataclass's per-field checks (same object, built faster:
+    extract makes one per figure)."""
+    f = object.__new__(Figure)
+    f.__dict__.update(start=start, end=end, text=text, kind=kind, value=value, low=low, high=high, unit=unit,
+                      qualifier=qualifier, normalisation=normalisation, rule=rule,
+                      sentence_start=sentence_start, sentence_end=sentence_end)
+    return f
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A span with digits or number words that is deliberately NOT a figure, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@lru_cache(maxsize=4)
+def _scanner(rules: FigureRules):
+    """Anchor words (number words, months, vague words, age words) as one fast regex, and
+    the sets that say which handler each anchor goes to."""
+    number_words = set(ONES) | set(TENS) | set(MULTIPLIERS) | {"dozen"}
+    number_words |= {f"a {w}" for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion")}
+    months = set(MONTHS)
+    vague_first = set()
+    for key in rules.vague:
+        parts = key.split()
+        vague_first.add(" ".join(parts[:2]) if parts[0] in ("a", "an") else parts[0])
+    other = set(rules.age_words) | {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                                    "eighties", "nineties", "half", "a third", "a quarter", "multi",
+                                    "multibillion", "multimillion", "multitrillion"}
+    anchors = number_words | months | vague_first | other
+    trie = re.compile(rf"\b{trie_regex(sorted(anchors))}\b")
+    trie_i = re.compile(trie.pattern, re.I)
+    leads = sorted(rules.month_lead_words, key=len, reverse=True)
+    lead_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in leads)
+    lead_left = re.compile(rf"\b(?P<lead>{lead_alt})(?:\s+|(?<=-))$", re.I)
+    exch = "|".join(re.escape(e) for e in rules.exchanges)
+    ticker_left = re.compile(rf"\(?\b(?:{exch})\s?:\s?$", re.I)
+    return (trie, trie_i, number_words, months, vague_first | other, lead_left, ticker_left,
+            currency_left_regex(rules))
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=4)
+def _currency_last_chars(rules: FigureRules) -> frozenset[str]:
+    """Characters a currency prefix can end with (either case): a cheap test before the regex."""
+    last = {k[-1] for k in rules.currency_prefixes}
+    return frozenset(last | {c.lower() for c in last} | {c.upper() for c in last} | {"\u017f", "\u212a"})
+
+
+def _candidates(text: str, rules: FigureRules) -> list[Cand]:
+    """Propose figures and not-figures at every digit run and every anchor word."""
+    trie, trie_i, number_words, months, word_handlers, lead_left, ticker_left, cur_left = _scanner(rules)
+    cands: list[Cand] = []
+    counted = lambda t, p, v, after_of=False: _counted(rules, t, p, v, after_of=after_of)  # noqa: E731
+    explained = 0
+    cur_last = _currency_last_chars(rules)
+    for dm in _DIGIT_RUN.finditer(text):
+        s = dm.start()
+        if s < explained:
+            continue
+        explained = digit_anchor(text, rules, s, cands, ticker_left, dm.end())
+        if explained > s:
+            continue
+        nm = DIGITS_AT.match(text, s)
+        if not nm:
+            continue
+        start, sign, cur = s, None, None
+        p1 = text[s - 1] if s else ""
+        cm = None
+        if p1 in cur_last or (p1 in " \u00a0" and s > 1 and text[s - 2].isalpha() and text[s - 2].isupper()):
+            cm = cur_left.search(text, max(0, s - 6), s)
+        if cm:
+            cur, start = cm.group("cur"), cm.start()
+        elif p1 in "-−" and p1 and (s == 1 or text[s - 2] in " \t\n(["):
+            sign, start = p1, s - 1
+        explained = nm.end()
+        _add_number(rules, text, start, nm.end(), cur, nm.group("num"), sign, None, cands)
+    low = text.lower()
+    scan_text, rx = (low, trie) if len(low) == len(text) else (text, trie_i)
+    words_end = 0
+    for wm in rx.finditer(scan_text):
+        s, word = wm.start(), wm.group().lower()
+        if word in months and text[s].isupper():
+            month_anchor(text, rules, s, cands, lead_left)
+        if word in number_words and s >= words_end:
+            m = WORDS_AT.match(text, s)
+            if m:
+                words_end = m.end()
+                _add_number(rules, text, s, m.end(), None, None, None, m.group("words"), cands)
+        if word in word_handlers or word in number_words:
+            word_anchor(text, rules, s, word, cands, counted)
+    return cands
+
+
+def _add_number(rules: FigureRules, text: str, start: int, end: int, cur: str | None, num: str | None,
+                sign: str | None, words: str | None, cands: list[Cand]) -> None:
+    c = _classify(rules, text, start, end, cur, num, sign, words)
+    if c is None:
+        return
+    if c.reason is None:
+        label_start = _name_label(rules, text, c)
+        if label_start is not None:
+            c = Cand(label_start, c.end, P_EXCLUDE, reason="a number in a name or reference ('Resolution 2202', 'Phase 3')")
+    cands.append(c)
+
+
+def _resolve(cands: list[Cand]) -> list[Cand]:
+    """Keep the longest proposals that do not overlap (ties: lower priority number wins).
+    Works cluster by cluster (runs of overlapping proposals), so it stays linear in practice."""
+    kept: list[Cand] = []
+    cands = sorted(cands, key=lambda c: (c.start, -c.end))
+    i, n = 0, len(cands)
+    while i < n:
+        j, end = i + 1, cands[i].end
+        while j < n and cands[j].start < end:
+            end = max(end, cands[j].end)
+            j += 1
+        if j - i == 1:
+            kept.append(cands[i])
+        else:
+            chosen: list[Cand] = []
+            for c in sorted(cands[i:j], key=lambda c: (-(c.end - c.start), c.prio, c.start)):
+                if all(c.end <= k.start or k.end <= c.start for k in chosen):
+                    chosen.append(c)
+            kept.extend(sorted(chosen, key=lambda c: c.start))
+        i = j
+    return kept
+
+
+_WS = re.compile(r"\s+")
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|or|and)\s*$")
+_RANGE_LEAD = re.compile(r"\b(between|from)\s+$", re.I)
+_CARRY_GAP = re.compile(r"^[^.;:!?\n]{0,40}?,?\s+and\s+$")
+
+
+def _word_before(text: str, pos: int) -> str:
+    words = text[max(0, pos - 24):pos].split()
+    return words[-1].lower().strip("([\"“,") if words else ""
+
+
+def _merge_ranges(text: str, kept: list[Cand], change_words: frozenset[str] = frozenset()) -> list[Cand]:
+    """Join "5 to 10 people", "between $5m and $10m", "5-10%" into one figure with low/high;
+    "a 5-4 ruling" (falling pair joined by a hyphen) becomes one tally. "X to Y" after a word
+    of change ("rose $2.10 to $96.40") stays two figures."""
+    out: list[Cand] = []
+    for c in kept:
+        prev = out[-1] if out else None
+        if (prev is None or prev.reason or c.reason or prev.kind in ("date", "vague") or c.kind in ("date", "vague")
+                or not isinstance(prev.value, float) or not isinstance(c.value, float)):
+            out.append(c)
+            continue
+        gap = text[prev.end:c.start]
+        gm = _RANGE_GAP.fullmatch(gap) if len(gap) <= 5 else None
+        if not gm:
+            out.append(c)
+            continue
+        conn = gap.strip().lower()
+        if conn == "to" and _word_before(text, prev.start) in change_words:
+            out.append(c)   # "slid $4.18 to $171.30": the change, then the new level
+            continue
+        lead = _RANGE_LEAD.search(text[max(0, prev.start - 9):prev.start])
+        if conn == "and" and not (lead and lead.group(1).lower() == "between"):
+            out.append(c)
+            continue
+        lo = prev.value
+        same = prev.kind == c.kind and prev.unit == c.unit
+        bare_first = prev.kind == "number" and prev.unit is None and prev.end == prev.numeric_end
+        if not (same or bare_first):
+            out.append(c)
+            continue
+        if bare_first and prev.scale == 1.0 and c.scale != 1.0 and lo * c.scale <= c.value:
+            lo *= c.scale
+        small_or = conn != "or" or (lo == int(lo) and c.value == int(c.value) and c.value - lo <= max(2, lo / 2))
+        if lo < c.value and small_or:
+            merged = Cand(prev.start, c.end, P_NUMBER,
+                          kind=c.kind, value=None, low=lo, high=c.value, unit=c.unit,
+                          notes=prev.notes + [n for n in c.notes if n not in prev.notes] + [f"a range: {lo:g} to {c.value:g}"],
+                          rule=f"range: {c.rule}", numeric_end=c.numeric_end, scale=c.scale)
+            out[-1] = merged
+        elif conn == "-" and c.kind == prev.kind == "number" and lo >= c.value and lo < 100 and not c.unit:
+            out[-1] = Cand(prev.start, c.end, P_NUMBER, kind="number", value=f"{lo:g}-{c.value:g}",
+                           notes=["a tally (votes or score), not a range"], rule="tally: N-M")
+        else:
+            out.append(c)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _qualifier_lookups(rules: FigureRules):
+    pq = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in rules.period_qualifiers)
+    period_re = re.compile(rf"\b({pq})(?:\s+|-)$", re.I)
+    last_words = frozenset(q.split()[-1] for q in rules.qualifiers) | frozenset(q.split()[-1] for q in rules.period_qualifiers)
+    return period_re, last_words
+
+
+def _apply_qualifier(rules: FigureRules, text: str, c: Cand, carried: str | None) -> None:
+    period_re, last_words = _qualifier_lookups(rules)
+    cs = c.start
+    prev = text[max(0, cs - 16):cs].rstrip(" \u00a0-").rsplit(None, 1)
+    prev_word = prev[-1].lower().lstrip("([\"“") if prev else ""
+    maybe = prev_word in last_words or prev_word.endswith("~")
+    if c.kind in ("date", "year"):
+        if c.qualifier is None and maybe:
+            qm = period_re.search(text[max(0, cs - 26):cs])
+            if qm:
+                c.qualifier = _WS.sub(" ", qm.group(1).lower())
+        return
+    if not maybe and not carried and c.qualifier is None:
+        return
+    qm = rules.qualifier_re.search(text[max(0, cs - 26):cs]) if maybe else None
+    if qm:
+        c.qualifier = _WS.sub(" ", qm.group(1).lower())
+    elif carried:
+        c.qualifier = carried
+        c.notes.append(f"qualifier '{carried}' carried over from the earlier figure in the same list")
+    if not c.qualifier or not isinstance(c.value, float):
+        return
+    v = c.value
+    bound = rules.qualifiers.get(c.qualifier) or rules.qualifiers_after.get(c.qualifier)
+    if bound is None:
+        return
+    whole = c.kind in ("count", "number") and v == int(v)
+    f = rules.approx_fraction
+    if bound == "odd":   # "50-odd": 50 up to just below the next round number (59)
+        step = 10
+        while v >= step * 10 and v % (step * 10) == 0:
+            step *= 10
+        c.low, c.high = v, v + step - 1 if whole else v + step
+    elif bound == "strict_lower":
+        c.low = v + 1 if whole else v
+    elif bound == "lower":
+        c.low = v
+    elif bound == "upper":
+        c.high = v
+    elif bound == "strict_upper":
+        c.high = v - 1 if whole else v
+    elif bound == "approx":
+        c.low, c.high = v * (1 - f), v * (1 + f)
+    elif bound == "near_below":
+        c.low, c.high = v * (1 - f), v
+    c.notes.append(f"'{c.qualifier}' ({'from the value to just below the next round number' if bound == 'odd' else bound.replace('_', ' ')})")
+
+
+def _candidates_resolved(text: str, rules: FigureRules) -> list[Cand]:
+    return _merge_ranges(text, _resolve(_candidates(text, rules)), rules.change_words)
+
+
+def extract(text: str, *, rules: FigureRules | None = None, sentence_spans: Sequence | None = None) -> list[Figure]:
+    """Every figure mention in ``text``, in order.
+
+    ``sentence_spans`` (optional) are the sentences of ``text`` as
+    ``medialit.text.split.sentences(text)`` gives them (anything with ``start`` and ``end``, in
+    order); a caller that has already split the text passes them to save the work. A figure
+    outside every given span gets no sentence.
+
+    >>> [(f.kind, f.value, f.unit) for f in extract("Eight mercenaries were killed in May 2020.")]
+    [('count', 8.0, 'mercenaries'), ('date', '2020-05', None)]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs the article text as a str, got {type(text).__name__}")
+    rules = rules or load_rules()
+    if not text.strip():
+        return []
+    resolved = _candidates_resolved(text, rules)
+    if sentence_spans is None:
+        from medialit.text.split import sentences   # imported here so that `import medialit.figures.extraction` stays light
+        sentence_spans = sentences(text)
+    spans = list(sentence_spans)
+    starts = [s.start for s in spans]
+    figures: list[Figure] = []
+    prev: Cand | None = None
+    for c in resolved:
+        if c.reason:
+            continue
+        carried = None
+        if prev is not None and prev.qualifier and prev.kind == c.kind and prev.unit and prev.unit.split("/")[0] == (c.unit or "").split("/")[0] \
+                and prev.qualifier not in rules.qualifiers_after:
+            if _CARRY_GAP.match(text[prev.end:c.start]):
+                carried = prev.qualifier
+        _apply_qualifier(rules, text, c, carried)
+        i = bisect.bisect_right(starts, c.start) - 1
+        s = spans[i] if i >= 0 and spans[i].end >= c.end else None
+        value = c.value
+        if c.kind == "year" and isinstance(value, float) and value == int(value):
+            value = int(value)
+        low, high = c.low, c.high
+        figures.append(_figure(c.start, c.end, text[c.start:c.end], c.kind, value,
+                               None if low is None else float(f"{low:.12g}"),
+                               None if high is None else float(f"{high:.12g}"),
+                               c.unit, c.qualifier, "; ".join([n for n in c.notes if n]), c.rule,
+                               s.start if s else None, s.end if s else None))
+        prev = c
+    return figures
+
+
+def excluded(text: str, *, rules: FigureRules | None = None) -> list[Exclusion]:
+    """The spans that look numeric but were judged not to be figures, each with its reason
+    (so a student can ask why "Resolution 2202" or "5 p.m." is not in the list).
+
+    >>> [(e.text, e.reason) for e in excluded("Call 555-123-4567 after 5 p.m.")][0][0]
+    '555-123-4567'
+    """
+    rules = rules or load_rules()
+    return [Exclusion(c.start, c.end, text[c.start:c.end], c.reason)
+            for c in _candidates_resolved(text, rules) if c.reason]
+

@@ -1,0 +1,388 @@
+"""Candidate finders for :mod:`medialit.figures.extraction`: each scans the text with one kind of
+pattern (not-figures, dates, vague quantities, numbers) and proposes spans. The extractor then
+keeps the longest non-overlapping proposals, so "January 23, 2019" beats "23" and
+"Resolution 2202" (a name) beats "2202".
+
+Internal module: use :func:`medialit.figures.extraction.extract`.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+from medialit.figures.tables import FigureRules
+from medialit.text.numbers import NUMBER_WORDS, parse_number_words, parse_numeral  # noqa: F401
+
+_WS = re.compile(r"\s+")
+# Priorities break ties between proposals of the same length (lower wins).
+P_EXCLUDE, P_DATE, P_AGE, P_VAGUE, P_NUMBER = 0, 1, 2, 3, 4
+
+
+@dataclass(slots=True)
+class Cand:
+    """A proposed span: a figure (``kind`` set) or a not-figure (``reason`` set)."""
+
+    start: int
+    end: int
+    prio: int
+    kind: str | None = None
+    value: float | str | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    notes: list[str] = field(default_factory=list)
+    rule: str = ""
+    reason: str | None = None
+    scale: float = 1.0
+    numeric_end: int = 0   # end of the number itself (before any unit), for ranges
+
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+               "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>[12]\d{3})"
+
+_D_MDY = re.compile(rf"(?<![\w-])(?P<m>{_MONTH})(?<!\.)\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")
+_D_DMY = re.compile(rf"(?<![\w.,-]){_DAY}\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w])(?:,?\s+{_YEAR}\b)?")
+_D_MY = re.compile(rf"(?<![\w-])(?P<m>{_MONTH}),?\s+{_YEAR}\b")
+_D_ISO = re.compile(r"(?<![\w./-])(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w/-])")
+_D_SLASH = re.compile(r"(?<![\w./-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/])")
+_DECADE = re.compile(r"(?<![\w'’-])(?P<y>[12]\d{2}0)s\b")
+_YEAR_RANGE = re.compile(r"(?<![\w.,-])(?P<a>[12]\d{3})\s?[-–/]\s?(?P<b>[12]\d{3}|\d{2})(?![\w%.-])")
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d]|[,.]\d)"
+           r"|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?|\.\d+")
+_SCALE_AFTER = re.compile(
+    r"(?:[\s\u00a0]?(?P<abbr>bn|mn|mln|tn|trn)\b|[\s\u00a0-]+(?P<word>thousand|million|billion|trillion|lakh|crore)\b"
+    r"|(?P<glued>[mkb])(?![\w]))", re.I)
+_FRACTION = re.compile(
+    r"\b(?P<n>one|two|three|four|a)[\s-](?P<d>half|third|thirds|quarter|quarters|fifth|fifths)\b(?=\s+(?:of|the)\b)"
+    r"|\b(?P<half>half)(?=\s+of\b)", re.I)
+_FRACTION_DEN = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_RATIO = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,5}(?:,\d{3})*)\b(?!\s*(?:%|per))", re.I)
+
+# not-figures that need no rules table
+_TIME = re.compile(
+    r"(?<![\w.:])\d{1,2}(?::\d{2}){1,2}(?:\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b))?"
+    r"(?:\s?(?:GMT|UTC|ET|EST|EDT|PT|PST|PDT|CET|CEST|BST)\b)?"
+    r"|(?<![\w.:])\d{1,2}\s?(?:[ap]\.m\.|[ap]\.m\b|[ap]m\b|[AP]\.M\.|[AP]M\b)")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+?1[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\w)"
+    r"|(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?!\w)"
+    r"|\b(?:911|999|112)\b(?=\s+(?:call|calls|dispatcher|dispatchers|operator|operators|centre|center|line|emergency)\b)")
+_SECTION = re.compile(r"§+\s?\d+[\w.()-]*|\b\d+\s+U\.\s?S\.\s?C\.?(?:\s*§+)?(?:\s*\d+[\w.()-]*)?")
+_CODE_PREFIX_OK = {"mid", "pre", "post", "early", "late", "circa", "since", "by", "from"}
+_ORDINAL = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)\b", re.I)
+_SHORT_SLASH = re.compile(r"(?<![\w/.,])\d{1,2}/\d{1,2}(?![\w/]|[.,]\d)")
+
+
+def _excl(out: list, s: int, e: int, reason: str) -> None:
+    if e > s:
+        out.append(Cand(s, e, P_EXCLUDE, reason=reason))
+
+
+def _iso(y: int | None, mo: int, d: int | None) -> str | None:
+    if d is not None:
+        last = calendar.monthrange(y if y else 2000, mo)[1]   # 2000 is a leap year: 29 Feb allowed without a year
+        if not 1 <= d <= last:
+            return None
+        return f"{y:04d}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"
+    return f"{y:04d}-{mo:02d}" if y else f"--{mo:02d}"
+
+
+def _date(out: list, rules: FigureRules, m: re.Match | None, y, mo: int, d, rule: str) -> None:
+    if not m:
+        return
+    iso = _iso(int(y) if y else None, mo, int(d) if d else None)
+    if iso and (not y or rules.year_min <= int(y) <= rules.year_max):
+        note = "partial date: no year written, shown as --MM-DD" if iso.startswith("--") else "ISO 8601 date"
+        out.append(Cand(m.start(), m.end(), P_DATE, kind="date", value=iso, notes=[note], rule=rule))
+
+
+_URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|co|uk|lb|ru|io|info|int|html?|php|aspx?)\b|[a-z]/\w*\d", re.I)
+_TOKEN_RIGHT = re.compile(r"\S*")
+_CODE_LEFT = re.compile(r"[A-Za-z][\w.]*$|[A-Za-z][A-Za-z.]{0,9}-$")
+
+
+_CODE_RIGHT = re.compile(r"[\w]*(?:[.-]\d+)*")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_DIGITS_RIGHT = re.compile(r"\d+")
+_TICKER_RIGHT = re.compile(r"[A-Z0-9.]*\)?")
+_DMY_NEXT = frozenset("JFMASONDo")
+_PRICE_TOKEN = re.compile(r"[\d.,/%$()-]+[.,;:!?)]*")
+
+
+def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: re.Pattern, e: int | None = None) -> int:
+    """Everything that can start at (or just before) the digit run at ``s`` (ending at ``e``
+    if known): not-figures (links, codes, times, phone numbers, sections, ordinals) and
+    digit-first dates. Returns the position up to which later digit runs are already explained."""
+    # links and addresses: judge the whole whitespace-free token around the digits
+    p1 = text[s - 1] if s else ""
+    if not s or p1.isspace():
+        t0 = s
+    else:
+        lo = max(0, s - 200)
+        t0 = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s), text.rfind("\t", lo, s), text.rfind("\u00a0", lo, s)) + 1 or lo
+    t1 = _TOKEN_RIGHT.match(text, s).end()
+    token = text[t0:t1]
+    if ("." in token or "/" in token or "@" in token or ":" in token) and _URLISH.search(token) \
+            and not _PRICE_TOKEN.fullmatch(token):
+        while t1 > t0 and text[t1 - 1] in ".,;:!?)\"'”’":
+            t1 -= 1
+        reason = "an e-mail address, handle or hashtag" if "@" in token or token.startswith("#") else "part of a web address"
+        _excl(out, t0, t1, reason)
+        return t1
+    if s and (p1.isalpha() or p1 == "_" or p1 == "-" and s > 1 and text[s - 2].isalpha()):
+        cm = _CODE_LEFT.search(text, max(0, s - 12), s)
+        end = _CODE_RIGHT.match(text, s).end()
+        if cm:
+            head = _LETTERS.match(cm.group()).group().lower()
+            if not (cm.group().endswith("-") and head in _CODE_PREFIX_OK):
+                _excl(out, cm.start(), end, "a code or model name (letters and digits together)")
+                return end
+    left = text[max(0, s - 3):s]
+    if "#" in left and left[-2:].strip() == "#":
+        _excl(out, s - (2 if p1 == " " else 1), _DIGITS_RIGHT.match(text, s).end(), "a number used as a label ('#5')")
+    if "§" in left:
+        m = _SECTION.match(text, text.rindex("§", max(0, s - 3), s))
+        if m:
+            _excl(out, m.start(), m.end(), "a section reference")
+            return m.end()
+    tk = ticker_left.search(text, max(0, s - 14), s) if ":" in left else None
+    if tk:
+        _excl(out, tk.start(), _TICKER_RIGHT.match(text, s).end(), "a stock ticker")
+    if e is None:
+        e = s
+    n = len(text)
+    while e < n and text[e].isdigit():
+        e += 1
+    nxt = text[e:e + 2]
+    c0 = nxt[:1]
+    c1 = nxt[1:2]
+    # a time needs ":" or am/pm right after one or two digits
+    if e - s <= 2 and (c0 == ":" or c0 in ("a", "p", "A", "P") or (c0 in (" ", "\u00a0") and c1 in ("a", "p", "A", "P"))):
+        m = _TIME.match(text, s)
+        if m:
+            _excl(out, m.start(), m.end(), "a time of day")
+    if c0 == " " and nxt[1:2] == "U":
+        m = _SECTION.match(text, s)
+        if m:
+            _excl(out, m.start(), m.end(), "a section reference")
+    if c0 == "/":
+        m = _SHORT_SLASH.match(text, s)
+        if m:
+            _excl(out, m.start(), m.end(), "a short slash form ('9/11', '24/7'): a name or idiom, not an amount")
+        m = _D_SLASH.match(text, s)
+        if m:
+            _slash_date(out, m)
+    if c0 in ("s", "n", "r", "t", "S", "N", "R", "T"):
+        m = _ORDINAL.match(text, s)
+        if m:
+            _excl(out, m.start(), m.end(), "an ordinal ('3rd'), not an amount")
+    phone_ok = (c0 in (" ", ".", "-", ")") and nxt[1:2].isdigit()) or c0 == ")" or text[s - 1:s] in ("(", "+") \
+        or text[s:e] in ("911", "999", "112")
+    if phone_ok:
+        m = _PHONE.search(text, max(0, s - 6), min(len(text), s + 40))
+        if m and m.start() <= s < m.end():
+            _excl(out, m.start(), m.end(), "a phone number")
+    # a day then a month name (capitalised) or "of"
+    if e - s <= 2 and ((c0 in (" ", "\u00a0") and (c1 in _DMY_NEXT or c1.isspace())) or nxt[:2] in ("st", "nd", "rd", "th")):
+        m = _D_DMY.match(text, s)
+        if m:
+            _date(out, rules, m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], m.group("d"), "date: day month [year]")
+    if e - s == 4:
+        if c0 == "-":
+            m = _D_ISO.match(text, s)
+            if m:
+                _date(out, rules, m, m.group("y"), int(m.group("m")), m.group("d"), "date: ISO yyyy-mm-dd")
+        if c0 == "s":
+            m = _DECADE.match(text, s)
+            if m:
+                y = int(m.group("y"))
+                if rules.year_min <= y <= rules.year_max:
+                    out.append(Cand(m.start(), m.end(), P_DATE, kind="year", value=y, low=y, high=y + 9,
+                                    notes=[f"a decade: {y} to {y + 9}"], rule="year: decade"))
+        if c0 in ("-", "–", "/", " "):
+            m = _YEAR_RANGE.match(text, s)
+            if m:
+                a, b = int(m.group("a")), m.group("b")
+                bb = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
+                if rules.year_min <= a < bb <= rules.year_max and bb - a <= 100:
+                    out.append(Cand(m.start(), m.end(), P_DATE, kind="year", value=None, low=a, high=bb,
+                                    notes=[f"a range of years: {a} to {bb}"], rule="year: range"))
+    if text[e:e + 4] in (" in ", " out"):
+        _ratio(out, rules, _RATIO.match(text, s))
+    if c0 != "s":
+        return s
+    m = _AGE_DECADE_DIGITS.match(text, s)
+    if m and _POSSESSIVE_LEFT.search(text, max(0, s - 16), s):
+        _age_decade(out, m, _POSSESSIVE_LEFT.search(text, max(0, s - 16), s).group("q"))
+    return s
+
+
+def _slash_date(out: list, m: re.Match) -> None:
+    a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+    year = int(y) if len(y) == 4 else 2000 + int(y)
+    if a > 12 and 1 <= b <= 12:
+        iso, note = _iso(year, b, a), "day/month/year (the first number is above 12)"
+    elif b > 12 and 1 <= a <= 12:
+        iso, note = _iso(year, a, b), "month/day/year (the second number is above 12)"
+    elif 1 <= a <= 12 and 1 <= b <= 12:
+        iso, note = None, f"ambiguous: {a}/{b} could be day/month or month/day"
+    else:
+        return
+    out.append(Cand(m.start(), m.end(), P_DATE, kind="date", value=iso, notes=[note], rule="date: numeric with slashes"))
+
+
+_POSSESSIVE_LEFT = re.compile(r"\b(?:his|her|their|my|your|its)\s+(?:(?P<q>early|mid|late)[\s-]+)?$", re.I)
+_AGE_DECADE_DIGITS = re.compile(r"(?P<n>[1-9]0s)\b")
+_AGE_DECADE_WORDS = re.compile(r"(?P<n>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I)
+
+
+def _age_decade(out: list, m: re.Match, q: str | None) -> None:
+    n = m.group("n").lower()
+    base = _DECADE_WORDS.get(n) or int(n[:-1])
+    lo, hi = base, base + 9
+    q = (q or "").lower()
+    if q:
+        lo, hi = {"early": (base, base + 3), "mid": (base + 4, base + 6), "late": (base + 7, base + 9)}[q]
+    out.append(Cand(m.start("n"), m.end("n"), P_AGE, kind="vague", low=lo, high=hi, unit="years old",
+                    qualifier=q or None, notes=[f"an age range: {lo} to {hi}"], rule="age: in his/her 30s"))
+
+
+_MAY_OK = {"in", "since", "until", "till", "during", "through", "throughout", "early", "late", "mid", "mid-",
+           "end of", "start of", "beginning of", "middle of", "last", "next", "this"}
+
+
+def month_anchor(text: str, rules: FigureRules, s: int, out: list, lead_left: re.Pattern) -> None:
+    """Dates that start with a month name at ``s`` (capitalised): "January 23, 2019",
+    "May 2020", and a month alone after a lead word ("in May", "late January")."""
+    if s and (text[s - 1].isalnum() or text[s - 1] == "-" and not text[max(0, s - 4):s].lower() == "mid-"):
+        return
+    m = _D_MDY.match(text, s)
+    if m:
+        _date(out, rules, m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], m.group("d"), "date: month day[, year]")
+    m = _D_MY.match(text, s)
+    if m:
+        _date(out, rules, m, m.group("y"), MONTHS[m.group("m").rstrip(".").lower()], None, "date: month year")
+    m = _MONTH_ALONE.match(text, s)
+    if not m:
+        return
+    lm = lead_left.search(text, max(0, s - 24), s)
+    if not lm:
+        return
+    lead = _WS.sub(" ", lm.group("lead").lower())
+    if m.group("m") == "May" and lead not in _MAY_OK:
+        return
+    c = Cand(m.start("m"), m.end("m"), P_DATE, kind="date", value=f"--{MONTHS[m.group('m').lower()]:02d}",
+             notes=["a month without a year, shown as --MM"], rule="date: month after a lead word")
+    if lead.rstrip("-") in [q.rstrip("-") for q in rules.period_qualifiers]:
+        c.qualifier = lead.rstrip("-")
+    out.append(c)
+
+
+_MONTH_ALONE = re.compile(rf"(?P<m>{_MONTH_FULL})\b(?![\s,]+(?:[0-3]?\d\b|[12]\d{{3}}))")
+_VAGUE_MONEY = re.compile(r"(multi-?(?:million|billion|trillion))[\s-]?(dollar|euro|pound|yen|rupee|rouble|ruble|yuan)s?\b", re.I)
+
+
+def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, counted) -> None:
+    """Vague quantities, vague money, age words, fractions and ratios starting at ``s``."""
+    m = rules.vague_re.match(text, s)
+    if m:
+        phrase = _WS.sub(" ", m.group(1).lower())
+        lo, hi = rules.vague[phrase]
+        c = Cand(m.start(), m.end(), P_VAGUE, kind="vague", low=lo, high=hi,
+                 notes=[f"'{phrase}' read as {lo:g} to {hi:g} (rules table [vague])"], rule="vague quantity")
+        cur = rules.currency_word_re.match(text, m.end())
+        if cur and rules.currency_words.get(cur.group(1).lower()) not in (None, "cent", "pence"):
+            c.unit = rules.currency_words[cur.group(1).lower()]
+            c.end = cur.end()
+        else:
+            noun = counted(text, m.end(), 2.0, after_of=phrase.endswith(" of"))
+            if noun:
+                c.unit, c.end = noun[1], noun[0]
+            elif phrase.endswith(" of"):
+                c.end = m.start() + len(m.group(1).rstrip()[:-2].rstrip())
+        out.append(c)
+    m = _VAGUE_MONEY.match(text, s)
+    if m:
+        key = m.group(1).lower()
+        if key in rules.vague_money_prefixes:
+            lo, hi = rules.vague_money_prefixes[key]
+            unit = {"pound": "GBP"}.get(m.group(2).lower()) or rules.currency_words.get(m.group(2).lower(), m.group(2))
+            out.append(Cand(m.start(), m.end(), P_VAGUE, kind="vague", low=lo, high=hi, unit=unit,
+                            notes=[f"'{m.group(1)}' read as {lo:g} to {hi:g}"], rule="vague money"))
+    if word in rules.age_words:
+        lo, hi = rules.age_words[word]
+        out.append(Cand(s, s + len(word), P_AGE, kind="vague", low=lo, high=hi, unit="years old",
+                        notes=[f"age word: '{text[s:s + len(word)]}' means aged {lo:g} to {hi:g}"], rule="age word"))
+    m = _AGE_DECADE_WORDS.match(text, s)
+    if m:
+        pl = _POSSESSIVE_LEFT.search(text, max(0, s - 16), s)
+        if pl:
+            _age_decade(out, m, pl.group("q"))
+    m = _FRACTION.match(text, s)
+    if m and m.group("half") and re.search(r"\b(?:first|second|the)\s+$", text[max(0, s - 8):s], re.I):
+        m = None   # "the first half of 2021" is a period, not a fraction
+    if m:
+        if m.group("half"):
+            val, note = 0.5, "'half' = 1/2"
+        else:
+            n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[m.group("n").lower()]
+            d = _FRACTION_DEN[m.group("d").lower()]
+            val, note = (n / d, f"'{m.group()}' = {n}/{d}") if n < d else (None, "")
+        if val is not None:
+            out.append(Cand(m.start(), m.end(), P_VAGUE, kind="number", value=round(val, 4), unit="fraction",
+                            notes=[note], rule="fraction"))
+    _ratio(out, rules, _RATIO.match(text, s))
+
+
+def _ratio(out: list, rules: FigureRules, m: re.Match | None) -> None:
+    if not m:
+        return
+    try:
+        a, b = _word_or_digits(m.group("a")), _word_or_digits(m.group("b"))
+    except ValueError:
+        return
+    if 0 < a < b and not (rules.year_min <= b <= rules.year_max and "," not in m.group("b")):
+        noun = _RATIO_NOUN.match(m.string, m.end())
+        end = noun.end() if noun else m.end()
+        out.append(Cand(m.start(), end, P_VAGUE, kind="number", value=round(a / b, 4), unit="ratio",
+                        notes=[f"'{m.group()}' = {a:g}/{b:g} = {100 * a / b:.3g}%"], rule="ratio: one in five"))
+
+
+_RATIO_NOUN = re.compile(r"\s+(?:[A-Z][\w-]*\s+)?(?:[a-z]+s|people|men|women|children)\b")
+
+
+def _word_or_digits(s: str) -> float:
+    return parse_numeral(s)[0] if s[0].isdigit() else parse_number_words(s)
+
+
+DIGITS_AT = re.compile(rf"(?<![\w.,])(?P<num>{_DIGITS})")
+WORDS_AT = re.compile(rf"(?<![\w-])(?P<words>{NUMBER_WORDS})", re.I)
+
+
+def scale_after(text: str, pos: int, has_currency: bool) -> tuple[float, int, str]:
+    """A scale word right after a number: ("bn" = 1e9). Returns (scale, new end, note)."""
+    m = _SCALE_AFTER.match(text, pos)
+    if not m:
+        return 1.0, pos, ""
+    if m.group("abbr"):
+        word = m.group("abbr").lower()
+    elif m.group("word"):
+        word = m.group("word").lower()
+    else:
+        word = m.group("glued").lower()
+        if not has_currency and word != "k":
+            return 1.0, pos, ""   # "100m" without a currency: the matcher decides metres or million
+    scale = {"bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "thousand": 1e3, "million": 1e6,
+             "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7, "m": 1e6, "k": 1e3, "b": 1e9}[word]
+    return scale, m.end(), f"'{word}' = {scale:g}"

@@ -1,0 +1,288 @@
+"""Word choice across outlets: loaded terms, the labels put on names, and concordances.
+
+Three small, explainable tools for notebook 06 (and any article):
+
+* :func:`find_loaded_terms` finds words from the rules table ``medialit/rules/framing.toml``
+  ("seized control", "self-proclaimed", "crushing" ...). Each hit carries the table row
+  that decided it: its category, plainer alternatives, why it is loaded and where the pair
+  comes from, and whether it stands inside quotation marks (then it is a quoted speaker's
+  word, not the outlet's own voice).
+* :func:`name_labels` (in :mod:`medialit.framing.labels`) reads the words an article puts around a name: the label before it
+  ("the legitimately elected Maduro", "opposition leader Juan Guaido"), an appositive after
+  it ("Guaido, the head of the opposition-led National Assembly,") and the noun it
+  qualifies ("the Maduro regime" / "Maduro's government").
+* :func:`concordance` lists every occurrence of a word with its context (keyword in context).
+
+All three skip boilerplate lines (``medialit.corpus.clean.find_boilerplate``) unless told not to,
+match accents loosely ("Guaido" finds "Guaidó"), and return frozen records with offsets
+into the text. :func:`by_article` runs any of them over a corpus and returns table rows.
+
+>>> hits = find_loaded_terms("Critics say he seized control in 2013.")
+>>> [(h.text, h.category, h.neutral[0]) for h in hits]
+[('seized control', 'taking power', 'took power')]
+>>> from medialit.framing.labels import name_labels     # also reachable as framing.name_labels
+>>> [l.label for l in name_labels("He met opposition leader Juan Guaido.", "Guaido")]
+['opposition leader']
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from medialit.rules import read_rules_file
+
+__all__ = [
+    "Term", "FramingRules", "LoadedTerm", "NameLabel", "ConcordanceLine",
+    "load_rules", "find_loaded_terms", "name_labels", "concordance", "by_article",  # name_labels: framing_labels
+]
+
+
+class FramingRulesError(ValueError):
+    """A framing rules table that cannot be used; the message names the file and the entry."""
+
+
+# ------------------------------------------------------------------ the rules table
+@dataclass(frozen=True)
+class Term:
+    """One row of the rules table: a loaded term and what a plainer report could say."""
+
+    term: str
+    forms: tuple[str, ...]
+    category: str
+    neutral: tuple[str, ...]
+    why: str
+    source: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FramingRules:
+    """The loaded terms plus the word lists :func:`name_labels` reads names with."""
+
+    terms: tuple[Term, ...]
+    titles: frozenset[str] = frozenset()
+    stop_words: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    head_nouns: frozenset[str] = frozenset()
+    role_nouns: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    max_words: int = 6
+    path: str = "<rules>"
+
+
+def _need(entry: dict, key: str, kind: type, where: str) -> Any:
+    if key not in entry:
+        raise FramingRulesError(f"{where}: missing field '{key}'")
+    value = entry[key]
+    if not isinstance(value, kind):
+        raise FramingRulesError(f"{where}: field '{key}' should be a {kind.__name__}, not {type(value).__name__}")
+    return value
+
+
+def load_rules(path: str | Path | None = None, *, extra_terms: Iterable[dict] = ()) -> FramingRules:
+    """Load a framing rules table (default: the packaged ``rules/framing.toml``).
+
+    ``extra_terms`` are more ``[[term]]`` entries as dicts (same fields), e.g. a teacher's
+    own additions. Errors name the file and the entry:
+
+    >>> rules = load_rules(extra_terms=[{"term": "junta", "forms": ["junta"], "category": "label",
+    ...     "neutral": ["military government"], "why": "...", "source": "teacher"}])
+    >>> rules.terms[-1].term
+    'junta'
+    """
+    data, shown = read_rules_file(path, "framing.toml", FramingRulesError)
+    entries = list(data.get("term", [])) + list(extra_terms)
+    terms = []
+    for i, entry in enumerate(entries, 1):
+        where = f"{shown}: term {entry.get('term', '#' + str(i))!r}"
+        forms = _need(entry, "forms", list, where)
+        if not forms or not all(isinstance(f, str) and f.strip() for f in forms):
+            raise FramingRulesError(f"{where}: field 'forms' must list at least one non-empty phrase")
+        terms.append(Term(
+            term=_need(entry, "term", str, where),
+            forms=tuple(forms),
+            category=_need(entry, "category", str, where),
+            neutral=tuple(_need(entry, "neutral", list, where)),
+            why=_need(entry, "why", str, where),
+            source=_need(entry, "source", str, where),
+        ))
+    labels = data.get("labels", {})
+    return FramingRules(
+        terms=tuple(terms),
+        titles=frozenset(t.rstrip(".").lower() for t in labels.get("titles", [])),
+        stop_words=frozenset(w.lower() for w in labels.get("stop_words", [])),
+        determiners=frozenset(w.lower() for w in labels.get("determiners", [])),
+        head_nouns=frozenset(w.lower() for w in labels.get("head_nouns", [])),
+        role_nouns=frozenset(w.lower() for w in labels.get("role_nouns", [])),
+        modifiers=frozenset(w.lower() for w in labels.get("modifiers", [])),
+        max_words=int(labels.get("max_words", 6)),
+        path=shown,
+    )
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> FramingRules:
+    return load_rules()
+
+
+def _form_pattern(form: str) -> str:
+    parts = []
+    for word in re.split(r"[\s\-]+", _fold(form.strip())):
+        parts.append(re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word))
+    return r"(?<!\w)" + r"[\s\-]+".join(parts) + r"(?!\w)"
+
+
+# ------------------------------------------------------------------ shared helpers
+def _fold(text: str) -> str:
+    """Strip accents character by character, so offsets stay the same ("Guaidó" -> "Guaido")."""
+    return "".join(unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch for ch in text)
+
+
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+_SPEAKER_LABEL = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]", re.MULTILINE)
+
+
+def _line_speaker(text: str, pos: int) -> str | None:
+    """The speaker label of an interview line ("Jim Jatras: Well, ...") that ``pos`` sits in."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _SPEAKER_LABEL.match(text, line_start)
+    return m.group(1) if m and m.end() <= pos else None
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _skipped(text: str, skip_boilerplate: bool) -> list[tuple[int, int]]:
+    if not skip_boilerplate:
+        return []
+    from medialit.corpus.clean import find_boilerplate
+    return [(b.start, b.end) for b in find_boilerplate(text)]
+
+
+# ------------------------------------------------------------------ loaded terms
+@dataclass(frozen=True)
+class LoadedTerm:
+    """A loaded term found in a text, with the table row that decided it (``term``, ``category``,
+    ``neutral``, ``why``, ``source``) and the ``form`` that matched. Whose word is it?
+    ``quoted``: inside quotation marks; ``speaker``: in an interview answer by that speaker."""
+
+    start: int
+    end: int
+    text: str
+    term: str
+    category: str
+    neutral: tuple[str, ...]
+    why: str
+    source: str
+    form: str
+    quoted: bool
+    speaker: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def find_loaded_terms(text: str, *, rules: FramingRules | None = None,
+                      skip_boilerplate: bool = True) -> list[LoadedTerm]:
+    """Every loaded term from the rules table in ``text``, in order.
+
+    ``quoted`` is True when the term stands between quotation marks: then it is the quoted
+    speaker's word, and the outlet's choice was to quote it. ``speaker`` is set when the
+    term sits in an interview answer ("Jim Jatras: ..."): the interviewee's word.
+
+    >>> [(t.text, t.quoted) for t in find_loaded_terms('He said "the regime" would fall.')]
+    [('regime', True)]
+    """
+    rules = rules or _default_rules()
+    folded = _fold(text)
+    skip = _skipped(text, skip_boilerplate)
+    quoted = _quoted_spans(text)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for term in rules.terms:
+        for form in term.forms:
+            for m in re.finditer(_form_pattern(form), folded, flags=re.IGNORECASE):
+                span = (m.start(), m.end())
+                if span in seen or _inside(*span, skip):
+                    continue
+                seen.add(span)
+                out.append(LoadedTerm(m.start(), m.end(), text[m.start():m.end()], term.term, term.category,
+                                      term.neutral, term.why, term.source, form, _inside(*span, quoted),
+                                      _line_speaker(text, m.start())))
+    return sorted(out, key=lambda t: (t.start, t.end))
+
+
+# ------------------------------------------------------------------ concordance
+@dataclass(frozen=True)
+class ConcordanceLine:
+    """One occurrence of a word with up to ``width`` characters of context either side,
+    never reaching past the line it is on (so page furniture does not leak in)."""
+
+    start: int
+    end: int
+    left: str
+    match: str
+    right: str
+    quoted: bool
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        return f"{self.left:>{len(self.left)}} [{self.match}] {self.right}"
+
+
+def concordance(text: str, word: str, *, width: int = 40, skip_boilerplate: bool = True) -> list[ConcordanceLine]:
+    """Every occurrence of ``word`` (or phrase; accents and case ignored; ``*`` ends a prefix).
+
+    >>> [l.match for l in concordance("Sanctions bite. New sanctions came.", "sanction*")]
+    ['Sanctions', 'sanctions']
+    """
+    if not word.strip():
+        raise ValueError("concordance: give a word to look for, e.g. 'sanctions'")
+    folded = _fold(text)
+    skip = _skipped(text, skip_boilerplate)
+    quoted = _quoted_spans(text)
+    out = []
+    for m in re.finditer(_form_pattern(word), folded, flags=re.IGNORECASE):
+        if _inside(m.start(), m.end(), skip):
+            continue
+        left = text[max(0, m.start() - width):m.start()].rsplit("\n", 1)[-1]   # context stays on its line
+        right = text[m.end():m.end() + width].split("\n", 1)[0]
+        left, right = " ".join(left.split()), " ".join(right.split())
+        out.append(ConcordanceLine(m.start(), m.end(), left, text[m.start():m.end()], right,
+                                   _inside(m.start(), m.end(), quoted)))
+    return out
+
+
+# ------------------------------------------------------------------ over a corpus
+def by_article(articles: Iterable[Any], function: Callable[..., list], *args: Any, **kwargs: Any) -> list[dict]:
+    """Run ``function(article.text, *args, **kwargs)`` on each article; one dict per result,
+    with the article's id (and outlet, if known) first: ready for ``pandas.DataFrame``.
+
+    >>> from medialit.corpus.articles import load_corpus
+    >>> rows = by_article(load_corpus(), find_loaded_terms)
+    >>> rows[0]["article"], rows[0]["term"]
+    ('000', 'regime')
+    """
+    rows = []
+    for article in articles:
+        for item in function(article.text, *args, **kwargs):
+            row = {"article": article.id, "outlet": getattr(article, "outlet", "unknown")}
+            row.update(item.to_dict())
+            rows.append(row)
+    return rows
+

@@ -1,0 +1,342 @@
+"""Sourcing, sentence by sentence: named, anonymous, unattributed, or not a claim; hedged
+or not; and the cue that decided it.
+
+Every non-boilerplate sentence of the text gets one label (definitions in
+``docs/sourcing.md``):
+
+- ``named``: attributed to an identified person, organisation, outlet or document
+  ("Reuters reported", "according to the New York Times", "Sabatini said", an interview
+  answer by a named speaker).
+- ``anonymous``: attributed to an unidentified source ("a senior White House official",
+  "officials said", "a person familiar with the matter", "experts believe").
+- ``unattributed``: asserted with no source, including judgements stated as fact and
+  appeals to common knowledge ("everybody understands").
+- ``not_a_claim``: headlines, questions, bylines, datelines and other standalone lines.
+
+The *ultimate* source decides: "Reuters reported, citing a senior White House official"
+is anonymous. ``hedged`` is a separate flag for distancing or uncertainty markers
+("allegedly", "said to be", "claimed"). Every label carries its ``cues`` (with offsets
+in ``cue_spans``) and a one-sentence ``reason``.
+
+>>> [(t.sourcing, t.source) for t in tag("Officials said the talks failed. Prices rose.")]
+[('anonymous', 'Officials'), ('unattributed', None)]
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from medialit.attribution.phrases import MASK, Attribution, RuleSource, Rules, classify_source, find_attributions, load_rules, verb_uses
+from medialit.attribution.lexicon import _AFFECTS_END, Hit, PhraseIndex
+from medialit.corpus.clean import find_boilerplate
+from medialit.quotes.finder import Quote, _mask, _paragraphs, _transcript_speakers, find_quotes
+from medialit.text.split import sentences
+
+LABELS = ("named", "anonymous", "unattributed", "not_a_claim")
+# Words that may start "according to X" / "citing X" / "quoted X as saying" (looked up with str.find).
+_FRAME_WORDS = ("ccording", "citing", "quoted", "Citing", "Quoted")
+_CLOSERS = "\"'”’»)]"  # closing marks that may follow a sentence's final punctuation
+_BYLINE = re.compile(r"^By\s+[A-Z]", re.U)
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS
+                       + r"\s+\d{1,2},?)\s+\d{4}(?:[,\s]+\d{1,2}[:.]\d{2}.*)?$|^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{2,4}$", re.I)
+
+
+@dataclass(frozen=True)
+class TaggedSentence:
+    """One sentence with its sourcing label, the cue texts that decided it (``cues``, with
+    ``cue_spans`` as (start, end) offsets into the text), the ``source`` phrase, a plain
+    ``reason``, and the hedge markers found (``hedges``, ``hedge_spans``)."""
+
+    start: int
+    end: int
+    text: str
+    sourcing: str
+    hedged: bool
+    source: str | None
+    cues: tuple[str, ...]
+    cue_spans: tuple[tuple[int, int], ...]
+    reason: str
+    hedges: tuple[str, ...] = ()
+    hedge_spans: tuple[tuple[int, int], ...] = ()
+    verb: str | None = None
+    verb_note: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "sourcing": self.sourcing,
+                "hedged": self.hedged, "source": self.source, "cues": list(self.cues),
+                "cue_spans": [list(s) for s in self.cue_spans], "reason": self.reason,
+                "hedges": list(self.hedges), "hedge_spans": [list(s) for s in self.hedge_spans],
+                "verb": self.verb, "verb_note": self.verb_note}
+
+
+@dataclass(frozen=True)
+class SourcingSummary:
+    """Counts by label, and the share of claims (sentences that are claims) per label."""
+
+    counts: dict
+    claims: int
+    hedged: int
+    named_share: float | None
+    anonymous_share: float | None
+    unattributed_share: float | None
+
+    def to_dict(self) -> dict:
+        return {"counts": dict(self.counts), "claims": self.claims, "hedged": self.hedged,
+                "named_share": self.named_share, "anonymous_share": self.anonymous_share,
+                "unattributed_share": self.unattributed_share}
+
+
+def summary(tags: Iterable[TaggedSentence]) -> SourcingSummary:
+    """Counts by label and shares of claims.
+
+    >>> summary(tag("Officials said the talks failed. Prices rose.")).named_share
+    0.0
+    """
+    tags = list(tags)
+    counts = {label: sum(t.sourcing == label for t in tags) for label in LABELS}
+    claims = len(tags) - counts["not_a_claim"]
+    share = (lambda n: round(n / claims, 4)) if claims else (lambda n: None)
+    return SourcingSummary(counts, claims, sum(t.hedged for t in tags if t.sourcing != "not_a_claim"),
+                           share(counts["named"]), share(counts["anonymous"]), share(counts["unattributed"]))
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return ls, (len(text) if le < 0 else le)
+
+
+def _not_a_claim(text: str, s, first: bool, bounds: tuple[int, int]) -> str | None:
+    """Why this sentence is not a claim, or None if it is one. ``bounds``: the offsets of
+    the first and the last non-space character of the text."""
+    body = s.text.strip()
+    last = body.rstrip(_CLOSERS)[-1:]
+    if last == "?":
+        return "a question, not a claim"
+    ls, le = _line(text, s.start, s.end)
+    if not (_blank(text, ls, s.start) and _blank(text, s.end, le)):
+        return None  # not a whole line
+    words = body.split()
+    if _BYLINE.match(body) and len(words) <= 8:
+        return "a byline (who wrote it), not a claim"
+    if _DATELINE.match(body):
+        return "a dateline (when it was published), not a claim"
+    if last in ".!?…" or body.endswith(":") and len(words) > 6:
+        return None
+    has_more = bounds[1] >= le
+    if not has_more and bounds[0] >= ls:
+        return None  # a text of one line is a sentence, never a title alone
+    capitalised = sum(w[:1].isupper() for w in words if w[:1].isalpha()) / max(1, sum(w[:1].isalpha() for w in words))
+    if first and has_more and len(words) <= 30:
+        return "the headline, not a claim"
+    if len(words) <= 6 or capitalised >= 0.6:
+        return "a standalone line (headline, label or caption) without a full stop, not a claim"
+    return None
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _blank(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is empty or only white space (reads only up to the first
+    non-space character: no copy of a long paragraph)."""
+    return a >= b or _SPACES.match(text, a, b).end() == b
+
+
+class _Spans:
+    """Matches in a whole text, found in one pass, then looked up by range."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a match overlaps ``[start, end)`` (the spans do not overlap each other)."""
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.spans[i - 1][1] > start
+
+    def any_within(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end and bool(self.within(start, end))
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [sp for sp in self.spans[i:j] if sp[1] <= end]
+
+
+def _literal_spans(text: str, words) -> list[tuple[int, int]]:
+    """Every occurrence of each word (none of them can overlap another), sorted."""
+    out = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            out.append((i, i + len(w)))
+            i = text.find(w, i + len(w))
+    out.sort()
+    return out
+
+
+def _hedges(text: str, start: int, end: int, rules: Rules, uses, markers: _Spans):
+    """Hedge markers in ``text[start:end]`` (quotations included: a quoted "allegedly" hedges
+    too), plus hedging reporting verbs ("claimed") used as verbs outside quotations."""
+    found = markers.within(start, end)
+    found += [m.span() for m, v in uses if v.lemma.lower() in rules.hedge_verbs]
+    if not found:
+        return (), ()
+    found = sorted(set(found))
+    return tuple(text[a:b] for a, b in found), tuple(found)
+
+
+def _covering_quote(quotes: list[Quote], starts: list[int], start: int, end: int) -> Quote | None:
+    """The quotation (sorted by start, non-overlapping) covering at least half the sentence."""
+    i = bisect.bisect_right(starts, end) - 1
+    best, best_len = None, 0
+    while i >= 0:
+        q = quotes[i]
+        overlap = min(end, q.end) - max(start, q.start)
+        if overlap > best_len:
+            best, best_len = q, overlap
+        if q.end <= start and (i == 0 or quotes[i - 1].end <= start):
+            break
+        i -= 1
+    if best is not None and best_len * 2 >= (end - start):
+        return best
+    return None
+
+
+def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Quote] | None = None,
+        sentence_spans=None) -> list[TaggedSentence]:
+    """Every non-boilerplate sentence of ``text``, in order, with its sourcing label.
+
+    ``rules``: extra rule entries (a dict shaped like ``medialit/rules/*.toml``, or the
+    path of a teacher's TOML file) added to the packaged tables. ``boilerplate`` and
+    ``quotes``: results of :func:`medialit.corpus.clean.find_boilerplate` and
+    :func:`medialit.quotes.finder.find_quotes` for this text, if already computed (saves time);
+    ``sentence_spans``: ``medialit.text.split.sentences(text, skip=boilerplate)``, likewise.
+
+    >>> t = tag("Prices rose, Reuters reported, citing a senior official.")[0]
+    >>> t.sourcing, t.source, t.cues
+    ('anonymous', 'a senior official', ('Reuters reported', 'citing a senior official'))
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"tag expects a str, got {type(text).__name__}")
+    rules = load_rules(rules)
+    if boilerplate is None:
+        boilerplate = find_boilerplate(text)
+    if quotes is None:
+        quotes = find_quotes(text, rules=rules, skip=boilerplate)
+    top = [q for q in quotes if q.depth == 0]
+    speech = [q for q in top if q.kind == "speech"]
+    speech_starts = [q.start for q in speech]
+    masked = _mask(_mask(text, [(q.start, q.end) for q in speech], MASK),
+                   [(q.content_start, q.content_end) for q in top if q.kind == "phrase"], "_")
+    paragraphs = _paragraphs(text)
+    transcript = _transcript_speakers(text, paragraphs)
+    para_starts = [p0 for p0, _ in paragraphs]
+    index = PhraseIndex(rules, text)
+    markers = _Spans(index.spans("hedge_re", text))
+    commons = _Spans(index.spans("common_re", masked))
+    evaluations = _Spans(index.spans("evaluation_re", masked))
+    frames = _Spans(_literal_spans(masked, _FRAME_WORDS))
+    documents = _Spans(index.spans("evidence_re", masked))  # "data from", "a report by"
+    verbs = _Spans(index.spans("verb_re", masked))
+    starts = index.starts  # where any rule entry can start; a sentence without one has no cue
+    n = len(text)
+    bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
+    out: list[TaggedSentence] = []
+    last: tuple[str, str] | None = None  # (label, source) of the last attribution, for "he said"
+    if sentence_spans is None:
+        sentence_spans = sentences(text, skip=boilerplate)
+    for i, s in enumerate(sentence_spans):
+        k = bisect.bisect_left(starts, s.start)
+        if k < len(starts) and starts[k] < s.end:
+            # verbs: only where the whole-text scan found one, or where the sentence ends
+            # against a letter (a verb at its very end may then match on its own)
+            maybe_verb = verbs.overlaps(s.start, s.end) or s.end < n and _AFFECTS_END.match(masked, s.end)
+            uses = list(verb_uses(masked, s.start, s.end, rules, index)) if maybe_verb else []
+            hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)
+            cued = True
+        else:
+            uses, hedges, hedge_spans, cued = [], (), (), False
+        framed = uses or frames.any_within(s.start, s.end) or cued and documents.overlaps(s.start, s.end)
+        atts = find_attributions(text, masked, s.start, s.end, rules, uses, index) if framed else []
+        para = para_starts[bisect.bisect_right(para_starts, s.start) - 1] if para_starts and para_starts[0] <= s.start else 0
+        speaker = transcript.get(para)
+        why_not = _not_a_claim(text, s, i == 0, bounds)
+        if why_not:
+            out.append(TaggedSentence(s.start, s.end, s.text, "not_a_claim", bool(hedges), None, (), (), why_not,
+                                      hedges, hedge_spans))
+            continue
+        resolved: list[tuple[Attribution, str, str]] = []  # (attribution, label, source)
+        for a in atts:
+            label, source = a.label, a.source
+            if label == "pronoun":
+                if a.source.lower() in {"i", "we"}:
+                    continue  # the writer, or (in an interview) the speaker named by the label
+                elif last:
+                    label, source = last
+                else:
+                    name = _last_name_mention(masked, s.start)
+                    label, source = ("named", name) if name else ("anonymous", a.source)
+            resolved.append((a, label, source))
+        common = commons.within(s.start, s.end) if cued else None
+        common = Hit(text, common[0]) if common else None
+        evaluation = evaluations.within(s.start, s.end) if cued else None
+        evaluation = Hit(text, evaluation[0]) if evaluation else None
+        tagged = None
+        if common:
+            tagged = ("unattributed", None, [(common.group(), common.span())],
+                      f"appeals to common knowledge ('{common.group()}') instead of giving a source", None)
+        elif resolved:
+            cited = [r for r in resolved if r[0].kind in ("citing", "document")]
+            a, label, source = cited[0] if cited else resolved[0]
+            cues = [(r[0].cue, (r[0].cue_start, r[0].cue_end)) for r in resolved]
+            if evaluation and not speaker and evaluation.start() < a.cue_end and not (a.cue_start <= evaluation.start() < a.cue_end and a.kind != "verb"):
+                tagged = ("unattributed", None, [(evaluation.group(), evaluation.span())],
+                          f"states a judgement as fact in the writer's own voice ('{evaluation.group()}'); no source is given for it", None)
+            else:
+                chain = " via ".join(r[0].cue for r in resolved) if len(resolved) > 1 else a.cue
+                reason = (f"{'the ultimate source' if cited else 'the source'} is '{source}': {a.why}"
+                          + (f" (attribution: {chain})" if len(resolved) > 1 else ""))
+                tagged = (label, source, cues, reason, a)
+        else:
+            q = _covering_quote(speech, speech_starts, s.start, s.end)
+            if q is not None and q.speaker:
+                label = q.speaker_label or classify_source(q.speaker, rules).label
+                cue_span = q.speaker_span or (q.start, q.end)
+                cue = text[cue_span[0]:cue_span[1]]
+                tagged = (label if label in ("named", "anonymous") else "anonymous", q.speaker, [(cue, cue_span)],
+                          f"part of a quotation attributed to '{q.speaker}'" + (f" ({q.verb})" if q.verb else ""), None)
+            elif speaker:
+                name, span, _ = speaker
+                label = classify_source(name, rules).label
+                tagged = (label if label in ("named", "anonymous") else "named", name, [(text[span[0]:span[1] + 1], (span[0], span[1] + 1))],
+                          f"an interview answer by '{name}' (the speaker label starts the paragraph)", None)
+            elif evaluation:
+                tagged = ("unattributed", None, [(evaluation.group(), evaluation.span())],
+                          f"states a judgement as fact ('{evaluation.group()}') with no source", None)
+            else:
+                tagged = ("unattributed", None, [], "no source is given for this statement", None)
+        label, source, cues, reason, att = tagged
+        if label in ("named", "anonymous") and source:
+            last = (label, source)
+        out.append(TaggedSentence(s.start, s.end, s.text, label, bool(hedges), source,
+                                  tuple(c for c, _ in cues), tuple(sp for _, sp in cues), reason, hedges, hedge_spans,
+                                  att.verb if att else None, att.verb_note if att else None))
+    return out
+
+
+_NAME_MENTION = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z][\w'’-]*)+")
+
+
+def _last_name_mention(masked: str, before: int) -> str | None:
+    """The last multi-word capitalised name before ``before`` (for "he said" with no
+    earlier attribution), looking back at most 1,500 characters."""
+    found = None
+    for m in _NAME_MENTION.finditer(masked, max(0, before - 1500), before):
+        found = m.group()
+    return found

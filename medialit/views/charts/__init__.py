@@ -1,0 +1,8 @@
+"""matplotlib charts: titled, with labelled axes, a colour-blind-safe palette, and hatches or
+markers so that colour never carries meaning alone."""
+
+from medialit.views.charts.compare import similarity_heatmap, similarity_matrix
+from medialit.views.charts.figures import kinds_by_source, oil_prices
+from medialit.views.charts.sourcing import sourcing_bars
+
+__all__ = ["similarity_heatmap", "similarity_matrix", "kinds_by_source", "oil_prices", "sourcing_bars"]

@@ -1,0 +1,96 @@
+"""Charts for checking figures: which kinds of figures each source uses, and the oil-price
+series with an article's claims marked on it.
+
+Colours come from the Okabe–Ito colour-blind-safe palette, and every series also has its
+own line style, marker or hatch, so nothing depends on colour alone.
+
+Example (in a notebook):
+    >>> from medialit.views.charts.figures import kinds_by_source, oil_prices   # doctest: +SKIP
+    >>> kinds_by_source({a.id: a.text for a in corpus})                  # doctest: +SKIP
+    >>> oil_prices(checks=check_text(corpus["003"].text, article_date="2022-03-06"),
+    ...            article_date="2022-03-06", window_days=7)             # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+
+from medialit.figures.extraction import KINDS, extract
+from medialit.checks.reference import Reference, load_reference
+
+OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000", "#999999"]
+HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++", "**"]
+SERIES_STYLE = {"WTI": dict(color="#0072B2", linestyle="-", marker="o"),
+                "Brent": dict(color="#D55E00", linestyle="--", marker="s")}
+
+
+def kinds_by_source(texts: Mapping[str, str] | Iterable, *, ax=None):
+    """Stacked horizontal bars: how many figures of each kind each article contains.
+
+    ``texts`` maps a label to an article text (or is an iterable of Articles with ``id`` and
+    ``text``). Returns the matplotlib Axes."""
+    if not isinstance(texts, Mapping):
+        texts = {getattr(a, "id", str(i)): a.text for i, a in enumerate(texts)}
+    labels = list(texts)
+    counts = {label: Counter(f.kind for f in extract(texts[label])) for label in labels}
+    kinds = [k for k in KINDS if any(counts[l][k] for l in labels)]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 0.5 * len(labels) + 1.8))
+    left = [0] * len(labels)
+    for i, kind in enumerate(kinds):
+        vals = [counts[l][kind] for l in labels]
+        ax.barh(labels, vals, left=left, color=OKABE_ITO[i % len(OKABE_ITO)], hatch=HATCHES[i % len(HATCHES)],
+                edgecolor="black", linewidth=0.5, label=kind)
+        left = [a + b for a, b in zip(left, vals)]
+    ax.set_title("Figures in each article, by kind")
+    ax.set_xlabel("number of figures")
+    ax.set_ylabel("article")
+    ax.invert_yaxis()
+    ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
+    return ax
+
+
+def oil_prices(reference: Reference | None = None, *, checks: Iterable = (), claims: Iterable = (),
+               article_date=None, window_days: int | None = None, series: Iterable[str] = ("WTI", "Brent"), ax=None):
+    """WTI and Brent daily spot prices from the reference table, with claimed prices drawn as
+    horizontal dotted lines (labelled with the words of the article) and the article's time
+    window shaded.
+
+    ``checks`` are :class:`medialit.checks.checking.Check` objects (price checks are drawn);
+    ``claims`` are extra ``(value, label)`` pairs. Returns the matplotlib Axes."""
+    ref = reference or load_reference()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 4.5))
+    for name in series:
+        rows = ref.series(name)
+        if not rows:
+            continue
+        style = SERIES_STYLE.get(name, dict(color="#000000", linestyle=":", marker="^"))
+        ax.plot([r.date for r in rows], [r.usd_per_barrel for r in rows], label=f"{name} spot (EIA)", **style)
+    lines = list(claims)
+    for c in checks:
+        if getattr(c, "check", None) == "price" and isinstance(c.figure.value, (int, float)):
+            which = next((r.series for r in c.rows if hasattr(r, "series")), "")
+            lines.append((float(c.figure.value), f"claim: '{c.figure.text}' ({which}, {c.verdict})"))
+    claim_styles = [":", "-.", (0, (1, 3)), (0, (5, 2, 1, 2))]
+    for i, (value, label) in enumerate(lines):
+        ax.axhline(value, color="#000000", linestyle=claim_styles[i % len(claim_styles)], linewidth=1.4, label=label)
+    if article_date is not None:
+        day = dt.date.fromisoformat(str(article_date)) if not isinstance(article_date, dt.date) else article_date
+        ax.axvline(day, color="#555555", linewidth=1, linestyle="-")
+        ax.annotate("article", (day, 1), xycoords=("data", "axes fraction"), xytext=(3, -12),
+                    textcoords="offset points", fontsize="small")
+        if window_days:
+            ax.axvspan(day - dt.timedelta(days=window_days), day, color="#999999", alpha=0.25, hatch="..",
+                       label=f"the article's window ({window_days} days)")
+    ax.set_title("Oil prices around the article, with the article's claims")
+    ax.set_xlabel("date")
+    ax.set_ylabel("US dollars per barrel")
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    ax.legend(fontsize="small", loc="upper left")
+    ax.grid(True, alpha=0.3)
+    return ax

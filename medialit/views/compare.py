@@ -1,0 +1,89 @@
+"""Side-by-side HTML of two articles: aligned sentences with word changes marked.
+
+Deleted words are struck through (``<del>``), inserted words underlined and bold
+(``<ins>``), replaced words show both; colour is only a second cue. Quote and
+attribution drift are listed under the table with their explanations.
+
+Example (in a notebook):
+    >>> from medialit.views.compare import side_by_side     # doctest: +SKIP
+    >>> side_by_side(corpus["001"].text, corpus["002"].text)  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from html import escape
+
+from medialit.compare.comparison import AlignedPair, Comparison, compare
+from medialit.views.html import HTML
+
+_STYLE = """<style>
+.ml-cmp{border-collapse:collapse;width:100%;font-size:0.92em}
+.ml-cmp td,.ml-cmp th{border:1px solid #bbb;padding:4px 6px;vertical-align:top;text-align:left}
+.ml-cmp del{text-decoration:line-through;background:#fde0dc}
+.ml-cmp ins{text-decoration:underline;font-weight:bold;background:#d8ecf8}
+.ml-cmp .ml-none{color:#555;font-style:italic}
+.ml-drift li{margin-bottom:4px}
+</style>"""
+_KIND = {"matched": "rewritten", "split": "split in B", "joined": "joined in B", "partial": "partly reused",
+         "a_only": "only in A", "b_only": "only in B"}
+
+
+
+def _marked(text: str, offset: int, marks: list[tuple[int, int, str]]) -> str:
+    """``text`` (starting at ``offset`` in its article) with ``marks`` (start, end, tag) wrapped."""
+    out, pos = [], 0
+    for start, end, tag in sorted(marks):
+        s, e = start - offset, end - offset
+        if s < pos or e <= s:
+            continue
+        out.append(escape(text[pos:s]))
+        out.append(f"<{tag}>{escape(text[s:e])}</{tag}>")
+        pos = e
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def _row(p: AlignedPair) -> str:
+    if p.a is None:
+        left = '<span class="ml-none">(nothing in A)</span>'
+    else:
+        marks = [(c.a_start, c.a_end, "del") for c in p.changes
+                 if c.op in ("delete", "replace") and c.a_start is not None and p.b is not None]
+        left = _marked(p.a.text, p.a.start, marks)
+    if p.b is None:
+        right = '<span class="ml-none">(nothing in B)</span>'
+    else:
+        marks = [(c.b_start, c.b_end, "ins") for c in p.changes
+                 if c.op in ("insert", "replace") and c.b_start is not None and p.a is not None]
+        right = _marked(p.b.text, p.b.start, marks)
+    sim = f"{p.similarity:.2f}" if p.a is not None and p.b is not None else "–"
+    return f"<tr><td>{left}</td><td>{right}</td><td>{_KIND.get(p.kind, p.kind)}<br>{sim}</td></tr>"
+
+
+def comparison_html(result: Comparison, *, a_label: str = "A", b_label: str = "B") -> str:
+    """The HTML string for a :class:`~medialit.compare.comparison.Comparison`."""
+    v = result.verdict
+    head = (f"<p><b>Similarity {result.similarity:.2f}</b> — verdict: <b>{escape(v.description)}</b><br>"
+            f"<small>why ({escape(v.rule)}): {escape(v.reason)}</small></p>")
+    legend = ("<p><small>In A, <del>struck-through</del> words were deleted or replaced; in B, "
+              "<ins>underlined bold</ins> words were inserted or are the replacement.</small></p>")
+    rows = "".join(_row(p) for p in result.pairs)
+    table = (f'<table class="ml-cmp"><tr><th>{escape(a_label)}</th><th>{escape(b_label)}</th>'
+             f"<th>pairing, similarity</th></tr>{rows}</table>")
+    drift = []
+    for q in result.quote_changes:
+        items = "".join(f"<li>{escape(e.explanation)}</li>" for e in q.changes) if q.kind == "wording" else \
+            f"<li>{escape(q.explanation)}</li>"
+        drift.append(f"<li>A: “{escape(q.a)}”<br>B: “{escape(q.b)}”<ul>{items}</ul></li>")
+    attributions = "".join(f"<li><b>{escape(c.kind.replace('_', ' '))}</b>: {escape(c.explanation)}</li>"
+                           for c in result.attribution_changes)
+    lists = (f'<h4>Quote drift ({len(result.quote_changes)})</h4><ul class="ml-drift">{"".join(drift)}</ul>'
+             f'<h4>Attribution drift ({len(result.attribution_changes)})</h4>'
+             f'<ul class="ml-drift">{attributions}</ul>')
+    return _STYLE + head + legend + table + lists
+
+
+def side_by_side(a_text: str, b_text: str, *, a_label: str = "A", b_label: str = "B",
+                 result: Comparison | None = None) -> HTML:
+    """Compare two articles and show them side by side (a rich object for Jupyter)."""
+    result = result or compare(a_text, b_text)
+    return HTML(comparison_html(result, a_label=a_label, b_label=b_label))

@@ -1,0 +1,107 @@
+"""HTML views of figures and checks: figures highlighted in the text, and tables.
+
+Every figure is underlined and bold with its kind written after it in small capitals
+(``[money]``), so the kind is never carried by colour alone; hovering shows how it was read.
+Verdicts are words with a symbol (✔ consistent, ✘ inconsistent, ? cannot tell).
+
+Example (in a notebook):
+    >>> from medialit.views.figures import show_figures, figures_table, checks_table  # doctest: +SKIP
+    >>> show_figures(corpus["003"].text)                                                # doctest: +SKIP
+    >>> checks_table(check_text(corpus["003"].text, article_date="2022-03-06"))          # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from medialit.figures.extraction import Figure, extract
+from medialit.views.html import HTML
+
+# Okabe & Ito (2008) colour-blind-safe palette, as light backgrounds with a strong underline.
+COLOURS = {"money": "#009E73", "percent": "#0072B2", "count": "#D55E00", "date": "#CC79A7", "year": "#CC79A7",
+           "duration": "#E69F00", "quantity": "#56B4E9", "vague": "#F0E442", "number": "#7a7a7a"}
+VERDICT_MARKS = {"consistent": ("✔", "#0072B2"), "inconsistent": ("✘", "#D55E00"), "cannot tell": ("?", "#7a7a7a")}
+
+_STYLE = """<style>
+.ml-fig{line-height:1.8;font-size:0.95em;white-space:pre-wrap}
+.ml-fig .ml-f{font-weight:bold;text-decoration:underline;text-decoration-thickness:3px;padding:0 1px}
+.ml-fig .ml-k{font-size:0.7em;font-variant:small-caps;margin-left:2px;color:#333}
+.ml-figtab{border-collapse:collapse;font-size:0.9em}
+.ml-figtab td,.ml-figtab th{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}
+</style>"""
+
+
+
+def _text_of(obj) -> str:
+    text = getattr(obj, "text", obj)
+    if not isinstance(text, str):
+        raise TypeError(f"expected an article text (str) or an Article, got {type(obj).__name__}")
+    return text
+
+
+def _num(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return escape(v)
+    return f"{v:,.4f}".rstrip("0").rstrip(".") if v != int(v) else f"{int(v):,}"
+
+
+def show_figures(article, figures: Iterable[Figure] | None = None) -> HTML:
+    """The text with every figure underlined, bold and labelled with its kind."""
+    text = _text_of(article)
+    figs = list(figures) if figures is not None else extract(text)
+    parts, pos = [_STYLE, '<div class="ml-fig">'], 0
+    for f in sorted(figs, key=lambda f: f.start):
+        if f.start < pos:
+            continue
+        title = f"{f.kind}: value {_num(f.value) or '-'}"
+        if f.low is not None or f.high is not None:
+            title += f", range {_num(f.low) or '…'} to {_num(f.high) or '…'}"
+        if f.unit:
+            title += f", unit {f.unit}"
+        if f.normalisation:
+            title += f" ({f.normalisation})"
+        parts.append(escape(text[pos:f.start]))
+        parts.append(f'<span class="ml-f" style="text-decoration-color:{COLOURS.get(f.kind, "#000")}" '
+                     f'title="{escape(title, quote=True)}">{escape(f.text)}</span>'
+                     f'<span class="ml-k">[{escape(f.kind)}]</span>')
+        pos = f.end
+    parts.append(escape(text[pos:]) + "</div>")
+    return HTML("".join(parts))
+
+
+def figures_table(article_or_figures) -> HTML:
+    """One row per figure: surface text, kind, value, range, unit, qualifier, how it was read."""
+    if isinstance(article_or_figures, (list, tuple)):
+        figs = list(article_or_figures)
+    else:
+        figs = extract(_text_of(article_or_figures))
+    head = "".join(f"<th>{h}</th>" for h in ("figure", "kind", "value", "low", "high", "unit", "qualifier", "how it was read"))
+    rows = [f"<tr><td><b>{escape(f.text)}</b></td><td>{escape(f.kind)}</td><td>{_num(f.value)}</td>"
+            f"<td>{_num(f.low)}</td><td>{_num(f.high)}</td><td>{escape(f.unit or '')}</td>"
+            f"<td>{escape(f.qualifier or '')}</td><td>{escape(f.normalisation or f.rule)}</td></tr>" for f in figs]
+    return HTML(_STYLE + f'<table class="ml-figtab"><tr>{head}</tr>{"".join(rows)}</table>')
+
+
+def checks_table(checks) -> HTML:
+    """One row per check: the figure, the verdict (symbol and word), the explanation, the
+    arithmetic, and the reference rows used (table and line)."""
+    head = "".join(f"<th>{h}</th>" for h in ("figure", "verdict", "why", "working", "reference rows"))
+    rows = []
+    for c in checks:
+        mark, colour = VERDICT_MARKS.get(c.verdict, ("", "#000"))
+        refs = "<br>".join(escape(f"{r.table} line {r.line}: {r.source}") for r in c.rows)
+        rows.append(f"<tr><td><b>{escape(c.figure.text)}</b></td>"
+                    f'<td style="border-left:4px solid {colour}"><b>{mark} {escape(c.verdict)}</b></td>'
+                    f"<td>{escape(c.explanation)}</td><td><code>{escape(c.arithmetic)}</code></td><td>{refs}</td></tr>")
+    return HTML(_STYLE + f'<table class="ml-figtab"><tr>{head}</tr>{"".join(rows)}</table>')
+
+
+def comparisons_table(comparisons) -> HTML:
+    """Cross-source comparisons (from :func:`medialit.figures.extraction.compare_figures`)."""
+    head = "".join(f"<th>{h}</th>" for h in ("source A", "source B", "relation", "explanation"))
+    rows = [f"<tr><td><b>{escape(c.a.text)}</b></td><td><b>{escape(c.b.text)}</b></td>"
+            f"<td><b>{'≠ disagree' if c.relation == 'disagree' else '= agree'}</b></td><td>{escape(c.explanation)}</td></tr>"
+            for c in comparisons]
+    return HTML(_STYLE + f'<table class="ml-figtab"><tr>{head}</tr>{"".join(rows)}</table>')
