@@ -119,7 +119,7 @@ _CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
 
 # A character right after a stretch that can change a match ending there (see the end of
 # every table regex: no letter, "-" or apostrophe + letter may follow an entry).
-_AFFECTS_END = re.compile(r"[\w'’-]")
+WORD_CHAR_AFTER = re.compile(r"[\w'’-]")
 
 
 class Hit:
@@ -202,7 +202,7 @@ class PhraseIndex:
         _, spans, starts = whole
         i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         if (i > 0 and spans[i - 1][1] > start) or (j > i and spans[j - 1][1] > end) \
-                or (end < len(string) and _AFFECTS_END.match(string, end)):
+                or (end < len(string) and WORD_CHAR_AFTER.match(string, end)):
             return self._scan(name, string, start, end)
         return spans[i:j]
 

@@ -43,7 +43,7 @@ class FamilyLink:
         return {"a": self.a, "b": self.b, "rule": self.rule, "similarity": round(self.similarity, 4)}
 
 
-def _items(articles) -> list[tuple[str, str]]:
+def article_items(articles) -> list[tuple[str, str]]:
     """(id, text) pairs from a mapping id -> text, a Corpus, or an iterable of Articles."""
     if isinstance(articles, Mapping):
         items = list(articles.items())
@@ -72,7 +72,7 @@ def story_families(articles: Mapping[str, str] | Iterable, *, progress: bool = F
     ``links``, if a list is given, receives every verified pair with its deciding rule.
     Families come in input order of their first member, members in input order.
     """
-    items = _items(articles)
+    items = article_items(articles)
     ids = [k for k, _ in items]
     if len(set(ids)) != len(ids):
         dup = next(k for k in ids if ids.count(k) > 1)

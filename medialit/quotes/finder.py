@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 
 from medialit.attribution.phrases import CONTINUATIONS, MASK, Attribution, PhraseIndex, RuleSource, Rules, load_rules
 from medialit.attribution.phrases import find_attributions as _find_attributions
-from medialit.quotes.marks import _MARKS, OPEN_CLOSE, _mask, _paragraphs, _scan  # noqa: F401  (sourcing imports them from here)
+from medialit.quotes.marks import _MARKS, OPEN_CLOSE, mask_spans, paragraph_spans, _scan
 
 _TRANSCRIPT = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
 NOT_SPEAKER_LABELS = {"note", "update", "photo", "read more", "editor's note", "editor’s note", "source", "sources",
@@ -215,7 +215,7 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
         skip = find_boilerplate(text)
     skipped = sorted((b.start, b.end) for b in skip)
     skip_starts = [a for a, _ in skipped]
-    paragraphs = _paragraphs(text)
+    paragraphs = paragraph_spans(text)
     marks = [m.start() for m in _MARKS.finditer(text)]
     raw = []
     for p0, p1 in paragraphs:
@@ -237,8 +237,8 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
     speech_spans = [(q["start"], q["end"]) for q in raw if q["depth"] == 0 and not q["phrase"]]
     # a phrase keeps its quotation marks (they separate it from the words around it)
     phrase_spans = [(q["start"] + 1, q["end"] - (1 if q["closed"] else 0)) for q in raw if q["depth"] == 0 and q["phrase"]]
-    masked = _mask(_mask(text, speech_spans, MASK), phrase_spans, "_")
-    transcript = _transcript_speakers(text, paragraphs)
+    masked = mask_spans(mask_spans(text, speech_spans, MASK), phrase_spans, "_")
+    transcript = transcript_speakers(text, paragraphs)
     reader = _Reader(text, masked, rules, None, paragraphs)  # an index costs more than the few stretches read here
     out: list[Quote] = []
     last: dict | None = None          # the last resolved speaker (for "he added")
@@ -313,7 +313,7 @@ def _indent(text: str, p0: int) -> int:
     return n
 
 
-def _transcript_speakers(text: str, paragraphs) -> dict:
+def transcript_speakers(text: str, paragraphs) -> dict:
     """Interview transcripts: {paragraph start: (speaker, span, label)} for "Name: ..." paragraphs."""
     out = {}
     for p0, _ in paragraphs:  # a label starts a line, and never reaches past the line's end
@@ -333,4 +333,4 @@ def transcript_labels(text: str) -> dict:
     >>> transcript_labels("Host: Why?\\n\\nJo Smith: Because.")
     {0: ('Host', (0, 4)), 12: ('Jo Smith', (12, 20))}
     """
-    return {k: (v[0], v[1]) for k, v in _transcript_speakers(text, _paragraphs(text)).items()}
+    return {k: (v[0], v[1]) for k, v in transcript_speakers(text, paragraph_spans(text)).items()}

@@ -13,7 +13,7 @@ _MARKS = re.compile(r"[“”«»„\"‘’']")
 _SPACE_BEFORE = set(" \t\n\r([{—–-/\u00a0") | {""}
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: a blank line always ends one; a single line break ends one unless
     the next line starts in lower case (a hard-wrapped sentence)."""
     spans, start = [], 0
@@ -91,7 +91,7 @@ def _scan(text: str, p0: int, p1: int) -> list[list]:
     return out
 
 
-def _mask(text: str, spans, fill: str) -> str:
+def mask_spans(text: str, spans, fill: str) -> str:
     parts, pos = [], 0
     for s, e in spans:
         if s < pos:

@@ -29,9 +29,10 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from medialit.attribution.phrases import MASK, Attribution, RuleSource, Rules, classify_source, find_attributions, load_rules, verb_uses
-from medialit.attribution.lexicon import _AFFECTS_END, Hit, PhraseIndex
+from medialit.attribution.lexicon import WORD_CHAR_AFTER, Hit, PhraseIndex
 from medialit.corpus.clean import find_boilerplate
-from medialit.quotes.finder import Quote, _mask, _paragraphs, _transcript_speakers, find_quotes
+from medialit.quotes.finder import Quote, find_quotes, transcript_speakers
+from medialit.quotes.marks import mask_spans, paragraph_spans
 from medialit.text.split import sentences
 
 LABELS = ("named", "anonymous", "unattributed", "not_a_claim")
@@ -232,10 +233,10 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
     top = [q for q in quotes if q.depth == 0]
     speech = [q for q in top if q.kind == "speech"]
     speech_starts = [q.start for q in speech]
-    masked = _mask(_mask(text, [(q.start, q.end) for q in speech], MASK),
+    masked = mask_spans(mask_spans(text, [(q.start, q.end) for q in speech], MASK),
                    [(q.content_start, q.content_end) for q in top if q.kind == "phrase"], "_")
-    paragraphs = _paragraphs(text)
-    transcript = _transcript_speakers(text, paragraphs)
+    paragraphs = paragraph_spans(text)
+    transcript = transcript_speakers(text, paragraphs)
     para_starts = [p0 for p0, _ in paragraphs]
     index = PhraseIndex(rules, text)
     markers = _Spans(index.spans("hedge_re", text))
@@ -256,7 +257,7 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
         if k < len(starts) and starts[k] < s.end:
             # verbs: only where the whole-text scan found one, or where the sentence ends
             # against a letter (a verb at its very end may then match on its own)
-            maybe_verb = verbs.overlaps(s.start, s.end) or s.end < n and _AFFECTS_END.match(masked, s.end)
+            maybe_verb = verbs.overlaps(s.start, s.end) or s.end < n and WORD_CHAR_AFTER.match(masked, s.end)
             uses = list(verb_uses(masked, s.start, s.end, rules, index)) if maybe_verb else []
             hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)
             cued = True

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 def similarity_matrix(articles) -> tuple[list[str], list[list[float]]]:
     """Ids and the pairwise text-reuse similarity matrix (1.0 on the diagonal)."""
     from medialit.compare.comparison import evidence, fingerprint
-    from medialit.compare.families import _items
+    from medialit.compare.families import article_items
 
-    items = _items(articles)
+    items = article_items(articles)
     ids = [k for k, _ in items]
     fps = [fingerprint(t) for _, t in items]
     n = len(ids)
