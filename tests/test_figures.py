@@ -385,3 +385,13 @@ def test_scaled_values_have_no_binary_noise():
     assert find(extract("It earned $4.1 billion."), "$4.1 billion").value == 4100000000.0
     f = find(extract("about 12,000 people"), "12,000 people")
     assert (f.low, f.high) == (10800.0, 13200.0)
+
+
+def test_the_analyze_schema_lists_exactly_the_figure_kinds_the_extractor_can_give():
+    import json
+    from pathlib import Path
+
+    from medialit.figures.classify import KINDS
+
+    schema = json.loads((Path(__file__).resolve().parent.parent / "medialit" / "schema" / "analyze.schema.json").read_text())
+    assert schema["$defs"]["figure"]["properties"]["kind"]["enum"] == list(KINDS)

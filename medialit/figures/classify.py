@@ -31,6 +31,11 @@ _TEMPERATURE = re.compile(r"\s?°\s?([CF])\b|([CF])(?![\w])")
 _CURRENCY_CODE_AFTER = re.compile(r"\s+(USD|EUR|GBP|JPY|CHF|CNY|INR|RUB|CAD|AUD)\b")
 
 
+# Every kind a figure can have (docs/cli.md; the schema's enum is tested against it).
+# To add a kind: add it here and give `_classify` below a rule that returns it.
+KINDS = ("money", "percent", "count", "date", "year", "duration", "quantity", "vague", "number")
+
+
 @lru_cache(maxsize=4)
 def _compiled(rules: FigureRules):
     cur_lookup = {k.lower(): v for k, v in rules.currency_prefixes.items()}

@@ -23,14 +23,13 @@ from dataclasses import asdict, dataclass
 
 from functools import lru_cache
 
-from medialit.figures.classify import _classify, _counted, _name_label
+from medialit.figures.classify import KINDS, _classify, _counted, _name_label
 from medialit.figures.patterns import DIGITS_AT, MONTHS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
 from medialit.figures.tables import FigureRules, currency_left_regex, load_rules, trie_regex
 from medialit.text.numbers import MULTIPLIERS, ONES, TENS
 
 __all__ = ["Figure", "Exclusion", "extract", "excluded", "compare_figures", "FigureComparison", "KINDS"]
 
-KINDS = ("money", "percent", "count", "date", "year", "duration", "quantity", "vague", "number")
 
 
 @dataclass(frozen=True)
