@@ -1,4 +1,7 @@
-from medialit.cli import main
+"""``python -m medialit.cli``: the same as the ``medialit`` command."""
 import sys
 
-sys.exit(main())
+from medialit.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -14,11 +14,12 @@ Three questions, three layers:
 * **Drift** (:mod:`medialit.compare.drift`): quotations whose wording changed, and
   changed attributions (speaker, reporting verb).
 
-Example:
-    >>> from medialit.corpus.articles import load_corpus  # doctest: +SKIP
-    >>> c = load_corpus()                         # doctest: +SKIP
-    >>> compare(c["001"].text, c["002"].text).verdict.label   # doctest: +SKIP
-    'same_story'
+Example (two rewrites of one Reuters report):
+
+>>> from medialit.corpus import load_corpus
+>>> c = load_corpus()
+>>> compare(c["001"].text, c["002"].text).verdict.label
+'same_story'
 """
 from __future__ import annotations
 

@@ -4,9 +4,14 @@ Deleted words are struck through (``<del>``), inserted words underlined and bold
 (``<ins>``), replaced words show both; colour is only a second cue. Quote and
 attribution drift are listed under the table with their explanations.
 
-Example (in a notebook):
-    >>> from medialit.views.compare import side_by_side     # doctest: +SKIP
-    >>> side_by_side(corpus["001"].text, corpus["002"].text)  # doctest: +SKIP
+Example (in a notebook, the last line alone shows the table):
+
+>>> from medialit.corpus import load_corpus
+>>> from medialit.views import side_by_side
+>>> corpus = load_corpus()
+>>> view = side_by_side(corpus["001"].text, corpus["002"].text)
+>>> "<del>" in view.html and "<ins>" in view.html
+True
 """
 from __future__ import annotations
 

@@ -4,10 +4,16 @@ Every figure is underlined and bold with its kind written after it in small capi
 (``[money]``), so the kind is never carried by colour alone; hovering shows how it was read.
 Verdicts are words with a symbol (✔ consistent, ✘ inconsistent, ? cannot tell).
 
-Example (in a notebook):
-    >>> from medialit.views.figures import show_figures, figures_table, checks_table  # doctest: +SKIP
-    >>> show_figures(corpus["003"].text)                                                # doctest: +SKIP
-    >>> checks_table(check_text(corpus["003"].text, article_date="2022-03-06"))          # doctest: +SKIP
+Example (in a notebook, ``show_figures(...)`` alone shows the marked text):
+
+>>> from medialit.checks import check_text
+>>> from medialit.corpus import load_corpus
+>>> from medialit.views import checks_table, show_figures
+>>> corpus = load_corpus()
+>>> "[money]" in show_figures(corpus["003"].text).html
+True
+>>> "inconsistent" in checks_table(check_text(corpus["004"].text, article_date="2019-04-01")).html
+True
 """
 from __future__ import annotations
 

@@ -5,10 +5,14 @@ Every label has a colour from the Okabe–Ito colour-blind-safe palette AND a te
 carrier. The cue that decided a label is underlined and bold; hedge words have a dotted
 underline and a "~" after the marker. Hovering a sentence shows the reason.
 
-Example (in a notebook):
-    >>> from medialit.views.sourcing import show_sourcing, summary_table   # doctest: +SKIP
-    >>> show_sourcing(corpus["001"])                                         # doctest: +SKIP
-    >>> summary_table(corpus)                                                # doctest: +SKIP
+Example (in a notebook, ``show_sourcing(corpus["001"])`` alone shows the marked text):
+
+>>> from medialit.corpus import load_corpus
+>>> from medialit.views import show_sourcing, summary_table
+>>> corpus = load_corpus()
+>>> "[N]" in show_sourcing(corpus["001"]).html
+True
+>>> table = summary_table(corpus)   # one row per article
 """
 from __future__ import annotations
 

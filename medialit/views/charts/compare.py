@@ -3,9 +3,12 @@
 Colour-blind-safe ``cividis`` colour map, every cell annotated with its value (so colour
 is never the only carrier), axes labelled with the article ids.
 
-Example (in a notebook):
-    >>> from medialit.views.charts.compare import similarity_heatmap   # doctest: +SKIP
-    >>> similarity_heatmap(load_corpus())                        # doctest: +SKIP
+Example:
+
+>>> from medialit.corpus import load_corpus
+>>> from medialit.views.charts import similarity_heatmap
+>>> similarity_heatmap(load_corpus()).get_title()
+'Shared wording between articles'
 """
 from __future__ import annotations
 

@@ -4,11 +4,17 @@ series with an article's claims marked on it.
 Colours come from the Okabe–Ito colour-blind-safe palette, and every series also has its
 own line style, marker or hatch, so nothing depends on colour alone.
 
-Example (in a notebook):
-    >>> from medialit.views.charts.figures import kinds_by_source, oil_prices   # doctest: +SKIP
-    >>> kinds_by_source({a.id: a.text for a in corpus})                  # doctest: +SKIP
-    >>> oil_prices(checks=check_text(corpus["003"].text, article_date="2022-03-06"),
-    ...            article_date="2022-03-06", window_days=7)             # doctest: +SKIP
+Example:
+
+>>> from medialit.checks import check_text
+>>> from medialit.corpus import load_corpus
+>>> from medialit.views.charts import kinds_by_source, oil_prices
+>>> corpus = load_corpus()
+>>> kinds_by_source({a.id: a.text for a in corpus}).get_title()
+'Figures in each article, by kind'
+>>> oil_prices(checks=check_text(corpus["003"].text, article_date="2022-03-06"),
+...            article_date="2022-03-06", window_days=7).get_title()
+"Oil prices around the article, with the article's claims"
 """
 from __future__ import annotations
 

@@ -5,9 +5,12 @@ claims) with a named source, an anonymous source, or no source. Okabe–Ito colo
 colours AND hatch patterns (so colour is never the only carrier), percentages written on
 the bars, a title, labelled axes and a legend.
 
-Example (in a notebook):
-    >>> from medialit.views.charts.sourcing import sourcing_bars   # doctest: +SKIP
-    >>> sourcing_bars(load_corpus())                         # doctest: +SKIP
+Example:
+
+>>> from medialit.corpus import load_corpus
+>>> from medialit.views.charts import sourcing_bars
+>>> sourcing_bars(load_corpus()).get_title()
+"How each article's claims are sourced"
 """
 from __future__ import annotations
 
