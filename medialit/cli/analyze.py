@@ -49,7 +49,7 @@ def format_report(result: Analysis) -> str:
     == <text>
     Boilerplate lines (0, left out of the sentences):
     Sentences (1): [N] named  [A] anonymous  [U] unattributed  [-] not a claim  ~ hedged
-      [A]  Officials said the talks failed.  (cues: Officials said)
+      [A]  Officials said the talks failed.  <- Officials  (cues: Officials said)
     Quotes (0):
     Figures (0):
     """
