@@ -116,3 +116,161 @@ def test_offsets_count_from_the_top_of_a_file_with_front_matter(tmp_path):
     assert [s["text"] for s in result["sentences"]] == ["The council passed the budget, the clerk said."]
     for s in result["sentences"]:
         assert text[s["start"]:s["end"]] == s["text"]
+
+
+# ---------------------------------------------------------------- one style for every command
+
+CLI = ROOT / "medialit" / "cli"
+COMMAND_MODULES = sorted(p.stem for p in CLI.glob("*.py") if p.stem not in ("__init__", "__main__", "common"))
+
+
+def test_help_lists_every_command_and_every_command_has_a_module_and_help():
+    from medialit.cli import COMMANDS
+
+    assert sorted(COMMANDS) == COMMAND_MODULES
+    listing = medialit("--help").stdout
+    for name in COMMANDS:
+        assert f"    {name} " in listing
+        proc = medialit(name, "--help")
+        assert proc.returncode == 0 and proc.stdout.startswith(f"usage: medialit {name} "), proc.stderr
+
+
+@pytest.mark.parametrize("name", COMMAND_MODULES)
+def test_every_command_module_defines_exactly_register_and_run(name):
+    import importlib
+    import inspect
+
+    module = importlib.import_module(f"medialit.cli.{name}")
+    for function, parameter in (("register", "parser"), ("run", "args")):
+        obj = getattr(module, function)
+        assert inspect.isfunction(obj) and obj.__module__ == module.__name__, function
+        assert list(inspect.signature(obj).parameters) == [parameter], function
+    assert inspect.signature(module.run).return_annotation in (int, "int")
+    # No second style: no register_<name>/run_<name>, no module-level flags read by main().
+    others = [n for n in vars(module) if n.startswith(("register_", "run_")) or n.isupper() and "ARGS" in n]
+    assert others == []
+
+
+def _one_error_line(proc: subprocess.CompletedProcess, command: str, *names: str) -> str:
+    assert proc.returncode != 0
+    [line] = proc.stderr.strip().splitlines()
+    assert line.startswith(f"medialit {command}: "), line
+    assert all(n in line for n in names), line
+    assert "Traceback" not in proc.stderr
+    return line
+
+
+def test_compare_bad_file_is_one_line_naming_it(tmp_path):
+    missing = tmp_path / "gone.txt"
+    proc = medialit("compare", str(SEEDS[0]), str(missing))
+    _one_error_line(proc, "compare", "gone.txt", "does not exist")
+    assert proc.stdout == ""
+
+
+def test_compare_reports_each_bad_file_not_just_the_first(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    proc = medialit("compare", str(tmp_path / "gone.txt"), str(tmp_path / "empty.txt"))
+    assert proc.returncode == 1
+    first, second = proc.stderr.strip().splitlines()
+    assert "gone.txt" in first and "empty.txt" in second
+
+
+def test_families_bad_file_is_one_line_naming_it_and_the_others_are_grouped(tmp_path):
+    for seed in SEEDS[:2]:
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    proc = medialit("families", "--json", str(tmp_path))
+    _one_error_line(proc, "families", "empty.txt", "empty")
+    grouped = [Path(p).name for family in json.loads(proc.stdout)["families"] for p in family]
+    assert sorted(grouped) == sorted(s.name for s in SEEDS[:2])
+
+
+def test_families_missing_folder_is_one_line_naming_it(tmp_path):
+    _one_error_line(medialit("families", str(tmp_path / "nowhere")), "families", "nowhere")
+
+
+def _release_with_exercise_file(tmp_path: Path, text: str) -> subprocess.CompletedProcess:
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "exercises" / "00_broken.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "notebooks").mkdir()
+    return medialit("release", str(tmp_path / "out"), "--exercises", str(tmp_path / "exercises"),
+                    "--notebooks", str(tmp_path / "notebooks"))
+
+
+def test_release_bad_exercise_file_is_one_line_naming_it(tmp_path):
+    proc = _release_with_exercise_file(tmp_path, 'title = "Broken"\n[[exercise]]\nid = "q1"\nkind = "nonsense"\n')
+    _one_error_line(proc, "release", "00_broken.toml", "nonsense")
+    assert proc.returncode == 2
+
+
+@pytest.mark.xfail(strict=True, reason="release_exercise_file() lets tomllib.TOMLDecodeError through instead of "
+                                       "an ExerciseFileError naming the file: to fix in medialit/exercises/release.py")
+def test_release_exercise_file_that_is_not_toml_is_one_line_naming_it(tmp_path):
+    _one_error_line(_release_with_exercise_file(tmp_path, "title = \n"), "release", "00_broken.toml")
+
+
+def test_grade_missing_folder_is_one_line_naming_it(tmp_path):
+    proc = medialit("grade", str(tmp_path / "nowhere"), "--out", str(tmp_path / "grades.csv"))
+    _one_error_line(proc, "grade", "nowhere")
+
+
+def test_lab_without_notebooks_is_one_line(monkeypatch, capsys):
+    from medialit.cli import lab, main
+
+    def nowhere() -> Path:
+        raise FileNotFoundError("cannot find the notebooks folder")
+
+    monkeypatch.setattr(lab, "find_notebooks", nowhere)
+    assert main(["lab", "--no-browser"]) == 2
+    assert capsys.readouterr().err == "medialit lab: cannot find the notebooks folder\n"
+
+
+def test_lab_passes_options_it_does_not_know_to_jupyterlab_in_order(monkeypatch, capsys):
+    from medialit.cli import lab, main
+
+    calls = []
+    monkeypatch.setattr(lab.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    assert main(["lab", "--ServerApp.token=secret", "--no-browser", "--port", "8899", "--ServerApp.ip=127.0.0.1"]) == 0
+    [cmd] = calls
+    assert cmd[-2:] == ["--ServerApp.token=secret", "--ServerApp.ip=127.0.0.1"]
+    assert "--port=8899" in cmd and "--no-browser" in cmd
+
+
+def test_other_commands_refuse_options_they_do_not_know():
+    proc = medialit("analyze", "--ServerApp.token=secret", str(SEEDS[0]))
+    assert proc.returncode == 2 and "unrecognized arguments: --ServerApp.token=secret" in proc.stderr
+
+
+# ---------------------------------------------------------------- warnings, broken pipes
+
+BAD_CATALOG = "tests/fixtures/corpus_bad_catalog/a.txt"
+
+
+def test_a_warning_is_one_line_naming_the_command_and_no_source_code():
+    proc = medialit("analyze", "--json", BAD_CATALOG)
+    assert proc.returncode == 0
+    assert proc.stderr == ("medialit analyze: warning: tests/fixtures/corpus_bad_catalog/catalog.toml, line 3: "
+                           "invalid TOML catalog: Illegal character '\\n' (loading "
+                           "tests/fixtures/corpus_bad_catalog/a.txt without it)\n")
+    assert [r["path"] for r in json.loads(proc.stdout)] == [BAD_CATALOG]
+
+
+def test_every_command_prints_warnings_the_same_way():
+    proc = medialit("compare", "--json", BAD_CATALOG, str(SEEDS[0]))
+    assert proc.returncode == 0, proc.stderr
+    [line] = proc.stderr.splitlines()
+    assert line.startswith("medialit compare: warning: tests/fixtures/corpus_bad_catalog/catalog.toml, line 3:")
+    assert ".py:" not in line
+
+
+def test_a_closed_pipe_ends_quietly():
+    # `medialit analyze ... | head`: far more output than a pipe holds, and the reader leaves early.
+    files = [str(p) for p in SEEDS] * 10
+    proc = subprocess.Popen([sys.executable, "-m", "medialit.cli", "analyze", *files], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.read(100).startswith(b"== ")
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) in (0, 141)
+    assert err == ""

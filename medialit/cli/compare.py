@@ -1,46 +1,45 @@
-"""``medialit compare A B`` and ``medialit families DIR``.
+"""``medialit compare A B [--json] [--all]``: how two articles relate.
 
-``compare --json`` prints ``{"similarity", "same_story", "pairs": [{"a", "b", "similarity",
+``--json`` prints ``{"similarity", "same_story", "pairs": [{"a", "b", "similarity",
 "changes": [{"op", "a", "b"}]}], "quote_changes": [{"a", "b", "changes"}]}`` plus the extra
 fields ``verdict``, ``evidence`` and ``attribution_changes`` (see docs/compare.md).
-``families --json`` prints ``{"families": [[path, ...], ...]}`` (singletons included).
-Errors: one line on stderr naming the file and the problem, and a non-zero exit.
+A file that cannot be read is reported as one line on stderr naming it (both files are
+tried), and the exit code is 1.
 """
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import textwrap
-import warnings
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from medialit.corpus.articles import CorpusError, load_article
+from medialit.cli.common import ArticleFiles, add_json_option, print_json
+from medialit.corpus.articles import load_article
+
+if TYPE_CHECKING:
+    from medialit.compare.comparison import Comparison
 
 
-def register_compare(parser: argparse.ArgumentParser) -> None:
+def register(parser: argparse.ArgumentParser) -> None:
+    """Declare ``A``, ``B``, ``--json`` and ``--all``."""
     parser.add_argument("a", metavar="A", help="first article (UTF-8 text file)")
     parser.add_argument("b", metavar="B", help="second article (UTF-8 text file)")
-    parser.add_argument("--json", action="store_true", help="print JSON (see docs/compare.md)")
+    add_json_option(parser, "print JSON (see docs/compare.md)")
     parser.add_argument("--all", action="store_true", help="also list unchanged and unmatched sentences")
 
 
-def run_compare(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    """Compare the two files; 1 if either could not be read, else 0."""
     from medialit.compare import compare
 
-    texts = []
-    for name in (args.a, args.b):
-        try:
-            texts.append(load_article(Path(name)).text)
-        except CorpusError as err:  # names the file and the problem
-            print(f"medialit compare: {err}", file=sys.stderr)
-            return 1
+    files = ArticleFiles("compare", [args.a, args.b], load_article)
+    texts = [article.text for _, article in files]
+    if files.failed:
+        return 1
     result = compare(texts[0], texts[1])
     if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print_json(result.to_dict())
     else:
-        print(format_comparison(result, args.a, args.b, show_all=getattr(args, "all", False)))
+        print(format_comparison(result, args.a, args.b, show_all=args.all))
     return 0
 
 
@@ -53,7 +52,7 @@ def _wrap(label: str, text: str) -> list[str]:
     return textwrap.wrap(_short(text, 400), width=100, initial_indent=f"  {label} ", subsequent_indent="      ")
 
 
-def format_comparison(result, a_name: str = "A", b_name: str = "B", *, show_all: bool = False) -> str:
+def format_comparison(result: Comparison, a_name: str = "A", b_name: str = "B", *, show_all: bool = False) -> str:
     """A readable summary: similarity, verdict and why, aligned pairs with their word
     changes, then quote and attribution drift."""
     v, ev = result.verdict, result.evidence
@@ -94,43 +93,3 @@ def format_comparison(result, a_name: str = "A", b_name: str = "B", *, show_all:
     for c in result.attribution_changes:
         out.append(f"  * [{c.kind}] {c.explanation}")
     return "\n".join(out)
-
-
-def register_families(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dir", metavar="DIR", help="a folder of .txt articles")
-    parser.add_argument("--json", action="store_true", help='print {"families": [[path, ...], ...]}')
-    parser.add_argument("--progress", action="store_true", help="show a progress bar (long runs)")
-
-
-def run_families(args: argparse.Namespace) -> int:
-    from medialit.compare.families import FamilyLink, story_families
-    from medialit.corpus.articles import load_corpus
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # bad files are reported below, once each
-            corpus = load_corpus(Path(args.dir))
-    except CorpusError as err:
-        print(f"medialit families: {err}", file=sys.stderr)
-        return 1
-    for err in corpus.errors:
-        print(f"medialit families: {err}", file=sys.stderr)
-    paths = {a.id: str(a.path) for a in corpus}
-    links: list[FamilyLink] = []
-    families = story_families(corpus, progress=args.progress, links=links)
-    if args.json:
-        json.dump({"families": [[paths[k] for k in fam] for fam in families]}, sys.stdout, ensure_ascii=False,
-                  indent=1)
-        print()
-    else:
-        groups = [f for f in families if len(f) > 1]
-        print(f"{len(corpus)} articles in {len(families)} families ({len(groups)} with more than one article)")
-        for k, fam in enumerate(families, 1):
-            print(f"Family {k}:" + ("" if len(fam) > 1 else " (alone)"))
-            for key in fam:
-                print(f"  {paths[key]}")
-        if links:
-            print("Links (pairs that passed a same-story rule):")
-            for link in links:
-                print(f"  {paths[link.a]} ~ {paths[link.b]}: {link.rule}, similarity {link.similarity:.2f}")
-    return 1 if corpus.errors else 0

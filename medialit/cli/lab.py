@@ -14,8 +14,7 @@ import sys
 import webbrowser
 from pathlib import Path
 
-# Unknown options (e.g. --ServerApp.token=...) are handed to JupyterLab.
-PASS_UNKNOWN_ARGS = True
+from medialit.cli.common import error, pass_unknown_args
 
 
 def find_notebooks() -> Path:
@@ -43,6 +42,7 @@ def _has_browser() -> bool:
 
 
 def lab_command(notebooks: Path, *, port: int | None, no_browser: bool, extra: list[str]) -> list[str]:
+    """The ``jupyter lab`` command line: root folder, port, browser, then ``extra`` unchanged."""
     cmd = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={notebooks}"]
     if port:
         cmd.append(f"--port={port}")
@@ -54,17 +54,20 @@ def lab_command(notebooks: Path, *, port: int | None, no_browser: bool, extra: l
 
 
 def register(parser: argparse.ArgumentParser) -> None:
+    """Declare ``--port`` and ``--no-browser``; every other option goes to JupyterLab."""
     parser.add_argument("--port", type=int, default=None, help="port for the server (default: JupyterLab's)")
     parser.add_argument("--no-browser", action="store_true", help="do not try to open a browser; just print the URL")
+    pass_unknown_args(parser, "Other options (for example --ServerApp.token=secret) are passed to JupyterLab.")
 
 
 def run(args: argparse.Namespace) -> int:
+    """Start JupyterLab and wait for it; its exit code, or 2 if the notebooks cannot be found."""
     try:
         notebooks = find_notebooks()
     except FileNotFoundError as err:
-        print(f"medialit lab: {err}", file=sys.stderr)
+        error("lab", err)
         return 2
-    cmd = lab_command(notebooks, port=args.port, no_browser=args.no_browser, extra=list(getattr(args, "extra", [])))
+    cmd = lab_command(notebooks, port=args.port, no_browser=args.no_browser, extra=list(args.extra))
     print(f"medialit: opening JupyterLab on {notebooks} (Ctrl+C twice to stop)", flush=True)
     try:
         return subprocess.call(cmd)

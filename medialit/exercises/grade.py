@@ -11,9 +11,7 @@ come from the saved file. Free-text answers go to a second CSV for the instructo
 """
 from __future__ import annotations
 
-import argparse
 import csv
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -184,43 +182,3 @@ def write_free_text(path: Path, grades: list[StudentGrade]) -> int:
 def free_text_path(out: Path) -> Path:
     """``grades.csv`` -> ``grades_free_text.csv`` in the same folder."""
     return out.with_name(f"{out.stem}_free_text.csv")
-
-
-def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("submissions", type=Path, help="folder with one subfolder per student")
-    parser.add_argument("--out", type=Path, default=Path("grades.csv"), help="CSV to write (default grades.csv)")
-    parser.add_argument("--free-text", type=Path, default=None, dest="free_text",
-                        help="CSV of the free-text answers for you to read (default: <out stem>_free_text.csv "
-                             "next to --out)")
-    parser.add_argument("--exercises", type=Path, default=None,
-                        help="the instructor's exercise files (default: ./exercises or the kit's)")
-    parser.add_argument("--notebook", action="append", dest="notebooks", default=None,
-                        help="grade only this notebook stem (repeatable; default: every one handed in)")
-    parser.add_argument("--cell-timeout", type=float, default=30.0,
-                        help="code exercises: seconds each cell of a student's notebook may run (default 30)")
-    parser.add_argument("--run-timeout", type=float, default=300.0,
-                        help="code exercises: seconds a whole notebook may run (default 300)")
-    parser.add_argument("--no-run", action="store_true",
-                        help="never run student notebooks; grade code exercises from the saved answers file")
-
-
-def run(args: argparse.Namespace) -> int:
-    options = RunOptions(run=not getattr(args, "no_run", False),
-                         cell_timeout=getattr(args, "cell_timeout", 30.0),
-                         run_timeout=getattr(args, "run_timeout", 300.0))
-    free_text = getattr(args, "free_text", None) or free_text_path(args.out)
-    try:
-        columns, grades = grade_submissions(args.submissions, exercises=args.exercises, notebooks=args.notebooks,
-                                            options=options)
-        write_csv(args.out, columns, grades)
-        answered = write_free_text(free_text, grades)
-    except (ExerciseFileError, OSError) as err:
-        print(f"medialit grade: {err}", file=sys.stderr)
-        return 2
-    troubled = [g for g in grades if g.status != "ok"]
-    for g in troubled:
-        print(f"medialit grade: {g.student}: {g.status}: {'; '.join(g.problems)}", file=sys.stderr)
-    print(f"Graded {len(grades)} students on {len(columns)} exercises into {args.out}"
-          + (f" ({len(troubled)} with problems, see the status column)" if troubled else "")
-          + f"; {answered} free-text answers in {free_text}")
-    return 1 if troubled else 0

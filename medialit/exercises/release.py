@@ -7,11 +7,9 @@ Writes ``OUT/notebooks/`` (outputs cleared; check cells carry nbgrader metadata)
 """
 from __future__ import annotations
 
-import argparse
 import re
 import secrets
 import shutil
-import sys
 from medialit.rules import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,22 +124,3 @@ def build_release(out: str | Path, *, notebooks: Path | None = None, exercises: 
     if seeds and seeds.is_dir():
         shutil.copytree(seeds, out / "seeds", dirs_exist_ok=True)
     return report
-
-
-def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("out", help="folder to write the student copy into (created if needed)")
-    parser.add_argument("--notebooks", type=Path, default=None, help="notebooks folder (default: ./notebooks)")
-    parser.add_argument("--exercises", type=Path, default=None, help="exercise files (default: ./exercises)")
-
-
-def run(args: argparse.Namespace) -> int:
-    try:
-        report = build_release(args.out, notebooks=args.notebooks, exercises=args.exercises)
-    except (ExerciseFileError, OSError) as err:
-        print(f"medialit release: {err}", file=sys.stderr)
-        return 2
-    for problem in report.problems:
-        print(f"medialit release: {problem}", file=sys.stderr)
-    print(f"Wrote {report.out}: {len(report.notebooks)} notebooks, {len(report.exercise_files)} exercise files "
-          f"(keys hashed), {report.check_cells} check cells marked for nbgrader.")
-    return 1 if report.problems else 0

@@ -11,10 +11,7 @@ The JSON shape is a stable contract, documented in ``docs/cli.md`` and pinned by
 """
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,63 +78,3 @@ def analyze_file(path: str | Path) -> Analysis:
     head = len(raw) - len(article.text) if raw.endswith(article.text) else 0
     text = re.sub(r"[^\n]", " ", raw[:head]) + article.text
     return analyze_text(text, path=str(path), title=article.title)
-
-
-# ---------------------------------------------------------------- human-readable report
-
-_MARK = {"named": "[N]", "anonymous": "[A]", "unattributed": "[U]", "not_a_claim": "[-]"}
-
-
-def _short(text: str, width: int = 100) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def format_report(result: Analysis) -> str:
-    """A plain-text report a person can read in a terminal."""
-    lines = [f"== {result.path or '<text>'}" + (f": {result.title}" if result.title else "")]
-    lines.append(f"Boilerplate lines ({len(result.boilerplate)}, left out of the sentences):")
-    for b in result.boilerplate:
-        lines.append(f"  {b.start:>6}  {_short(b.text, 60)!r}  ({b.reason})")
-    lines.append(f"Sentences ({len(result.sentences)}): [N] named  [A] anonymous  [U] unattributed  [-] not a claim  ~ hedged")
-    for s in result.sentences:
-        mark = _MARK.get(s.sourcing, "[?]") + ("~" if s.hedged else " ")
-        why = f"  <- {s.source}" if s.source else ""
-        if s.cues:
-            why += f"  (cues: {', '.join(s.cues)})"
-        lines.append(f"  {mark} {_short(s.text)}{why}")
-    lines.append(f"Quotes ({len(result.quotes)}):")
-    for q in result.quotes:
-        verb = getattr(q, "verb", None)
-        lines.append(f"  {_short(q.text, 80)}  — {q.speaker or 'speaker unknown'}" + (f" ({verb})" if verb else ""))
-    lines.append(f"Figures ({len(result.figures)}):")
-    for f in result.figures:
-        unit = f" {f.unit}" if f.unit else ""
-        lines.append(f"  {f.text!r:32} {f.kind:9} {f.value}{unit}")
-    return "\n".join(lines)
-
-
-# ---------------------------------------------------------------- command line
-
-def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, one article each")
-    parser.add_argument("--json", action="store_true", help="print a JSON array, one object per file (see docs/cli.md)")
-
-
-def run(args: argparse.Namespace) -> int:
-    results, failed = [], 0
-    for name in args.files:
-        try:
-            result = analyze_file(name)
-        except CorpusError as err:  # already names the file and the problem
-            print(f"medialit analyze: {err}", file=sys.stderr)
-            failed += 1
-            continue
-        if args.json:
-            results.append(result.to_dict())
-        else:
-            print(format_report(result), end="\n\n", flush=True)
-    if args.json:
-        json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    return 1 if failed else 0

@@ -1,0 +1,75 @@
+"""``medialit analyze FILE... [--json]``: one report per article, sentences with their
+sourcing, quotes, figures and boilerplate lines (the analysis is
+:func:`medialit.report.analysis.analyze_file`).
+
+``--json`` prints a JSON array, one object per file that could be read; its shape is
+documented in ``docs/cli.md`` and pinned by ``medialit/schema/analyze.schema.json``.
+A file that cannot be read is reported as one line on stderr and the others are analysed.
+"""
+from __future__ import annotations
+
+import argparse
+
+from medialit.cli.common import ArticleFiles, add_json_option, print_json
+from medialit.report.analysis import Analysis, analyze_file
+
+_MARK = {"named": "[N]", "anonymous": "[A]", "unattributed": "[U]", "not_a_claim": "[-]"}
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    """Declare ``FILE...`` and ``--json``."""
+    parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, one article each")
+    add_json_option(parser, "print a JSON array, one object per file (see docs/cli.md)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Analyse each file; 1 if any file could not be read, else 0."""
+    files = ArticleFiles("analyze", args.files, analyze_file)
+    results = []
+    for _, result in files:
+        if args.json:
+            results.append(result.to_dict())
+        else:
+            print(format_report(result), end="\n\n", flush=True)
+    if args.json:
+        print_json(results)
+    return 1 if files.failed else 0
+
+
+def _short(text: str, width: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_report(result: Analysis) -> str:
+    """A plain-text report a person can read in a terminal.
+
+    >>> from medialit.report.analysis import analyze_text
+    >>> print(format_report(analyze_text("Officials said the talks failed.")))
+    == <text>
+    Boilerplate lines (0, left out of the sentences):
+    Sentences (1): [N] named  [A] anonymous  [U] unattributed  [-] not a claim  ~ hedged
+      [A]  Officials said the talks failed.  <- Officials  (cues: Officials said)
+    Quotes (0):
+    Figures (0):
+    """
+    lines = [f"== {result.path or '<text>'}" + (f": {result.title}" if result.title else "")]
+    lines.append(f"Boilerplate lines ({len(result.boilerplate)}, left out of the sentences):")
+    for b in result.boilerplate:
+        lines.append(f"  {b.start:>6}  {_short(b.text, 60)!r}  ({b.reason})")
+    lines.append(f"Sentences ({len(result.sentences)}): [N] named  [A] anonymous  [U] unattributed  [-] not a claim  ~ hedged")
+    for s in result.sentences:
+        mark = _MARK.get(s.sourcing, "[?]") + ("~" if s.hedged else " ")
+        why = f"  <- {s.source}" if s.source else ""
+        if s.cues:
+            why += f"  (cues: {', '.join(s.cues)})"
+        lines.append(f"  {mark} {_short(s.text)}{why}")
+    lines.append(f"Quotes ({len(result.quotes)}):")
+    for q in result.quotes:
+        verb = getattr(q, "verb", None)
+        lines.append(f"  {_short(q.text, 80)}  — {q.speaker or 'speaker unknown'}" + (f" ({verb})" if verb else ""))
+    lines.append(f"Figures ({len(result.figures)}):")
+    for f in result.figures:
+        unit = f" {f.unit}" if f.unit else ""
+        lines.append(f"  {f.text!r:32} {f.kind:9} {f.value}{unit}")
+    return "\n".join(lines)
