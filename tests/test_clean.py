@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from medialit.corpus import clean
-from medialit.corpus import RuleError, find_boilerplate, find_metadata, label_lines
+from medialit.corpus import RulesError, find_boilerplate, find_metadata, label_lines
 from medialit.corpus.clean import parse_rules, rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -270,11 +270,11 @@ def test_a_list_entry_extends_every_pattern_that_uses_it():
 
 
 def test_bad_rule_tables_are_explained():
-    with pytest.raises(RuleError, match=r"my\.toml: rule 'broken': invalid pattern"):
+    with pytest.raises(RulesError, match=r"my\.toml: rule 'broken': invalid pattern"):
         parse_rules('[[rule]]\nname = "broken"\nreason = "r"\npatterns = ["(unclosed"]\n', source="my.toml")
-    with pytest.raises(RuleError, match=r"my\.toml: \[\[rule\]\] number 1: unknown key\(s\) pattern"):
+    with pytest.raises(RulesError, match=r"my\.toml: \[\[rule\]\] number 1: unknown key\(s\) pattern"):
         parse_rules('[[rule]]\nname = "typo"\nreason = "r"\npattern = "x"\n', source="my.toml")
-    with pytest.raises(RuleError, match="my.toml: invalid TOML"):
+    with pytest.raises(RulesError, match="my.toml: invalid TOML"):
         parse_rules("[[rule]\n", source="my.toml")
 
 

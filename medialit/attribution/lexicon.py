@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Mapping, Union
 
+from medialit.errors import RulesError
 from medialit.rules import tomllib
 
 RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
@@ -34,10 +35,6 @@ MASK = "\x00"
 
 RuleSource = Union[str, Path, Mapping, None]
 OBJECT_THEN = (None, "quote", "as")
-
-
-class RulesError(ValueError):
-    """A rules file that cannot be used; the message names the file and the problem."""
 
 
 @dataclass(frozen=True)

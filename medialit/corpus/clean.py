@@ -22,15 +22,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from medialit.errors import RulesError
 from medialit.rules import tomllib
 
 RULES_FILE = "rules/boilerplate.toml"
 DEFAULT_MAX_WORDS = 30
 SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to vs via with".split())
-
-
-class RuleError(ValueError):
-    """A rule table that cannot be used; the message names the file and the rule."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +125,7 @@ def _compile(rule: Rule, lists: dict[str, tuple[str, ...]], source: str) -> re.P
     try:
         return re.compile("|".join(parts), 0 if rule.case_sensitive else re.IGNORECASE)
     except re.error as err:
-        raise RuleError(f"{source}: rule {rule.name!r}: invalid pattern ({err})") from None
+        raise RulesError(f"{source}: rule {rule.name!r}: invalid pattern ({err})") from None
 
 
 def parse_rules(toml_text: str, source: str = "<rules>") -> RuleTable:
@@ -136,7 +133,7 @@ def parse_rules(toml_text: str, source: str = "<rules>") -> RuleTable:
     try:
         data = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as err:
-        raise RuleError(f"{source}: invalid TOML: {err}") from None
+        raise RulesError(f"{source}: invalid TOML: {err}") from None
     lists = {k: tuple(v) for k, v in data.get("lists", {}).items()}
     tables = []
     for section in ("rule", "meta"):
@@ -145,10 +142,10 @@ def parse_rules(toml_text: str, source: str = "<rules>") -> RuleTable:
             unknown = set(row) - _RULE_KEYS
             if unknown or "name" not in row or "reason" not in row:
                 problem = f"unknown key(s) {', '.join(sorted(unknown))}" if unknown else "needs 'name' and 'reason'"
-                raise RuleError(f"{source}: [[{section}]] number {n}: {problem}")
+                raise RulesError(f"{source}: [[{section}]] number {n}: {problem}")
             row = {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
             if not row.get("structural") and not row.get("patterns"):
-                raise RuleError(f"{source}: rule {row['name']!r} has no patterns")
+                raise RulesError(f"{source}: rule {row['name']!r} has no patterns")
             rows.append(Rule(**row))
         tables.append(tuple(rows))
     table = RuleTable(rules=tables[0], meta=tables[1], lists=lists, source=source)

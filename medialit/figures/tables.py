@@ -10,13 +10,10 @@ here decides anything on its own.
 from __future__ import annotations
 
 import re
+from medialit.errors import RulesError
 from medialit.rules import read_rules_file
 from dataclasses import dataclass
 from functools import lru_cache
-
-
-class RulesError(ValueError):
-    """The rules file is malformed; the message names the file and the table."""
 
 
 @dataclass(frozen=True, eq=False)

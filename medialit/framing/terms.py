@@ -33,16 +33,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from medialit.errors import RulesError
 from medialit.rules import read_rules_file
 
 __all__ = [
     "Term", "FramingRules", "LoadedTerm", "NameLabel", "ConcordanceLine",
     "load_rules", "find_loaded_terms", "name_labels", "concordance", "by_article",  # name_labels: framing_labels
 ]
-
-
-class FramingRulesError(ValueError):
-    """A framing rules table that cannot be used; the message names the file and the entry."""
 
 
 # ------------------------------------------------------------------ the rules table
@@ -78,10 +75,10 @@ class FramingRules:
 
 def _need(entry: dict, key: str, kind: type, where: str) -> Any:
     if key not in entry:
-        raise FramingRulesError(f"{where}: missing field '{key}'")
+        raise RulesError(f"{where}: missing field '{key}'")
     value = entry[key]
     if not isinstance(value, kind):
-        raise FramingRulesError(f"{where}: field '{key}' should be a {kind.__name__}, not {type(value).__name__}")
+        raise RulesError(f"{where}: field '{key}' should be a {kind.__name__}, not {type(value).__name__}")
     return value
 
 
@@ -96,14 +93,14 @@ def load_rules(path: str | Path | None = None, *, extra_terms: Iterable[dict] = 
     >>> rules.terms[-1].term
     'junta'
     """
-    data, shown = read_rules_file(path, "framing.toml", FramingRulesError)
+    data, shown = read_rules_file(path, "framing.toml", RulesError)
     entries = list(data.get("term", [])) + list(extra_terms)
     terms = []
     for i, entry in enumerate(entries, 1):
         where = f"{shown}: term {entry.get('term', '#' + str(i))!r}"
         forms = _need(entry, "forms", list, where)
         if not forms or not all(isinstance(f, str) and f.strip() for f in forms):
-            raise FramingRulesError(f"{where}: field 'forms' must list at least one non-empty phrase")
+            raise RulesError(f"{where}: field 'forms' must list at least one non-empty phrase")
         terms.append(Term(
             term=_need(entry, "term", str, where),
             forms=tuple(forms),
