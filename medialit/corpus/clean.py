@@ -3,7 +3,8 @@
 Scraped articles carry page furniture: comment prompts, share buttons, photo captions,
 "READ MORE:" links, headlines of other stories, disclaimers. This module flags such lines,
 one line at a time, and says why; it never deletes anything. The rules are a readable
-table, ``medialit/rules/boilerplate.toml`` (see :func:`rules`).
+table, ``medialit/rules/boilerplate.toml`` (see :func:`load_rules`); every function takes
+``rules=`` (a teacher's copy: a path, or the table from :func:`load_rules`).
 
 >>> page = "Rain Due Tomorrow\\n\\nForecasters expect rain by noon, the agency said.\\n\\nShare this article\\n"
 >>> [(b.text, b.rule) for b in find_boilerplate(page)]
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.errors import RulesError
-from medialit.rules import tomllib
+from medialit.rules import Table, load_table, parse_table
 
 RULES_FILE = "rules/boilerplate.toml"
 DEFAULT_MAX_WORDS = 30
@@ -130,10 +131,11 @@ def _compile(rule: Rule, lists: dict[str, tuple[str, ...]], source: str) -> re.P
 
 def parse_rules(toml_text: str, source: str = "<rules>") -> RuleTable:
     """Build a :class:`RuleTable` from TOML text in the format of ``boilerplate.toml``."""
-    try:
-        data = tomllib.loads(toml_text)
-    except tomllib.TOMLDecodeError as err:
-        raise RulesError(f"{source}: invalid TOML: {err}") from None
+    return _build(parse_table("boilerplate", toml_text, source))
+
+
+def _build(table: Table) -> RuleTable:
+    data, source = table.data, table.label
     lists = {k: tuple(v) for k, v in data.get("lists", {}).items()}
     tables = []
     for section in ("rule", "meta"):
@@ -148,30 +150,40 @@ def parse_rules(toml_text: str, source: str = "<rules>") -> RuleTable:
                 raise RulesError(f"{source}: rule {row['name']!r} has no patterns")
             rows.append(Rule(**row))
         tables.append(tuple(rows))
-    table = RuleTable(rules=tables[0], meta=tables[1], lists=lists, source=source)
-    table._compiled  # noqa: B018 - compile now, so a bad pattern fails at load time
-    return table
+    rule_table = RuleTable(rules=tables[0], meta=tables[1], lists=lists, source=source)
+    rule_table._compiled  # noqa: B018 - compile now, so a bad pattern fails at load time
+    return rule_table
 
 
-def load_rules(path: str | Path) -> RuleTable:
-    """Load a rule table from a TOML file (e.g. a teacher's extended copy of the default).
+def load_rules(rules: RuleTable | str | Path | None = None) -> RuleTable:
+    """The packaged rule table (loaded once), a teacher's extended copy at path ``rules``,
+    or ``rules`` itself when already loaded.
 
     >>> table = load_rules(resources.files("medialit") / RULES_FILE)
     >>> table.rule("comment_prompt").category
     'comments'
+    >>> load_rules() is load_rules(load_rules()) is rules()
+    True
     """
-    return parse_rules(Path(str(path)).read_text(encoding="utf-8"), source=str(path))
+    if isinstance(rules, RuleTable):
+        return rules
+    if rules is None:
+        return _default()
+    return _build(load_table("boilerplate", str(rules)))
 
 
-@functools.lru_cache(maxsize=1)
 def rules() -> RuleTable:
     """The packaged rule table, loaded once.
 
     >>> "share_button" in [r.name for r in rules().rules]
     True
     """
-    text = resources.files("medialit").joinpath(RULES_FILE).read_text(encoding="utf-8")
-    return parse_rules(text, source=f"medialit/{RULES_FILE}")
+    return _default()
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> RuleTable:
+    return _build(load_table("boilerplate"))
 
 
 # ---------------------------------------------------------------- line features
@@ -324,16 +336,16 @@ def _optional(table: RuleTable, name: str) -> Rule | None:
 
 # ---------------------------------------------------------------- public API
 
-def label_lines(text: str, *, table: RuleTable | None = None) -> list[PageLine]:
+def label_lines(text: str, *, rules: RuleTable | str | Path | None = None) -> list[PageLine]:
     """Every non-blank line of ``text`` with its kind and the rule that decided it.
 
     >>> [(l.kind, l.rule) for l in label_lines("Rain Due Tomorrow\\nBy Ann Lee\\nRain is expected by noon today.\\nDiscuss")]
     [('headline', 'headline'), ('byline', 'byline'), ('body', ''), ('boilerplate', 'comment_prompt')]
     """
-    return list(_classify(text, table or rules()))
+    return list(_classify(text, load_rules(rules)))
 
 
-def find_boilerplate(text: str, *, table: RuleTable | None = None) -> list[Boilerplate]:
+def find_boilerplate(text: str, *, rules: RuleTable | str | Path | None = None) -> list[Boilerplate]:
     """The boilerplate lines of ``text``, in order, each with its reason and rule.
 
     Pass them to ``medialit.text.split.sentences(text, skip=...)`` to get the article's own
@@ -342,16 +354,16 @@ def find_boilerplate(text: str, *, table: RuleTable | None = None) -> list[Boile
     >>> [b.rule for b in find_boilerplate("Officials met on Monday, the ministry said.\\nPost a Comment")]
     ['comment_prompt']
     """
-    table = table or rules()
+    table = load_rules(rules)
     cats = {r.name: r.category for r in table.rules}
     return [Boilerplate(l.start, l.end, l.text, l.reason, l.rule, cats.get(l.rule, ""))
             for l in _classify(text, table) if l.kind == "boilerplate"]
 
 
-def find_metadata(text: str, *, table: RuleTable | None = None) -> list[PageLine]:
+def find_metadata(text: str, *, rules: RuleTable | str | Path | None = None) -> list[PageLine]:
     """The headline, byline and dateline lines: not boilerplate, not claims, kept.
 
     >>> [(m.kind, m.text) for m in find_metadata("Saturday 9 February 2019\\n\\nTalks Fail\\n\\nThe talks failed on Friday, both sides said.")]
     [('dateline', 'Saturday 9 February 2019'), ('headline', 'Talks Fail')]
     """
-    return [l for l in _classify(text, table or rules()) if l.kind in ("headline", "byline", "dateline")]
+    return [l for l in _classify(text, load_rules(rules)) if l.kind in ("headline", "byline", "dateline")]

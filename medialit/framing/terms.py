@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from medialit.errors import RulesError
-from medialit.rules import read_rules_file
+from medialit.rules import Table, load_table
 
 __all__ = [
     "Term", "FramingRules", "LoadedTerm", "NameLabel", "ConcordanceLine",
@@ -82,8 +82,9 @@ def _need(entry: dict, key: str, kind: type, where: str) -> Any:
     return value
 
 
-def load_rules(path: str | Path | None = None, *, extra_terms: Iterable[dict] = ()) -> FramingRules:
-    """Load a framing rules table (default: the packaged ``rules/framing.toml``).
+def load_rules(rules: FramingRules | str | Path | None = None, *, extra_terms: Iterable[dict] = ()) -> FramingRules:
+    """The framing rules: the packaged ``rules/framing.toml`` (loaded once), a teacher's
+    copy at path ``rules``, or ``rules`` itself when already loaded.
 
     ``extra_terms`` are more ``[[term]]`` entries as dicts (same fields), e.g. a teacher's
     own additions. Errors name the file and the entry:
@@ -93,8 +94,19 @@ def load_rules(path: str | Path | None = None, *, extra_terms: Iterable[dict] = 
     >>> rules.terms[-1].term
     'junta'
     """
-    data, shown = read_rules_file(path, "framing.toml", RulesError)
-    entries = list(data.get("term", [])) + list(extra_terms)
+    extra = list(extra_terms)
+    if isinstance(rules, FramingRules):
+        if extra:
+            raise RulesError(f"{rules.path}: extra_terms need a rules file, not rules already loaded")
+        return rules
+    if rules is None and not extra:
+        return _default_rules()
+    return _build(load_table("framing", rules), extra)
+
+
+def _build(table: Table, extra_terms: list[dict]) -> FramingRules:
+    data, shown = table.data, table.label
+    entries = list(data.get("term", [])) + extra_terms
     terms = []
     for i, entry in enumerate(entries, 1):
         where = f"{shown}: term {entry.get('term', '#' + str(i))!r}"
@@ -125,7 +137,7 @@ def load_rules(path: str | Path | None = None, *, extra_terms: Iterable[dict] = 
 
 @lru_cache(maxsize=1)
 def _default_rules() -> FramingRules:
-    return load_rules()
+    return _build(load_table("framing"), [])
 
 
 def _form_pattern(form: str) -> str:
@@ -192,7 +204,7 @@ class LoadedTerm:
         return asdict(self)
 
 
-def find_loaded_terms(text: str, *, rules: FramingRules | None = None,
+def find_loaded_terms(text: str, *, rules: FramingRules | str | Path | None = None,
                       skip_boilerplate: bool = True) -> list[LoadedTerm]:
     """Every loaded term from the rules table in ``text``, in order.
 
@@ -203,7 +215,7 @@ def find_loaded_terms(text: str, *, rules: FramingRules | None = None,
     >>> [(t.text, t.quoted) for t in find_loaded_terms('He said "the regime" would fall.')]
     [('regime', True)]
     """
-    rules = rules or _default_rules()
+    rules = load_rules(rules)
     folded = _fold(text)
     skip = _skipped(text, skip_boilerplate)
     quoted = _quoted_spans(text)
