@@ -10,6 +10,8 @@ True
 """
 from __future__ import annotations
 
+import os
+
 __all__ = ["MedialitError", "CorpusError", "RulesError", "ReferenceDataError", "ExerciseFileError",
            "AnswersFileError", "AnswerError"]
 
@@ -19,7 +21,29 @@ class MedialitError(ValueError):
 
 
 class CorpusError(MedialitError):
-    """An article, a folder of articles or its catalog cannot be read as given."""
+    """An article, a folder of articles or its catalog cannot be read as given.
+
+    ``CorpusError(path, problem, line=N)`` reads "<file>[, line N]: <problem>" (the path
+    shown relative to the current folder when inside it); ``CorpusError(message)`` is a
+    message that already names the text (``path`` and ``line`` are then None).
+
+    >>> str(CorpusError("notes.txt", "file is empty", line=2))
+    'notes.txt, line 2: file is empty'
+    >>> CorpusError("pasted text: there is no article text").problem
+    'pasted text: there is no article text'
+    """
+
+    def __init__(self, where: str | os.PathLike, problem: str | None = None, *, line: int | None = None) -> None:
+        if problem is None:
+            self.path, self.problem, self.line = None, str(where), None
+            super().__init__(self.problem)
+            return
+        from medialit.corpus.files import show_path  # the corpus's way of showing a path
+
+        self.path: str | None = show_path(where)
+        self.problem = problem
+        self.line = line
+        super().__init__(self.path + (f", line {line}" if line else "") + f": {problem}")
 
 
 class RulesError(MedialitError):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from medialit.corpus import clean
-from medialit.corpus import RuleError, find_boilerplate, find_metadata, label_lines
+from medialit.corpus import RulesError, find_boilerplate, find_metadata, label_lines
 from medialit.corpus.clean import parse_rules, rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -258,7 +258,7 @@ def test_a_teacher_can_add_a_rule_without_touching_python():
     text = _in_article("Support our journalism today")
     assert find_boilerplate(text) == []
     table = parse_rules(extra, source="my_rules.toml")
-    assert [b.rule for b in find_boilerplate(text, table=table)] == ["donate"]
+    assert [b.rule for b in find_boilerplate(text, rules=table)] == ["donate"]
 
 
 def test_a_list_entry_extends_every_pattern_that_uses_it():
@@ -266,15 +266,15 @@ def test_a_list_entry_extends_every_pattern_that_uses_it():
     text = _in_article("Boats in the harbour at night - Harbour Photo Agency")
     assert find_boilerplate(text) == []
     table = parse_rules(base.replace('agencies = [\n', 'agencies = [\n  "Harbour Photo Agency",\n', 1))
-    assert [b.rule for b in find_boilerplate(text, table=table)] == ["caption_suffix"]
+    assert [b.rule for b in find_boilerplate(text, rules=table)] == ["caption_suffix"]
 
 
 def test_bad_rule_tables_are_explained():
-    with pytest.raises(RuleError, match=r"my\.toml: rule 'broken': invalid pattern"):
+    with pytest.raises(RulesError, match=r"my\.toml: rule 'broken': invalid pattern"):
         parse_rules('[[rule]]\nname = "broken"\nreason = "r"\npatterns = ["(unclosed"]\n', source="my.toml")
-    with pytest.raises(RuleError, match=r"my\.toml: \[\[rule\]\] number 1: unknown key\(s\) pattern"):
+    with pytest.raises(RulesError, match=r"my\.toml, line 4: unknown key 'pattern' in \[\[rule\]\] number 1 \(known: "):
         parse_rules('[[rule]]\nname = "typo"\nreason = "r"\npattern = "x"\n', source="my.toml")
-    with pytest.raises(RuleError, match="my.toml: invalid TOML"):
+    with pytest.raises(RulesError, match=r"my\.toml, line 1: invalid TOML near key 'rule'"):
         parse_rules("[[rule]\n", source="my.toml")
 
 

@@ -46,14 +46,14 @@ def test_a_rules_file_with_a_missing_field_names_the_file_and_the_term(tmp_path)
     bad = tmp_path / "bad.toml"
     bad.write_text('[[term]]\nterm = "junta"\nforms = ["junta"]\ncategory = "label"\nwhy = "x"\nsource = "y"\n',
                    encoding="utf-8")
-    with pytest.raises(framing.FramingRulesError, match=r"bad\.toml: term 'junta': missing field 'neutral'"):
+    with pytest.raises(framing.RulesError, match=r"bad\.toml: term 'junta': missing field 'neutral'"):
         framing.load_rules(bad)
 
 
 def test_a_rules_file_with_broken_toml_is_reported_with_its_name(tmp_path):
     bad = tmp_path / "broken.toml"
     bad.write_text("[[term]\n", encoding="utf-8")
-    with pytest.raises(framing.FramingRulesError, match=r"broken\.toml: invalid TOML"):
+    with pytest.raises(framing.RulesError, match=r"broken\.toml, line 1: invalid TOML near key 'term'"):
         framing.load_rules(bad)
 
 

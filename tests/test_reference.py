@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from medialit.checks.reference import Cues
-from medialit.checks import ReferenceError, load_reference
+from medialit.checks import ReferenceDataError, load_reference
 
 REF = Path(__file__).resolve().parent.parent / "seeds" / "reference"
 TABLES = ["oil_prices.csv", "people.csv", "events.csv", "counts.csv", "facts.csv"]
@@ -92,7 +92,7 @@ def test_a_row_without_source_is_an_error_naming_file_and_line(tmp_path):
     folder = _copy(tmp_path)
     with open(folder / "people.csv", "a", encoding="utf-8") as fh:
         fh.write("Someone,,1990-01-01,\n")
-    with pytest.raises(ReferenceError, match=r"people\.csv, line 4: every row must name its source"):
+    with pytest.raises(ReferenceDataError, match=r"people\.csv, line 4: every row must name its source"):
         load_reference(folder)
 
 
@@ -100,17 +100,17 @@ def test_a_bad_date_is_an_error_naming_file_and_line(tmp_path):
     folder = _copy(tmp_path)
     text = (folder / "events.csv").read_text(encoding="utf-8").replace("2015-02-17", "17/02/2015")
     (folder / "events.csv").write_text(text, encoding="utf-8")
-    with pytest.raises(ReferenceError, match=r"events\.csv, line \d+: '17/02/2015' is not a date"):
+    with pytest.raises(ReferenceDataError, match=r"events\.csv, line \d+: '17/02/2015' is not a date"):
         load_reference(folder)
 
 
 def test_a_missing_column_or_table_or_folder_is_named(tmp_path):
     folder = _copy(tmp_path)
     (folder / "counts.csv").write_text("what,date\nx,2020-01-01\n", encoding="utf-8")
-    with pytest.raises(ReferenceError, match=r"counts\.csv: missing column"):
+    with pytest.raises(ReferenceDataError, match=r"counts\.csv: missing column"):
         load_reference(folder)
     (folder / "counts.csv").unlink()
-    with pytest.raises(ReferenceError, match=r"counts\.csv: reference table not found"):
+    with pytest.raises(ReferenceDataError, match=r"counts\.csv: reference table not found"):
         load_reference(folder)
-    with pytest.raises(ReferenceError, match="reference folder not found"):
+    with pytest.raises(ReferenceDataError, match="reference folder not found"):
         load_reference(tmp_path / "nowhere")

@@ -12,6 +12,7 @@ import pytest
 from medialit.report import capstone as report
 from medialit.corpus import find_boilerplate
 from medialit.corpus import load_corpus
+from medialit.errors import CorpusError
 from medialit.text import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,20 +53,20 @@ def test_pasted_text_keeps_its_front_matter():
 
 
 def test_pasted_text_with_broken_front_matter_names_the_pasted_text():
-    with pytest.raises(report.ReportError, match="pasted text.*never closed"):
+    with pytest.raises(CorpusError, match="pasted text.*never closed"):
         report.read_article("+++\ntitle = 'x'\nNo closing fence.\n")
 
 
 def test_missing_file_error_names_the_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(report.ReportError, match=r"my_article\.txt: file does not exist"):
+    with pytest.raises(CorpusError, match=r"my_article\.txt: file does not exist"):
         report.read_article("my_article.txt")
 
 
 def test_empty_file_error_names_the_file(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("\n\n", encoding="utf-8")
-    with pytest.raises(report.ReportError, match=r"empty\.txt: file is empty"):
+    with pytest.raises(CorpusError, match=r"empty\.txt: file is empty"):
         report.read_article(str(empty))
 
 

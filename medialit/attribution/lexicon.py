@@ -15,11 +15,12 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Mapping, Union
 
-from medialit.rules import tomllib
+from medialit.errors import RulesError
+from medialit.rules import load_table
+from medialit.rules.schema import check_table
 
 RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
 LIST_KEYS = ("heads", "phrases", "quantifier_of", "institution_heads", "bare_institutions",
@@ -34,10 +35,6 @@ MASK = "\x00"
 
 RuleSource = Union[str, Path, Mapping, None]
 OBJECT_THEN = (None, "quote", "as")
-
-
-class RulesError(ValueError):
-    """A rules file that cannot be used; the message names the file and the problem."""
 
 
 @dataclass(frozen=True)
@@ -282,24 +279,12 @@ def phrase_regex(phrases) -> re.Pattern:
 _LOOK_BEHIND = r"(?<![\w'’-])"  # an entry starts a word
 
 
-def _read_toml(path: Path, name: str) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise RulesError(f"{name}: file not found") from None
-    except tomllib.TOMLDecodeError as err:
-        raise RulesError(f"{name}: invalid TOML ({err})") from None
-    except UnicodeDecodeError as err:
-        raise RulesError(f"{name}: not UTF-8 text ({err})") from None
-
-
 @lru_cache(maxsize=1)
 def _default_tables() -> dict:
     tables: dict = {}
-    folder = resources.files("medialit") / "rules"
     for name in RULE_FILES:
-        path = Path(str(folder / f"{name}.toml"))
-        _merge(tables, _read_toml(path, f"medialit/rules/{name}.toml"), f"medialit/rules/{name}.toml")
+        table = load_table(name)
+        _merge(tables, table.data, table.label)
     return tables
 
 
@@ -324,23 +309,26 @@ def _merge(into: dict, extra: Mapping, name: str) -> None:
 _RULES_CACHE: dict = {}
 
 
-def load_rules(extra: RuleSource = None) -> Rules:
-    """The packaged rule tables, plus ``extra`` entries (a dict shaped like the TOML files,
-    or the path of a teacher's own TOML file). Entries are added, never replaced.
+def load_rules(rules: RuleSource = None) -> Rules:
+    """The packaged rule tables plus the extra entries ``rules`` (a dict shaped like the
+    TOML files, or the path of a teacher's own TOML file), or ``rules`` itself when it is
+    already a :class:`Rules`. Entries are added, never replaced.
 
     >>> rules = load_rules({"phrases": ["people in the know"]})
     """
-    if extra is None:
+    if rules is None:
         if None not in _RULES_CACHE:
             _RULES_CACHE[None] = Rules(_default_tables())
         return _RULES_CACHE[None]
-    if isinstance(extra, Rules):
-        return extra
+    if isinstance(rules, Rules):
+        return rules
     tables = {k: list(v) for k, v in _default_tables().items()}
-    if isinstance(extra, (str, Path)):
-        _merge(tables, _read_toml(Path(extra), str(extra)), str(extra))
-    elif isinstance(extra, Mapping):
-        _merge(tables, extra, "extra rules")
+    if isinstance(rules, (str, Path)):
+        table = load_table("sourcing", rules)  # entries of any of the five tables
+        _merge(tables, table.data, table.label)
+    elif isinstance(rules, Mapping):
+        check_table("sourcing", dict(rules), "extra rules")
+        _merge(tables, rules, "extra rules")
     else:
-        raise RulesError(f"extra rules: expected a dict or a TOML file path, got {type(extra).__name__}")
+        raise RulesError(f"extra rules: expected a dict or a TOML file path, got {type(rules).__name__}")
     return Rules(tables)

@@ -1,7 +1,7 @@
 """Checking figures against reference tables: prices, ages, counts, dates, durations and facts."""
 
-from medialit.checks.reference import ReferenceError, PriceRow, Person, Event, CountRow, FactRow, Reference, load_reference
+from medialit.checks.reference import ReferenceDataError, PriceRow, Person, Event, CountRow, FactRow, Reference, load_reference
 from medialit.checks.dates import DateSpan
 from medialit.checks.checking import Check, check, check_text
 
-__all__ = ['ReferenceError', 'PriceRow', 'Person', 'Event', 'CountRow', 'FactRow', 'Reference', 'load_reference', 'DateSpan', 'Check', 'check', 'check_text']
+__all__ = ['ReferenceDataError', 'PriceRow', 'Person', 'Event', 'CountRow', 'FactRow', 'Reference', 'load_reference', 'DateSpan', 'Check', 'check', 'check_text']

@@ -19,11 +19,9 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from medialit.errors import ReferenceDataError
+
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
-
-
-class ReferenceError(ValueError):
-    """A reference table is missing or malformed; the message says which file and line."""
 
 
 def fold(s: str) -> str:
@@ -163,19 +161,19 @@ def _read(folder: Path, name: str) -> list[tuple[int, dict]]:
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ReferenceError(f"{label}: reference table not found") from None
+        raise ReferenceDataError(f"{label}: reference table not found") from None
     except UnicodeDecodeError as exc:
-        raise ReferenceError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise ReferenceDataError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     reader = csv.DictReader(raw.splitlines())
     missing = [c for c in _COLUMNS[name] if c not in (reader.fieldnames or [])]
     if missing:
-        raise ReferenceError(f"{label}: missing column(s) {', '.join(missing)} (expected {', '.join(_COLUMNS[name])})")
+        raise ReferenceDataError(f"{label}: missing column(s) {', '.join(missing)} (expected {', '.join(_COLUMNS[name])})")
     rows = []
     for i, row in enumerate(reader, start=2):
         if None in row or any(v is None for v in row.values()):
-            raise ReferenceError(f"{label}, line {i}: wrong number of fields")
+            raise ReferenceDataError(f"{label}, line {i}: wrong number of fields")
         if not (row.get("source") or "").strip():
-            raise ReferenceError(f"{label}, line {i}: every row must name its source")
+            raise ReferenceDataError(f"{label}, line {i}: every row must name its source")
         rows.append((i, {k: v.strip() for k, v in row.items()}))
     return rows
 
@@ -184,14 +182,14 @@ def _date(s: str, label: str) -> dt.date:
     try:
         return dt.date.fromisoformat(s)
     except ValueError:
-        raise ReferenceError(f"{label}: '{s}' is not a date (use YYYY-MM-DD)") from None
+        raise ReferenceDataError(f"{label}: '{s}' is not a date (use YYYY-MM-DD)") from None
 
 
 def _float(s: str, label: str) -> float:
     try:
         return float(s)
     except ValueError:
-        raise ReferenceError(f"{label}: '{s}' is not a number") from None
+        raise ReferenceDataError(f"{label}: '{s}' is not a number") from None
 
 
 def _bool(s: str, label: str) -> bool:
@@ -199,7 +197,7 @@ def _bool(s: str, label: str) -> bool:
         return True
     if s.lower() in ("no", "false", "0", ""):
         return False
-    raise ReferenceError(f"{label}: approx must be yes or no, got '{s}'")
+    raise ReferenceDataError(f"{label}: approx must be yes or no, got '{s}'")
 
 
 @lru_cache(maxsize=8)
@@ -207,7 +205,7 @@ def load_reference(path: str | Path | None = None) -> Reference:
     """Load the five tables from ``path`` (default: the kit's ``seeds/reference``)."""
     folder = Path(path) if path is not None else DEFAULT_DIR
     if not folder.is_dir():
-        raise ReferenceError(f"{folder}: reference folder not found")
+        raise ReferenceDataError(f"{folder}: reference folder not found")
 
     def at(name, i):
         return f"{folder / name}, line {i}"
@@ -232,5 +230,5 @@ def load_reference(path: str | Path | None = None) -> Reference:
                   for i, r in _read(folder, "facts.csv"))
     for e in events:
         if not e.cues.groups:
-            raise ReferenceError(f"{at('events.csv', e.line)}: cues must not be empty")
+            raise ReferenceDataError(f"{at('events.csv', e.line)}: cues must not be empty")
     return Reference(str(folder), prices, people, events, counts, facts)

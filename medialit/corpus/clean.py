@@ -3,7 +3,8 @@
 Scraped articles carry page furniture: comment prompts, share buttons, photo captions,
 "READ MORE:" links, headlines of other stories, disclaimers. This module flags such lines,
 one line at a time, and says why; it never deletes anything. The rules are a readable
-table, ``medialit/rules/boilerplate.toml`` (see :func:`rules`).
+table, ``medialit/rules/boilerplate.toml`` (see :func:`load_rules`); every function takes
+``rules=`` (a teacher's copy: a path, or the table from :func:`load_rules`).
 
 >>> page = "Rain Due Tomorrow\\n\\nForecasters expect rain by noon, the agency said.\\n\\nShare this article\\n"
 >>> [(b.text, b.rule) for b in find_boilerplate(page)]
@@ -22,15 +23,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from medialit.rules import tomllib
+from medialit.errors import RulesError
+from medialit.rules import Table, load_table, parse_table
 
 RULES_FILE = "rules/boilerplate.toml"
 DEFAULT_MAX_WORDS = 30
 SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to vs via with".split())
-
-
-class RuleError(ValueError):
-    """A rule table that cannot be used; the message names the file and the rule."""
 
 
 @dataclass(frozen=True)
@@ -128,15 +126,16 @@ def _compile(rule: Rule, lists: dict[str, tuple[str, ...]], source: str) -> re.P
     try:
         return re.compile("|".join(parts), 0 if rule.case_sensitive else re.IGNORECASE)
     except re.error as err:
-        raise RuleError(f"{source}: rule {rule.name!r}: invalid pattern ({err})") from None
+        raise RulesError(f"{source}: rule {rule.name!r}: invalid pattern ({err})") from None
 
 
 def parse_rules(toml_text: str, source: str = "<rules>") -> RuleTable:
     """Build a :class:`RuleTable` from TOML text in the format of ``boilerplate.toml``."""
-    try:
-        data = tomllib.loads(toml_text)
-    except tomllib.TOMLDecodeError as err:
-        raise RuleError(f"{source}: invalid TOML: {err}") from None
+    return _build(parse_table("boilerplate", toml_text, source))
+
+
+def _build(table: Table) -> RuleTable:
+    data, source = table.data, table.label
     lists = {k: tuple(v) for k, v in data.get("lists", {}).items()}
     tables = []
     for section in ("rule", "meta"):
@@ -145,36 +144,46 @@ def parse_rules(toml_text: str, source: str = "<rules>") -> RuleTable:
             unknown = set(row) - _RULE_KEYS
             if unknown or "name" not in row or "reason" not in row:
                 problem = f"unknown key(s) {', '.join(sorted(unknown))}" if unknown else "needs 'name' and 'reason'"
-                raise RuleError(f"{source}: [[{section}]] number {n}: {problem}")
+                raise RulesError(f"{source}: [[{section}]] number {n}: {problem}")
             row = {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
             if not row.get("structural") and not row.get("patterns"):
-                raise RuleError(f"{source}: rule {row['name']!r} has no patterns")
+                raise RulesError(f"{source}: rule {row['name']!r} has no patterns")
             rows.append(Rule(**row))
         tables.append(tuple(rows))
-    table = RuleTable(rules=tables[0], meta=tables[1], lists=lists, source=source)
-    table._compiled  # noqa: B018 - compile now, so a bad pattern fails at load time
-    return table
+    rule_table = RuleTable(rules=tables[0], meta=tables[1], lists=lists, source=source)
+    rule_table._compiled  # noqa: B018 - compile now, so a bad pattern fails at load time
+    return rule_table
 
 
-def load_rules(path: str | Path) -> RuleTable:
-    """Load a rule table from a TOML file (e.g. a teacher's extended copy of the default).
+def load_rules(rules: RuleTable | str | Path | None = None) -> RuleTable:
+    """The packaged rule table (loaded once), a teacher's extended copy at path ``rules``,
+    or ``rules`` itself when already loaded.
 
     >>> table = load_rules(resources.files("medialit") / RULES_FILE)
     >>> table.rule("comment_prompt").category
     'comments'
+    >>> load_rules() is load_rules(load_rules()) is rules()
+    True
     """
-    return parse_rules(Path(str(path)).read_text(encoding="utf-8"), source=str(path))
+    if isinstance(rules, RuleTable):
+        return rules
+    if rules is None:
+        return _default()
+    return _build(load_table("boilerplate", str(rules)))
 
 
-@functools.lru_cache(maxsize=1)
 def rules() -> RuleTable:
     """The packaged rule table, loaded once.
 
     >>> "share_button" in [r.name for r in rules().rules]
     True
     """
-    text = resources.files("medialit").joinpath(RULES_FILE).read_text(encoding="utf-8")
-    return parse_rules(text, source=f"medialit/{RULES_FILE}")
+    return _default()
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> RuleTable:
+    return _build(load_table("boilerplate"))
 
 
 # ---------------------------------------------------------------- line features
@@ -327,16 +336,16 @@ def _optional(table: RuleTable, name: str) -> Rule | None:
 
 # ---------------------------------------------------------------- public API
 
-def label_lines(text: str, *, table: RuleTable | None = None) -> list[PageLine]:
+def label_lines(text: str, *, rules: RuleTable | str | Path | None = None) -> list[PageLine]:
     """Every non-blank line of ``text`` with its kind and the rule that decided it.
 
     >>> [(l.kind, l.rule) for l in label_lines("Rain Due Tomorrow\\nBy Ann Lee\\nRain is expected by noon today.\\nDiscuss")]
     [('headline', 'headline'), ('byline', 'byline'), ('body', ''), ('boilerplate', 'comment_prompt')]
     """
-    return list(_classify(text, table or rules()))
+    return list(_classify(text, load_rules(rules)))
 
 
-def find_boilerplate(text: str, *, table: RuleTable | None = None) -> list[Boilerplate]:
+def find_boilerplate(text: str, *, rules: RuleTable | str | Path | None = None) -> list[Boilerplate]:
     """The boilerplate lines of ``text``, in order, each with its reason and rule.
 
     Pass them to ``medialit.text.split.sentences(text, skip=...)`` to get the article's own
@@ -345,16 +354,16 @@ def find_boilerplate(text: str, *, table: RuleTable | None = None) -> list[Boile
     >>> [b.rule for b in find_boilerplate("Officials met on Monday, the ministry said.\\nPost a Comment")]
     ['comment_prompt']
     """
-    table = table or rules()
+    table = load_rules(rules)
     cats = {r.name: r.category for r in table.rules}
     return [Boilerplate(l.start, l.end, l.text, l.reason, l.rule, cats.get(l.rule, ""))
             for l in _classify(text, table) if l.kind == "boilerplate"]
 
 
-def find_metadata(text: str, *, table: RuleTable | None = None) -> list[PageLine]:
+def find_metadata(text: str, *, rules: RuleTable | str | Path | None = None) -> list[PageLine]:
     """The headline, byline and dateline lines: not boilerplate, not claims, kept.
 
     >>> [(m.kind, m.text) for m in find_metadata("Saturday 9 February 2019\\n\\nTalks Fail\\n\\nThe talks failed on Friday, both sides said.")]
     [('dateline', 'Saturday 9 February 2019'), ('headline', 'Talks Fail')]
     """
-    return [l for l in _classify(text, table or rules()) if l.kind in ("headline", "byline", "dateline")]
+    return [l for l in _classify(text, load_rules(rules)) if l.kind in ("headline", "byline", "dateline")]

@@ -11,23 +11,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+from medialit.errors import CorpusError
 from medialit.rules import tomllib
 
 CATALOG_NAME = "catalog.toml"
 UNKNOWN = "unknown"
 FRONT_MATTER_FENCE = "+++"
 UPSTREAM_KEYS = ("outlet", "relation", "date", "url", "subject", "title", "author", "note")
-
-
-class CorpusError(ValueError):
-    """A file or catalog that cannot be loaded. ``str(err)`` is "<file>[, line N]: <problem>"."""
-
-    def __init__(self, path: str | Path, problem: str, *, line: int | None = None) -> None:
-        self.path = show_path(path)
-        self.problem = problem
-        self.line = line
-        where = self.path + (f", line {line}" if line else "")
-        super().__init__(f"{where}: {problem}")
 
 
 def show_path(path: str | Path | None) -> str:

@@ -14,12 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from medialit.errors import AnswerError
 from medialit.exercises.keys import digest, normalise, number_tokens, parse_number, unseal, word_key
 from medialit.exercises.results import CheckResult
-
-
-class AnswerError(ValueError):
-    """An answer that cannot be read for this exercise (the message says what is expected)."""
 
 
 def _option(value: Any, options: list[str], what: str) -> str:
@@ -101,11 +98,8 @@ def coerce(exercise, raw: Any) -> Any:
     if kind == "free_text":
         return str(raw)
     if kind == "code":
-        from medialit.exercises.codekind import CodeAnswerError, coerce_code
-        try:
-            return coerce_code(exercise, raw)
-        except CodeAnswerError as err:
-            raise AnswerError(str(err)) from None
+        from medialit.exercises.codekind import coerce_code
+        return coerce_code(exercise, raw)  # raises AnswerError
     raise AnswerError(f"unknown kind {kind!r}")
 
 

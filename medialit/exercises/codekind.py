@@ -21,15 +21,12 @@ import re
 import sys
 from typing import Any, Callable, Mapping
 
+from medialit.errors import AnswerError
 from medialit.exercises.keys import digest, normalise, number_tokens, parse_number, seal, unseal
 
 Fail = Callable[[str], Exception]
 MISSING = object()
 _PLAIN_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$")
-
-
-class CodeAnswerError(ValueError):
-    """A value that cannot be read as the answer (the message says what is expected)."""
 
 
 def default_variable(exercise_id: str) -> str:
@@ -44,7 +41,7 @@ def item_key(value: Any) -> str:
     if isinstance(value, numbers.Real):
         number = float(value)
         if math.isnan(number) or math.isinf(number):
-            raise CodeAnswerError(f"{value!r} is not a finite number")
+            raise AnswerError(f"{value!r} is not a finite number")
         return f"{number:.12g}"
     text = normalise(value)
     if _PLAIN_NUMBER.match(text):
@@ -85,7 +82,7 @@ def compile_code(table: dict, ex_id: str, salt: str, fail: Fail):
     if isinstance(answer, list) and answer:
         try:
             items = [item_key(a) for a in answer if not isinstance(a, (list, dict))]
-        except CodeAnswerError as err:
+        except AnswerError as err:
             raise fail(f"field 'answer': {err}") from None
         if len(items) != len(answer):
             raise fail("field 'answer' must be a list of texts or numbers")
@@ -122,30 +119,30 @@ def _describe(value: Any) -> str:
 
 
 def coerce_code(exercise, raw: Any) -> Any:
-    """The stored (JSON) form of a value for a ``code`` exercise; raises :class:`CodeAnswerError`."""
+    """The stored (JSON) form of a value for a ``code`` exercise; raises :class:`AnswerError`."""
     expects, variable = exercise.data["expects"], exercise.data["variable"]
     if expects == "number":
         if isinstance(raw, (list, tuple, dict, set)):
-            raise CodeAnswerError(f"{variable} should hold a number, not {_describe(raw)}")
+            raise AnswerError(f"{variable} should hold a number, not {_describe(raw)}")
         try:
             return parse_number(raw.item() if hasattr(raw, "item") and not isinstance(raw, str) else raw)
         except (ValueError, TypeError):
-            raise CodeAnswerError(f"{variable} should hold a number, not {_describe(raw)}") from None
+            raise AnswerError(f"{variable} should hold a number, not {_describe(raw)}") from None
     if expects == "text":
         if isinstance(raw, (str, numbers.Real)) and not isinstance(raw, bool):
             return str(raw)
-        raise CodeAnswerError(f"{variable} should hold a text, not {_describe(raw)}")
+        raise AnswerError(f"{variable} should hold a text, not {_describe(raw)}")
     if isinstance(raw, (str, bytes, dict)) or not hasattr(raw, "__iter__"):
-        raise CodeAnswerError(f"{variable} should hold a list, not {_describe(raw)}")
+        raise AnswerError(f"{variable} should hold a list, not {_describe(raw)}")
     if isinstance(raw, (set, frozenset)) and exercise.data.get("ordered"):
-        raise CodeAnswerError(f"{variable} should hold a list in order, not a set")
+        raise AnswerError(f"{variable} should hold a list in order, not a set")
     values = list(raw.tolist() if hasattr(raw, "tolist") else raw)
     if isinstance(raw, (set, frozenset)):
         values.sort(key=str)
     out = []
     for v in values:
         if isinstance(v, (list, tuple, dict, set)) or not isinstance(v, (str, numbers.Real)):
-            raise CodeAnswerError(f"{variable} should hold a list of texts or numbers; it holds {_describe(v)}")
+            raise AnswerError(f"{variable} should hold a list of texts or numbers; it holds {_describe(v)}")
         out.append(v if isinstance(v, str) else item_key(v))
     return out
 

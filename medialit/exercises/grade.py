@@ -18,7 +18,8 @@ from pathlib import Path
 from medialit.exercises.checking import check
 from medialit.exercises.release import repo_folder
 from medialit.exercises.spec import ExerciseFileError, ExerciseSet, load_exercise_file
-from medialit.exercises.store import DamagedAnswersFile, read_answers
+from medialit.errors import AnswersFileError
+from medialit.exercises.store import read_answers
 
 SUFFIX = ".answers.json"
 # The worse status wins when a student has several problems.
@@ -97,7 +98,7 @@ def grade_student(folder: Path, sets: dict[str, ExerciseSet], notebooks: list[st
         else:
             try:
                 answers = read_answers(files[stem])
-            except DamagedAnswersFile as err:
+            except AnswersFileError as err:
                 grade.worsen("malformed", str(err).replace(str(folder) + "/", ""))
         if has_code(exercise_set) and options.run and grade.status != "missing":
             code_ids = {e.id for e in exercise_set.exercises if e.kind == "code"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+from medialit.errors import ExerciseFileError
 from medialit.rules import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,10 +45,6 @@ RELEASE_FIELDS = {
     "free_text": {"min_words"},
     "code": {"variable", "expects", "unit", "ranges", "ordered"},
 }
-
-
-class ExerciseFileError(ValueError):
-    """An exercise file that cannot be used; the message names the file, exercise and field."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from medialit.errors import AnswersFileError
+
 FORMAT = "medialit-answers/1"
 
 
@@ -34,25 +36,21 @@ def answers_path(stem: str, folder: str | os.PathLike | None = None) -> Path:
     return base / f"{stem}.answers.json"
 
 
-class DamagedAnswersFile(ValueError):
-    """An answers file that is not a medialit answers file (see :func:`read_answers`)."""
-
-
 def read_answers(path: Path) -> dict[str, dict]:
-    """The answers in a file (``{}`` when absent); raises :class:`DamagedAnswersFile` when unreadable."""
+    """The answers in a file (``{}`` when absent); raises :class:`AnswersFileError` when unreadable."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as err:
-        raise DamagedAnswersFile(f"{path}: cannot be read ({err})") from None
+        raise AnswersFileError(f"{path}: cannot be read ({err})") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise DamagedAnswersFile(f"{path}: not valid JSON ({err.msg}, line {err.lineno})") from None
+        raise AnswersFileError(f"{path}: not valid JSON ({err.msg}, line {err.lineno})") from None
     answers = data.get("answers") if isinstance(data, dict) else None
     if not isinstance(answers, dict) or not all(isinstance(v, dict) and "value" in v for v in answers.values()):
-        raise DamagedAnswersFile(f"{path}: not a medialit answers file (no 'answers' table)")
+        raise AnswersFileError(f"{path}: not a medialit answers file (no 'answers' table)")
     return answers
 
 
@@ -69,7 +67,7 @@ class AnswerStore:
             return
         try:
             self._answers = read_answers(self.path)
-        except DamagedAnswersFile as err:
+        except AnswersFileError as err:
             aside = self.path.with_name(f"{self.path.name}.damaged-{now().replace(':', '')}")
             os.replace(self.path, aside)
             self.warning = (f"Warning: {err}. It was moved to {aside.name} (nothing deleted); "

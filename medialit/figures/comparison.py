@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from medialit.figures.tables import FigureRules, load_rules
 
@@ -77,11 +78,11 @@ def _fmt(lo: float, hi: float) -> str:
 
 
 def compare_figures(text_a: str, text_b: str, *, min_shared: int = 2,
-                    rules: FigureRules | None = None) -> list[FigureComparison]:
+                    rules: FigureRules | str | Path | None = None) -> list[FigureComparison]:
     """Figures in ``text_a`` and ``text_b`` that count the same thing in similar sentences,
     with "agree" when their ranges overlap and "disagree" when they cannot both be right."""
     from medialit.figures.extraction import extract
-    rules = rules or load_rules()
+    rules = load_rules(rules)
     fa, fb = extract(text_a, rules=rules), extract(text_b, rules=rules)
     out: list[FigureComparison] = []
     countable = ("count", "vague", "money", "percent", "quantity")

@@ -20,8 +20,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-
 from functools import lru_cache
+from pathlib import Path
 
 from medialit.figures.classify import KINDS, _classify, _counted, _name_label
 from medialit.figures.patterns import DIGITS_AT, MONTHS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
@@ -312,7 +312,7 @@ def _candidates_resolved(text: str, rules: FigureRules) -> list[Cand]:
     return _merge_ranges(text, _resolve(_candidates(text, rules)), rules.change_words)
 
 
-def extract(text: str, *, rules: FigureRules | None = None, sentence_spans: Sequence | None = None) -> list[Figure]:
+def extract(text: str, *, rules: FigureRules | str | Path | None = None, sentence_spans: Sequence | None = None) -> list[Figure]:
     """Every figure mention in ``text``, in order.
 
     ``sentence_spans`` (optional) are the sentences of ``text`` as
@@ -325,7 +325,7 @@ def extract(text: str, *, rules: FigureRules | None = None, sentence_spans: Sequ
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs the article text as a str, got {type(text).__name__}")
-    rules = rules or load_rules()
+    rules = load_rules(rules)
     if not text.strip():
         return []
     resolved = _candidates_resolved(text, rules)
@@ -360,14 +360,14 @@ def extract(text: str, *, rules: FigureRules | None = None, sentence_spans: Sequ
     return figures
 
 
-def excluded(text: str, *, rules: FigureRules | None = None) -> list[Exclusion]:
+def excluded(text: str, *, rules: FigureRules | str | Path | None = None) -> list[Exclusion]:
     """The spans that look numeric but were judged not to be figures, each with its reason
     (so a student can ask why "Resolution 2202" or "5 p.m." is not in the list).
 
     >>> [(e.text, e.reason) for e in excluded("Call 555-123-4567 after 5 p.m.")][0][0]
     '555-123-4567'
     """
-    rules = rules or load_rules()
+    rules = load_rules(rules)
     return [Exclusion(c.start, c.end, text[c.start:c.end], c.reason)
             for c in _candidates_resolved(text, rules) if c.reason]
 

@@ -10,13 +10,12 @@ here decides anything on its own.
 from __future__ import annotations
 
 import re
-from medialit.rules import read_rules_file
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-
-class RulesError(ValueError):
-    """The rules file is malformed; the message names the file and the table."""
+from medialit.errors import RulesError
+from medialit.rules import load_table
 
 
 @dataclass(frozen=True, eq=False)
@@ -195,8 +194,19 @@ def trie_regex(words) -> str:
     return emit(root)
 
 
+def load_rules(rules: FigureRules | str | Path | None = None) -> FigureRules:
+    """The packaged rules, a teacher's copy at path ``rules``, or ``rules`` itself when
+    already loaded. Loaded tables are kept (a path is read once).
+
+    >>> load_rules() is load_rules() and load_rules(load_rules()) is load_rules()
+    True
+    """
+    if isinstance(rules, FigureRules):
+        return rules
+    return _load(None if rules is None else str(rules))
+
+
 @lru_cache(maxsize=4)
-def load_rules(path: str | None = None) -> FigureRules:
-    """Load the packaged rules (or a teacher's copy at ``path``)."""
-    data, label = read_rules_file(path, "figures.toml", RulesError)
-    return parse_rules(data, label)
+def _load(path: str | None) -> FigureRules:
+    table = load_table("figures", path)
+    return parse_rules(table.data, table.label)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Callable
 
-from medialit.framing.terms import FramingRules, _default_rules, _fold, _inside, _quoted_spans, _skipped
+from medialit.framing.terms import FramingRules, load_rules, _fold, _inside, _quoted_spans, _skipped
 
 __all__ = ["NameLabel", "name_labels"]
 
@@ -47,7 +48,7 @@ class NameLabel:
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
-def name_labels(text: str, name: str, *, rules: FramingRules | None = None,
+def name_labels(text: str, name: str, *, rules: FramingRules | str | Path | None = None,
                 skip_boilerplate: bool = True) -> list[NameLabel]:
     """Each mention of ``name`` in ``text`` with the label, appositive and head noun around it.
 
@@ -61,7 +62,7 @@ def name_labels(text: str, name: str, *, rules: FramingRules | None = None,
     """
     if not name.strip():
         raise ValueError("name_labels: give a name to look for, e.g. 'Maduro'")
-    rules = rules or _default_rules()
+    rules = load_rules(rules)
     folded = _fold(text)
     skip = _skipped(text, skip_boilerplate)
     quoted = _quoted_spans(text)

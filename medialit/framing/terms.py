@@ -33,16 +33,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from medialit.rules import read_rules_file
+from medialit.errors import RulesError
+from medialit.rules import Table, load_table
 
 __all__ = [
     "Term", "FramingRules", "LoadedTerm", "NameLabel", "ConcordanceLine",
     "load_rules", "find_loaded_terms", "name_labels", "concordance", "by_article",  # name_labels: framing_labels
 ]
-
-
-class FramingRulesError(ValueError):
-    """A framing rules table that cannot be used; the message names the file and the entry."""
 
 
 # ------------------------------------------------------------------ the rules table
@@ -78,15 +75,16 @@ class FramingRules:
 
 def _need(entry: dict, key: str, kind: type, where: str) -> Any:
     if key not in entry:
-        raise FramingRulesError(f"{where}: missing field '{key}'")
+        raise RulesError(f"{where}: missing field '{key}'")
     value = entry[key]
     if not isinstance(value, kind):
-        raise FramingRulesError(f"{where}: field '{key}' should be a {kind.__name__}, not {type(value).__name__}")
+        raise RulesError(f"{where}: field '{key}' should be a {kind.__name__}, not {type(value).__name__}")
     return value
 
 
-def load_rules(path: str | Path | None = None, *, extra_terms: Iterable[dict] = ()) -> FramingRules:
-    """Load a framing rules table (default: the packaged ``rules/framing.toml``).
+def load_rules(rules: FramingRules | str | Path | None = None, *, extra_terms: Iterable[dict] = ()) -> FramingRules:
+    """The framing rules: the packaged ``rules/framing.toml`` (loaded once), a teacher's
+    copy at path ``rules``, or ``rules`` itself when already loaded.
 
     ``extra_terms`` are more ``[[term]]`` entries as dicts (same fields), e.g. a teacher's
     own additions. Errors name the file and the entry:
@@ -96,14 +94,25 @@ def load_rules(path: str | Path | None = None, *, extra_terms: Iterable[dict] = 
     >>> rules.terms[-1].term
     'junta'
     """
-    data, shown = read_rules_file(path, "framing.toml", FramingRulesError)
-    entries = list(data.get("term", [])) + list(extra_terms)
+    extra = list(extra_terms)
+    if isinstance(rules, FramingRules):
+        if extra:
+            raise RulesError(f"{rules.path}: extra_terms need a rules file, not rules already loaded")
+        return rules
+    if rules is None and not extra:
+        return _default_rules()
+    return _build(load_table("framing", rules), extra)
+
+
+def _build(table: Table, extra_terms: list[dict]) -> FramingRules:
+    data, shown = table.data, table.label
+    entries = list(data.get("term", [])) + extra_terms
     terms = []
     for i, entry in enumerate(entries, 1):
         where = f"{shown}: term {entry.get('term', '#' + str(i))!r}"
         forms = _need(entry, "forms", list, where)
         if not forms or not all(isinstance(f, str) and f.strip() for f in forms):
-            raise FramingRulesError(f"{where}: field 'forms' must list at least one non-empty phrase")
+            raise RulesError(f"{where}: field 'forms' must list at least one non-empty phrase")
         terms.append(Term(
             term=_need(entry, "term", str, where),
             forms=tuple(forms),
@@ -128,7 +137,7 @@ def load_rules(path: str | Path | None = None, *, extra_terms: Iterable[dict] = 
 
 @lru_cache(maxsize=1)
 def _default_rules() -> FramingRules:
-    return load_rules()
+    return _build(load_table("framing"), [])
 
 
 def _form_pattern(form: str) -> str:
@@ -195,7 +204,7 @@ class LoadedTerm:
         return asdict(self)
 
 
-def find_loaded_terms(text: str, *, rules: FramingRules | None = None,
+def find_loaded_terms(text: str, *, rules: FramingRules | str | Path | None = None,
                       skip_boilerplate: bool = True) -> list[LoadedTerm]:
     """Every loaded term from the rules table in ``text``, in order.
 
@@ -206,7 +215,7 @@ def find_loaded_terms(text: str, *, rules: FramingRules | None = None,
     >>> [(t.text, t.quoted) for t in find_loaded_terms('He said "the regime" would fall.')]
     [('regime', True)]
     """
-    rules = rules or _default_rules()
+    rules = load_rules(rules)
     folded = _fold(text)
     skip = _skipped(text, skip_boilerplate)
     quoted = _quoted_spans(text)

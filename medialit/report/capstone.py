@@ -14,7 +14,7 @@ display modules, and ``summary()`` gives a plain-text version for a terminal.
 'unrelated'
 
 ``read_article`` accepts a path to a ``.txt`` file, pasted text, or nothing (the sample).
-Bad input raises :class:`ReportError` (a ``ValueError``) naming the file and the problem.
+Bad input raises :class:`medialit.errors.CorpusError` (a ``ValueError``) naming the file and the problem.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from medialit.report.analysis import analyze_text
 from medialit.corpus.articles import UNKNOWN, Article, Corpus, CorpusError, guess_title, load_article, load_corpus, \
     split_front_matter
 
-__all__ = ["SAMPLE_ARTICLE", "SAMPLE_SOURCE", "ReportError", "Neighbour", "ClaimToCheck", "ArticleReport",
+__all__ = ["SAMPLE_ARTICLE", "SAMPLE_SOURCE", "Neighbour", "ClaimToCheck", "ArticleReport",
            "read_article", "build_report", "compare_with_corpus", "claims_to_check"]
 
 SAMPLE_SOURCE = "sample article (invented for this exercise)"
@@ -68,10 +68,6 @@ Leave a comment
 
 # How many characters a single line must stay under to be taken for a file name.
 _MAX_PATH = 260
-
-
-class ReportError(ValueError):
-    """Input that cannot be reported on; the message names the file (or the text) and the problem."""
 
 
 @dataclass(frozen=True)
@@ -214,24 +210,18 @@ def read_article(source: str | os.PathLike | Article | None = None) -> Article:
     if isinstance(source, os.PathLike) or _looks_like_path(source.strip()):
         path = Path(source if isinstance(source, os.PathLike) else source.strip())
         if not path.exists():
-            raise ReportError(f"{path}: file does not exist (looked from {Path.cwd()}); give the path "
+            raise CorpusError(f"{path}: file does not exist (looked from {Path.cwd()}); give the path "
                               "to a .txt file, or paste the article's text itself")
-        try:
-            return load_article(path, catalog=False)
-        except CorpusError as err:
-            raise ReportError(str(err)) from None
+        return load_article(path, catalog=False)
     if not isinstance(source, str):
-        raise ReportError(f"cannot read an article from a {type(source).__name__}: give a path or a string")
+        raise CorpusError(f"cannot read an article from a {type(source).__name__}: give a path or a string")
     return _from_text(source, "pasted", "pasted text")
 
 
 def _from_text(text: str, ident: str, where: str) -> Article:
-    try:
-        front, body = split_front_matter(text, where)
-    except CorpusError as err:
-        raise ReportError(str(err)) from None
+    front, body = split_front_matter(text, where)
     if not body.strip():
-        raise ReportError(f"{where}: there is no article text (only front matter or spaces)")
+        raise CorpusError(f"{where}: there is no article text (only front matter or spaces)")
     published = front.get("published", UNKNOWN)
     return Article(id=str(front.get("id", ident)), path=Path(f"<{where}>"), text=body,
                    title=front.get("title") or guess_title(body), outlet=str(front.get("outlet", UNKNOWN)),

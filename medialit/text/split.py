@@ -17,10 +17,9 @@ import bisect
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
-from medialit.rules import tomllib
+from medialit.rules import load_table
 
 __all__ = ["Span", "sentences", "words"]
 
@@ -70,11 +69,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    path = resources.files("medialit") / "rules" / "abbreviations.toml"
-    try:
-        return _Rules(tomllib.loads(path.read_text(encoding="utf-8")))
-    except tomllib.TOMLDecodeError as err:
-        raise ValueError(f"medialit/rules/abbreviations.toml: not valid TOML ({err})") from None
+    return _Rules(load_table("abbreviations").data)
 
 
 # ---------------------------------------------------------------------------------------
