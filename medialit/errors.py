@@ -11,10 +11,23 @@ True
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-__all__ = ["MedialitError", "CorpusError", "RulesError", "ReferenceDataError", "ExerciseFileError",
+__all__ = ["show_path", "MedialitError", "CorpusError", "RulesError", "ReferenceDataError", "ExerciseFileError",
            "AnswersFileError", "AnswerError"]
 
+
+def show_path(path: str | Path | None) -> str:
+    """A path as a person would type it: relative to the current folder when inside it."""
+    if path is None:
+        return "<text>"
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            return str(p.relative_to(Path.cwd()))
+        except ValueError:
+            pass
+    return str(p)
 
 class MedialitError(ValueError):
     """Base of every error the kit raises on purpose."""
@@ -38,8 +51,6 @@ class CorpusError(MedialitError):
             self.path, self.problem, self.line = None, str(where), None
             super().__init__(self.problem)
             return
-        from medialit.corpus.files import show_path  # the corpus's way of showing a path
-
         self.path: str | None = show_path(where)
         self.problem = problem
         self.line = line

@@ -17,7 +17,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "medialit"
 # Lowest first. A module may import its own subpackage and anything in a lower layer;
 # subpackages on one layer do not import each other.
 LAYERS = [
-    ["errors", "records", "rules"],
+    ["errors", "records"],
+    ["rules"],
     ["text"],
     ["corpus"],
     ["attribution"],

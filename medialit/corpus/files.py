@@ -11,26 +11,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from medialit.errors import CorpusError
+from medialit.errors import CorpusError, show_path
 from medialit.rules import tomllib
 
 CATALOG_NAME = "catalog.toml"
 UNKNOWN = "unknown"
 FRONT_MATTER_FENCE = "+++"
 UPSTREAM_KEYS = ("outlet", "relation", "date", "url", "subject", "title", "author", "note")
-
-
-def show_path(path: str | Path | None) -> str:
-    """A path as a person would type it: relative to the current folder when inside it."""
-    if path is None:
-        return "<text>"
-    p = Path(path)
-    if p.is_absolute():
-        try:
-            return str(p.relative_to(Path.cwd()))
-        except ValueError:
-            pass
-    return str(p)
 
 
 def _toml_error(err: tomllib.TOMLDecodeError, path: Path, what: str, line_offset: int = 0) -> CorpusError:
