@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from medialit.records import Record
 from medialit.rules import read_rules_file
 
 __all__ = [
@@ -46,8 +47,8 @@ class FramingRulesError(ValueError):
 
 
 # ------------------------------------------------------------------ the rules table
-@dataclass(frozen=True)
-class Term:
+@dataclass(frozen=True, slots=True)
+class Term(Record):
     """One row of the rules table: a loaded term and what a plainer report could say."""
 
     term: str
@@ -56,9 +57,6 @@ class Term:
     neutral: tuple[str, ...]
     why: str
     source: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -173,8 +171,8 @@ def _skipped(text: str, skip_boilerplate: bool) -> list[tuple[int, int]]:
 
 
 # ------------------------------------------------------------------ loaded terms
-@dataclass(frozen=True)
-class LoadedTerm:
+@dataclass(frozen=True, slots=True)
+class LoadedTerm(Record):
     """A loaded term found in a text, with the table row that decided it (``term``, ``category``,
     ``neutral``, ``why``, ``source``) and the ``form`` that matched. Whose word is it?
     ``quoted``: inside quotation marks; ``speaker``: in an interview answer by that speaker."""
@@ -190,9 +188,6 @@ class LoadedTerm:
     form: str
     quoted: bool
     speaker: str | None = None
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def find_loaded_terms(text: str, *, rules: FramingRules | None = None,
@@ -226,8 +221,8 @@ def find_loaded_terms(text: str, *, rules: FramingRules | None = None,
 
 
 # ------------------------------------------------------------------ concordance
-@dataclass(frozen=True)
-class ConcordanceLine:
+@dataclass(frozen=True, slots=True)
+class ConcordanceLine(Record):
     """One occurrence of a word with up to ``width`` characters of context either side,
     never reaching past the line it is on (so page furniture does not leak in)."""
 
@@ -237,9 +232,6 @@ class ConcordanceLine:
     match: str
     right: str
     quoted: bool
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
     def __str__(self) -> str:
         return f"{self.left:>{len(self.left)}} [{self.match}] {self.right}"
