@@ -71,8 +71,8 @@ def check(figure: Figure, *, text: str | None = None, article_date=None,
         result = fn(figure, sentence, when, ref, rules, text=text,
                     previous=lambda: _previous_sentence(figure, text))
         if result is not None:
-            verdict, name, expl, arith, rows = result
-            return Check(figure, verdict, name, expl, arith, tuple(rows))
+            return Check(figure, result.verdict, result.check, result.explanation, result.arithmetic,
+                         tuple(result.rows))
     return Check(figure, "cannot tell", "none",
                  f"No reference row applies to '{figure.text}' (no table has a row whose cue words appear in its "
                  "sentence), so the kit cannot check it. That is not a sign it is wrong: find a better source.",
