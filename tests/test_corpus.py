@@ -61,7 +61,7 @@ def test_article_is_frozen_and_its_dict_is_json_ready():
     assert data["id"] == "001" and data["path"].endswith("001_360f9904df7243c8.txt")
     assert data["upstream"][1]["outlet"] == "Reuters"
     assert "published_basis" in data["meta"]
-    assert "text" not in article.to_dict(text=False)
+    assert "text" not in article.to_dict(exclude=("text",))
 
 
 def test_load_article_on_a_seed_file_uses_the_catalog_beside_it():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from medialit.attribution.sources import SourceClass, classify_source  # noqa: F401
 from medialit.attribution.lexicon import (_CASE_ODDITIES, CONTINUATIONS, MASK, PRONOUNS, LIST_KEYS, RULE_FILES, Hit, PhraseIndex,  # noqa: F401
@@ -141,9 +142,17 @@ def _has_letter(chunk: str) -> bool:
     return bool(_ASCII_LETTER.search(chunk)) or any(c.isalpha() for c in chunk)
 
 
-def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str | None] | None:
-    """The subject phrase left of a verb at ``vstart`` (within ``masked[start:]``), as
-    (start, end, appositive); None if there is none."""
+class Subject(NamedTuple):
+    """A subject phrase ``masked[start:end]`` and the appositive between commas after it, if any."""
+
+    start: int
+    end: int
+    appositive: str | None
+
+
+def subject_before(masked: str, start: int, vstart: int) -> Subject | None:
+    """The subject phrase left of a verb at ``vstart`` (within ``masked[start:]``); None if
+    there is none."""
     start = max(start, vstart - 250)  # a subject (with an apposition) is never longer
     left = _strip_aux(masked[start:vstart])
     if not left.strip():
@@ -177,7 +186,7 @@ def subject_before(masked: str, start: int, vstart: int) -> tuple[int, int, str 
         return None
     s = start + offset + (len(chunk) - len(chunk.lstrip()))
     e = start + offset + len(chunk.rstrip())
-    return (s, e, appositive)
+    return Subject(s, e, appositive)
 
 
 _FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted))\s+", re.I)
@@ -335,9 +344,8 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
             continue
         stripped = before.rstrip() or masked[start:v0].strip()
         subj = subject_before(masked, start, v0)
-        if subj is not None and subj[2] is not None and _APPOSITIVE_START.match(subj[2]):
-            s0, s1, appositive = subj
-            add("verb", s0, s1, s0, v1, m.group(), appositive)
+        if subj is not None and subj.appositive is not None and _APPOSITIVE_START.match(subj.appositive):
+            add("verb", subj.start, subj.end, subj.start, v1, m.group(), subj.appositive)
             continue
         if (stripped.endswith((",", MASK, "”", '"')) or not stripped) and verb.lemma in INVERTIBLE:
             np = _np_after(masked, v1, end)

@@ -12,18 +12,19 @@ is "cannot tell" -- the check never guesses. ``check_text`` runs every applicabl
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from medialit.checks.dates import DateSpan, as_span, figure_span, period_of
 from medialit.figures.extraction import Figure, extract
 from medialit.figures.tables import load_rules
 from medialit.checks.reference import Reference, fold, load_reference, row_dict
+from medialit.records import Record, as_json
 
 VERDICTS = ("consistent", "inconsistent", "cannot tell")
 
 
-@dataclass(frozen=True)
-class Check:
+@dataclass(frozen=True, slots=True)
+class Check(Record):
     """The verdict on one figure, with the working shown."""
 
     figure: Figure
@@ -31,12 +32,7 @@ class Check:
     check: str            # which check ran: price, count, age, event date, duration, fact, page date, none
     explanation: str
     arithmetic: str
-    rows: tuple = ()
-
-    def to_dict(self) -> dict:
-        return {"figure": self.figure.to_dict(), "verdict": self.verdict, "check": self.check,
-                "explanation": self.explanation, "arithmetic": self.arithmetic,
-                "rows": [row_dict(r) for r in self.rows]}
+    rows: tuple = field(default=(), metadata=as_json(convert=lambda rows: [row_dict(r) for r in rows]))
 
 
 def _sentence(fig: Figure, text: str | None) -> str:
@@ -75,8 +71,8 @@ def check(figure: Figure, *, text: str | None = None, article_date=None,
         result = fn(figure, sentence, when, ref, rules, text=text,
                     previous=lambda: _previous_sentence(figure, text))
         if result is not None:
-            verdict, name, expl, arith, rows = result
-            return Check(figure, verdict, name, expl, arith, tuple(rows))
+            return Check(figure, result.verdict, result.check, result.explanation, result.arithmetic,
+                         tuple(result.rows))
     return Check(figure, "cannot tell", "none",
                  f"No reference row applies to '{figure.text}' (no table has a row whose cue words appear in its "
                  "sentence), so the kit cannot check it. That is not a sign it is wrong: find a better source.",

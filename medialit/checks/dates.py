@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,14 @@ def _nearest_year(month: int, day: int | None, when: DateSpan) -> int:
     return best[1]
 
 
-def figure_span(fig, when: DateSpan | None) -> tuple[DateSpan, str] | None:
+class FigureSpan(NamedTuple):
+    """The days a date figure covers (``span``) and how a missing year was filled in (``note``, "" if not)."""
+
+    span: DateSpan
+    note: str
+
+
+def figure_span(fig, when: DateSpan | None) -> FigureSpan | None:
     """The days a date or year figure covers, and a note on how a missing year was filled in
     (from the article date). None if it cannot be worked out."""
     v = fig.value
@@ -92,7 +100,7 @@ def figure_span(fig, when: DateSpan | None) -> tuple[DateSpan, str] | None:
             span = DateSpan(dt.date(int(fig.low), 1, 1), dt.date(int(fig.high), 12, 31))
         else:
             return None
-        return period_of(span, fig.qualifier), note
+        return FigureSpan(period_of(span, fig.qualifier), note)
     if fig.kind != "date" or not isinstance(v, str):
         return None
     m = re.fullmatch(r"--(\d{2})(?:-(\d{2}))?", v)
@@ -104,7 +112,7 @@ def figure_span(fig, when: DateSpan | None) -> tuple[DateSpan, str] | None:
         note = f"no year written: {y} is the year that puts it nearest the article date ({when})"
         v = f"{y}-{month:02d}" + (f"-{day:02d}" if day else "")
     try:
-        return period_of(as_span(v), fig.qualifier), note
+        return FigureSpan(period_of(as_span(v), fig.qualifier), note)
     except ValueError:
         return None
 

@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from medialit.records import Record, as_json, rounded
 from medialit.text.split import Span, sentences, words
 
 # Score at which two sentences count as counterparts (see docs/compare.md for how it was chosen).
@@ -69,8 +70,8 @@ here there where when why how now thus hence however therefore
 """.split())
 
 
-@dataclass(frozen=True)
-class WordChange:
+@dataclass(frozen=True, slots=True)
+class WordChange(Record):
     """One word-level edit turning a stretch of sentence A into sentence B.
 
     ``op`` is ``"insert"``, ``"delete"`` or ``"replace"``; ``a``/``b`` are the surface
@@ -86,13 +87,9 @@ class WordChange:
     b_start: int | None
     b_end: int | None
 
-    def to_dict(self) -> dict:
-        return {"op": self.op, "a": self.a, "b": self.b, "a_start": self.a_start,
-                "a_end": self.a_end, "b_start": self.b_start, "b_end": self.b_end}
 
-
-@dataclass(frozen=True)
-class AlignedPair:
+@dataclass(frozen=True, slots=True)
+class AlignedPair(Record):
     """A sentence of A and its counterpart in B (either side may be ``None``).
 
     ``kind``: ``"matched"`` (one to one), ``"split"`` (A's sentence became two neighbouring
@@ -101,22 +98,30 @@ class AlignedPair:
     sentence that already has a partner), ``"a_only"`` (dropped), ``"b_only"`` (added).
     """
 
-    a: Span | None
-    b: Span | None
-    similarity: float
+    a: Span | None = field(metadata=as_json(convert=lambda span: span.text if span else ""))
+    b: Span | None = field(metadata=as_json(convert=lambda span: span.text if span else ""))
+    similarity: float = field(metadata=as_json(convert=rounded(3)))
     changes: tuple[WordChange, ...]
     kind: str
 
-    def to_dict(self) -> dict:
-        return {
-            "a": self.a.text if self.a else "",
-            "b": self.b.text if self.b else "",
-            "similarity": round(self.similarity, 3),
-            "changes": [c.to_dict() for c in self.changes],
-            "kind": self.kind,
-            "a_start": self.a.start if self.a else None, "a_end": self.a.end if self.a else None,
-            "b_start": self.b.start if self.b else None, "b_end": self.b.end if self.b else None,
-        }
+    # In JSON the two sentences are flat: their texts, then their offsets.
+    json_keys = ("a", "b", "similarity", "changes", "kind", "a_start", "a_end", "b_start", "b_end")
+
+    @property
+    def a_start(self) -> int | None:
+        return self.a.start if self.a else None
+
+    @property
+    def a_end(self) -> int | None:
+        return self.a.end if self.a else None
+
+    @property
+    def b_start(self) -> int | None:
+        return self.b.start if self.b else None
+
+    @property
+    def b_end(self) -> int | None:
+        return self.b.end if self.b else None
 
 
 def normalize_word(word: str) -> str:

@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from medialit.records import Record, as_json, rounded
 from medialit.compare.alignment import (CLOSE_THRESHOLD, FUNCTION_WORDS, AlignedPair, WordChange, align,
                                     align_prepared, normalize_word, prepare, sentence_similarity,
                                     word_changes)
 __all__ = ["AlignedPair", "WordChange", "Fingerprint", "Evidence", "Verdict", "Comparison",
            "align", "compare", "evidence", "fingerprint", "similarity", "verdict",
-           "sentence_similarity", "word_changes", "story_families"]
+           "sentence_similarity", "word_changes"]
 
 # --- thresholds (why each value: docs/compare.md) -------------------------------------
 WORD_NGRAM = 3                 # shingle length for shared wording
@@ -60,33 +61,26 @@ class Fingerprint:
     n_words: int
 
 
-@dataclass(frozen=True)
-class Evidence:
+@dataclass(frozen=True, slots=True)
+class Evidence(Record):
     """The numbers behind a verdict (all containments are over the smaller set)."""
 
-    word_containment: float
-    function_word_containment: float
+    word_containment: float = field(metadata=as_json(convert=rounded(4)))
+    function_word_containment: float = field(metadata=as_json(convert=rounded(4)))
     close_pairs: int | None
     sentences_a: int | None
     sentences_b: int | None
     shared_names: tuple[str, ...]
-    name_overlap: float
+    name_overlap: float = field(metadata=as_json(convert=rounded(4)))
 
     @property
     def score(self) -> float:
         """The single similarity number: the larger of the two containments."""
         return max(self.word_containment, self.function_word_containment)
 
-    def to_dict(self) -> dict:
-        return {"word_containment": round(self.word_containment, 4),
-                "function_word_containment": round(self.function_word_containment, 4),
-                "close_pairs": self.close_pairs, "sentences_a": self.sentences_a,
-                "sentences_b": self.sentences_b, "shared_names": list(self.shared_names),
-                "name_overlap": round(self.name_overlap, 4)}
 
-
-@dataclass(frozen=True)
-class Verdict:
+@dataclass(frozen=True, slots=True)
+class Verdict(Record):
     """``label`` is ``same_story``, ``same_event`` or ``unrelated``; ``rule`` names the rule
     that fired; ``reason`` says it in words, with the numbers."""
 
@@ -94,15 +88,14 @@ class Verdict:
     rule: str
     reason: str
 
+    json_keys = ("label", "description", "rule", "reason")
+
     @property
     def description(self) -> str:
         return {"same_story": "same story (derived from the same source text)",
                 "same_event": "same event, different source text",
                 "unrelated": "unrelated (no shared source text, not visibly the same event; "
                              "the topic may still be the same)"}[self.label]
-
-    def to_dict(self) -> dict:
-        return {"label": self.label, "description": self.description, "rule": self.rule, "reason": self.reason}
 
 
 # --- fingerprints and measures --------------------------------------------------------
@@ -254,27 +247,22 @@ def verdict(ev: Evidence) -> Verdict:
 
 # --- the full comparison --------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Comparison:
+@dataclass(frozen=True, slots=True)
+class Comparison(Record):
     """Everything :func:`compare` found; ``to_dict()`` follows the CLI's JSON contract."""
 
-    similarity: float
+    similarity: float = field(metadata=as_json(convert=rounded(4)))
     verdict: Verdict
     evidence: Evidence
     pairs: tuple[AlignedPair, ...]
     quote_changes: tuple
     attribution_changes: tuple
 
+    json_keys = ("similarity", "same_story", "pairs", "quote_changes", "verdict", "evidence", "attribution_changes")
+
     @property
     def same_story(self) -> bool:
         return self.verdict.label == "same_story"
-
-    def to_dict(self) -> dict:
-        return {"similarity": round(self.similarity, 4), "same_story": self.same_story,
-                "pairs": [p.to_dict() for p in self.pairs],
-                "quote_changes": [q.to_dict() for q in self.quote_changes],
-                "verdict": self.verdict.to_dict(), "evidence": self.evidence.to_dict(),
-                "attribution_changes": [c.to_dict() for c in self.attribution_changes]}
 
 
 def compare(a_text: str, b_text: str) -> Comparison:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from medialit.records import Record
 from medialit.compare.alignment import PAIR_THRESHOLD, AlignedPair, _Sentence, normalize_word, prepare
 from medialit.text.split import Span, words
 
@@ -50,8 +51,8 @@ class QuoteSpan:
     verb: str | None
 
 
-@dataclass(frozen=True)
-class QuoteEdit:
+@dataclass(frozen=True, slots=True)
+class QuoteEdit(Record):
     """One change inside a quotation, with a sentence that explains it."""
 
     op: str
@@ -59,12 +60,9 @@ class QuoteEdit:
     b: str
     explanation: str
 
-    def to_dict(self) -> dict:
-        return {"op": self.op, "a": self.a, "b": self.b, "explanation": self.explanation}
 
-
-@dataclass(frozen=True)
-class QuoteChange:
+@dataclass(frozen=True, slots=True)
+class QuoteChange(Record):
     """A quotation in both articles whose wording changed (``kind="wording"``), or words
     quoted in one and paraphrased in the other (``paraphrase_to_quote``/``quote_to_paraphrase``)."""
 
@@ -78,14 +76,11 @@ class QuoteChange:
     changes: tuple[QuoteEdit, ...]
     explanation: str
 
-    def to_dict(self) -> dict:
-        return {"a": self.a, "b": self.b, "changes": [c.to_dict() for c in self.changes], "kind": self.kind,
-                "explanation": self.explanation, "a_start": self.a_start, "a_end": self.a_end,
-                "b_start": self.b_start, "b_end": self.b_end}
+    json_keys = ("a", "b", "changes", "kind", "explanation", "a_start", "a_end", "b_start", "b_end")
 
 
-@dataclass(frozen=True)
-class AttributionChange:
+@dataclass(frozen=True, slots=True)
+class AttributionChange(Record):
     """A changed attribution: ``kind`` is ``speaker``, ``verb``, ``source_dropped`` or ``source_added``."""
 
     kind: str
@@ -94,10 +89,6 @@ class AttributionChange:
     context_a: str
     context_b: str
     explanation: str
-
-    def to_dict(self) -> dict:
-        return {"kind": self.kind, "a": self.a, "b": self.b, "context_a": self.context_a,
-                "context_b": self.context_b, "explanation": self.explanation}
 
 
 # --- finding quotations ----------------------------------------------------------------

@@ -21,8 +21,9 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from medialit.records import Record, as_json, rounded
 from medialit.compare.comparison import Fingerprint, evidence, fingerprint, needs_alignment, verdict
 
 NUM_PERM = 64          # MinHash permutations: enough for a low LSH threshold, cheap to compute
@@ -30,17 +31,14 @@ LSH_THRESHOLD = 0.08   # Jaccard at which pairs become likely candidates (contai
 EXACT_PAIRS_UP_TO = 60  # below this many articles every pair is verified exactly (n^2/2 = 1,770 cheap checks)
 
 
-@dataclass(frozen=True)
-class FamilyLink:
+@dataclass(frozen=True, slots=True)
+class FamilyLink(Record):
     """A verified pair inside a family, with the rule that linked it."""
 
     a: str
     b: str
     rule: str
-    similarity: float
-
-    def to_dict(self) -> dict:
-        return {"a": self.a, "b": self.b, "rule": self.rule, "similarity": round(self.similarity, 4)}
+    similarity: float = field(metadata=as_json(convert=rounded(4)))
 
 
 def article_items(articles) -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from medialit.records import Record
 from medialit.corpus.files import (CATALOG_NAME, UNKNOWN, CorpusError, article_fields, read_catalog, read_text,
                            show_path, split_front_matter)
 
@@ -36,8 +37,8 @@ class CorpusWarning(UserWarning):
     """Issued for each file that was skipped while loading a folder (``strict=False``)."""
 
 
-@dataclass(frozen=True)
-class Upstream:
+@dataclass(frozen=True, slots=True)
+class Upstream(Record):
     """One link in an article's copy chain: ``subject`` is a ``relation`` ``outlet``.
 
     ``relation`` is one of "rewrite of", "near-copy of", "paraphrase of", "cites",
@@ -61,12 +62,9 @@ class Upstream:
         """The link as one readable line."""
         return f"{self.subject} → {self.relation} → {self.outlet} ({self.date})"
 
-    def to_dict(self) -> dict:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
-
-@dataclass(frozen=True)
-class Article:
+@dataclass(frozen=True, slots=True)
+class Article(Record):
     """One article: its text and what is known about where it came from.
 
     Unknown values are the string ``"unknown"`` (or ``None`` for optional fields such as
@@ -93,14 +91,6 @@ class Article:
     def stem(self) -> str:
         """The file name without ``.txt`` (``corpus[stem]`` works as well as the id)."""
         return self.path.stem
-
-    def to_dict(self, *, text: bool = True) -> dict:
-        """A JSON-ready dict (``text=False`` leaves the article text out)."""
-        out = {k: getattr(self, k) for k in self.__dataclass_fields__ if text or k != "text"}
-        out["path"] = str(self.path)
-        out["upstream"] = [u.to_dict() for u in self.upstream]
-        out["meta"] = dict(self.meta)
-        return out
 
 
 class Corpus:

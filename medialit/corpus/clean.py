@@ -18,12 +18,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from medialit.errors import RulesError
+from medialit.records import Record
 from medialit.rules import Table, load_table, parse_table
 
 RULES_FILE = "rules/boilerplate.toml"
@@ -31,8 +32,8 @@ DEFAULT_MAX_WORDS = 30
 SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to vs via with".split())
 
 
-@dataclass(frozen=True)
-class Boilerplate:
+@dataclass(frozen=True, slots=True)
+class Boilerplate(Record):
     """One flagged line: ``text[start:end] == self.text`` (outer spaces excluded)."""
 
     start: int
@@ -42,12 +43,9 @@ class Boilerplate:
     rule: str
     category: str = ""
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
-
-@dataclass(frozen=True)
-class PageLine:
+@dataclass(frozen=True, slots=True)
+class PageLine(Record):
     """A non-blank line and what it is: ``kind`` is "boilerplate", "headline", "byline",
     "dateline" or "body"; ``rule`` and ``reason`` say what decided it ("" for body)."""
 
@@ -58,12 +56,9 @@ class PageLine:
     rule: str = ""
     reason: str = ""
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
-
-@dataclass(frozen=True)
-class Rule:
+@dataclass(frozen=True, slots=True)
+class Rule(Record):
     """One row of the rule table (patterns as written, with {list} placeholders)."""
 
     name: str
@@ -77,9 +72,6 @@ class Rule:
     skip_first_line: bool = False
     after_rules: tuple[str, ...] = ()
     note: str = ""
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity, so it can key a cache

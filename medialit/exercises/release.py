@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 
 from medialit.exercises.compiling import release_table
-from medialit.exercises.spec import ExerciseFileError, ExerciseSet, load_exercise_file, parse_exercises
+from medialit.exercises.spec import ExerciseSet, load_exercise_file, parse_exercises
 from medialit.exercises.tomlwrite import dumps_exercise_file
 
 HEADER = ("Student release of the exercises: answer keys are salted hashes, feedback and\n"

@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import html
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+
+from medialit.records import Record
 
 ICONS = {"correct": "✓", "saved": "✓", "incorrect": "✗", "unanswered": "○", "invalid": "✗"}
 STATUS_WORDS = {"correct": "correct", "saved": "saved", "incorrect": "not yet",
@@ -18,8 +20,8 @@ def _points(x: float) -> str:
     return f"{x:g}"
 
 
-@dataclass(frozen=True)
-class CheckResult:
+@dataclass(frozen=True, slots=True)
+class CheckResult(Record):
     """The outcome of checking one exercise; ``message`` says exactly what was checked."""
 
     exercise_id: str
@@ -36,9 +38,6 @@ class CheckResult:
     def passed(self) -> bool:
         """True when the answer earns its points (free text: when it is saved)."""
         return self.status in ("correct", "saved")
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
     def headline(self) -> str:
         tail = f" ({_points(self.score)}/{_points(self.points)} point{'s' if self.points != 1 else ''})" \

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from medialit.figures.tables import FigureRules, load_rules
+from medialit.records import Record
 
 _STOPWORDS = frozenset(
     "the a an of in on at to for and or but were are is was be been has have had will would that this "
@@ -24,8 +25,8 @@ _STOPWORDS = frozenset(
     "other more said says after before into about over under some such only not no".split())
 
 
-@dataclass(frozen=True)
-class FigureComparison:
+@dataclass(frozen=True, slots=True)
+class FigureComparison(Record):
     """Two figures, one from each text, that seem to report the same quantity."""
 
     a: "Figure"
@@ -33,10 +34,6 @@ class FigureComparison:
     relation: str          # "agree" (ranges overlap) or "disagree" (they cannot both be right)
     shared: tuple[str, ...]  # content words both sentences share (as written in A, matched on 6 letters)
     explanation: str
-
-    def to_dict(self) -> dict:
-        return {"a": self.a.to_dict(), "b": self.b.to_dict(), "relation": self.relation,
-                "shared": list(self.shared), "explanation": self.explanation}
 
 
 def _fold(s: str) -> str:

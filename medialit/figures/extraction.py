@@ -19,21 +19,22 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from medialit.figures.classify import KINDS, _classify, _counted, _name_label
 from medialit.figures.patterns import DIGITS_AT, MONTHS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
 from medialit.figures.tables import FigureRules, currency_left_regex, load_rules, trie_regex
+from medialit.records import Record
 from medialit.text.numbers import MULTIPLIERS, ONES, TENS
 
-__all__ = ["Figure", "Exclusion", "extract", "excluded", "compare_figures", "FigureComparison", "KINDS"]
+__all__ = ["Figure", "Exclusion", "extract", "excluded", "KINDS"]
 
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Record):
     """One figure mention. ``text[start:end] == figure.text`` for the text it came from."""
 
     start: int
@@ -50,9 +51,6 @@ class Figure:
     sentence_start: int | None = None
     sentence_end: int | None = None
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 def _figure(start, end, text, kind, value, low, high, unit, qualifier, normalisation, rule,
             sentence_start, sentence_end) -> Figure:
@@ -65,17 +63,14 @@ def _figure(start, end, text, kind, value, low, high, unit, qualifier, normalisa
     return f
 
 
-@dataclass(frozen=True)
-class Exclusion:
+@dataclass(frozen=True, slots=True)
+class Exclusion(Record):
     """A span with digits or number words that is deliberately NOT a figure, and why."""
 
     start: int
     end: int
     text: str
     reason: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @lru_cache(maxsize=4)

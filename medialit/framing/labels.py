@@ -14,17 +14,18 @@ The word lists are in ``medialit/rules/framing.toml`` under ``[labels]``.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from medialit.framing.terms import FramingRules, load_rules, _fold, _inside, _quoted_spans, _skipped
+from medialit.records import Record
 
 __all__ = ["NameLabel", "name_labels"]
 
 
-@dataclass(frozen=True)
-class NameLabel:
+@dataclass(frozen=True, slots=True)
+class NameLabel(Record):
     """How one mention of a name is dressed.
 
     ``start``/``end`` cover the whole phrase (label + name); ``name`` is the name as written
@@ -40,9 +41,6 @@ class NameLabel:
     appositive: str
     head: str
     quoted: bool
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")

@@ -28,23 +28,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from medialit.errors import RulesError
+from medialit.records import Record
 from medialit.rules import Table, load_table
 
 __all__ = [
-    "Term", "FramingRules", "LoadedTerm", "NameLabel", "ConcordanceLine",
-    "load_rules", "find_loaded_terms", "name_labels", "concordance", "by_article",  # name_labels: framing_labels
+    "Term", "FramingRules", "LoadedTerm", "ConcordanceLine", "load_rules", "find_loaded_terms", "concordance", "by_article",
 ]
 
 
 # ------------------------------------------------------------------ the rules table
-@dataclass(frozen=True)
-class Term:
+@dataclass(frozen=True, slots=True)
+class Term(Record):
     """One row of the rules table: a loaded term and what a plainer report could say."""
 
     term: str
@@ -53,9 +53,6 @@ class Term:
     neutral: tuple[str, ...]
     why: str
     source: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -182,8 +179,8 @@ def _skipped(text: str, skip_boilerplate: bool) -> list[tuple[int, int]]:
 
 
 # ------------------------------------------------------------------ loaded terms
-@dataclass(frozen=True)
-class LoadedTerm:
+@dataclass(frozen=True, slots=True)
+class LoadedTerm(Record):
     """A loaded term found in a text, with the table row that decided it (``term``, ``category``,
     ``neutral``, ``why``, ``source``) and the ``form`` that matched. Whose word is it?
     ``quoted``: inside quotation marks; ``speaker``: in an interview answer by that speaker."""
@@ -199,9 +196,6 @@ class LoadedTerm:
     form: str
     quoted: bool
     speaker: str | None = None
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def find_loaded_terms(text: str, *, rules: FramingRules | str | Path | None = None,
@@ -235,8 +229,8 @@ def find_loaded_terms(text: str, *, rules: FramingRules | str | Path | None = No
 
 
 # ------------------------------------------------------------------ concordance
-@dataclass(frozen=True)
-class ConcordanceLine:
+@dataclass(frozen=True, slots=True)
+class ConcordanceLine(Record):
     """One occurrence of a word with up to ``width`` characters of context either side,
     never reaching past the line it is on (so page furniture does not leak in)."""
 
@@ -246,9 +240,6 @@ class ConcordanceLine:
     match: str
     right: str
     quoted: bool
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
     def __str__(self) -> str:
         return f"{self.left:>{len(self.left)}} [{self.match}] {self.right}"

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from medialit.attribution.phrases import CONTINUATIONS, MASK, Attribution, PhraseIndex, RuleSource, Rules, load_rules
 from medialit.attribution.phrases import find_attributions as _find_attributions
+from medialit.records import Record
 from medialit.quotes.marks import _MARKS, OPEN_CLOSE, mask_spans, paragraph_spans, _scan
 
 _TRANSCRIPT = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
@@ -38,8 +39,8 @@ NOT_SPEAKER_LABELS = {"note", "update", "photo", "read more", "editor's note", "
 PHRASE_MAX_WORDS = 3
 
 
-@dataclass(frozen=True)
-class Quote:
+@dataclass(frozen=True, slots=True)
+class Quote(Record):
     """A direct quotation. ``speaker_span`` is where the speaker is named in the text
     (for "he added", the earlier name the pronoun stands for; ``pronoun`` is "he").
     ``resolution`` says how the speaker was found: after, before, sentence, continuation,
@@ -61,11 +62,6 @@ class Quote:
     pronoun: str | None = None
     content_start: int = -1
     content_end: int = -1
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["speaker_span"] = list(self.speaker_span) if self.speaker_span else None
-        return d
 
 
 # A clause ends at a full stop (not after an initial, "Mr", "Gen", "vs") before a capital, or

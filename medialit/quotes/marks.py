@@ -2,11 +2,12 @@
 apostrophes told apart), and masking spans of a text. Used by :mod:`medialit.quotes.finder`.
 
 >>> _scan('He said “yes” and left.', 0, 23)
-[[8, 13, 0, True]]
+[MarkPair(start=8, end=13, depth=0, closed=True)]
 """
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
 _MARKS = re.compile(r"[“”«»„\"‘’']")
@@ -27,6 +28,17 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+class MarkPair(NamedTuple):
+    """A quotation in one paragraph: ``text[start:end]`` includes its marks; ``depth`` is 0
+    for an outer quotation; ``closed`` is False when no closing mark was found (``end`` is
+    then the end of the paragraph)."""
+
+    start: int
+    end: int
+    depth: int
+    closed: bool
 
 
 def _role(text: str, i: int) -> str:
@@ -54,8 +66,8 @@ def _role(text: str, i: int) -> str:
     return "none"
 
 
-def _scan(text: str, p0: int, p1: int) -> list[list]:
-    """Pair quotation marks inside one paragraph: [start, end, depth, closed]."""
+def _scan(text: str, p0: int, p1: int) -> list[MarkPair]:
+    """Pair quotation marks inside one paragraph, in order of their start."""
     out, stack = [], []  # stack of (mark, position)
     for m in _MARKS.finditer(text, p0, p1):
         i, ch = m.start(), m.group()
@@ -69,7 +81,7 @@ def _scan(text: str, p0: int, p1: int) -> list[list]:
                 om, oi = stack[k]
                 if (om in "‘'") == single and (OPEN_CLOSE[om] == ch or (om in "\"“„" and ch in "\"”“") or (single and ch in "’'")):
                     del stack[k:]
-                    out.append([oi, i + 1, k, True])
+                    out.append(MarkPair(oi, i + 1, k, True))
                     break
             else:
                 if not single and ch in "\"”" and role == "close":
@@ -77,7 +89,7 @@ def _scan(text: str, p0: int, p1: int) -> list[list]:
             continue
         if role == "open":
             if not single and stack and stack[-1][0] == '"' and ch == '"':
-                out.append([stack[-1][1], i + 1, len(stack) - 1, True])
+                out.append(MarkPair(stack[-1][1], i + 1, len(stack) - 1, True))
                 stack.pop()
                 continue
             stack.append((ch, i))
@@ -86,7 +98,7 @@ def _scan(text: str, p0: int, p1: int) -> list[list]:
             end = p1
             while end > oi and text[end - 1].isspace():
                 end -= 1
-            out.append([oi, end, k, False])
+            out.append(MarkPair(oi, end, k, False))
     out.sort()
     return out
 

@@ -12,39 +12,30 @@ The JSON shape is a stable contract, documented in ``docs/cli.md`` and pinned by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from medialit.corpus import clean
 from medialit.figures import extraction as figures
 from medialit.quotes import finder as quotes
+from medialit.records import Record, as_json
 from medialit.sourcing import tagger as sourcing
-from medialit.corpus.articles import CorpusError, load_article
+from medialit.corpus.articles import load_article
 from medialit.corpus.files import read_text
 from medialit.text.split import sentences
 
 
-@dataclass(frozen=True)
-class Analysis:
+@dataclass(frozen=True, slots=True)
+class Analysis(Record):
     """Everything ``analyze`` found in one text. Offsets are into ``text``."""
 
     path: str | None
     title: str | None
-    text: str
+    text: str = field(metadata=as_json(skip=True))
     sentences: tuple
     quotes: tuple
     figures: tuple
     boilerplate: tuple
-
-    def to_dict(self) -> dict:
-        return {
-            "path": self.path,
-            "title": self.title,
-            "sentences": [s.to_dict() for s in self.sentences],
-            "quotes": [q.to_dict() for q in self.quotes],
-            "figures": [f.to_dict() for f in self.figures],
-            "boilerplate": [b.to_dict() for b in self.boilerplate],
-        }
 
 
 def analyze_text(text: str, *, path: str | None = None, title: str | None = None) -> Analysis:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from medialit.records import Record, as_json, rounded
 from medialit.report.analysis import analyze_text
 from medialit.corpus.articles import UNKNOWN, Article, Corpus, CorpusError, guess_title, load_article, load_corpus, \
     split_front_matter
@@ -70,26 +71,21 @@ Leave a comment
 _MAX_PATH = 260
 
 
-@dataclass(frozen=True)
-class Neighbour:
+@dataclass(frozen=True, slots=True)
+class Neighbour(Record):
     """How one corpus article compares with the reported text (``verdict`` as in ``medialit.compare.comparison``)."""
 
     id: str
     title: str | None
     outlet: str
-    similarity: float
+    similarity: float = field(metadata=as_json(convert=rounded(4)))
     verdict: str          # "same_story", "same_event" or "unrelated"
     description: str      # the verdict in words
     reason: str           # the rule that decided, with its numbers
 
-    def to_dict(self) -> dict:
-        return {"id": self.id, "title": self.title, "outlet": self.outlet,
-                "similarity": round(self.similarity, 4), "verdict": self.verdict,
-                "description": self.description, "reason": self.reason}
 
-
-@dataclass(frozen=True)
-class ClaimToCheck:
+@dataclass(frozen=True, slots=True)
+class ClaimToCheck(Record):
     """A sentence worth tracing, with every reason it was picked (``text[start:end]``)."""
 
     start: int
@@ -98,26 +94,25 @@ class ClaimToCheck:
     sourcing: str
     reasons: tuple[str, ...]
 
-    def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text,
-                "sourcing": self.sourcing, "reasons": list(self.reasons)}
 
-
-@dataclass(frozen=True)
-class ArticleReport:
+@dataclass(frozen=True, slots=True)
+class ArticleReport(Record):
     """Everything the kit finds in one article. Offsets are into ``text``."""
 
     source: str
     title: str | None
     outlet: str
     published: str
-    text: str = field(repr=False)
+    text: str = field(repr=False, metadata=as_json(skip=True))
     boilerplate: tuple = field(repr=False)
     sentences: tuple = field(repr=False)
     quotes: tuple = field(repr=False)
     figures: tuple = field(repr=False)
     neighbours: tuple[Neighbour, ...] = field(repr=False)
-    claims: tuple[ClaimToCheck, ...] = field(repr=False)
+    claims: tuple[ClaimToCheck, ...] = field(repr=False, metadata=as_json(key="claims_to_check"))
+
+    json_keys = ("source", "title", "outlet", "published", "boilerplate", "sentences", "quotes", "figures",
+                 "sourcing_counts", "neighbours", "claims")
 
     @property
     def nearest(self) -> Neighbour | None:
@@ -136,17 +131,6 @@ class ArticleReport:
         counts = self.sourcing_counts
         claims = counts["named"] + counts["anonymous"] + counts["unattributed"]
         return counts["named"] / claims if claims else None
-
-    def to_dict(self) -> dict:
-        return {"source": self.source, "title": self.title, "outlet": self.outlet,
-                "published": self.published,
-                "boilerplate": [b.to_dict() for b in self.boilerplate],
-                "sentences": [s.to_dict() for s in self.sentences],
-                "quotes": [q.to_dict() for q in self.quotes],
-                "figures": [f.to_dict() for f in self.figures],
-                "sourcing_counts": self.sourcing_counts,
-                "neighbours": [n.to_dict() for n in self.neighbours],
-                "claims_to_check": [c.to_dict() for c in self.claims]}
 
     def summary(self) -> str:
         """The report in a few plain-text lines."""

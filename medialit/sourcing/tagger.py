@@ -33,6 +33,7 @@ from medialit.attribution.lexicon import WORD_CHAR_AFTER, Hit, PhraseIndex
 from medialit.corpus.clean import find_boilerplate
 from medialit.quotes.finder import Quote, find_quotes, transcript_speakers
 from medialit.quotes.marks import mask_spans, paragraph_spans
+from medialit.records import Record
 from medialit.text.split import sentences
 
 LABELS = ("named", "anonymous", "unattributed", "not_a_claim")
@@ -45,8 +46,8 @@ _DATELINE = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?
                        + r"\s+\d{1,2},?)\s+\d{4}(?:[,\s]+\d{1,2}[:.]\d{2}.*)?$|^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{2,4}$", re.I)
 
 
-@dataclass(frozen=True)
-class TaggedSentence:
+@dataclass(frozen=True, slots=True)
+class TaggedSentence(Record):
     """One sentence with its sourcing label, the cue texts that decided it (``cues``, with
     ``cue_spans`` as (start, end) offsets into the text), the ``source`` phrase, a plain
     ``reason``, and the hedge markers found (``hedges``, ``hedge_spans``)."""
@@ -65,16 +66,9 @@ class TaggedSentence:
     verb: str | None = None
     verb_note: str | None = None
 
-    def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "sourcing": self.sourcing,
-                "hedged": self.hedged, "source": self.source, "cues": list(self.cues),
-                "cue_spans": [list(s) for s in self.cue_spans], "reason": self.reason,
-                "hedges": list(self.hedges), "hedge_spans": [list(s) for s in self.hedge_spans],
-                "verb": self.verb, "verb_note": self.verb_note}
 
-
-@dataclass(frozen=True)
-class SourcingSummary:
+@dataclass(frozen=True, slots=True)
+class SourcingSummary(Record):
     """Counts by label, and the share of claims (sentences that are claims) per label."""
 
     counts: dict
@@ -83,11 +77,6 @@ class SourcingSummary:
     named_share: float | None
     anonymous_share: float | None
     unattributed_share: float | None
-
-    def to_dict(self) -> dict:
-        return {"counts": dict(self.counts), "claims": self.claims, "hedged": self.hedged,
-                "named_share": self.named_share, "anonymous_share": self.anonymous_share,
-                "unattributed_share": self.unattributed_share}
 
 
 def summary(tags: Iterable[TaggedSentence]) -> SourcingSummary:

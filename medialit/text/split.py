@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from medialit.records import Record
 from medialit.rules import load_table
 
 __all__ = ["Span", "sentences", "words"]
 
 
-@dataclass(frozen=True)
-class Span:
+@dataclass(frozen=True, slots=True)
+class Span(Record):
     """A piece of a text: ``text[span.start:span.end] == span.text``.
 
     >>> Span(0, 5, "Hello").to_dict()
@@ -35,9 +36,6 @@ class Span:
     start: int
     end: int
     text: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,0 +1,168 @@
+"""Records: frozen dataclasses with one shared way to become JSON-ready data.
+
+A record inherits :class:`Record`; its ``to_dict()`` walks the dataclass fields in order and
+turns each value into plain data: nested records (and other dataclasses) become dicts,
+tuples and lists become lists, dicts are copied with their values converted, enums give
+their value, paths become strings and dates ISO strings. A field can say more with
+``dataclasses.field(metadata=as_json(...))``:
+
+- ``skip=True``: leave the field out of the JSON;
+- ``key="..."``: write it under another name;
+- ``convert=func``: turn the value into something else first (e.g. ``rounded(4)``).
+
+A class whose JSON has another key order than its fields, or shows a property, lists the
+attribute names to write, in order, in a class attribute ``json_keys``.
+
+>>> from dataclasses import dataclass, field
+>>> @dataclass(frozen=True)
+... class Point(Record):
+...     x: int
+...     y: int
+...     label: str = field(default="", metadata=as_json(key="name"))
+...     note: str = field(default="", metadata=as_json(skip=True))
+>>> @dataclass(frozen=True)
+... class Line(Record):
+...     points: tuple[Point, ...]
+...     length: float = field(metadata=as_json(convert=rounded(2)))
+...     json_keys = ("length", "points", "closed")
+...     @property
+...     def closed(self) -> bool:
+...         return self.points[0] == self.points[-1]
+>>> Line((Point(0, 0, "start", "a note"), Point(3, 4)), 5.00001).to_dict()
+{'length': 5.0, 'points': [{'x': 0, 'y': 0, 'name': 'start'}, {'x': 3, 'y': 4, 'name': ''}], 'closed': False}
+>>> Point(1, 2, "p").to_dict(exclude=("label",))
+{'x': 1, 'y': 2}
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from collections.abc import Callable, Collection, Mapping
+from pathlib import PurePath
+from typing import Any, ClassVar, NamedTuple
+
+__all__ = ["Record", "as_json", "rounded", "to_dict", "jsonable"]
+
+_META_KEY = "medialit.records"
+_SCALARS = (str, int, float, bool, type(None))
+
+
+class _Options(NamedTuple):
+    key: str | None = None
+    skip: bool = False
+    convert: Callable[[Any], Any] | None = None
+
+
+def as_json(*, key: str | None = None, skip: bool = False,
+            convert: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+    """Field metadata saying how the field goes into ``to_dict()``: ``skip`` it, write it
+    under ``key``, or ``convert`` the value first (its result is converted like any value).
+
+    >>> as_json(key="claims_to_check")["medialit.records"].key
+    'claims_to_check'
+    """
+    if skip and (key is not None or convert is not None):
+        raise ValueError("as_json: a skipped field needs no key or convert")
+    return {_META_KEY: _Options(key, skip, convert)}
+
+
+def rounded(digits: int) -> Callable[[float | None], float | None]:
+    """A converter rounding a number to ``digits`` decimals (``None`` stays ``None``).
+
+    >>> rounded(2)(0.12345), rounded(2)(None)
+    (0.12, None)
+    """
+    def convert(value: float | None) -> float | None:
+        return None if value is None else round(value, digits)
+    convert.__name__ = f"rounded_{digits}"
+    return convert
+
+
+class _Entry(NamedTuple):
+    attr: str                                # attribute read on the object
+    key: str                                 # key written in the dict
+    convert: Callable[[Any], Any] | None
+
+
+_PLANS: dict[type, tuple[_Entry, ...]] = {}
+
+
+def _plan(cls: type) -> tuple[_Entry, ...]:
+    """The (attribute, key, converter) entries of a dataclass, in output order; built once a class."""
+    plan = _PLANS.get(cls)
+    if plan is not None:
+        return plan
+    fields = {f.name: f.metadata.get(_META_KEY, _Options()) for f in dataclasses.fields(cls)}
+    order = getattr(cls, "json_keys", None)
+    if order is None:
+        order = [name for name, opt in fields.items() if not opt.skip]
+    else:
+        missing = [name for name, opt in fields.items() if not opt.skip and name not in order]
+        skipped = [name for name in order if name in fields and fields[name].skip]
+        if missing or skipped:
+            raise TypeError(f"{cls.__name__}.json_keys must list every field not skipped "
+                            f"(missing: {missing}, skipped but listed: {skipped})")
+    entries = []
+    for name in order:
+        opt = fields.get(name, _Options())
+        entries.append(_Entry(name, opt.key or name, opt.convert))
+    plan = _PLANS[cls] = tuple(entries)
+    return plan
+
+
+def to_dict(obj: Any, *, exclude: Collection[str] = ()) -> dict[str, Any]:
+    """The JSON-ready dict of a dataclass instance (see the module docstring); ``exclude``
+    names attributes to leave out this time."""
+    out: dict[str, Any] = {}
+    for attr, key, convert in _plan(type(obj)):
+        if attr in exclude:
+            continue
+        value = getattr(obj, attr)
+        if convert is not None:
+            value = convert(value)
+        out[key] = value if type(value) in _SCALARS else jsonable(value)
+    return out
+
+
+def jsonable(value: Any) -> Any:
+    """Plain data for ``value``: what ``json.dumps`` takes without a ``default``.
+
+    >>> jsonable({"when": dt.date(2019, 2, 8), "names": ("Ana", "Bo")})
+    {'when': '2019-02-08', 'names': ['Ana', 'Bo']}
+    """
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, (tuple, list)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, enum.Enum):
+        return jsonable(value.value)
+    if isinstance(value, (set, frozenset)):
+        return sorted(jsonable(v) for v in value)
+    if isinstance(value, PurePath):
+        return str(value)
+    if isinstance(value, (dt.date, dt.time)):  # datetime is a date
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return to_dict(value)
+    return value
+
+
+class Record:
+    """Base of the kit's result dataclasses: gives them ``to_dict()`` (module docstring).
+
+    It has no fields and empty ``__slots__``, so ``@dataclass(frozen=True, slots=True)``
+    subclasses stay slotted.
+    """
+
+    __slots__ = ()
+    json_keys: ClassVar[tuple[str, ...] | None] = None
+
+    def to_dict(self, *, exclude: Collection[str] = ()) -> dict[str, Any]:
+        """A JSON-ready dict of the record, keys in field order (or ``json_keys`` order);
+        ``exclude`` names attributes to leave out."""
+        return to_dict(self, exclude=exclude)
