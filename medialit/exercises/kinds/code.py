@@ -97,7 +97,7 @@ class Code(Kind):
 
     name = "code"
     source_fields = frozenset({"variable", "answer", "tolerance", "unit", "ranges", "ordered"})
-    release_fields = frozenset({"variable", "expects", "unit", "ranges", "ordered"})
+    release_fields = frozenset({"variable", "expects", "unit", "ranges", "ordered", "length"})
     reads_variable = True
 
     def compile(self, table: dict, ex_id: str, salt: str, fail: Fail) -> Compiled:
