@@ -159,6 +159,18 @@ def test_ordered_list_must_be_in_order():
     assert not wrong.passed and "in order" in wrong.message
 
 
+def test_an_ordered_list_exercise_survives_its_release(tmp_path):
+    source = tmp_path / "09_ordered.toml"
+    source.write_text('[[exercise]]\nid = "q9.9"\nkind = "code"\nprompt = "p"\npoints = 1\nhint = "h"\n'
+                      'answer = ["b", "a"]\nordered = true\n', encoding="utf-8")
+    text, _ = release_exercise_file(source, salt="s")
+    released = parse_exercises(tomllib.loads(text), "release", path=source)   # 'length' is a release field
+    ex = Exercises(released, AnswerStore("unused.json", persist=False))
+    assert ex.check("q9.9", namespace={"answer_q9_9": ["B", "a"]}).passed
+    short = ex.check("q9.9", namespace={"answer_q9_9": ["b"]})
+    assert not short.passed and "it has 1 items, the answer has 2" in short.message
+
+
 # --- grading: running the notebook -----------------------------------------------------------
 
 def test_grade_without_running_reads_code_answers_from_the_saved_file(tmp_path):

@@ -128,12 +128,8 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return result
 
 
-# Being removed by the exercises/kinds restructure; this list must end empty.
-KNOWN = {"import cycle: medialit.exercises.codekind -> medialit.exercises.compiling -> medialit.exercises.spec -> medialit.exercises.codekind"}
-
-
 def test_the_package_has_no_cycle_no_upward_import_and_no_private_cross_import():
-    assert set(problems(PACKAGE, LAYERS)) - KNOWN == set()
+    assert problems(PACKAGE, LAYERS) == []
 
 
 def test_every_subpackage_is_on_a_layer():

@@ -10,7 +10,8 @@ Students::
     ex.check_all(); ex.progress()
 
 Instructors: ``medialit release OUT`` and ``medialit grade SUBMISSIONS``. The file format is
-in docs/exercise-format.md. Widgets are imported only by ``show``.
+in docs/exercise-format.md. Widgets are imported only by ``show``. Each kind of exercise
+(``single_choice``, ``number``, ``code``...) is one module of ``medialit.exercises.kinds``.
 """
 from medialit.exercises.api import Exercises, grading_mode, load
 from medialit.exercises.checking import AnswerError

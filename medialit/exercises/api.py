@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from medialit.exercises.checking import AnswerError, check, coerce
 from medialit.exercises.codekind import MISSING, read_variable
+from medialit.exercises.kinds import KINDS
 from medialit.exercises.results import CheckResult, Note, ResultTable
 from medialit.exercises.spec import ExerciseSet, find_exercise_file, load_exercise_file
 from medialit.exercises.store import AnswerStore, answers_path
@@ -83,7 +84,7 @@ class Exercises:
         return Note(note, ok=note.startswith("Saved"))
 
     def _save(self, exercise, value: Any, *, quiet: bool) -> str:
-        if value is None or (isinstance(value, str) and not value.strip() and exercise.kind != "free_text"):
+        if value is None or (isinstance(value, str) and not value.strip() and exercise.graded):
             self.store.clear(exercise.id)
             return "Answer cleared."
         try:
@@ -98,7 +99,7 @@ class Exercises:
     def _value(self, exercise, namespace: Mapping[str, Any] | None = None) -> Any:
         """The answer to check. For a ``code`` exercise, the value the student's code gave its
         variable when it is defined (saved at once), else the saved answer."""
-        if exercise.kind == "code" and not self.from_key:
+        if KINDS[exercise.kind].reads_variable and not self.from_key:
             value = read_variable(exercise, namespace)
             if value is not MISSING:
                 try:
@@ -143,7 +144,7 @@ class Exercises:
         if not strict:
             return result
         print(result)
-        if result.kind != "free_text" and result.points > 0 and not result.passed:
+        if KINDS[result.kind].graded and result.points > 0 and not result.passed:
             raise AssertionError(f"{result.exercise_id} does not pass yet (see above)")
         return None
 
@@ -161,7 +162,7 @@ class Exercises:
         rows = []
         for exercise in self.set.exercises:
             r = self._check(exercise)
-            correct = "—" if exercise.kind == "free_text" else ("yes" if r.passed else "no")
+            correct = "—" if not exercise.graded else ("yes" if r.passed else "no")
             answered = "no" if r.status == "unanswered" else "yes"
             rows.append((exercise.id, exercise.kind.replace("_", " "), answered, correct, f"{r.score:g}/{r.points:g}"))
         totals = self._totals()

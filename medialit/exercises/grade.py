@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medialit.exercises.checking import check
+from medialit.exercises.kinds import KINDS
 from medialit.exercises.release import repo_folder
 from medialit.exercises.spec import ExerciseFileError, ExerciseSet, load_exercise_file
 from medialit.errors import AnswersFileError
@@ -54,7 +55,8 @@ class StudentGrade:
 
 
 def has_code(exercise_set: ExerciseSet) -> bool:
-    return any(e.kind == "code" for e in exercise_set.exercises)
+    """Whether a notebook has exercises answered by its code (kind ``code``): grading runs it."""
+    return any(KINDS[e.kind].reads_variable for e in exercise_set.exercises)
 
 
 def _notebooks_in(folder: Path) -> dict[str, Path]:
@@ -101,14 +103,14 @@ def grade_student(folder: Path, sets: dict[str, ExerciseSet], notebooks: list[st
             except AnswersFileError as err:
                 grade.worsen("malformed", str(err).replace(str(folder) + "/", ""))
         if has_code(exercise_set) and options.run and grade.status != "missing":
-            code_ids = {e.id for e in exercise_set.exercises if e.kind == "code"}
+            code_ids = {e.id for e in exercise_set.exercises if KINDS[e.kind].reads_variable}
             answers = {i: v for i, v in answers.items() if i not in code_ids}   # code: the run decides
             answers.update(_run_values(grade, stem, exercise_set, runnable.get(stem), options, exercises_dir))
         for exercise in exercise_set.exercises:
             entry = answers.get(exercise.id)
             value = None if entry is None else entry.get("value")
             result = check(exercise, value)
-            if exercise.kind == "free_text":
+            if not exercise.graded:              # free text: saved for the instructor to read
                 grade.free_text_answered += result.status == "saved"
                 if isinstance(value, str) and value.strip():
                     grade.free_texts.append((f"{stem}:{exercise.id}", value))
@@ -130,7 +132,7 @@ def _run_values(grade: StudentGrade, stem: str, exercise_set: ExerciseSet, noteb
     if notebook is None:
         grade.worsen("incomplete", f"no {stem}.ipynb to run: its code exercises score 0")
         return {}
-    variables = {e.id: e.data["variable"] for e in exercise_set.exercises if e.kind == "code"}
+    variables = {e.id: e.data["variable"] for e in exercise_set.exercises if KINDS[e.kind].reads_variable}
     outcome = run_notebook(notebook, variables, exercises_dir=exercises_dir or exercise_set.path.parent,
                            cell_timeout=options.cell_timeout, run_timeout=options.run_timeout)
     if outcome.status != "ok":
@@ -157,7 +159,7 @@ def grade_submissions(submissions: str | Path, *, exercises: str | Path | None =
     if unknown:
         raise ExerciseFileError(f"no exercise file for {', '.join(unknown)}")
     grades = [grade_student(f, sets, notebooks, options, exercises_dir) for f in folders]
-    columns = [f"{stem}:{e.id}" for stem in notebooks for e in sets[stem].exercises if e.kind != "free_text"]
+    columns = [f"{stem}:{e.id}" for stem in notebooks for e in sets[stem].exercises if e.graded]
     return columns, grades
 
 

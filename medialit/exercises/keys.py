@@ -48,6 +48,21 @@ def word_key(text: str) -> list[str]:
     return _WORD.findall(normalise(text).replace("'", ""))
 
 
+def fragment_hits(fragment_words: list[str], items: list[str]) -> list[int]:
+    """Indexes of the items whose words contain the fragment's words in a row.
+
+    >>> fragment_hits(["an", "insider"], ["An insider said.", "Officials said."])
+    [0]
+    """
+    n = len(fragment_words)
+    hits = []
+    for i, item in enumerate(items):
+        words = word_key(item)
+        if any(words[j:j + n] == fragment_words for j in range(len(words) - n + 1)):
+            hits.append(i)
+    return hits
+
+
 def digest(salt: str, exercise_id: str, token: str) -> str:
     """The salted hash of one answer token (hex, 128 bits)."""
     data = "\x1f".join((salt, exercise_id, token)).encode("utf-8")

@@ -12,39 +12,17 @@ The format is documented in docs/exercise-format.md.
 """
 from __future__ import annotations
 
-import functools
 import os
-from medialit.errors import ExerciseFileError
-from medialit.rules import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from medialit.errors import ExerciseFileError
 from medialit.exercises import compiling
+from medialit.exercises.kinds import KINDS
+from medialit.rules import tomllib
 
-KINDS = ("single_choice", "multiple_choice", "pick_sentences", "label_items", "number",
-         "match_pairs", "free_text", "code")
 COMMON = {"id", "kind", "prompt", "points", "hint", "feedback", "explanation", "instructor_note"}
-SOURCE_FIELDS = {
-    "single_choice": {"choices", "answer"},
-    "multiple_choice": {"choices", "answer"},
-    "pick_sentences": {"article", "items", "answer", "target"},
-    "label_items": {"labels", "items"},
-    "number": {"answer", "tolerance", "unit", "ranges"},
-    "match_pairs": {"pairs", "distractors"},
-    "free_text": {"min_words"},
-    "code": {"variable", "answer", "tolerance", "unit", "ranges", "ordered"},
-}
-RELEASE_FIELDS = {
-    "single_choice": {"choices"},
-    "multiple_choice": {"choices"},
-    "pick_sentences": {"article", "items", "target"},
-    "label_items": {"labels", "items"},
-    "number": {"unit", "ranges"},
-    "match_pairs": {"lefts", "rights"},
-    "free_text": {"min_words"},
-    "code": {"variable", "expects", "unit", "ranges", "ordered"},
-}
 
 
 @dataclass(frozen=True)
@@ -64,23 +42,16 @@ class Exercise:
 
     @property
     def graded(self) -> bool:
-        return self.kind != "free_text"
+        """False for a kind saved for the instructor (``free_text``)."""
+        return KINDS[self.kind].graded
 
     def items(self) -> list[str]:
-        """The items a student picks or labels (sentences of the article for ``pick_sentences``)."""
-        if self.kind == "pick_sentences":
-            if "article" in self.data:
-                return list(article_sentences(self.data["article"]))
-            return list(self.data["items"])
-        if self.kind == "label_items":
-            return list(self.data["items"])
-        if self.kind == "match_pairs":
-            return list(self.data["lefts"])
-        return []
+        """The items a student picks, labels or matches (sentences of the article for ``pick_sentences``)."""
+        return KINDS[self.kind].items(self)
 
     def options(self) -> list[str]:
         """The choices, labels or right-hand items offered."""
-        return list(self.data.get("choices") or self.data.get("labels") or self.data.get("rights") or [])
+        return KINDS[self.kind].options(self)
 
 
 @dataclass(frozen=True)
@@ -103,17 +74,6 @@ class ExerciseSet:
     @property
     def ids(self) -> list[str]:
         return [e.id for e in self.exercises]
-
-
-@functools.lru_cache(maxsize=32)
-def article_sentences(article_id: str) -> tuple[str, ...]:
-    """The non-boilerplate sentences of a corpus article, as the exercises offer them."""
-    from medialit.corpus.clean import find_boilerplate
-    from medialit.corpus.articles import load_corpus
-    from medialit.text.split import sentences
-
-    text = load_corpus()[str(article_id)].text
-    return tuple(s.text for s in sentences(text, skip=find_boilerplate(text)))
 
 
 def display_path(path: Path) -> str:
@@ -181,9 +141,10 @@ def _parse_one(table: Any, number: int, where: str, salt: str, released: bool) -
         return ExerciseFileError(f"{where}: exercise {ex_id}: {message}")
 
     kind = table.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise fail(f"field 'kind' is {kind!r}; expected one of {', '.join(KINDS)}")
-    allowed = COMMON | (RELEASE_FIELDS[kind] | {"key"} if released else SOURCE_FIELDS[kind])
+    steps = KINDS[kind]
+    allowed = COMMON | (steps.release_fields | {"key"} if released else steps.source_fields)
     if released:
         allowed -= {"feedback", "explanation", "instructor_note"}
     unknown = set(table) - allowed
@@ -195,8 +156,7 @@ def _parse_one(table: Any, number: int, where: str, salt: str, released: bool) -
     points = table.get("points")
     if isinstance(points, bool) or not isinstance(points, (int, float)) or points < 0:
         raise fail("field 'points' must be a number >= 0")
-    if kind == "free_text" and points != 0:
-        raise fail("field 'points' must be 0: free text is saved for the instructor, not autograded")
+    steps.validate(table, fail)
     if released:
         data, key = compiling.released_parts(table, kind, fail)
         source = None

@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+from medialit.exercises.kinds import KINDS
+
 
 def css_id(exercise_id: str) -> str:
     """``q0.1`` -> ``medialit-ex-q0-1`` (the class the browser test looks for)."""
@@ -22,13 +24,5 @@ def plain_text(exercise) -> str:
         lines.append("Options: " + "; ".join(f"{i}. {o}" for i, o in enumerate(options, start=1)))
     if exercise.data.get("unit"):
         lines.append(f"Unit: {exercise.data['unit']}")
-    examples = {"single_choice": '"choice text" or its number', "multiple_choice": "[1, 3] or a list of texts",
-                "pick_sentences": "[2, 5] (sentence numbers) or a list of sentence fragments",
-                "label_items": "a list of labels in item order", "match_pairs": "{left: right} or a list in order",
-                "number": "a number", "free_text": '"your text"', "code": "..."}
-    if exercise.kind == "code":
-        lines.append(f"Answer in code: set {exercise.data['variable']} = ... (a {exercise.data['expects']}), "
-                     f"run the cell, then ex.check({exercise.id!r})")
-        return "\n".join(lines)
-    lines.append(f"No widgets? Answer in code: ex.answer({exercise.id!r}, {examples[exercise.kind]})")
+    lines.append(KINDS[exercise.kind].answer_in_code(exercise))
     return "\n".join(lines)

@@ -14,14 +14,13 @@ from typing import Any, Callable
 
 import ipywidgets as w
 
-from medialit.exercises.keys import normalise
+from medialit.exercises.kinds import KINDS, Input
 from medialit.exercises.text_view import css_id, plain_text  # noqa: F401 (re-exported)
 
 _STYLE = w.HTML(
     "<style>.medialit-exercise .widget-checkbox{height:auto!important}"
     ".medialit-exercise .widget-checkbox label span{white-space:normal;overflow:visible}"
     ".medialit-exercise .widget-radio-box label{white-space:normal}</style>")
-_CHOOSE = "— choose —"
 
 
 class ExerciseWidget(w.VBox):
@@ -82,58 +81,6 @@ def _value_widgets(box: w.Widget) -> list[w.Widget]:
     return [box] if hasattr(box, "value") and not isinstance(box, (w.HTML, w.Label)) else []
 
 
-def _build_input(exercise):
-    """(widget, get stored answer, set stored answer) for one exercise."""
-    kind, wide = exercise.kind, w.Layout(width="auto")
-    if kind == "single_choice":
-        radio = w.RadioButtons(options=exercise.options(), value=None, description="Answer", layout=wide)
-        def put(v):
-            radio.value = next((o for o in radio.options if normalise(o) == normalise(v)), None)
-        return radio, lambda: radio.value, put
-    if kind in ("multiple_choice", "pick_sentences"):
-        texts = exercise.options() if kind == "multiple_choice" else exercise.items()
-        number = kind == "pick_sentences"
-        boxes = [w.Checkbox(value=False, indent=False, layout=w.Layout(width="100%"),
-                            description=f"{i}. {t}" if number else t) for i, t in enumerate(texts, start=1)]
-        def put(v):
-            chosen = {normalise(x) for x in (v or [])}
-            for box, t in zip(boxes, texts):
-                box.value = normalise(t) in chosen
-        return w.VBox(boxes), lambda: [t for box, t in zip(boxes, texts) if box.value], put
-    if kind in ("label_items", "match_pairs"):
-        options = [(_CHOOSE, "")] + [(o, o) for o in exercise.options()]
-        rows, drops = [], []
-        for i, item in enumerate(exercise.items(), start=1):
-            drop = w.Dropdown(options=options, value="", description=f"Item {i}")
-            drops.append(drop)
-            rows.append(w.VBox([w.HTML(f"<p>{i}. {html.escape(item)}</p>"), drop]))
-        def put(v):
-            for drop, label in zip(drops, v or []):
-                drop.value = next((o for _, o in options if o and normalise(o) == normalise(label)), "")
-        return w.VBox(rows), lambda: [d.value or None for d in drops], put
-    if kind == "number":
-        box = w.Text(value="", placeholder="a number", description="Answer")
-        unit = w.Label(exercise.data.get("unit", ""))
-        def put(v):
-            box.value = f"{v:g}" if isinstance(v, (int, float)) else str(v)
-        return w.HBox([box, unit]), lambda: box.value, put
-    if kind == "code":
-        return _code_panel(exercise)
-    area = w.Textarea(value="", placeholder="Write your answer here", description="Your answer",
-                      rows=5, layout=w.Layout(width="90%"))
-    def put(v):
-        area.value = str(v)
-    return area, lambda: area.value, put
-
-
-def _code_panel(exercise):
-    """A ``code`` exercise has no input: the student's code sets the variable; Check reads it."""
-    variable, expects = exercise.data["variable"], exercise.data["expects"]
-    what = {"number": "a number" + (f" (in {exercise.data['unit']})" if exercise.data.get("unit") else ""),
-            "text": "a text", "list": "a list" + (" in order" if exercise.data.get("ordered") else "")}[expects]
-    intro = (f"<p>Answer in code: write code in a cell below that sets <code>{html.escape(variable)}</code> "
-             f"to {html.escape(what)}, run it, then click Check.</p>")
-    panel = w.HTML(intro)
-    def put(v):
-        panel.value = intro + f"<p>Last value checked: <code>{html.escape(repr(v))}</code></p>"
-    return panel, lambda: None, put
+def _build_input(exercise) -> Input:
+    """(widget, get stored answer, set stored answer) for one exercise: its kind's ``widget`` step."""
+    return KINDS[exercise.kind].widget(exercise)
