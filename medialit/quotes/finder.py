@@ -29,7 +29,6 @@ from dataclasses import asdict, dataclass
 
 from medialit.attribution.phrases import CONTINUATIONS, MASK, Attribution, PhraseIndex, RuleSource, Rules, load_rules
 from medialit.attribution.phrases import find_attributions as _find_attributions
-from medialit.corpus.clean import find_boilerplate
 from medialit.corpus.document import Document
 from medialit.quotes.marks import _MARKS, OPEN_CLOSE, mask_spans, paragraph_spans, _scan
 
@@ -213,19 +212,15 @@ def find_quotes(text: str | Document, *, rules: RuleSource = None, skip=None) ->
     >>> [q.speaker for q in find_quotes('Maduro said, “We are ready.” “We will win,” he added.')]
     ['Maduro', 'Maduro']
     """
-    if isinstance(text, Document):
-        doc = text
-        if rules is None and skip is None:
-            return list(doc.layer("quotes", _quotes_layer))
-        return _find_quotes(doc.text, load_rules(rules), doc.boilerplate if skip is None else skip,
-                            paragraphs_of(doc), transcript_speakers_of(doc))
-    if not isinstance(text, str):
-        raise TypeError(f"find_quotes expects a str or a Document, got {type(text).__name__}")
-    rules = load_rules(rules)
-    if skip is None:
-        skip = find_boilerplate(text)
-    paragraphs = paragraph_spans(text)
-    return _find_quotes(text, rules, skip, paragraphs, transcript_speakers(text, paragraphs))
+    if not isinstance(text, Document):
+        if not isinstance(text, str):
+            raise TypeError(f"find_quotes expects a str or a Document, got {type(text).__name__}")
+        text = Document(text)
+    doc = text
+    if rules is None and skip is None:
+        return list(doc.layer("quotes", _quotes_layer))
+    return _find_quotes(doc.text, load_rules(rules), doc.boilerplate if skip is None else skip,
+                        paragraphs_of(doc), transcript_speakers_of(doc))
 
 
 def paragraphs_of(doc: Document) -> list[tuple[int, int]]:

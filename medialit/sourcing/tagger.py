@@ -30,10 +30,9 @@ from typing import Iterable
 
 from medialit.attribution.phrases import MASK, Attribution, RuleSource, Rules, classify_source, find_attributions, load_rules, verb_uses
 from medialit.attribution.lexicon import WORD_CHAR_AFTER, Hit, PhraseIndex
-from medialit.corpus.clean import find_boilerplate
 from medialit.corpus.document import Document
-from medialit.quotes.finder import Quote, find_quotes, paragraphs_of, transcript_speakers, transcript_speakers_of
-from medialit.quotes.marks import mask_spans, paragraph_spans
+from medialit.quotes.finder import Quote, find_quotes, paragraphs_of, transcript_speakers_of
+from medialit.quotes.marks import mask_spans
 from medialit.text.split import sentences
 
 LABELS = ("named", "anonymous", "unattributed", "not_a_claim")
@@ -228,27 +227,19 @@ def tag(text: str | Document, *, rules: RuleSource = None, boilerplate=None, quo
     >>> t.sourcing, t.source, t.cues
     ('anonymous', 'a senior official', ('Reuters reported', 'citing a senior official'))
     """
-    if isinstance(text, Document):
-        doc = text
-        if rules is None and boilerplate is None and quotes is None and sentence_spans is None:
-            return list(doc.layer("sourcing", _sourcing_layer))
-        loaded = load_rules(rules)
-        if quotes is None:  # the default rules: the quotations kept on the Document
-            quotes = find_quotes(doc, rules=None if rules is None else loaded, skip=boilerplate)
-        if sentence_spans is None:
-            sentence_spans = doc.sentences if boilerplate is None else sentences(doc.text, skip=boilerplate)
-        return _tag(doc.text, loaded, quotes, sentence_spans, paragraphs_of(doc), transcript_speakers_of(doc))
-    if not isinstance(text, str):
-        raise TypeError(f"tag expects a str or a Document, got {type(text).__name__}")
-    rules = load_rules(rules)
-    if boilerplate is None and (quotes is None or sentence_spans is None):
-        boilerplate = find_boilerplate(text)
-    if quotes is None:
-        quotes = find_quotes(text, rules=rules, skip=boilerplate)
+    if not isinstance(text, Document):
+        if not isinstance(text, str):
+            raise TypeError(f"tag expects a str or a Document, got {type(text).__name__}")
+        text = Document(text)  # read once here too: the quotations share its boilerplate and paragraphs
+    doc = text
+    if rules is None and boilerplate is None and quotes is None and sentence_spans is None:
+        return list(doc.layer("sourcing", _sourcing_layer))
+    loaded = load_rules(rules)
+    if quotes is None:  # with the default rules: the quotations kept on the Document
+        quotes = find_quotes(doc, rules=None if rules is None else loaded, skip=boilerplate)
     if sentence_spans is None:
-        sentence_spans = sentences(text, skip=boilerplate)
-    paragraphs = paragraph_spans(text)
-    return _tag(text, rules, quotes, sentence_spans, paragraphs, transcript_speakers(text, paragraphs))
+        sentence_spans = doc.sentences if boilerplate is None else sentences(doc.text, skip=boilerplate)
+    return _tag(doc.text, loaded, quotes, sentence_spans, paragraphs_of(doc), transcript_speakers_of(doc))
 
 
 def _sourcing_layer(doc: Document) -> tuple[TaggedSentence, ...]:
