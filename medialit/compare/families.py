@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from medialit.corpus.document import Document
 from medialit.compare.comparison import Fingerprint, evidence, fingerprint, needs_alignment, verdict
 
 NUM_PERM = 64          # MinHash permutations: enough for a low LSH threshold, cheap to compute
@@ -79,8 +78,7 @@ def story_families(articles: Mapping[str, str] | Iterable, *, progress: bool = F
         dup = next(k for k in ids if ids.count(k) > 1)
         raise ValueError(f"story_families: article id {dup!r} appears more than once")
     bar = _progress(progress)
-    docs = [Document(text) for _, text in items]  # each article read once: boilerplate, then sentences if needed
-    fps: list[Fingerprint] = [fingerprint(doc, clean=clean) for doc in bar(docs, "fingerprints")]
+    fps: list[Fingerprint] = [fingerprint(text, clean=clean) for _, text in bar(items, "fingerprints")]
     candidates = _candidates(fps, bar)
     parent = list(range(len(items)))
 
@@ -96,8 +94,9 @@ def story_families(articles: Mapping[str, str] | Iterable, *, progress: bool = F
         ev = evidence(fps[i], fps[j])
         if needs_alignment(ev):
             from medialit.compare.alignment import align_prepared, prepare
-            sa, sb = prepare(docs[i]), prepare(docs[j])
-            ev = evidence(fps[i], fps[j], pairs=align_prepared(docs[i].text, sa, docs[j].text, sb),
+            ta, tb = items[i][1], items[j][1]
+            sa, sb = prepare(ta), prepare(tb)
+            ev = evidence(fps[i], fps[j], pairs=align_prepared(ta, sa, tb, sb),
                           sentences_a=len(sa), sentences_b=len(sb))
         v = verdict(ev)
         if v.label == "same_story":
