@@ -16,7 +16,8 @@ Three small, explainable tools for notebook 06 (and any article):
 All three skip boilerplate lines (``medialit.corpus.clean.find_boilerplate``) unless told not to,
 match accents loosely ("Guaido" finds "Guaidó"), and return frozen records with offsets
 into the text. Each takes the text as a ``str`` or as a :class:`medialit.corpus.document.Document`
-(which keeps its boilerplate lines and folded text, so many look-ups read it once). :func:`by_article` runs any of them over a corpus and returns table rows.
+(which keeps its boilerplate lines and folded text, so many look-ups read it once).
+:func:`by_article` runs any of them over a corpus and returns table rows.
 
 >>> hits = find_loaded_terms("Critics say he seized control in 2013.")
 >>> [(h.text, h.category, h.neutral[0]) for h in hits]
