@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from medialit.corpus.document import Document
 from medialit.checks.dates import DateSpan, as_span, figure_span, period_of
 from medialit.figures.extraction import Figure, extract
 from medialit.figures.tables import load_rules
@@ -79,13 +80,25 @@ def check(figure: Figure, *, text: str | None = None, article_date=None,
                  "", ())
 
 
-def check_text(text: str, *, article_date=None, reference: Reference | None = None,
+def check_text(text: str | Document, *, article_date=None, reference: Reference | None = None,
                include_unchecked: bool = False) -> list[Check]:
     """Run :func:`check` on every figure in ``text``. Figures no reference row applies to are
-    left out unless ``include_unchecked`` is true."""
+    left out unless ``include_unchecked`` is true.
+
+    ``text`` may be a :class:`medialit.corpus.document.Document`: its figures (the layer
+    "figures" of :func:`medialit.figures.extraction.extract`) are reused.
+
+    >>> from medialit.corpus.document import Document
+    >>> doc = Document("In 2019 the US recognised a teenage opposition figure, Juan Guaidó.")
+    >>> [c.verdict for c in check_text(doc, article_date="2022-03-06")], doc.has_layer("figures")
+    (['inconsistent'], True)
+    """
     ref = reference or load_reference()
+    figures = extract(text)
+    if isinstance(text, Document):
+        text = text.text
     out = []
-    for f in extract(text):
+    for f in figures:
         c = check(f, text=text, article_date=article_date, reference=ref)
         if include_unchecked or c.check != "none":
             out.append(c)

@@ -34,6 +34,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from medialit.corpus.document import Document
 from medialit.records import Record, as_json, rounded
 from medialit.text.split import Span, sentences, words
 
@@ -165,10 +166,18 @@ class _Sentence:
         self.content = content
 
 
-def prepare(text: str, spans: list[Span] | None = None) -> list[_Sentence]:
-    """Sentences of ``text`` (non-boilerplate unless ``spans`` is given), tokenised for scoring."""
-    if spans is None:
-        spans = article_sentences(text)
+def prepare(text: str | Document, spans: list[Span] | None = None) -> list[_Sentence]:
+    """Sentences of ``text`` (non-boilerplate unless ``spans`` is given), tokenised for scoring.
+
+    A :class:`~medialit.corpus.document.Document` gives its own sentences, and keeps the
+    result (the layer "compare.sentences") for the next comparison of the same article.
+    """
+    if isinstance(text, Document) and spans is None:
+        return list(text.layer("compare.sentences", lambda d: tuple(_prepare(d.sentences))))
+    return _prepare(article_sentences(text) if spans is None else spans)
+
+
+def _prepare(spans) -> list[_Sentence]:
     out = []
     for s in spans:
         toks = [Span(s.start + w.start, s.start + w.end, w.text) for w in words(s.text)]
@@ -177,17 +186,30 @@ def prepare(text: str, spans: list[Span] | None = None) -> list[_Sentence]:
     return out
 
 
-def article_sentences(text: str) -> list[Span]:
-    """The non-boilerplate sentences of ``text`` (boilerplate detection when available)."""
+def article_sentences(text: str | Document) -> list[Span]:
+    """The non-boilerplate sentences of ``text`` (boilerplate detection when available).
+
+    >>> [s.text for s in article_sentences("Rain fell.\\nShare this article")]
+    ['Rain fell.']
+    """
+    if isinstance(text, Document):
+        return list(text.sentences)
     return sentences(text, skip=_boilerplate(text))
 
 
-def _boilerplate(text: str) -> list:
+def _boilerplate(text: str | Document) -> list:
+    if isinstance(text, Document):
+        return list(text.boilerplate)
     try:
         from medialit.corpus.clean import find_boilerplate
     except ImportError:  # the cleaner is optional: without it every line counts
         return []
     return find_boilerplate(text)
+
+
+def text_of(text: str | Document) -> str:
+    """The text itself, given a str or a :class:`~medialit.corpus.document.Document`."""
+    return text.text if isinstance(text, Document) else text
 
 
 def _shared(x: _Sentence, y: _Sentence) -> float:
@@ -251,7 +273,7 @@ def _stretch(ws: list[Span], i: int, j: int) -> tuple[int, int]:
     return (ws[-1].end, ws[-1].end) if ws else (0, 0)
 
 
-def align(a: str, b: str) -> list[AlignedPair]:
+def align(a: str | Document, b: str | Document) -> list[AlignedPair]:
     """Pair each sentence of article ``a`` with its counterpart in article ``b``.
 
     Every non-boilerplate sentence of ``a`` appears once (paired, or ``a_only``); the
@@ -264,7 +286,7 @@ def align(a: str, b: str) -> list[AlignedPair]:
     ['a_only', 'matched', 'b_only']
     """
     sa, sb = prepare(a), prepare(b)
-    return align_prepared(a, sa, b, sb)
+    return align_prepared(text_of(a), sa, text_of(b), sb)
 
 
 def align_prepared(a: str, sa: list[_Sentence], b: str, sb: list[_Sentence]) -> list[AlignedPair]:

@@ -27,9 +27,10 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from medialit.records import Record, as_json, rounded
-from medialit.compare.alignment import (CLOSE_THRESHOLD, FUNCTION_WORDS, AlignedPair, WordChange, align,
-                                    align_prepared, normalize_word, prepare, sentence_similarity,
+from medialit.compare.alignment import (CLOSE_THRESHOLD, FUNCTION_WORDS, AlignedPair, WordChange, _boilerplate,
+                                    align, align_prepared, normalize_word, prepare, sentence_similarity,
                                     word_changes)
+from medialit.corpus.document import Document, as_document
 __all__ = ["AlignedPair", "WordChange", "Fingerprint", "Evidence", "Verdict", "Comparison",
            "align", "compare", "evidence", "fingerprint", "similarity", "verdict",
            "sentence_similarity", "word_changes"]
@@ -146,7 +147,7 @@ def _without(text: str, spans) -> str:
     return "".join(pieces)
 
 
-def fingerprint(text: str, *, clean: bool = True) -> Fingerprint:
+def fingerprint(text: str | Document, *, clean: bool = True) -> Fingerprint:
     """Fingerprint an article (boilerplate lines left out when ``clean`` and the cleaner exists).
 
     Tokens here are a fast regex (letters/digits with inner apostrophes, hyphens, dots),
@@ -155,12 +156,19 @@ def fingerprint(text: str, *, clean: bool = True) -> Fingerprint:
     >>> fp = fingerprint("Officials at the White House said on Monday that talks went well.")
     >>> sorted(fp.names), fp.n_words
     (['white house'], 12)
+
+    A :class:`~medialit.corpus.document.Document` gives its own boilerplate lines and keeps
+    the fingerprint (the layer ("compare.fingerprint", clean)).
     """
-    if clean:
-        from medialit.compare.alignment import _boilerplate
-        skip = _boilerplate(text)
-        if skip:
-            text = _without(text, skip)
+    if isinstance(text, Document):
+        return text.layer(("compare.fingerprint", clean),
+                          lambda d: _fingerprint(d.text, list(d.boilerplate) if clean else []))
+    return _fingerprint(text, _boilerplate(text) if clean else [])
+
+
+def _fingerprint(text: str, skip: list) -> Fingerprint:
+    if skip:
+        text = _without(text, skip)
     norm = [normalize_word(w) for w in _TOKEN.findall(text)]
     hashes = _hash_words(norm)
     skeleton = [h for h, w in zip(hashes, norm) if w in FUNCTION_WORDS]
@@ -178,9 +186,9 @@ def _containment(x: frozenset, y: frozenset) -> float:
     return len(x & y) / small if small else 0.0
 
 
-def evidence(a: str | Fingerprint, b: str | Fingerprint, *, pairs: list[AlignedPair] | None = None,
+def evidence(a: str | Document | Fingerprint, b: str | Document | Fingerprint, *, pairs: list[AlignedPair] | None = None,
              sentences_a: int | None = None, sentences_b: int | None = None) -> Evidence:
-    """Measure text reuse between two articles (texts or fingerprints).
+    """Measure text reuse between two articles (texts, Documents or fingerprints).
 
     ``pairs`` (from :func:`align`) adds the sentence-level evidence; without it
     ``close_pairs`` is ``None`` and the alignment rule cannot fire.
@@ -200,7 +208,7 @@ def evidence(a: str | Fingerprint, b: str | Fingerprint, *, pairs: list[AlignedP
                     sentences_a, sentences_b, tuple(sorted(shared)), len(shared) / len(union) if union else 0.0)
 
 
-def similarity(a: str, b: str) -> float:
+def similarity(a: str | Document, b: str | Document) -> float:
     """Text-reuse similarity in [0, 1]: the share of the shorter article's word triples
     (or function-word patterns, whichever is higher) also found in the other.
 
@@ -265,8 +273,13 @@ class Comparison(Record):
         return self.verdict.label == "same_story"
 
 
-def compare(a_text: str, b_text: str) -> Comparison:
+def compare(a_text: str | Document, b_text: str | Document) -> Comparison:
     """Compare two articles: similarity, verdict, aligned sentences, quote and attribution drift.
+
+    Either article may be a :class:`~medialit.corpus.document.Document`: its sentences,
+    boilerplate lines and quotations are reused (and kept for the next comparison). A plain
+    text is read once here too: each of its boilerplate lines, sentences and quotations is
+    worked out once.
 
     >>> c = compare("The mayor said the bridge will close.", "The mayor said the bridge will close.")
     >>> c.same_story, c.pairs[0].kind
@@ -274,10 +287,11 @@ def compare(a_text: str, b_text: str) -> Comparison:
     """
     from medialit.compare.drift import attribution_drift, quote_drift
 
-    sa, sb = prepare(a_text), prepare(b_text)
-    pairs = align_prepared(a_text, sa, b_text, sb)
-    ev = evidence(a_text, b_text, pairs=pairs, sentences_a=len(sa), sentences_b=len(sb))
-    quotes, attributions = quote_drift(a_text, b_text, sa, sb)
+    a = as_document(a_text)
+    b = a if b_text is a_text else as_document(b_text)
+    sa, sb = prepare(a), prepare(b)
+    pairs = align_prepared(a.text, sa, b.text, sb)
+    ev = evidence(a, b, pairs=pairs, sentences_a=len(sa), sentences_b=len(sb))
+    quotes, attributions = quote_drift(a, b, sa, sb)
     attributions = attributions + attribution_drift(pairs)
     return Comparison(ev.score, verdict(ev), ev, tuple(pairs), tuple(quotes), tuple(attributions))
-

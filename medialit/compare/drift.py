@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from medialit.compare.alignment import PAIR_THRESHOLD, AlignedPair, _Sentence, normalize_word, prepare, text_of
+from medialit.corpus.document import Document
 from medialit.records import Record
-from medialit.compare.alignment import PAIR_THRESHOLD, AlignedPair, _Sentence, normalize_word, prepare
 from medialit.text.split import Span, words
 
 # Phrases that attribute a statement to a source (for "source dropped/added" in aligned
@@ -93,13 +94,15 @@ class AttributionChange(Record):
 
 # --- finding quotations ----------------------------------------------------------------
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
+def find_quote_spans(text: str | Document) -> list[QuoteSpan]:
     """Quotations in ``text`` (from :func:`medialit.quotes.finder.find_quotes`) with the quoted
-    words as a span, their speaker and reporting verb."""
+    words as a span, their speaker and reporting verb (a Document's quotations are reused)."""
     from medialit.quotes.finder import find_quotes
 
+    found = find_quotes(text)
+    text = text_of(text)
     out = []
-    for q in find_quotes(text):
+    for q in found:
         i = text.find(q.content, q.start, q.end) if q.content else -1
         inner = Span(i, i + len(q.content), q.content) if i >= 0 else Span(q.start, q.end, text[q.start:q.end])
         out.append(QuoteSpan(q.start, q.end, inner, q.speaker, q.verb))
@@ -112,14 +115,20 @@ def _tokens(text: str, span: Span) -> list[Span]:
     return [Span(span.start + w.start, span.start + w.end, w.text) for w in words(span.text)]
 
 
-def quote_drift(a: str, b: str, sa: list[_Sentence] | None = None, sb: list[_Sentence] | None = None
-                ) -> tuple[list[QuoteChange], list[AttributionChange]]:
+def quote_drift(a: str | Document, b: str | Document, sa: list[_Sentence] | None = None,
+                sb: list[_Sentence] | None = None) -> tuple[list[QuoteChange], list[AttributionChange]]:
     """Quotations in both articles whose wording or attribution changed.
 
     Returns ``(quote_changes, attribution_changes)``; ``sa``/``sb`` are prepared sentences
-    (from :func:`medialit.compare.alignment.prepare`), computed if not given.
+    (from :func:`medialit.compare.alignment.prepare`), computed if not given. ``a`` and
+    ``b`` may be Documents (their quotations and sentences are reused).
     """
     qa, qb = find_quote_spans(a), find_quote_spans(b)
+    if sa is None:
+        sa = prepare(a)
+    if sb is None:
+        sb = prepare(b)
+    a, b = text_of(a), text_of(b)
     ta = [_tokens(a, q.inner) for q in qa]
     tb = [_tokens(b, q.inner) for q in qb]
     na = [[normalize_word(w.text) for w in t] for t in ta]
@@ -146,10 +155,6 @@ def quote_drift(a: str, b: str, sa: list[_Sentence] | None = None, sb: list[_Sen
                                        qa[i].inner.end, qb[j].inner.start, qb[j].inner.end, tuple(edits),
                                        "the quotation's wording differs: " + "; ".join(e.explanation for e in edits)))
         attributions.extend(_speaker_drift(qa[i], qb[j]))
-    if sa is None:
-        sa = prepare(a)
-    if sb is None:
-        sb = prepare(b)
     for j, q in enumerate(qb):
         if j not in pairs.values():
             hit = _paraphrased(nb[j], sa, qa)

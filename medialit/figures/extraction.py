@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from medialit.corpus.document import Document
 from medialit.figures.classify import KINDS, _classify, _counted, _name_label
 from medialit.figures.patterns import DIGITS_AT, MONTHS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
 from medialit.figures.tables import FigureRules, currency_left_regex, load_rules, trie_regex
@@ -307,7 +308,8 @@ def _candidates_resolved(text: str, rules: FigureRules) -> list[Cand]:
     return _merge_ranges(text, _resolve(_candidates(text, rules)), rules.change_words)
 
 
-def extract(text: str, *, rules: FigureRules | str | Path | None = None, sentence_spans: Sequence | None = None) -> list[Figure]:
+def extract(text: str | Document, *, rules: FigureRules | str | Path | None = None,
+            sentence_spans: Sequence | None = None) -> list[Figure]:
     """Every figure mention in ``text``, in order.
 
     ``sentence_spans`` (optional) are the sentences of ``text`` as
@@ -315,18 +317,34 @@ def extract(text: str, *, rules: FigureRules | str | Path | None = None, sentenc
     order); a caller that has already split the text passes them to save the work. A figure
     outside every given span gets no sentence.
 
+    ``text`` may be a :class:`medialit.corpus.document.Document`: then a figure's sentence is
+    the Document's sentence or boilerplate line it sits in (``Document.segments``, as
+    ``medialit analyze`` reports it), and with the default ``rules`` and ``sentence_spans``
+    the figures are found once and kept on it (the layer "figures").
+
     >>> [(f.kind, f.value, f.unit) for f in extract("Eight mercenaries were killed in May 2020.")]
     [('count', 8.0, 'mercenaries'), ('date', '2020-05', None)]
     """
+    if isinstance(text, Document):
+        doc = text
+        if rules is None and sentence_spans is None:
+            return list(doc.layer("figures", lambda d: tuple(_extract(d.text, load_rules(), d.segments))))
+        return _extract(doc.text, load_rules(rules), doc.segments if sentence_spans is None else sentence_spans)
     if not isinstance(text, str):
-        raise TypeError(f"extract() needs the article text as a str, got {type(text).__name__}")
+        raise TypeError(f"extract() needs the article text as a str or a Document, got {type(text).__name__}")
     rules = load_rules(rules)
     if not text.strip():
         return []
-    resolved = _candidates_resolved(text, rules)
     if sentence_spans is None:
         from medialit.text.split import sentences   # imported here so that `import medialit.figures.extraction` stays light
         sentence_spans = sentences(text)
+    return _extract(text, rules, sentence_spans)
+
+
+def _extract(text: str, rules: FigureRules, sentence_spans: Sequence) -> list[Figure]:
+    if not text.strip():
+        return []
+    resolved = _candidates_resolved(text, rules)
     spans = list(sentence_spans)
     starts = [s.start for s in spans]
     figures: list[Figure] = []

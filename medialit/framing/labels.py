@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from medialit.framing.terms import FramingRules, load_rules, _fold, _inside, _quoted_spans, _skipped
+from medialit.corpus.document import Document
+from medialit.framing.terms import FramingRules, load_rules, _fold, _inside, _read
 from medialit.records import Record
 
 __all__ = ["NameLabel", "name_labels"]
@@ -46,7 +47,17 @@ class NameLabel(Record):
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
-def name_labels(text: str, name: str, *, rules: FramingRules | str | Path | None = None,
+def _tokens_of(text: str) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """Token offsets, and the index of the token starting at each offset."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return tokens, {s: i for i, (s, _) in enumerate(tokens)}
+
+
+def _tokens(doc: Document) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    return doc.layer("framing.tokens", lambda d: _tokens_of(d.text))
+
+
+def name_labels(text: str | Document, name: str, *, rules: FramingRules | str | Path | None = None,
                 skip_boilerplate: bool = True) -> list[NameLabel]:
     """Each mention of ``name`` in ``text`` with the label, appositive and head noun around it.
 
@@ -60,12 +71,10 @@ def name_labels(text: str, name: str, *, rules: FramingRules | str | Path | None
     """
     if not name.strip():
         raise ValueError("name_labels: give a name to look for, e.g. 'Maduro'")
+    doc = text if isinstance(text, Document) else None
     rules = load_rules(rules)
-    folded = _fold(text)
-    skip = _skipped(text, skip_boilerplate)
-    quoted = _quoted_spans(text)
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    starts = {s: i for i, (s, _) in enumerate(tokens)}
+    text, folded, skip, quoted = _read(text, skip_boilerplate)
+    tokens, starts = _tokens(doc) if doc is not None else _tokens_of(text)
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in _fold(name).split()) + r"(?!\w)"
     out = []
     for m in re.finditer(pattern, folded):

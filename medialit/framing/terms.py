@@ -15,7 +15,9 @@ Three small, explainable tools for notebook 06 (and any article):
 
 All three skip boilerplate lines (``medialit.corpus.clean.find_boilerplate``) unless told not to,
 match accents loosely ("Guaido" finds "Guaidó"), and return frozen records with offsets
-into the text. :func:`by_article` runs any of them over a corpus and returns table rows.
+into the text. Each takes the text as a ``str`` or as a :class:`medialit.corpus.document.Document`
+(which keeps its boilerplate lines and folded text, so many look-ups read it once).
+:func:`by_article` runs any of them over a corpus and returns table rows.
 
 >>> hits = find_loaded_terms("Critics say he seized control in 2013.")
 >>> [(h.text, h.category, h.neutral[0]) for h in hits]
@@ -33,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from medialit.corpus.document import Document
 from medialit.errors import RulesError
 from medialit.records import Record
 from medialit.rules import Table, load_table
@@ -178,6 +181,20 @@ def _skipped(text: str, skip_boilerplate: bool) -> list[tuple[int, int]]:
     return [(b.start, b.end) for b in find_boilerplate(text)]
 
 
+def _read(text: str | Document, skip_boilerplate: bool) -> tuple[str, str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """``(text, folded text, boilerplate spans to skip, quoted spans)`` for the framing tools;
+    a :class:`~medialit.corpus.document.Document` keeps them (layers "framing.*"), so
+    looking up many words in one article reads it once."""
+    if not isinstance(text, Document):
+        if not isinstance(text, str):
+            raise TypeError(f"expected the article text as a str or a Document, got {type(text).__name__}")
+        return text, _fold(text), _skipped(text, skip_boilerplate), _quoted_spans(text)
+    doc = text
+    skip = doc.layer("framing.skipped", lambda d: [(b.start, b.end) for b in d.boilerplate]) if skip_boilerplate else []
+    return (doc.text, doc.layer("framing.folded", lambda d: _fold(d.text)), skip,
+            doc.layer("framing.quoted", lambda d: _quoted_spans(d.text)))
+
+
 # ------------------------------------------------------------------ loaded terms
 @dataclass(frozen=True, slots=True)
 class LoadedTerm(Record):
@@ -198,7 +215,8 @@ class LoadedTerm(Record):
     speaker: str | None = None
 
 
-def find_loaded_terms(text: str, *, rules: FramingRules | str | Path | None = None,
+
+def find_loaded_terms(text: str | Document, *, rules: FramingRules | str | Path | None = None,
                       skip_boilerplate: bool = True) -> list[LoadedTerm]:
     """Every loaded term from the rules table in ``text``, in order.
 
@@ -210,9 +228,7 @@ def find_loaded_terms(text: str, *, rules: FramingRules | str | Path | None = No
     [('regime', True)]
     """
     rules = load_rules(rules)
-    folded = _fold(text)
-    skip = _skipped(text, skip_boilerplate)
-    quoted = _quoted_spans(text)
+    text, folded, skip, quoted = _read(text, skip_boilerplate)
     seen: set[tuple[int, int]] = set()
     out = []
     for term in rules.terms:
@@ -245,7 +261,7 @@ class ConcordanceLine(Record):
         return f"{self.left:>{len(self.left)}} [{self.match}] {self.right}"
 
 
-def concordance(text: str, word: str, *, width: int = 40, skip_boilerplate: bool = True) -> list[ConcordanceLine]:
+def concordance(text: str | Document, word: str, *, width: int = 40, skip_boilerplate: bool = True) -> list[ConcordanceLine]:
     """Every occurrence of ``word`` (or phrase; accents and case ignored; ``*`` ends a prefix).
 
     >>> [l.match for l in concordance("Sanctions bite. New sanctions came.", "sanction*")]
@@ -253,9 +269,7 @@ def concordance(text: str, word: str, *, width: int = 40, skip_boilerplate: bool
     """
     if not word.strip():
         raise ValueError("concordance: give a word to look for, e.g. 'sanctions'")
-    folded = _fold(text)
-    skip = _skipped(text, skip_boilerplate)
-    quoted = _quoted_spans(text)
+    text, folded, skip, quoted = _read(text, skip_boilerplate)
     out = []
     for m in re.finditer(_form_pattern(word), folded, flags=re.IGNORECASE):
         if _inside(m.start(), m.end(), skip):

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from medialit.attribution.phrases import CONTINUATIONS, MASK, Attribution, PhraseIndex, RuleSource, Rules, load_rules
 from medialit.attribution.phrases import find_attributions as _find_attributions
+from medialit.corpus.document import Document
 from medialit.records import Record
 from medialit.quotes.marks import _MARKS, OPEN_CLOSE, mask_spans, paragraph_spans, _scan
 
@@ -194,24 +195,47 @@ def _with_verb(att: Attribution, verb: str, rules: Rules) -> Attribution:
     return replace(att, verb=verb, verb_note=v.note if v else att.verb_note, stance=v.stance if v else att.stance)
 
 
-def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote]:
+def find_quotes(text: str | Document, *, rules: RuleSource = None, skip=None) -> list[Quote]:
     """Direct quotations in ``text``, in order, with speaker, verb and kind.
 
     ``skip``: spans (with ``.start``/``.end``) whose quotations are ignored; by default the
     boilerplate lines from :func:`medialit.corpus.clean.find_boilerplate` (related headlines etc.).
 
+    ``text`` may be a :class:`medialit.corpus.document.Document`: its boilerplate lines and
+    paragraphs are reused, and with the default ``rules`` and ``skip`` the quotations are
+    found once and kept on it (the layer "quotes").
+
     >>> [q.speaker for q in find_quotes('Maduro said, “We are ready.” “We will win,” he added.')]
     ['Maduro', 'Maduro']
     """
-    if not isinstance(text, str):
-        raise TypeError(f"find_quotes expects a str, got {type(text).__name__}")
-    rules = load_rules(rules)
-    if skip is None:
-        from medialit.corpus.clean import find_boilerplate
-        skip = find_boilerplate(text)
+    if not isinstance(text, Document):
+        if not isinstance(text, str):
+            raise TypeError(f"find_quotes expects a str or a Document, got {type(text).__name__}")
+        text = Document(text)
+    doc = text
+    if rules is None and skip is None:
+        return list(doc.layer("quotes", _quotes_layer))
+    return _find_quotes(doc.text, load_rules(rules), doc.boilerplate if skip is None else skip,
+                        paragraphs_of(doc), transcript_speakers_of(doc))
+
+
+def paragraphs_of(doc: Document) -> list[tuple[int, int]]:
+    """The Document's paragraphs as (start, end) pairs, as :func:`paragraph_spans` gives them."""
+    return doc.layer("quotes.paragraph_spans", lambda d: [(p.start, p.end) for p in d.paragraphs])
+
+
+def transcript_speakers_of(doc: Document) -> dict:
+    """:func:`transcript_speakers` of the Document, kept on it (the sourcing tagger asks too)."""
+    return doc.layer("quotes.transcript", lambda d: transcript_speakers(d.text, paragraphs_of(d)))
+
+
+def _quotes_layer(doc: Document) -> tuple[Quote, ...]:
+    return tuple(_find_quotes(doc.text, load_rules(None), doc.boilerplate, paragraphs_of(doc), transcript_speakers_of(doc)))
+
+
+def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]], transcript: dict) -> list[Quote]:
     skipped = sorted((b.start, b.end) for b in skip)
     skip_starts = [a for a, _ in skipped]
-    paragraphs = paragraph_spans(text)
     marks = [m.start() for m in _MARKS.finditer(text)]
     raw = []
     for p0, p1 in paragraphs:
@@ -234,7 +258,6 @@ def find_quotes(text: str, *, rules: RuleSource = None, skip=None) -> list[Quote
     # a phrase keeps its quotation marks (they separate it from the words around it)
     phrase_spans = [(q["start"] + 1, q["end"] - (1 if q["closed"] else 0)) for q in raw if q["depth"] == 0 and q["phrase"]]
     masked = mask_spans(mask_spans(text, speech_spans, MASK), phrase_spans, "_")
-    transcript = transcript_speakers(text, paragraphs)
     reader = _Reader(text, masked, rules, None, paragraphs)  # an index costs more than the few stretches read here
     out: list[Quote] = []
     last: dict | None = None          # the last resolved speaker (for "he added")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from medialit.corpus.document import paragraph_bounds
+
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
 _MARKS = re.compile(r"[“”«»„\"‘’']")
 _SPACE_BEFORE = set(" \t\n\r([{—–-/\u00a0") | {""}
@@ -16,18 +18,9 @@ _SPACE_BEFORE = set(" \t\n\r([{—–-/\u00a0") | {""}
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: a blank line always ends one; a single line break ends one unless
-    the next line starts in lower case (a hard-wrapped sentence)."""
-    spans, start = [], 0
-    for m in re.finditer(r"\n", text):
-        nxt = text[m.end(): m.end() + 1]
-        if nxt and nxt.islower():
-            continue
-        if start < m.start():
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+    the next line starts in lower case (a hard-wrapped sentence). The same as
+    ``Document.paragraphs``: :func:`medialit.corpus.document.paragraph_bounds`."""
+    return paragraph_bounds(text)
 
 
 class MarkPair(NamedTuple):

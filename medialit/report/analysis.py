@@ -15,14 +15,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medialit.corpus import clean
+from medialit.corpus.document import Document, as_document
 from medialit.figures import extraction as figures
 from medialit.quotes import finder as quotes
 from medialit.records import Record, as_json
 from medialit.sourcing import tagger as sourcing
 from medialit.corpus.articles import load_article
 from medialit.corpus.files import read_text
-from medialit.text.split import sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,22 +37,28 @@ class Analysis(Record):
     boilerplate: tuple
 
 
-def analyze_text(text: str, *, path: str | None = None, title: str | None = None) -> Analysis:
-    """Analyse one article's text (no file access)."""
-    # Each step runs once and its result is handed on: boilerplate lines, sentences, quotes.
-    boilerplate = clean.find_boilerplate(text)
-    body = sentences(text, skip=boilerplate)
-    found_quotes = quotes.find_quotes(text, skip=boilerplate)
-    # A figure in a boilerplate line (a caption's "© AFP 2022") has that line as its sentence.
-    units = sorted([*body, *boilerplate], key=lambda s: s.start)
+def analyze_text(text: str | Document, *, path: str | None = None, title: str | None = None) -> Analysis:
+    """Analyse one article's text (no file access).
+
+    The text is read once, as a :class:`~medialit.corpus.document.Document` (pass one to
+    reuse or keep what it holds): its boilerplate lines and sentences are worked out once
+    and every analysis (quotes, sourcing, figures) adds its layer to the same Document.
+
+    >>> from medialit.corpus.document import Document
+    >>> doc = Document("Officials said the talks failed. Prices rose 5%.")
+    >>> [f.text for f in analyze_text(doc).figures], doc.has_layer("sourcing")
+    (['5%'], True)
+    """
+    doc = as_document(text)
     return Analysis(
         path=path,
         title=title,
-        text=text,
-        sentences=tuple(sourcing.tag(text, boilerplate=boilerplate, quotes=found_quotes, sentence_spans=body)),
-        quotes=tuple(found_quotes),
-        figures=tuple(figures.extract(text, sentence_spans=units)),
-        boilerplate=tuple(boilerplate),
+        text=doc.text,
+        sentences=tuple(sourcing.tag(doc)),
+        quotes=tuple(quotes.find_quotes(doc)),
+        # A figure in a boilerplate line (a caption's "© AFP 2022") has that line as its sentence.
+        figures=tuple(figures.extract(doc)),
+        boilerplate=doc.boilerplate,
     )
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from medialit.corpus.document import Document, as_document
 from medialit.records import Record, as_json, rounded
 from medialit.report.analysis import analyze_text
 from medialit.corpus.articles import UNKNOWN, Article, Corpus, CorpusError, guess_title, load_article, load_corpus, \
@@ -216,8 +217,9 @@ def _from_text(text: str, ident: str, where: str) -> Article:
 
 # ---------------------------------------------------------------- the parts of the report
 
-def compare_with_corpus(text: str, corpus: Corpus | Iterable[Article] | None = None) -> list[Neighbour]:
-    """Every corpus article compared with ``text``, most similar first.
+def compare_with_corpus(text: str | Document, corpus: Corpus | Iterable[Article] | None = None) -> list[Neighbour]:
+    """Every corpus article compared with ``text``, most similar first. ``text`` is read once
+    (as a :class:`~medialit.corpus.document.Document`) for all the comparisons.
 
     >>> [n.verdict for n in compare_with_corpus("A cat sat on the mat.")][:1]
     ['unrelated']
@@ -225,9 +227,10 @@ def compare_with_corpus(text: str, corpus: Corpus | Iterable[Article] | None = N
     from medialit.compare import compare
 
     articles = load_corpus() if corpus is None else corpus
+    doc = as_document(text)
     out = []
     for article in articles:
-        result = compare(text, article.text)
+        result = compare(doc, article.text)
         out.append(Neighbour(id=article.id, title=article.title, outlet=article.outlet,
                              similarity=float(result.similarity), verdict=result.verdict.label,
                              description=result.verdict.description, reason=result.verdict.reason))
@@ -282,10 +285,11 @@ def build_report(article: Article | str | os.PathLike | None = None, *,
         source = str(article.path).strip("<>")
     else:
         source = str(article.path)
-    found = analyze_text(article.text, path=None if source.startswith(("pasted", "sample")) else source,
+    doc = Document(article.text)  # read once: the analysis and every comparison share it
+    found = analyze_text(doc, path=None if source.startswith(("pasted", "sample")) else source,
                          title=article.title)
     return ArticleReport(source=source, title=article.title, outlet=article.outlet,
                          published=article.published or UNKNOWN, text=article.text,
                          boilerplate=found.boilerplate, sentences=found.sentences, quotes=found.quotes,
-                         figures=found.figures, neighbours=tuple(compare_with_corpus(article.text, corpus)),
+                         figures=found.figures, neighbours=tuple(compare_with_corpus(doc, corpus)),
                          claims=tuple(claims_to_check(found.sentences, found.figures, limit=limit)))

@@ -30,9 +30,9 @@ from typing import Iterable
 
 from medialit.attribution.phrases import MASK, Attribution, RuleSource, Rules, classify_source, find_attributions, load_rules, verb_uses
 from medialit.attribution.lexicon import WORD_CHAR_AFTER, Hit, PhraseIndex
-from medialit.corpus.clean import find_boilerplate
-from medialit.quotes.finder import Quote, find_quotes, transcript_speakers
-from medialit.quotes.marks import mask_spans, paragraph_spans
+from medialit.corpus.document import Document
+from medialit.quotes.finder import Quote, find_quotes, paragraphs_of, transcript_speakers_of
+from medialit.quotes.marks import mask_spans
 from medialit.records import Record
 from medialit.text.split import sentences
 
@@ -198,7 +198,7 @@ def _covering_quote(quotes: list[Quote], starts: list[int], start: int, end: int
     return None
 
 
-def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Quote] | None = None,
+def tag(text: str | Document, *, rules: RuleSource = None, boilerplate=None, quotes: list[Quote] | None = None,
         sentence_spans=None) -> list[TaggedSentence]:
     """Every non-boilerplate sentence of ``text``, in order, with its sourcing label.
 
@@ -208,24 +208,40 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
     :func:`medialit.quotes.finder.find_quotes` for this text, if already computed (saves time);
     ``sentence_spans``: ``medialit.text.split.sentences(text, skip=boilerplate)``, likewise.
 
+    ``text`` may be a :class:`medialit.corpus.document.Document`: what it already holds
+    (boilerplate, sentences, paragraphs, quotations) is reused, and with none of the
+    optional arguments the labels are worked out once and kept on it (the layer "sourcing").
+
     >>> t = tag("Prices rose, Reuters reported, citing a senior official.")[0]
     >>> t.sourcing, t.source, t.cues
     ('anonymous', 'a senior official', ('Reuters reported', 'citing a senior official'))
     """
-    if not isinstance(text, str):
-        raise TypeError(f"tag expects a str, got {type(text).__name__}")
-    rules = load_rules(rules)
-    if boilerplate is None:
-        boilerplate = find_boilerplate(text)
-    if quotes is None:
-        quotes = find_quotes(text, rules=rules, skip=boilerplate)
+    if not isinstance(text, Document):
+        if not isinstance(text, str):
+            raise TypeError(f"tag expects a str or a Document, got {type(text).__name__}")
+        text = Document(text)  # read once here too: the quotations share its boilerplate and paragraphs
+    doc = text
+    if rules is None and boilerplate is None and quotes is None and sentence_spans is None:
+        return list(doc.layer("sourcing", _sourcing_layer))
+    loaded = load_rules(rules)
+    if quotes is None:  # with the default rules: the quotations kept on the Document
+        quotes = find_quotes(doc, rules=None if rules is None else loaded, skip=boilerplate)
+    if sentence_spans is None:
+        sentence_spans = doc.sentences if boilerplate is None else sentences(doc.text, skip=boilerplate)
+    return _tag(doc.text, loaded, quotes, sentence_spans, paragraphs_of(doc), transcript_speakers_of(doc))
+
+
+def _sourcing_layer(doc: Document) -> tuple[TaggedSentence, ...]:
+    return tuple(_tag(doc.text, load_rules(None), find_quotes(doc), doc.sentences, paragraphs_of(doc), transcript_speakers_of(doc)))
+
+
+def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple[int, int]],
+         transcript: dict) -> list[TaggedSentence]:
     top = [q for q in quotes if q.depth == 0]
     speech = [q for q in top if q.kind == "speech"]
     speech_starts = [q.start for q in speech]
     masked = mask_spans(mask_spans(text, [(q.start, q.end) for q in speech], MASK),
                    [(q.content_start, q.content_end) for q in top if q.kind == "phrase"], "_")
-    paragraphs = paragraph_spans(text)
-    transcript = transcript_speakers(text, paragraphs)
     para_starts = [p0 for p0, _ in paragraphs]
     index = PhraseIndex(rules, text)
     markers = _Spans(index.spans("hedge_re", text))
@@ -239,8 +255,6 @@ def tag(text: str, *, rules: RuleSource = None, boilerplate=None, quotes: list[Q
     bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
     out: list[TaggedSentence] = []
     last: tuple[str, str] | None = None  # (label, source) of the last attribution, for "he said"
-    if sentence_spans is None:
-        sentence_spans = sentences(text, skip=boilerplate)
     for i, s in enumerate(sentence_spans):
         k = bisect.bisect_left(starts, s.start)
         if k < len(starts) and starts[k] < s.end:
