@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from medialit.attribution import load_rules
 from medialit.quotes import find_quotes, transcript_labels
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -175,9 +175,9 @@ def test_article_to_dict_can_leave_the_text_out():
 # --- named records between modules ------------------------------------------------------------
 
 def test_quotation_mark_pairs_are_named():
-    from medialit.quotes.marks import MarkPair, _scan
+    from medialit.quotes.marks import MarkPair, scan_marks
 
-    (pair,) = _scan("He said “yes” and left.", 0, 23)
+    (pair,) = scan_marks("He said “yes” and left.", 0, 23)
     assert isinstance(pair, MarkPair) and (pair.start, pair.end, pair.depth, pair.closed) == (8, 13, 0, True)
 
 

@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from medialit.cli import main
-from medialit.exercises.compiling import fragment_hits
+from medialit.exercises.keys import fragment_hits
 from medialit.exercises.grade import grade_submissions
 from medialit.exercises.keys import word_key
 from medialit.exercises.release import build_release

@@ -111,7 +111,7 @@ class Rules:
 
 # Characters that IGNORECASE matches to an ASCII letter but str.lower() does not map to it
 # (or maps to two characters): a text with one of them is scanned the slow way.
-_CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
+CASE_ODDITIES = re.compile("[\u0130\u0131\u017f]")
 
 
 # A character right after a stretch that can change a match ending there (see the end of
@@ -158,7 +158,7 @@ class PhraseIndex:
         self.rules, self.text = rules, text
         self._whole: dict = {}
         low = text.lower()
-        self.folded = len(low) == len(text) and not _CASE_ODDITIES.search(text)
+        self.folded = len(low) == len(text) and not CASE_ODDITIES.search(text)
         if self.folded:
             self.starts = [0] if rules.first_re.match(low) else []
             self.starts += [m.end() for m in rules.starts_re.finditer(low)]

@@ -2,7 +2,7 @@
 "according to X", "citing Y", "..., said Z") and deciding whether a source phrase is named
 or anonymous. The rule tables are in :mod:`medialit.attribution.lexicon`.
 
->>> from medialit.attribution.phrases import classify_source
+>>> from medialit.attribution import classify_source
 >>> from medialit.attribution.lexicon import load_rules
 >>> classify_source("a senior White House official", load_rules()).label
 'anonymous'
@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from medialit.attribution.sources import SourceClass, classify_source  # noqa: F401
-from medialit.attribution.lexicon import (_CASE_ODDITIES, CONTINUATIONS, MASK, PRONOUNS, LIST_KEYS, RULE_FILES, Hit, PhraseIndex,  # noqa: F401
-                             RuleSource, Rules, RulesError, Verb, load_rules, phrase_regex)
+from medialit.attribution.lexicon import CASE_ODDITIES, CONTINUATIONS, MASK, Hit, PhraseIndex, Rules
+from medialit.attribution.sources import classify_source
 
 
 # ---------------------------------------------------------------- finding attributions
@@ -214,7 +213,7 @@ def _verb_matches(masked: str, start: int, end: int, rules: Rules):
     seg = masked[lo:end]
     low = seg.lower()
     rx = rules.verb_after_char
-    if len(low) != len(seg) or rx is None or _CASE_ODDITIES.search(seg):
+    if len(low) != len(seg) or rx is None or CASE_ODDITIES.search(seg):
         return rules.verb_re.finditer(masked, start, end)
     if start == 0:  # nothing before the text: as if a space
         low, lo = " " + low, -1
@@ -310,7 +309,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         seg_low = None
     else:  # a quick test on the lower-cased stretch (exact unless it has İ, ı or ſ)
         seg = masked[start:end]
-        seg_low = None if _CASE_ODDITIES.search(seg) else seg.lower()
+        seg_low = None if CASE_ODDITIES.search(seg) else seg.lower()
         framed = seg_low is None or any(w in seg_low for w in _FRAME_WORDS)
     for m in (_FRAMES.finditer(masked, start, end) if framed else ()):
         np = _np_after(masked, m.end(), end)

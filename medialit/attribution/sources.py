@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medialit.attribution.lexicon import PRONOUNS, Rules, load_rules  # noqa: F401
+from medialit.attribution.lexicon import PRONOUNS, Rules
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ def _conjuncts(phrase: str) -> list[str]:
 def classify_source(phrase: str, rules: Rules, *, appositive: str | None = None) -> SourceClass:
     """Named, anonymous or pronoun, from the phrase's head noun and the rule tables.
 
+    >>> from medialit.attribution import load_rules
     >>> classify_source("the Reuters source", load_rules()).label
     'anonymous'
     >>> classify_source("the newspaper", load_rules()).label

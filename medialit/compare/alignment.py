@@ -147,7 +147,7 @@ def stem(word: str) -> str:
 _NUMBER = re.compile(r"^[\d.,]+$")
 
 
-class _Sentence:
+class PreparedSentence:
     """A sentence with its word tokens, prepared once for scoring."""
 
     __slots__ = ("span", "spans", "norm", "content")
@@ -166,7 +166,7 @@ class _Sentence:
         self.content = content
 
 
-def prepare(text: str | Document, spans: list[Span] | None = None) -> list[_Sentence]:
+def prepare(text: str | Document, spans: list[Span] | None = None) -> list[PreparedSentence]:
     """Sentences of ``text`` (non-boilerplate unless ``spans`` is given), tokenised for scoring.
 
     A :class:`~medialit.corpus.document.Document` gives its own sentences, and keeps the
@@ -177,12 +177,12 @@ def prepare(text: str | Document, spans: list[Span] | None = None) -> list[_Sent
     return _prepare(article_sentences(text) if spans is None else spans)
 
 
-def _prepare(spans) -> list[_Sentence]:
+def _prepare(spans) -> list[PreparedSentence]:
     out = []
     for s in spans:
         toks = [Span(s.start + w.start, s.start + w.end, w.text) for w in words(s.text)]
         if toks:
-            out.append(_Sentence(s, toks))
+            out.append(PreparedSentence(s, toks))
     return out
 
 
@@ -194,10 +194,10 @@ def article_sentences(text: str | Document) -> list[Span]:
     """
     if isinstance(text, Document):
         return list(text.sentences)
-    return sentences(text, skip=_boilerplate(text))
+    return sentences(text, skip=boilerplate_of(text))
 
 
-def _boilerplate(text: str | Document) -> list:
+def boilerplate_of(text: str | Document) -> list:
     if isinstance(text, Document):
         return list(text.boilerplate)
     try:
@@ -212,18 +212,18 @@ def text_of(text: str | Document) -> str:
     return text.text if isinstance(text, Document) else text
 
 
-def _shared(x: _Sentence, y: _Sentence) -> float:
+def _shared(x: PreparedSentence, y: PreparedSentence) -> float:
     return sum(min(w, y.content[k]) for k, w in x.content.items() if k in y.content)
 
 
-def _scores(x: _Sentence, y: _Sentence) -> tuple[float, float]:
+def _scores(x: PreparedSentence, y: PreparedSentence) -> tuple[float, float]:
     order = SequenceMatcher(None, x.norm, y.norm, autojunk=False).ratio()
     total = sum(x.content.values()) + sum(y.content.values())
     overlap = 2 * _shared(x, y) / total if total else 0.0
     return order, overlap
 
 
-def _score(x: _Sentence, y: _Sentence) -> float:
+def _score(x: PreparedSentence, y: PreparedSentence) -> float:
     order, overlap = _scores(x, y)
     return max(order, (order + overlap) / 2)
 
@@ -289,7 +289,7 @@ def align(a: str | Document, b: str | Document) -> list[AlignedPair]:
     return align_prepared(text_of(a), sa, text_of(b), sb)
 
 
-def align_prepared(a: str, sa: list[_Sentence], b: str, sb: list[_Sentence]) -> list[AlignedPair]:
+def align_prepared(a: str, sa: list[PreparedSentence], b: str, sb: list[PreparedSentence]) -> list[AlignedPair]:
     """:func:`align` on sentences already prepared with :func:`prepare`."""
     scores: dict[tuple[int, int], float] = {}
     for i, x in enumerate(sa):
@@ -349,20 +349,20 @@ def align_prepared(a: str, sa: list[_Sentence], b: str, sb: list[_Sentence]) -> 
     return _place_b_only(ordered, b, sb, used_b)
 
 
-def _join(text: str, sents: list[_Sentence], idx: list[int]) -> _Sentence:
+def _join(text: str, sents: list[PreparedSentence], idx: list[int]) -> PreparedSentence:
     first, last = sents[idx[0]], sents[idx[-1]]
     span = Span(first.span.start, last.span.end, text[first.span.start:last.span.end])
-    return _Sentence(span, [w for k in idx for w in sents[k].spans])
+    return PreparedSentence(span, [w for k in idx for w in sents[k].spans])
 
 
-def _pair(a: str, sa: list[_Sentence], a_idx: list[int], b: str, sb: list[_Sentence], b_idx: list[int],
+def _pair(a: str, sa: list[PreparedSentence], a_idx: list[int], b: str, sb: list[PreparedSentence], b_idx: list[int],
           score: float, kind: str) -> AlignedPair:
     x = _join(a, sa, a_idx) if len(a_idx) > 1 else sa[a_idx[0]]
     y = _join(b, sb, b_idx) if len(b_idx) > 1 else sb[b_idx[0]]
     return AlignedPair(x.span, y.span, score, _diff(a, x.spans, b, y.spans), kind)
 
 
-def _partial_target(x: _Sentence, sb: list[_Sentence], b_to_a: dict[int, int], sa: list[_Sentence]) -> int | None:
+def _partial_target(x: PreparedSentence, sb: list[PreparedSentence], b_to_a: dict[int, int], sa: list[PreparedSentence]) -> int | None:
     """The paired B sentence to which ``x`` lends a long-enough run of words not explained
     by that sentence's own partner, if any."""
     best, best_gain = None, 0
@@ -390,7 +390,7 @@ def _whole(a: Span | None, b: Span | None, _b_text: str) -> tuple[WordChange, ..
     return (WordChange("insert", "", b.text, None, None, b.start, b.end),)
 
 
-def _place_b_only(pairs: list[AlignedPair], b: str, sb: list[_Sentence], used_b: set[int]) -> list[AlignedPair]:
+def _place_b_only(pairs: list[AlignedPair], b: str, sb: list[PreparedSentence], used_b: set[int]) -> list[AlignedPair]:
     out = list(pairs)
     for j, y in enumerate(sb):
         if j in used_b:

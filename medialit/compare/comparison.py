@@ -27,7 +27,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from medialit.records import Record, as_json, rounded
-from medialit.compare.alignment import (CLOSE_THRESHOLD, FUNCTION_WORDS, AlignedPair, WordChange, _boilerplate,
+from medialit.compare.alignment import (CLOSE_THRESHOLD, FUNCTION_WORDS, AlignedPair, WordChange, boilerplate_of,
                                     align, align_prepared, normalize_word, prepare, sentence_similarity,
                                     word_changes)
 from medialit.corpus.document import Document, as_document
@@ -163,7 +163,7 @@ def fingerprint(text: str | Document, *, clean: bool = True) -> Fingerprint:
     if isinstance(text, Document):
         return text.layer(("compare.fingerprint", clean),
                           lambda d: _fingerprint(d.text, list(d.boilerplate) if clean else []))
-    return _fingerprint(text, _boilerplate(text) if clean else [])
+    return _fingerprint(text, boilerplate_of(text) if clean else [])
 
 
 def _fingerprint(text: str, skip: list) -> Fingerprint:

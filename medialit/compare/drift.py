@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from medialit.compare.alignment import PAIR_THRESHOLD, AlignedPair, _Sentence, normalize_word, prepare, text_of
+from medialit.compare.alignment import PAIR_THRESHOLD, AlignedPair, PreparedSentence, normalize_word, prepare, text_of
 from medialit.corpus.document import Document
 from medialit.records import Record
 from medialit.text.split import Span, words
@@ -37,7 +37,7 @@ _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\s*\.\.\.\s*\]")
 
 def _verbs() -> dict:
     """Reporting verbs (form -> Verb with stance and note) from ``rules/reporting_verbs.toml``."""
-    from medialit.attribution.phrases import load_rules
+    from medialit.attribution.lexicon import load_rules
     return load_rules().verbs
 
 
@@ -115,8 +115,8 @@ def _tokens(text: str, span: Span) -> list[Span]:
     return [Span(span.start + w.start, span.start + w.end, w.text) for w in words(span.text)]
 
 
-def quote_drift(a: str | Document, b: str | Document, sa: list[_Sentence] | None = None,
-                sb: list[_Sentence] | None = None) -> tuple[list[QuoteChange], list[AttributionChange]]:
+def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence] | None = None,
+                sb: list[PreparedSentence] | None = None) -> tuple[list[QuoteChange], list[AttributionChange]]:
     """Quotations in both articles whose wording or attribution changed.
 
     Returns ``(quote_changes, attribution_changes)``; ``sa``/``sb`` are prepared sentences
@@ -220,7 +220,7 @@ def _same_word(x: str, y: str) -> bool:
     return " " not in x and " " not in y and SequenceMatcher(None, x, y).ratio() >= 0.8
 
 
-def _paraphrased(quote: list[str], sents: list[_Sentence], quotes: list[QuoteSpan]):
+def _paraphrased(quote: list[str], sents: list[PreparedSentence], quotes: list[QuoteSpan]):
     """The sentence (outside quotation marks) that contains most of ``quote``'s words in
     order, if it holds at least 60% of them; returns ``(sentence, first, last)`` word indexes."""
     if len(quote) < 5:

@@ -26,7 +26,8 @@ from typing import Any, Iterable, Iterator
 
 from medialit.records import Record
 from medialit.corpus.files import (CATALOG_NAME, UNKNOWN, CorpusError, article_fields, read_catalog, read_text,
-                           show_path, split_front_matter)
+                                    split_front_matter)
+from medialit.errors import show_path
 
 __all__ = ["Article", "Corpus", "CorpusError", "CorpusWarning", "Upstream", "guess_title", "load_article",
            "load_corpus", "read_catalog", "seeds_dir", "split_front_matter"]

@@ -19,7 +19,6 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +150,7 @@ def load_rules(rules: RuleTable | str | Path | None = None) -> RuleTable:
     """The packaged rule table (loaded once), a teacher's extended copy at path ``rules``,
     or ``rules`` itself when already loaded.
 
+    >>> from importlib import resources
     >>> table = load_rules(resources.files("medialit") / RULES_FILE)
     >>> table.rule("comment_prompt").category
     'comments'

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from medialit.errors import CorpusError, show_path  # noqa: F401  (show_path: the corpus's way of naming a file)
+from medialit.errors import CorpusError
 from medialit.rules import tomllib
 
 CATALOG_NAME = "catalog.toml"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from medialit.exercises.keys import digest, fragment_hits, seal  # noqa: F401 (fragment_hits: kept importable here)
+from medialit.exercises.keys import digest, seal
 from medialit.exercises.kinds import KINDS, Fail
 
 

@@ -33,7 +33,7 @@ def _sentences() -> str:
     found = sentences("Mr. Smith arrived at 9 a.m. in the U.S. capital. He left.")
     if len(found) != 2:
         raise RuntimeError(f"expected 2 sentences in a test text, found {len(found)}")
-    return f"a two-sentence test text splits into 2 sentences; nothing was downloaded"
+    return "a two-sentence test text splits into 2 sentences; nothing was downloaded"
 
 
 def _widgets() -> str:

@@ -32,7 +32,7 @@ _CURRENCY_CODE_AFTER = re.compile(r"\s+(USD|EUR|GBP|JPY|CHF|CNY|INR|RUB|CAD|AUD)
 
 
 # Every kind a figure can have (docs/cli.md; the schema's enum is tested against it).
-# To add a kind: add it here and give `_classify` below a rule that returns it.
+# To add a kind: add it here and give `classify_candidate` below a rule that returns it.
 KINDS = ("money", "percent", "count", "date", "year", "duration", "quantity", "vague", "number")
 
 
@@ -58,7 +58,7 @@ _YEAR_LEAD = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[
 _PER_N = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<mod>[a-z]+))?\s+(?P<w>[a-z]+)\b")
 
 
-def _counted(rules: FigureRules, text: str, pos: int, value: float, *, after_of: bool = False,
+def counted_noun(rules: FigureRules, text: str, pos: int, value: float, *, after_of: bool = False,
              lowercase_only: bool = False) -> tuple[int, str] | None:
     """The counted noun after a number ("eight mercenaries" -> "mercenaries"), or None."""
     p = pos
@@ -136,7 +136,7 @@ def _finish(c: Cand, kind: str, end: int, unit: str | None, rule: str, text: str
     return c
 
 
-def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | None, num: str | None,
+def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur: str | None, num: str | None,
               sign2: str | None, words: str | None) -> Cand | None:
     """Decide what a number (digits ``num`` or number ``words``, maybe after a currency sign
     ``cur``) spanning ``start``..``end`` is."""
@@ -194,7 +194,7 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
 
     # glued "m" after a bare number: million before a counted noun ("100m people"), else metres
     if (ch == "m" or ch == "M") and not currency and scale == 1.0 and not _CODE_AFTER.match(text, pos + 1):
-        noun = _counted(rules, text, pos + 1, value * 1e6)
+        noun = counted_noun(rules, text, pos + 1, value * 1e6)
         if noun:
             c.value = value * 1e6
             c.notes.append("'m' before a counted noun = million")
@@ -263,7 +263,7 @@ def _classify(rules: FigureRules, text: str, start: int, end: int, cur: str | No
     if year_like and _YEAR_LEAD.search(text, max(0, start - 8), start):
         noun = None   # "in 2019 police arrested ...": a year, not 2019 police
     else:
-        noun = _counted(rules, text, pos, value, lowercase_only=year_like)
+        noun = counted_noun(rules, text, pos, value, lowercase_only=year_like)
     if noun and not (is_words and value == 1 and noun[1] not in rules.one_counts):
         r = _rate(rules, text, noun[0], noun[1])
         if r:
@@ -316,7 +316,7 @@ def previous_words(text: str, pos: int, n: int = 2) -> list[tuple[str, int]]:
     return out
 
 
-def _name_label(rules: FigureRules, text: str, c: Cand) -> int | None:
+def name_label_start(rules: FigureRules, text: str, c: Cand) -> int | None:
     """Where the label starts if the word(s) before the figure make it a name
     ("Resolution 2202", "Phase 3", "World War 2"); None otherwise."""
     if c.kind in ("money", "percent", "date", "vague") or not c.start or text[c.start - 1] not in " \u00a0":

@@ -15,9 +15,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medialit.figures.tables import FigureRules, load_rules
 from medialit.records import Record
+
+if TYPE_CHECKING:
+    from medialit.figures.extraction import Figure
 
 _STOPWORDS = frozenset(
     "the a an of in on at to for and or but were are is was be been has have had will would that this "
@@ -29,8 +33,8 @@ _STOPWORDS = frozenset(
 class FigureComparison(Record):
     """Two figures, one from each text, that seem to report the same quantity."""
 
-    a: "Figure"
-    b: "Figure"
+    a: Figure
+    b: Figure
     relation: str          # "agree" (ranges overlap) or "disagree" (they cannot both be right)
     shared: tuple[str, ...]  # content words both sentences share (as written in A, matched on 6 letters)
     explanation: str

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from medialit.corpus.document import Document
-from medialit.figures.classify import KINDS, _classify, _counted, _name_label
+from medialit.figures.classify import KINDS, classify_candidate, counted_noun, name_label_start
 from medialit.figures.patterns import DIGITS_AT, MONTHS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
 from medialit.figures.tables import FigureRules, currency_left_regex, load_rules, trie_regex
 from medialit.records import Record
@@ -114,7 +114,7 @@ def _candidates(text: str, rules: FigureRules) -> list[Cand]:
     """Propose figures and not-figures at every digit run and every anchor word."""
     trie, trie_i, number_words, months, word_handlers, lead_left, ticker_left, cur_left = _scanner(rules)
     cands: list[Cand] = []
-    counted = lambda t, p, v, after_of=False: _counted(rules, t, p, v, after_of=after_of)  # noqa: E731
+    counted = lambda t, p, v, after_of=False: counted_noun(rules, t, p, v, after_of=after_of)  # noqa: E731
     explained = 0
     cur_last = _currency_last_chars(rules)
     for dm in _DIGIT_RUN.finditer(text):
@@ -157,11 +157,11 @@ def _candidates(text: str, rules: FigureRules) -> list[Cand]:
 
 def _add_number(rules: FigureRules, text: str, start: int, end: int, cur: str | None, num: str | None,
                 sign: str | None, words: str | None, cands: list[Cand]) -> None:
-    c = _classify(rules, text, start, end, cur, num, sign, words)
+    c = classify_candidate(rules, text, start, end, cur, num, sign, words)
     if c is None:
         return
     if c.reason is None:
-        label_start = _name_label(rules, text, c)
+        label_start = name_label_start(rules, text, c)
         if label_start is not None:
             c = Cand(label_start, c.end, P_EXCLUDE, reason="a number in a name or reference ('Resolution 2202', 'Phase 3')")
     cands.append(c)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from medialit.corpus.document import Document
-from medialit.framing.terms import FramingRules, load_rules, _fold, _inside, _read
+from medialit.framing.terms import FramingRules, load_rules, fold_accents, inside_spans, read_layers
 from medialit.records import Record
 
 __all__ = ["NameLabel", "name_labels"]
@@ -73,12 +73,12 @@ def name_labels(text: str | Document, name: str, *, rules: FramingRules | str | 
         raise ValueError("name_labels: give a name to look for, e.g. 'Maduro'")
     doc = text if isinstance(text, Document) else None
     rules = load_rules(rules)
-    text, folded, skip, quoted = _read(text, skip_boilerplate)
+    text, folded, skip, quoted = read_layers(text, skip_boilerplate)
     tokens, starts = _tokens(doc) if doc is not None else _tokens_of(text)
-    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in _fold(name).split()) + r"(?!\w)"
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in fold_accents(name).split()) + r"(?!\w)"
     out = []
     for m in re.finditer(pattern, folded):
-        if _inside(m.start(), m.end(), skip) or m.start() not in starts:
+        if inside_spans(m.start(), m.end(), skip) or m.start() not in starts:
             continue
         first = starts[m.start()]
         name_start, label_start = _read_backwards(text, tokens, first, m.end(), rules)
@@ -86,7 +86,7 @@ def name_labels(text: str | Document, name: str, *, rules: FramingRules | str | 
         label = text[label_start:name_start].strip().rstrip(",").strip() if label_start < name_start else ""
         out.append(NameLabel(
             start=label_start, end=m.end(), text=text[label_start:m.end()], name=text[name_start:m.end()],
-            label=label, appositive=appositive, head=head, quoted=_inside(m.start(), m.end(), quoted),
+            label=label, appositive=appositive, head=head, quoted=inside_spans(m.start(), m.end(), quoted),
         ))
     return out
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -142,13 +142,13 @@ def _default_rules() -> FramingRules:
 
 def _form_pattern(form: str) -> str:
     parts = []
-    for word in re.split(r"[\s\-]+", _fold(form.strip())):
+    for word in re.split(r"[\s\-]+", fold_accents(form.strip())):
         parts.append(re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word))
     return r"(?<!\w)" + r"[\s\-]+".join(parts) + r"(?!\w)"
 
 
 # ------------------------------------------------------------------ shared helpers
-def _fold(text: str) -> str:
+def fold_accents(text: str) -> str:
     """Strip accents character by character, so offsets stay the same ("Guaidó" -> "Guaido")."""
     return "".join(unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch for ch in text)
 
@@ -170,7 +170,7 @@ def _line_speaker(text: str, pos: int) -> str | None:
     return m.group(1) if m and m.end() <= pos else None
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def inside_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
@@ -181,17 +181,17 @@ def _skipped(text: str, skip_boilerplate: bool) -> list[tuple[int, int]]:
     return [(b.start, b.end) for b in find_boilerplate(text)]
 
 
-def _read(text: str | Document, skip_boilerplate: bool) -> tuple[str, str, list[tuple[int, int]], list[tuple[int, int]]]:
+def read_layers(text: str | Document, skip_boilerplate: bool) -> tuple[str, str, list[tuple[int, int]], list[tuple[int, int]]]:
     """``(text, folded text, boilerplate spans to skip, quoted spans)`` for the framing tools;
     a :class:`~medialit.corpus.document.Document` keeps them (layers "framing.*"), so
     looking up many words in one article reads it once."""
     if not isinstance(text, Document):
         if not isinstance(text, str):
             raise TypeError(f"expected the article text as a str or a Document, got {type(text).__name__}")
-        return text, _fold(text), _skipped(text, skip_boilerplate), _quoted_spans(text)
+        return text, fold_accents(text), _skipped(text, skip_boilerplate), _quoted_spans(text)
     doc = text
     skip = doc.layer("framing.skipped", lambda d: [(b.start, b.end) for b in d.boilerplate]) if skip_boilerplate else []
-    return (doc.text, doc.layer("framing.folded", lambda d: _fold(d.text)), skip,
+    return (doc.text, doc.layer("framing.folded", lambda d: fold_accents(d.text)), skip,
             doc.layer("framing.quoted", lambda d: _quoted_spans(d.text)))
 
 
@@ -228,18 +228,18 @@ def find_loaded_terms(text: str | Document, *, rules: FramingRules | str | Path 
     [('regime', True)]
     """
     rules = load_rules(rules)
-    text, folded, skip, quoted = _read(text, skip_boilerplate)
+    text, folded, skip, quoted = read_layers(text, skip_boilerplate)
     seen: set[tuple[int, int]] = set()
     out = []
     for term in rules.terms:
         for form in term.forms:
             for m in re.finditer(_form_pattern(form), folded, flags=re.IGNORECASE):
                 span = (m.start(), m.end())
-                if span in seen or _inside(*span, skip):
+                if span in seen or inside_spans(*span, skip):
                     continue
                 seen.add(span)
                 out.append(LoadedTerm(m.start(), m.end(), text[m.start():m.end()], term.term, term.category,
-                                      term.neutral, term.why, term.source, form, _inside(*span, quoted),
+                                      term.neutral, term.why, term.source, form, inside_spans(*span, quoted),
                                       _line_speaker(text, m.start())))
     return sorted(out, key=lambda t: (t.start, t.end))
 
@@ -269,16 +269,16 @@ def concordance(text: str | Document, word: str, *, width: int = 40, skip_boiler
     """
     if not word.strip():
         raise ValueError("concordance: give a word to look for, e.g. 'sanctions'")
-    text, folded, skip, quoted = _read(text, skip_boilerplate)
+    text, folded, skip, quoted = read_layers(text, skip_boilerplate)
     out = []
     for m in re.finditer(_form_pattern(word), folded, flags=re.IGNORECASE):
-        if _inside(m.start(), m.end(), skip):
+        if inside_spans(m.start(), m.end(), skip):
             continue
         left = text[max(0, m.start() - width):m.start()].rsplit("\n", 1)[-1]   # context stays on its line
         right = text[m.end():m.end() + width].split("\n", 1)[0]
         left, right = " ".join(left.split()), " ".join(right.split())
         out.append(ConcordanceLine(m.start(), m.end(), left, text[m.start():m.end()], right,
-                                   _inside(m.start(), m.end(), quoted)))
+                                   inside_spans(m.start(), m.end(), quoted)))
     return out
 
 

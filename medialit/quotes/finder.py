@@ -27,11 +27,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from medialit.attribution.phrases import CONTINUATIONS, MASK, Attribution, PhraseIndex, RuleSource, Rules, load_rules
+from medialit.attribution.lexicon import CONTINUATIONS, MASK, PhraseIndex, RuleSource, Rules, load_rules
+from medialit.attribution.phrases import Attribution
 from medialit.attribution.phrases import find_attributions as _find_attributions
 from medialit.corpus.document import Document
 from medialit.records import Record
-from medialit.quotes.marks import _MARKS, OPEN_CLOSE, mask_spans, paragraph_spans, _scan
+from medialit.quotes.marks import MARKS, mask_spans, paragraph_spans, scan_marks
 
 _TRANSCRIPT = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)", re.M)
 NOT_SPEAKER_LABELS = {"note", "update", "photo", "read more", "editor's note", "editor’s note", "source", "sources",
@@ -236,13 +237,13 @@ def _quotes_layer(doc: Document) -> tuple[Quote, ...]:
 def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]], transcript: dict) -> list[Quote]:
     skipped = sorted((b.start, b.end) for b in skip)
     skip_starts = [a for a, _ in skipped]
-    marks = [m.start() for m in _MARKS.finditer(text)]
+    marks = [m.start() for m in MARKS.finditer(text)]
     raw = []
     for p0, p1 in paragraphs:
         k = bisect.bisect_left(marks, p0)
         if k == len(marks) or marks[k] >= p1:
             continue  # no quotation mark in this paragraph
-        for s, e, depth, closed in _scan(text, p0, p1):
+        for s, e, depth, closed in scan_marks(text, p0, p1):
             k = bisect.bisect_right(skip_starts, s) - 1
             if k >= 0 and e <= skipped[k][1]:
                 continue

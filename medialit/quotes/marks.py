@@ -1,7 +1,7 @@
 """Quotation marks: paragraphs, pairing opening and closing marks (with nesting and
 apostrophes told apart), and masking spans of a text. Used by :mod:`medialit.quotes.finder`.
 
->>> _scan('He said “yes” and left.', 0, 23)
+>>> scan_marks('He said “yes” and left.', 0, 23)
 [MarkPair(start=8, end=13, depth=0, closed=True)]
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import NamedTuple
 from medialit.corpus.document import paragraph_bounds
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
-_MARKS = re.compile(r"[“”«»„\"‘’']")
+MARKS = re.compile(r"[“”«»„\"‘’']")
 _SPACE_BEFORE = set(" \t\n\r([{—–-/\u00a0") | {""}
 
 
@@ -59,10 +59,10 @@ def _role(text: str, i: int) -> str:
     return "none"
 
 
-def _scan(text: str, p0: int, p1: int) -> list[MarkPair]:
+def scan_marks(text: str, p0: int, p1: int) -> list[MarkPair]:
     """Pair quotation marks inside one paragraph, in order of their start."""
     out, stack = [], []  # stack of (mark, position)
-    for m in _MARKS.finditer(text, p0, p1):
+    for m in MARKS.finditer(text, p0, p1):
         i, ch = m.start(), m.group()
         if ch == "’" and text[i - 1:i].isalpha() and text[i + 1:i + 2].isalnum():
             continue  # an apostrophe inside a word ("it’s"): _role would say "none"

@@ -28,8 +28,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from medialit.attribution.phrases import MASK, Attribution, RuleSource, Rules, classify_source, find_attributions, load_rules, verb_uses
-from medialit.attribution.lexicon import WORD_CHAR_AFTER, Hit, PhraseIndex
+from medialit.attribution.lexicon import MASK, WORD_CHAR_AFTER, Hit, PhraseIndex, RuleSource, Rules, load_rules
+from medialit.attribution.phrases import Attribution, find_attributions, verb_uses
+from medialit.attribution.sources import classify_source
 from medialit.corpus.document import Document
 from medialit.quotes.finder import Quote, find_quotes, paragraphs_of, transcript_speakers_of
 from medialit.quotes.marks import mask_spans
