@@ -203,8 +203,6 @@ def test_release_bad_exercise_file_is_one_line_naming_it(tmp_path):
     assert proc.returncode == 2
 
 
-@pytest.mark.xfail(strict=True, reason="release_exercise_file() lets tomllib.TOMLDecodeError through instead of "
-                                       "an ExerciseFileError naming the file: to fix in medialit/exercises/release.py")
 def test_release_exercise_file_that_is_not_toml_is_one_line_naming_it(tmp_path):
     _one_error_line(_release_with_exercise_file(tmp_path, "title = \n"), "release", "00_broken.toml")
 

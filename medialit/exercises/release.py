@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 import secrets
 import shutil
-from medialit.rules import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
 from medialit.exercises.compiling import release_table
-from medialit.exercises.spec import ExerciseSet, load_exercise_file, parse_exercises
+from medialit.exercises.spec import ExerciseSet, read_exercise_toml, load_exercise_file, parse_exercises
 from medialit.exercises.tomlwrite import dumps_exercise_file
 
 HEADER = ("Student release of the exercises: answer keys are salted hashes, feedback and\n"
@@ -44,7 +43,7 @@ class ReleaseReport:
 
 def release_exercise_file(source: Path, *, salt: str | None = None) -> tuple[str, ExerciseSet]:
     """The release text of one exercise file, and the exercises it holds (re-salted)."""
-    raw = tomllib.loads(source.read_text(encoding="utf-8"))
+    raw = read_exercise_toml(source)
     if raw.get("released"):
         return source.read_text(encoding="utf-8"), load_exercise_file(source)
     raw["salt"] = salt or secrets.token_hex(16)

@@ -84,22 +84,27 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_exercise_file(path: str | os.PathLike) -> ExerciseSet:
-    """Read and validate one exercise file (source or release).
-
-    Raises :class:`ExerciseFileError` naming the file, the exercise and the field at fault.
-    """
+def read_exercise_toml(path: str | os.PathLike) -> dict:
+    """The TOML data of an exercise file, unvalidated; raises :class:`ExerciseFileError`
+    naming the file when it is missing, not UTF-8 or not TOML."""
     path = Path(path)
     where = display_path(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ExerciseFileError(f"{where}: no such exercise file") from None
     except UnicodeDecodeError as err:
         raise ExerciseFileError(f"{where}: not UTF-8 text ({err.reason})") from None
     except tomllib.TOMLDecodeError as err:
         raise ExerciseFileError(f"{where}: not valid TOML: {err}") from None
-    return parse_exercises(raw, where, path=path)
+
+
+def load_exercise_file(path: str | os.PathLike) -> ExerciseSet:
+    """Read and validate one exercise file (source or release).
+
+    Raises :class:`ExerciseFileError` naming the file, the exercise and the field at fault.
+    """
+    return parse_exercises(read_exercise_toml(path), display_path(Path(path)), path=Path(path))
 
 
 def parse_exercises(raw: Mapping[str, Any], where: str, *, path: Path | None = None) -> ExerciseSet:
