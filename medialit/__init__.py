@@ -1,8 +1,10 @@
 """medialit: honest, explainable text utilities for a media-literacy teaching kit.
 
-The analysis layer (``medialit.text.split``, ``clean``, ``corpus``, ``sourcing``, ``quotes``,
-``figures``, ``compare``) imports neither ipywidgets nor matplotlib, so
-``import medialit`` stays fast; display, plots and exercises are imported on demand.
+One subpackage a concept, imports pointing down only (``docs/architecture.md``):
+``text`` → ``corpus`` → ``attribution`` → ``quotes`` → ``sourcing`` / ``figures`` → ``checks``
+→ ``compare`` / ``framing`` → ``report`` → ``exercises`` → ``views`` → ``cli``. The analysis
+layers (everything below ``exercises``) import neither ipywidgets nor matplotlib, and
+``import medialit`` imports none of them, so it stays fast.
 """
 
 __version__ = "0.1.0"
