@@ -1,13 +1,12 @@
 """Who is speaking: finding attribution phrases in a sentence ("Reuters reported",
-"according to X", "citing Y", "..., said Z") and deciding whether a source phrase is named
-or anonymous. The rule tables are in :mod:`medialit.attribution.lexicon`.
+"according to X", "citing Y", "..., said Z"). Whether the source a phrase names is named
+or anonymous is decided in :mod:`medialit.attribution.sources`; the rule tables are in
+:mod:`medialit.attribution.lexicon`.
 
->>> from medialit.attribution import classify_source
 >>> from medialit.attribution.lexicon import load_rules
->>> classify_source("a senior White House official", load_rules()).label
-'anonymous'
->>> classify_source("Secretary of State Mike Pompeo", load_rules()).label
-'named'
+>>> text = "The talks failed, officials said."
+>>> [a.source for a in find_attributions(text, text, 0, len(text), load_rules())]
+['officials']
 """
 from __future__ import annotations
 
