@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -14,7 +13,7 @@ from medialit import exercises
 from medialit.exercises.release import release_exercise_file
 from medialit.exercises import load_exercise_file
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 ALL_KINDS = ROOT / "tests" / "fixtures" / "class_exercises" / "all_kinds.toml"
 CODE = ROOT / "tests" / "fixtures" / "class_code" / "exercises" / "09_code_practice.toml"
 NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").glob("*.ipynb")

@@ -25,7 +25,7 @@ import pytest
 
 from medialit.exercises.text_view import css_id
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 TIMEOUT_MS = int(os.environ.get('MEDIALIT_BROWSER_TIMEOUT_MS', 60_000))

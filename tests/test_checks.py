@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,19 +11,15 @@ from medialit.checks import check, check_text
 from medialit.checks.dates import as_span, figure_span
 from medialit.figures import extract
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from helpers import seed_text
 # Article dates from the teaching notes (provenance table): inputs, not outputs.
 ARTICLE_DATES = {"000": "2019-03-12", "001": "2019-02-09", "002": "2019-02-09", "003": "2022-03-06", "004": "2022-03-06"}
 
 
-def seed(prefix: str) -> str:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
-
 
 def checks_of(prefix: str) -> dict[str, object]:
     out = {}
-    for c in check_text(seed(prefix), article_date=ARTICLE_DATES[prefix]):
+    for c in check_text(seed_text(prefix), article_date=ARTICLE_DATES[prefix]):
         out.setdefault(c.figure.text, c)
     return out
 
@@ -140,12 +135,12 @@ def test_no_reference_row_means_cannot_tell_never_a_guess():
 
 def test_unrelated_figures_in_the_seeds_are_not_checked():
     # 002's second "dozens" counts officials under sanctions: no reference row covers it
-    texts = [c.figure.text for c in check_text(seed("002"), article_date="2019-02-09")]
+    texts = [c.figure.text for c in check_text(seed_text("002"), article_date="2019-02-09")]
     assert texts.count("dozens") == 0
 
 
 def test_checks_serialise_to_json_with_their_rows():
-    data = [c.to_dict() for c in check_text(seed("003"), article_date="2022-03-06")]
+    data = [c.to_dict() for c in check_text(seed_text("003"), article_date="2022-03-06")]
     blob = json.dumps(data)
     assert '"verdict": "consistent"' in blob and '"source"' in blob
 

@@ -9,7 +9,7 @@ from medialit.corpus import clean
 from medialit.corpus import RulesError, find_boilerplate, find_metadata, label_lines
 from medialit.corpus.clean import parse_rules, rules
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from helpers import SEEDS
 TEXTS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
 
 

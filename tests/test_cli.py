@@ -9,19 +9,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-SCHEMA = json.loads((ROOT / "medialit" / "schema" / "analyze.schema.json").read_text())
+from helpers import PACKAGE, ROOT, SEED_FILES, run_medialit
 
-
-def medialit(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "medialit.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+SCHEMA = json.loads((PACKAGE / "schema" / "analyze.schema.json").read_text())
 
 
 @pytest.fixture(scope="module")
 def seeds_json() -> list:
-    proc = medialit("analyze", "--json", *map(str, SEEDS))
+    proc = run_medialit("analyze", "--json", *map(str, SEED_FILES))
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
     return json.loads(proc.stdout)
@@ -29,11 +24,11 @@ def seeds_json() -> list:
 
 def test_analyze_json_of_every_seed_is_valid_against_the_schema(seeds_json):
     jsonschema.validate(seeds_json, SCHEMA)
-    assert [Path(r["path"]).name for r in seeds_json] == [p.name for p in SEEDS]
+    assert [Path(r["path"]).name for r in seeds_json] == [p.name for p in SEED_FILES]
 
 
 def test_analyze_json_offsets_point_into_the_file_as_read(seeds_json):
-    for result, path in zip(seeds_json, SEEDS):
+    for result, path in zip(seeds_json, SEED_FILES):
         text = path.read_text(encoding="utf-8")
         for field in ("sentences", "quotes", "figures", "boilerplate"):
             for item in result[field]:
@@ -41,7 +36,7 @@ def test_analyze_json_offsets_point_into_the_file_as_read(seeds_json):
 
 
 def test_sentences_and_boilerplate_cover_every_word_of_the_text(seeds_json):
-    for result, path in zip(seeds_json, SEEDS):
+    for result, path in zip(seeds_json, SEED_FILES):
         text = path.read_text(encoding="utf-8")
         covered = bytearray(len(text))
         for item in result["sentences"] + result["boilerplate"]:
@@ -67,14 +62,14 @@ def test_analyze_fills_sourcing_quotes_figures_and_boilerplate(seeds_json):
 def test_a_text_of_one_line_is_a_sentence_not_a_title(tmp_path):
     one = tmp_path / "one.txt"
     one.write_text("The minister said prices would fall", encoding="utf-8")
-    proc = medialit("analyze", "--json", str(one))
+    proc = run_medialit("analyze", "--json", str(one))
     assert proc.returncode == 0, proc.stderr
     [result] = json.loads(proc.stdout)
     assert [s["text"] for s in result["sentences"]] == ["The minister said prices would fall"]
 
 
 def test_human_report_shows_labels_and_boilerplate_reasons():
-    proc = medialit("analyze", str(SEEDS[1]))
+    proc = run_medialit("analyze", str(SEED_FILES[1]))
     assert proc.returncode == 0, proc.stderr
     assert "Boilerplate lines" in proc.stdout and "Please Wait" in proc.stdout
     assert "[A]" in proc.stdout and "[N]" in proc.stdout
@@ -90,16 +85,16 @@ def test_each_bad_file_gets_a_clear_error_and_the_others_are_still_analysed(tmp_
     bad = tmp_path / name
     if content is not None:
         bad.write_bytes(content)
-    proc = medialit("analyze", "--json", str(SEEDS[2]), str(bad), str(SEEDS[3]))
+    proc = run_medialit("analyze", "--json", str(SEED_FILES[2]), str(bad), str(SEED_FILES[3]))
     assert proc.returncode == 1
     [line] = proc.stderr.strip().splitlines()
     assert name in line and problem.lower() in line.lower(), line
     results = json.loads(proc.stdout)
-    assert [Path(r["path"]).name for r in results] == [SEEDS[2].name, SEEDS[3].name]
+    assert [Path(r["path"]).name for r in results] == [SEED_FILES[2].name, SEED_FILES[3].name]
 
 
 def test_help_lists_every_command():
-    proc = medialit("--help")
+    proc = run_medialit("--help")
     assert proc.returncode == 0
     for command in ("lab", "analyze", "compare", "families", "release", "grade"):
         assert command in proc.stdout
@@ -108,7 +103,7 @@ def test_help_lists_every_command():
 def test_offsets_count_from_the_top_of_a_file_with_front_matter(tmp_path):
     path = tmp_path / "front.txt"
     path.write_text('+++\ntitle = "Council budget"\n+++\nThe council passed the budget, the clerk said.\n', encoding="utf-8")
-    proc = medialit("analyze", "--json", str(path))
+    proc = run_medialit("analyze", "--json", str(path))
     assert proc.returncode == 0, proc.stderr
     [result] = json.loads(proc.stdout)
     text = path.read_text(encoding="utf-8")
@@ -128,10 +123,10 @@ def test_help_lists_every_command_and_every_command_has_a_module_and_help():
     from medialit.cli import COMMANDS
 
     assert sorted(COMMANDS) == COMMAND_MODULES
-    listing = medialit("--help").stdout
+    listing = run_medialit("--help").stdout
     for name in COMMANDS:
         assert f"    {name} " in listing
-        proc = medialit(name, "--help")
+        proc = run_medialit(name, "--help")
         assert proc.returncode == 0 and proc.stdout.startswith(f"usage: medialit {name} "), proc.stderr
 
 
@@ -162,38 +157,38 @@ def _one_error_line(proc: subprocess.CompletedProcess, command: str, *names: str
 
 def test_compare_bad_file_is_one_line_naming_it(tmp_path):
     missing = tmp_path / "gone.txt"
-    proc = medialit("compare", str(SEEDS[0]), str(missing))
+    proc = run_medialit("compare", str(SEED_FILES[0]), str(missing))
     _one_error_line(proc, "compare", "gone.txt", "does not exist")
     assert proc.stdout == ""
 
 
 def test_compare_reports_each_bad_file_not_just_the_first(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
-    proc = medialit("compare", str(tmp_path / "gone.txt"), str(tmp_path / "empty.txt"))
+    proc = run_medialit("compare", str(tmp_path / "gone.txt"), str(tmp_path / "empty.txt"))
     assert proc.returncode == 1
     first, second = proc.stderr.strip().splitlines()
     assert "gone.txt" in first and "empty.txt" in second
 
 
 def test_families_bad_file_is_one_line_naming_it_and_the_others_are_grouped(tmp_path):
-    for seed in SEEDS[:2]:
+    for seed in SEED_FILES[:2]:
         (tmp_path / seed.name).write_bytes(seed.read_bytes())
     (tmp_path / "empty.txt").write_bytes(b"")
-    proc = medialit("families", "--json", str(tmp_path))
+    proc = run_medialit("families", "--json", str(tmp_path))
     _one_error_line(proc, "families", "empty.txt", "empty")
     grouped = [Path(p).name for family in json.loads(proc.stdout)["families"] for p in family]
-    assert sorted(grouped) == sorted(s.name for s in SEEDS[:2])
+    assert sorted(grouped) == sorted(s.name for s in SEED_FILES[:2])
 
 
 def test_families_missing_folder_is_one_line_naming_it(tmp_path):
-    _one_error_line(medialit("families", str(tmp_path / "nowhere")), "families", "nowhere")
+    _one_error_line(run_medialit("families", str(tmp_path / "nowhere")), "families", "nowhere")
 
 
 def _release_with_exercise_file(tmp_path: Path, text: str) -> subprocess.CompletedProcess:
     (tmp_path / "exercises").mkdir()
     (tmp_path / "exercises" / "00_broken.toml").write_text(text, encoding="utf-8")
     (tmp_path / "notebooks").mkdir()
-    return medialit("release", str(tmp_path / "out"), "--exercises", str(tmp_path / "exercises"),
+    return run_medialit("release", str(tmp_path / "out"), "--exercises", str(tmp_path / "exercises"),
                     "--notebooks", str(tmp_path / "notebooks"))
 
 
@@ -208,7 +203,7 @@ def test_release_exercise_file_that_is_not_toml_is_one_line_naming_it(tmp_path):
 
 
 def test_grade_missing_folder_is_one_line_naming_it(tmp_path):
-    proc = medialit("grade", str(tmp_path / "nowhere"), "--out", str(tmp_path / "grades.csv"))
+    proc = run_medialit("grade", str(tmp_path / "nowhere"), "--out", str(tmp_path / "grades.csv"))
     _one_error_line(proc, "grade", "nowhere")
 
 
@@ -235,7 +230,7 @@ def test_lab_passes_options_it_does_not_know_to_jupyterlab_in_order(monkeypatch,
 
 
 def test_other_commands_refuse_options_they_do_not_know():
-    proc = medialit("analyze", "--ServerApp.token=secret", str(SEEDS[0]))
+    proc = run_medialit("analyze", "--ServerApp.token=secret", str(SEED_FILES[0]))
     assert proc.returncode == 2 and "unrecognized arguments: --ServerApp.token=secret" in proc.stderr
 
 
@@ -245,7 +240,7 @@ BAD_CATALOG = "tests/fixtures/corpus_bad_catalog/a.txt"
 
 
 def test_a_warning_is_one_line_naming_the_command_and_no_source_code():
-    proc = medialit("analyze", "--json", BAD_CATALOG)
+    proc = run_medialit("analyze", "--json", BAD_CATALOG)
     assert proc.returncode == 0
     assert proc.stderr == ("medialit analyze: warning: tests/fixtures/corpus_bad_catalog/catalog.toml, line 3: "
                            "invalid TOML catalog: Illegal character '\\n' (loading "
@@ -254,7 +249,7 @@ def test_a_warning_is_one_line_naming_the_command_and_no_source_code():
 
 
 def test_every_command_prints_warnings_the_same_way():
-    proc = medialit("compare", "--json", BAD_CATALOG, str(SEEDS[0]))
+    proc = run_medialit("compare", "--json", BAD_CATALOG, str(SEED_FILES[0]))
     assert proc.returncode == 0, proc.stderr
     [line] = proc.stderr.splitlines()
     assert line.startswith("medialit compare: warning: tests/fixtures/corpus_bad_catalog/catalog.toml, line 3:")
@@ -263,7 +258,7 @@ def test_every_command_prints_warnings_the_same_way():
 
 def test_a_closed_pipe_ends_quietly():
     # `medialit analyze ... | head`: far more output than a pipe holds, and the reader leaves early.
-    files = [str(p) for p in SEEDS] * 10
+    files = [str(p) for p in SEED_FILES] * 10
     proc = subprocess.Popen([sys.executable, "-m", "medialit.cli", "analyze", *files], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout.read(100).startswith(b"== ")

@@ -20,7 +20,7 @@ from medialit.exercises import ExerciseFileError, load_exercise_file
 from medialit.exercises.spec import parse_exercises
 from medialit.exercises.store import AnswerStore
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 CODE = ROOT / "tests" / "fixtures" / "class_code"
 EXERCISES = CODE / "exercises"
 FILE = EXERCISES / "09_code_practice.toml"

@@ -10,12 +10,6 @@ from medialit.compare.comparison import CLOSE_PAIRS_MIN, SAME_EVENT_NAMES, SHARE
 from medialit.compare import Evidence, align, compare, evidence, similarity, verdict
 from medialit.compare.alignment import FUNCTION_WORDS, sentence_similarity
 from medialit.compare import quote_drift
-from medialit.corpus import load_corpus
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    return load_corpus()
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,7 @@ from medialit.corpus import articles as corpus_module
 from medialit.corpus import Article, Corpus, CorpusError, CorpusWarning, guess_title, load_article, load_corpus, seeds_dir
 from medialit.corpus.articles import split_front_matter
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from helpers import FIXTURES, ROOT
 
 
 def _load_quietly(path: Path, **kwargs) -> tuple[Corpus, list[warnings.WarningMessage]]:

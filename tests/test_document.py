@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -25,9 +24,9 @@ from medialit.report.capstone import SAMPLE_ARTICLE
 from medialit.sourcing import tag
 from medialit.text.split import sentences
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-TEXTS = {p.stem[:3]: p.read_text(encoding="utf-8") for p in SEEDS}
+from helpers import ROOT, SEED_FILES
+
+TEXTS = {p.stem[:3]: p.read_text(encoding="utf-8") for p in SEED_FILES}
 
 
 def _dicts(items) -> list[dict]:
@@ -188,7 +187,7 @@ def test_build_report_reads_the_article_once_for_the_analysis_and_every_comparis
     body = SAMPLE_ARTICLE.split("+++\n", 2)[2]
     calls = _reads(monkeypatch)
     report = build_report()
-    assert report.text == body and len(report.neighbours) == len(SEEDS)
+    assert report.text == body and len(report.neighbours) == len(SEED_FILES)
     assert calls["find_boilerplate", len(body)] == 1
     assert calls["sentences", len(body)] == 1
     assert calls["_find_quotes", len(body)] == 1

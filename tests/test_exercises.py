@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from medialit.exercises import ExerciseFileError, load_exercise_file
 from medialit.exercises.spec import parse_exercises
 from medialit.exercises.store import AnswerStore
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 ALL_KINDS = ROOT / "tests" / "fixtures" / "class_exercises" / "all_kinds.toml"
 
 

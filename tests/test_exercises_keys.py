@@ -4,7 +4,6 @@ file and from its student release."""
 from __future__ import annotations
 
 from medialit.rules import tomllib
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,7 @@ from medialit.exercises.release import release_exercise_file
 from medialit.exercises import load_exercise_file
 from medialit.exercises.spec import parse_exercises
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 FILES = sorted((ROOT / "exercises").glob("*.toml")) + [ROOT / "tests/fixtures/class_exercises/all_kinds.toml",
                                                      ROOT / "tests/fixtures/class_code/exercises/09_code_practice.toml"]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import inspect
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +23,7 @@ from medialit.exercises.text_view import plain_text
 from medialit.exercises.tomlwrite import dumps_exercise_file
 from medialit.rules import tomllib
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 ALL_KINDS = ROOT / "tests/fixtures/class_exercises/all_kinds.toml"
 CODE = ROOT / "tests/fixtures/class_code/exercises/09_code_practice.toml"
 DOCUMENTED = ("single_choice", "multiple_choice", "pick_sentences", "label_items", "number", "match_pairs",

@@ -13,7 +13,7 @@ from medialit.compare import story_families
 from medialit.compare import FamilyLink
 from medialit.corpus import load_corpus
 
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import ROOT
 
 
 def _bench():

@@ -3,7 +3,6 @@ teaching notes ask students to check in the seed articles."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,12 +10,8 @@ from medialit.figures.extraction import KINDS
 from medialit.figures import compare_figures, excluded, extract
 from medialit.figures import RulesError, load_rules
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from helpers import PACKAGE, seed_text
 
-
-def seed(prefix: str) -> str:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
 
 
 def find(figs, surface):
@@ -54,28 +49,28 @@ SEED_FIGURES = [
 
 @pytest.mark.parametrize("prefix,surface,kind,value,unit,low,high", SEED_FIGURES)
 def test_teaching_notes_figures_are_extracted_from_their_seed(prefix, surface, kind, value, unit, low, high):
-    f = find(extract(seed(prefix)), surface)
+    f = find(extract(seed_text(prefix)), surface)
     assert (f.kind, f.unit) == (kind, unit)
     assert f.value == value
     assert (f.low, f.high) == (low, high)
 
 
 def test_topping_is_the_qualifier_of_both_oil_prices_in_003():
-    figs = extract(seed("003"))
+    figs = extract(seed_text("003"))
     assert find(figs, "$110 per barrel").qualifier == "topping"
     b = find(figs, "$115 a barrel")
     assert b.qualifier == "topping" and "carried over" in b.normalisation
 
 
 def test_resolution_2202_is_a_name_not_a_figure():
-    text = seed("003")
+    text = seed_text("003")
     assert not [f for f in extract(text) if "2202" in f.text]
     assert any(e.text == "Resolution 2202" for e in excluded(text))
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_every_figure_points_into_its_text_and_sentence(prefix):
-    text = seed(prefix)
+    text = seed_text(prefix)
     figs = extract(text)
     assert figs, "every seed has at least one figure"
     for f in figs:
@@ -319,7 +314,7 @@ def test_a_broken_rules_file_names_the_file_and_table(tmp_path):
 
 
 def test_handful_and_dozens_in_001_and_002_are_reported_as_disagreeing():
-    comps = compare_figures(seed("001"), seed("002"))
+    comps = compare_figures(seed_text("001"), seed_text("002"))
     pair = [c for c in comps if c.a.text == "a handful of its allies" and c.b.text == "dozens of other countries"]
     assert len(pair) == 1
     assert pair[0].relation == "disagree"
@@ -327,7 +322,7 @@ def test_handful_and_dozens_in_001_and_002_are_reported_as_disagreeing():
 
 
 def test_same_vague_wording_in_both_sources_agrees():
-    comps = compare_figures(seed("001"), seed("002"))
+    comps = compare_figures(seed_text("001"), seed_text("002"))
     few = [c for c in comps if c.a.text == "a few officers" and c.b.text == "a few senior officers"]
     assert few and few[0].relation == "agree"
 
@@ -351,7 +346,7 @@ def test_highlighted_text_marks_every_figure_with_its_kind_in_words():
 def test_checks_table_shows_verdict_word_working_and_rows():
     from medialit.checks import check_text
     from medialit.views.figures import checks_table
-    html = str(checks_table(check_text(seed("004"), article_date="2022-03-06")))
+    html = str(checks_table(check_text(seed_text("004"), article_date="2022-03-06")))
     assert "✘ inconsistent" in html and "born 1983-07-28" in html and "people.csv line 2" in html
 
 
@@ -361,10 +356,10 @@ def test_kinds_chart_and_oil_price_chart_are_titled_and_labelled():
     import matplotlib.pyplot as plt
     from medialit.checks import check_text
     from medialit.views.charts.figures import kinds_by_source, oil_prices
-    ax = kinds_by_source({p: seed(p) for p in ("001", "002", "003")})
+    ax = kinds_by_source({p: seed_text(p) for p in ("001", "002", "003")})
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
     assert len({tuple(b.get_hatch() or "") for b in ax.patches}) > 1   # kinds differ by hatch too
-    checks = check_text(seed("003"), article_date="2022-03-06")
+    checks = check_text(seed_text("003"), article_date="2022-03-06")
     ax2 = oil_prices(checks=checks, article_date="2022-03-06", window_days=7)
     labels = [l.get_label() for l in ax2.get_lines()]
     assert "WTI spot (EIA)" in labels and "Brent spot (EIA)" in labels
@@ -389,9 +384,8 @@ def test_scaled_values_have_no_binary_noise():
 
 def test_the_analyze_schema_lists_exactly_the_figure_kinds_the_extractor_can_give():
     import json
-    from pathlib import Path
 
     from medialit.figures.classify import KINDS
 
-    schema = json.loads((Path(__file__).resolve().parent.parent / "medialit" / "schema" / "analyze.schema.json").read_text())
+    schema = json.loads((PACKAGE / "schema" / "analyze.schema.json").read_text())
     assert schema["$defs"]["figure"]["properties"]["kind"]["enum"] == list(KINDS)

@@ -2,13 +2,9 @@
 markets, health, local crime and courts. The misses and disagreements are listed in docs/figures.md."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from figures_gold import GOLD, load, score  # noqa: E402
+from figures_gold import GOLD, load, score
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,6 @@ import sys
 import pytest
 
 from medialit import framing
-from medialit.corpus import load_corpus
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
 
 
 def _terms(text, **kw):
@@ -58,8 +52,8 @@ def test_a_rules_file_with_broken_toml_is_reported_with_its_name(tmp_path):
 
 
 # ------------------------------------------------------------------ loaded terms
-def test_seized_control_is_flagged_with_took_power_as_the_plainer_wording(corpus):
-    hits = [h for h in framing.find_loaded_terms(corpus["004"].text) if h.term.startswith("seized")]
+def test_seized_control_is_flagged_with_took_power_as_the_plainer_wording(seeds):
+    hits = [h for h in framing.find_loaded_terms(seeds["004"].text) if h.term.startswith("seized")]
     assert len(hits) == 1
     assert hits[0].text == "seized control" and "took power" in hits[0].neutral
     assert hits[0].category == "taking power" and not hits[0].quoted
@@ -80,50 +74,50 @@ def test_a_hyphenated_term_matches_with_or_without_the_hyphen():
         assert [h.term for h in framing.find_loaded_terms(text, skip_boilerplate=False)] == ["self-proclaimed"]
 
 
-def test_regime_inside_the_officials_quotation_is_marked_as_quoted(corpus):
-    regime = [h for h in framing.find_loaded_terms(corpus["001"].text) if h.term == "regime"]
+def test_regime_inside_the_officials_quotation_is_marked_as_quoted(seeds):
+    regime = [h for h in framing.find_loaded_terms(seeds["001"].text) if h.term == "regime"]
     assert len(regime) == 1 and regime[0].quoted
-    own_voice = [h.text for h in framing.find_loaded_terms(corpus["001"].text) if not h.quoted]
+    own_voice = [h.text for h in framing.find_loaded_terms(seeds["001"].text) if not h.quoted]
     assert "self-proclaimed" in own_voice and "legitimately elected" in own_voice
 
 
-def test_a_term_in_an_interview_answer_carries_the_speaker(corpus):
-    regime = [h for h in framing.find_loaded_terms(corpus["000"].text) if h.term == "regime"]
+def test_a_term_in_an_interview_answer_carries_the_speaker(seeds):
+    regime = [h for h in framing.find_loaded_terms(seeds["000"].text) if h.term == "regime"]
     assert [h.speaker for h in regime] == ["Jim Jatras"]
     plain = framing.find_loaded_terms("Reporters wrote that the regime fell.", skip_boilerplate=False)
     assert plain[0].speaker is None
 
 
-def test_both_state_funded_and_other_outlets_have_terms_in_their_own_voice(corpus):
+def test_both_state_funded_and_other_outlets_have_terms_in_their_own_voice(seeds):
     own = {a.id: {h.term for h in framing.find_loaded_terms(a.text) if not h.quoted and not h.speaker}
-           for a in corpus}
+           for a in seeds}
     assert {"democratically elected", "crushing / crippling"} <= own["003"]
     assert {"authoritarian", "seized control / seized power", "clung to power"} <= own["004"]
 
 
-def test_offsets_point_at_the_text_for_every_result(corpus):
-    for a in corpus:
+def test_offsets_point_at_the_text_for_every_result(seeds):
+    for a in seeds:
         for item in framing.find_loaded_terms(a.text) + framing.name_labels(a.text, "Maduro"):
             assert a.text[item.start:item.end] == item.text
 
 
-def test_boilerplate_lines_are_skipped_unless_asked(corpus):
-    text = corpus["000"].text   # its photo caption lines name "opposition leader Juan Guaido"
+def test_boilerplate_lines_are_skipped_unless_asked(seeds):
+    text = seeds["000"].text   # its photo caption lines name "opposition leader Juan Guaido"
     with_bp = [l for l in framing.name_labels(text, "Guaido", skip_boilerplate=False) if l.label]
     without = [l for l in framing.name_labels(text, "Guaido") if l.label]
     assert len(with_bp) > len(without)
 
 
 # ------------------------------------------------------------------ labels around names
-def test_labels_for_guaido_differ_across_outlets(corpus):
-    labels = {a.id: [l.label for l in framing.name_labels(a.text, "Guaido") if l.label] for a in corpus}
+def test_labels_for_guaido_differ_across_outlets(seeds):
+    labels = {a.id: [l.label for l in framing.name_labels(a.text, "Guaido") if l.label] for a in seeds}
     assert labels["001"][0] == "self-proclaimed interim president"
     assert labels["002"] == ["opposition leader"]
     assert labels["004"] == ["a teenage opposition figure"]   # appositive before ", Juan Guaidó,"
 
 
-def test_the_name_matches_without_its_accent_and_keeps_first_names(corpus):
-    mention = framing.name_labels(corpus["004"].text, "Guaido")[0]
+def test_the_name_matches_without_its_accent_and_keeps_first_names(seeds):
+    mention = framing.name_labels(seeds["004"].text, "Guaido")[0]
     assert mention.name == "Juan Guaidó"
 
 
@@ -144,13 +138,13 @@ def test_titles_go_to_the_label_not_the_name():
     assert (mention.label, mention.name) == ("President", "Nicolas Maduro")
 
 
-def test_the_noun_a_name_qualifies_is_reported_as_its_head(corpus):
-    heads = [l.head for l in framing.name_labels(corpus["001"].text, "Maduro") if l.head]
+def test_the_noun_a_name_qualifies_is_reported_as_its_head(seeds):
+    heads = [l.head for l in framing.name_labels(seeds["001"].text, "Maduro") if l.head]
     assert "regime" in heads and "government" in heads
 
 
-def test_a_description_between_commas_after_a_name_is_its_appositive(corpus):
-    apps = [l.appositive for l in framing.name_labels(corpus["004"].text, "Sabatini") if l.appositive]
+def test_a_description_between_commas_after_a_name_is_its_appositive(seeds):
+    apps = [l.appositive for l in framing.name_labels(seeds["004"].text, "Sabatini") if l.appositive]
     assert apps == ["a senior fellow for Latin America at Chatham House"]
 
 
@@ -178,10 +172,10 @@ def test_concordance_rejects_an_empty_word():
         framing.concordance("text", "")
 
 
-def test_by_article_gives_one_row_per_result_with_the_article_id(corpus):
-    rows = framing.by_article(corpus, framing.find_loaded_terms)
+def test_by_article_gives_one_row_per_result_with_the_article_id(seeds):
+    rows = framing.by_article(seeds, framing.find_loaded_terms)
     assert {r["article"] for r in rows} == {"000", "001", "002", "003", "004"}
-    assert sum(r["article"] == "003" for r in rows) == len(framing.find_loaded_terms(corpus["003"].text))
+    assert sum(r["article"] == "003" for r in rows) == len(framing.find_loaded_terms(seeds["003"].text))
     assert {"outlet", "term", "neutral", "why", "quoted"} <= set(rows[0])
 
 

@@ -4,11 +4,12 @@ tests/golden/make_golden.py for how the expected outputs were made)."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "golden"))
+from helpers import TESTS
+
+sys.path.insert(0, str(TESTS / "golden"))
 import make_golden  # noqa: E402
 
 CASES = make_golden.cases()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from medialit.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 CLASS = ROOT / "tests" / "fixtures" / "class_small"
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "medialit"
+from helpers import PACKAGE
 
 # Lowest first. A module may import its own subpackage and anything in a lower layer;
 # subpackages on one layer do not import each other.

@@ -13,7 +13,7 @@ import pytest
 from medialit.exercises.grade import grade_submissions
 from medialit.exercises.release import build_release
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 CLASS = ROOT / "tests" / "fixtures" / "class_small"
 ASSIGNMENT = "00_start_here"
 

@@ -3,11 +3,12 @@ so nbval does not compare their output."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+from helpers import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 def test_the_sequence_has_notebooks_00_to_07():

@@ -1,17 +1,13 @@
 """Direct quotations: marks, nesting, unclosed quotes, speakers, verbs and kinds."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from medialit.quotes import find_quotes, transcript_labels
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from helpers import seed_text
 
-
-def seed(aid: str) -> str:
-    return next(SEEDS.glob(f"{aid}_*.txt")).read_text(encoding="utf-8")
 
 
 def one(text: str, **kw):
@@ -50,7 +46,7 @@ SEED_QUOTES = [
 
 
 def test_every_seed_quotation_is_found_with_its_speaker_verb_and_kind():
-    found = {aid: find_quotes(seed(aid)) for aid in ("000", "001", "002", "003", "004")}
+    found = {aid: find_quotes(seed_text(aid)) for aid in ("000", "001", "002", "003", "004")}
     for aid, start, speaker, verb, kind in SEED_QUOTES:
         matches = [q for q in found[aid] if q.content.startswith(start)]
         assert len(matches) == 1, (aid, start, [q.content[:30] for q in found[aid]])
@@ -63,7 +59,7 @@ def test_every_seed_quotation_is_found_with_its_speaker_verb_and_kind():
 
 def test_seed_quotes_offsets_point_at_the_marks_and_the_content():
     for aid in ("000", "001", "002", "003", "004"):
-        text = seed(aid)
+        text = seed_text(aid)
         for q in find_quotes(text):
             assert text[q.start:q.end] == q.text
             assert text[q.content_start:q.content_end] == q.content
@@ -73,9 +69,9 @@ def test_seed_quotes_offsets_point_at_the_marks_and_the_content():
 
 
 def test_quotes_inside_related_headlines_are_skipped_as_boilerplate():
-    contents = [q.content for q in find_quotes(seed("003"))]
+    contents = [q.content for q in find_quotes(seed_text("003"))]
     assert not any("Not Justified" in c for c in contents)
-    assert not any("Severely" in q.content for q in find_quotes(seed("000")))
+    assert not any("Severely" in q.content for q in find_quotes(seed_text("000")))
 
 
 # --- marks and pairing ---------------------------------------------------------------------

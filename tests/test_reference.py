@@ -12,7 +12,9 @@ import pytest
 from medialit.checks.reference import Cues
 from medialit.checks import ReferenceDataError, load_reference
 
-REF = Path(__file__).resolve().parent.parent / "seeds" / "reference"
+from helpers import SEEDS
+
+REF = SEEDS / "reference"
 TABLES = ["oil_prices.csv", "people.csv", "events.csv", "counts.csv", "facts.csv"]
 
 # The EIA daily spot prices listed in the teaching notes (date, WTI, Brent).

@@ -17,7 +17,7 @@ from medialit.exercises.release import build_release
 from medialit.exercises import load_exercise_file
 from medialit.exercises.tomlwrite import dumps_exercise_file
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 KEY_FIELDS = {"answer", "feedback", "explanation", "instructor_note", "pairs", "tolerance"}
 
 

@@ -5,27 +5,20 @@ import json
 import subprocess
 import sys
 from medialit.rules import tomllib
-from pathlib import Path
 
 import pytest
 
 from medialit.report import capstone as report
 from medialit.corpus import find_boilerplate
-from medialit.corpus import load_corpus
 from medialit.errors import CorpusError
 from medialit.text import sentences
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def sample_report(corpus):
-    return report.build_report(corpus=corpus)
+def sample_report(seeds):
+    return report.build_report(corpus=seeds)
 
 
 # ---------------------------------------------------------------- reading what the student gives
@@ -82,21 +75,21 @@ def test_a_file_is_read_by_path(tmp_path):
 
 # ---------------------------------------------------------------- the report's parts
 
-def test_sample_is_unrelated_to_every_seed(sample_report, corpus):
-    assert {n.id for n in sample_report.neighbours} == set(corpus.ids)
+def test_sample_is_unrelated_to_every_seed(sample_report, seeds):
+    assert {n.id for n in sample_report.neighbours} == set(seeds.ids)
     assert {n.verdict for n in sample_report.neighbours} == {"unrelated"}
 
 
-def test_a_reuters_rewrite_finds_the_other_rewrite_as_the_same_story(corpus):
-    others = [a for a in corpus if a.id != "001"]
-    rep = report.build_report(corpus["001"], corpus=others)
+def test_a_reuters_rewrite_finds_the_other_rewrite_as_the_same_story(seeds):
+    others = [a for a in seeds if a.id != "001"]
+    rep = report.build_report(seeds["001"], corpus=others)
     assert rep.nearest.id == "002"
     assert rep.nearest.verdict == "same_story"
     assert rep.neighbours[-1].similarity <= rep.nearest.similarity
 
 
-def test_neighbours_are_sorted_by_verdict_then_similarity(corpus):
-    rep = report.build_report(corpus["003"], corpus=corpus)
+def test_neighbours_are_sorted_by_verdict_then_similarity(seeds):
+    rep = report.build_report(seeds["003"], corpus=seeds)
     assert rep.nearest.id == "003"                    # the article itself is in the corpus
     assert rep.nearest.similarity == pytest.approx(1.0)
 
@@ -121,9 +114,9 @@ def test_hedged_unattributed_claim_gives_both_reasons():
     assert claim.reasons[1].startswith("hedged")
 
 
-def test_claims_limit_caps_the_list(corpus):
-    full = report.build_report(corpus["003"], corpus=[], limit=None)
-    capped = report.build_report(corpus["003"], corpus=[], limit=2)
+def test_claims_limit_caps_the_list(seeds):
+    full = report.build_report(seeds["003"], corpus=[], limit=None)
+    capped = report.build_report(seeds["003"], corpus=[], limit=2)
     assert len(full.claims) > 2 and len(capped.claims) == 2
     assert capped.claims == full.claims[:2]
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from pathlib import Path
 
 import pytest
 
 from medialit.rules import tomllib
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from helpers import SEEDS
 CATALOG = tomllib.loads((SEEDS / "catalog.toml").read_text(encoding="utf-8"))
 ENTRIES = CATALOG["article"]
 RELATIONS = {"rewrite of", "near-copy of", "cites", "paraphrase of", "original interview"}

@@ -3,7 +3,6 @@ rules as data, offsets and summaries."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,11 +10,8 @@ from medialit.attribution import RulesError, classify_source, load_rules
 from medialit.sourcing.tagger import LABELS
 from medialit.sourcing import summary, tag
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from helpers import DATA, seed_text
 
-
-def seed(aid: str) -> str:
-    return next(SEEDS.glob(f"{aid}_*.txt")).read_text(encoding="utf-8")
 
 
 def find(tags, start: str):
@@ -31,40 +27,40 @@ def last(text: str):
 # --- the examples in the brief and the teaching notes, one test each --------------------------
 
 def test_reuters_citing_a_senior_official_is_anonymous_with_both_cues():
-    t = find(tag(seed("001")), "The United States is engaged in direct contacts")
+    t = find(tag(seed_text("001")), "The United States is engaged in direct contacts")
     assert (t.sourcing, t.source) == ("anonymous", "a senior White House official")
     assert list(t.cues) == ["Reuters reported", "citing a senior White House official"]
 
 
 def test_person_familiar_with_the_deliberations_told_reuters_is_anonymous_and_allegedly_hedges():
-    t = find(tag(seed("001")), "Another US official and a person familiar")
+    t = find(tag(seed_text("001")), "Another US official and a person familiar")
     assert t.sourcing == "anonymous" and t.hedged and "allegedly" in t.hedges
     assert t.cues[0].endswith("told Reuters")
 
 
 def test_the_insider_who_claimed_is_anonymous_and_hedged():
-    t = find(tag(seed("001")), "The insider, who spoke on condition of anonymity")
+    t = find(tag(seed_text("001")), "The insider, who spoke on condition of anonymity")
     assert (t.sourcing, t.source, t.hedged) == ("anonymous", "The insider", True)
     assert "claimed" in t.hedges
 
 
 def test_legitimately_elected_is_an_evaluation_stated_as_fact():
-    t = find(tag(seed("001")), "The legitimately elected Maduro")
+    t = find(tag(seed_text("001")), "The legitimately elected Maduro")
     assert t.sourcing == "unattributed" and t.cues == ("legitimately elected",)
 
 
 def test_pompeo_has_announced_is_named():
-    t = find(tag(seed("000")), "US Secretary of State Mike Pompeo")
+    t = find(tag(seed_text("000")), "US Secretary of State Mike Pompeo")
     assert t.sourcing == "named" and "Pompeo" in t.source and t.cues[0].endswith("has announced")
 
 
 def test_everybody_understands_is_an_appeal_to_common_knowledge():
-    t = find(tag(seed("000")), "Let’s look, for example")
+    t = find(tag(seed_text("000")), "Let’s look, for example")
     assert t.sourcing == "unattributed" and t.cues == ("everybody understands",)
 
 
 def test_interview_answers_are_the_named_speakers_and_questions_are_not_claims():
-    tags = tag(seed("000"))
+    tags = tag(seed_text("000"))
     answer = find(tags, "Jim Jatras: As far as I know")
     assert (answer.sourcing, answer.source, answer.hedged) == ("named", "Jim Jatras", True)
     follow_on = find(tags, "Then also we had the staged confrontation")
@@ -74,61 +70,61 @@ def test_interview_answers_are_the_named_speakers_and_questions_are_not_claims()
 
 
 def test_it_is_believed_has_no_source_and_is_hedged():
-    t = find(tag(seed("002")), "It is believed that Washington")
+    t = find(tag(seed_text("002")), "It is believed that Washington")
     assert (t.sourcing, t.hedged, t.source) == ("unattributed", True, None)
 
 
 def test_representative_of_a_think_tank_is_anonymous():
-    t = find(tag(seed("002")), "Members of the South American country")
+    t = find(tag(seed_text("002")), "Members of the South American country")
     assert t.sourcing == "anonymous" and t.source == "representative of an American think tank in Washington"
 
 
 def test_new_york_times_citing_persons_said_to_be_familiar_is_anonymous_and_hedged():
-    t = find(tag(seed("003")), "Senior US State Department and White House officials")
+    t = find(tag(seed_text("003")), "Senior US State Department and White House officials")
     assert (t.sourcing, t.hedged) == ("anonymous", True)
     assert t.source == "persons said to be familiar with the matter" and "said to be" in t.hedges
 
 
 def test_current_and_former_officials_told_the_newspaper_is_anonymous():
-    t = find(tag(seed("003")), "Current and former officials told the newspaper")
+    t = find(tag(seed_text("003")), "Current and former officials told the newspaper")
     assert (t.sourcing, t.source) == ("anonymous", "Current and former officials")
 
 
 def test_vanished_assets_sentence_has_no_source():
-    t = find(tag(seed("003")), "Part of these assets were transferred")
+    t = find(tag(seed_text("003")), "Part of these assets were transferred")
     assert t.sourcing == "unattributed"
 
 
 def test_others_predicted_and_other_experts_believe_are_anonymous():
-    tags = tag(seed("004"))
+    tags = tag(seed_text("004"))
     assert find(tags, "Others predicted").sourcing == "anonymous"
     assert find(tags, "However, other experts believe").sourcing == "anonymous"
 
 
 def test_according_to_christopher_sabatini_is_named():
-    t = find(tag(seed("004")), "The US’s precise intentions")
+    t = find(tag(seed_text("004")), "The US’s precise intentions")
     assert (t.sourcing, t.source) == ("named", "Christopher Sabatini")
 
 
 def test_sentences_inside_a_multi_sentence_quote_take_its_speaker():
-    tags = tag(seed("004"))
+    tags = tag(seed_text("004"))
     for start in ("“Clearly, they want", "This is real, folks.", "So it’s going to be a delicate"):
         t = find(tags, start)
         assert t.sourcing == "named" and t.source in {"Sabatini", "Regan"}, start
-    first = find(tag(seed("001")), '"We believe these to be')
+    first = find(tag(seed_text("001")), '"We believe these to be')
     assert (first.sourcing, first.source) == ("anonymous", "the official")
 
 
 def test_named_sources_from_the_teaching_notes():
-    tags = tag(seed("004"))
+    tags = tag(seed_text("004"))
     assert find(tags, "Juan Gonzalez, Biden’s senior").source == "Juan Gonzalez"
     assert find(tags, "On Sunday, former Fox Business host Trish Regan").sourcing == "named"
 
 
 def test_headlines_bylines_and_datelines_are_not_claims():
-    assert tag(seed("001"))[0].sourcing == "not_a_claim"
-    assert find(tag(seed("001")), "By Staff, News Agencies").reason.startswith("a byline")
-    assert find(tag(seed("002")), "Saturday 9 February 2019").reason.startswith("a dateline")
+    assert tag(seed_text("001"))[0].sourcing == "not_a_claim"
+    assert find(tag(seed_text("001")), "By Staff, News Agencies").reason.startswith("a byline")
+    assert find(tag(seed_text("002")), "Saturday 9 February 2019").reason.startswith("a dateline")
 
 
 # --- general news patterns (wire, local, opinion, state media) -----------------------------
@@ -274,7 +270,7 @@ def test_agreement_with_the_hand_labelled_gold_file():
 
 def test_every_sentence_has_exact_offsets_and_cue_spans_on_every_seed():
     for aid in ("000", "001", "002", "003", "004"):
-        text = seed(aid)
+        text = seed_text(aid)
         tags = tag(text)
         assert tags and all(t.sourcing in LABELS for t in tags)
         assert [t.start for t in tags] == sorted(t.start for t in tags)
@@ -290,7 +286,7 @@ def test_every_sentence_has_exact_offsets_and_cue_spans_on_every_seed():
 
 def test_labels_other_than_unattributed_and_not_a_claim_always_carry_a_cue_and_source():
     for aid in ("000", "001", "002", "003", "004"):
-        for t in tag(seed(aid)):
+        for t in tag(seed_text(aid)):
             if t.sourcing in ("named", "anonymous"):
                 assert t.cues and t.source
 
@@ -321,7 +317,7 @@ def test_empty_and_bad_input():
 def test_html_view_marks_each_sentence_with_a_text_marker_and_underlines_the_cue():
     from medialit.views.sourcing import MARKERS, show_sourcing
 
-    text = seed("001")
+    text = seed_text("001")
     html = show_sourcing(text)._repr_html_()
     tags = tag(text)
     assert html.count('class="ml-s"') == len(tags)
@@ -359,14 +355,14 @@ def test_precomputed_quotes_and_boilerplate_give_the_same_tags():
     from medialit.corpus import find_boilerplate
     from medialit.quotes import find_quotes
 
-    text = seed("004")
+    text = seed_text("004")
     bp = find_boilerplate(text)
     assert tag(text, boilerplate=bp, quotes=find_quotes(text, skip=bp)) == tag(text)
 
 
 def test_a_local_news_article_written_for_this_test():
     """An invented local-news story (tests/data/sourcing_local_news.txt), labelled by hand."""
-    text = (Path(__file__).parent / "data" / "sourcing_local_news.txt").read_text(encoding="utf-8")
+    text = (DATA / "sourcing_local_news.txt").read_text(encoding="utf-8")
     got = [t.sourcing for t in tag(text)]
     assert got == ["not_a_claim", "not_a_claim", "not_a_claim",           # headline, byline, dateline
                    "unattributed",                                        # the vote, no source

@@ -6,14 +6,13 @@ splitter with nltk Punkt and pysbd, so keep it a plain list of (id, text, expect
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 import medialit.text.split as text_module
 from medialit.text import Span, sentences, words
 
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+from helpers import SEED_FILES
 
 SPLIT_CASES: list[tuple[str, str, list[str]]] = [
     # Plain sentence ends.
@@ -155,7 +154,7 @@ def test_case_table_ids_are_unique():
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize("path", SEEDS, ids=[p.name for p in SEEDS])
+@pytest.mark.parametrize("path", SEED_FILES, ids=[p.name for p in SEED_FILES])
 def test_offsets_are_exact_ordered_stripped_and_disjoint_on_every_seed(path):
     text = path.read_text(encoding="utf-8")
     spans = sentences(text)
@@ -174,7 +173,7 @@ def test_offsets_are_exact_ordered_stripped_and_disjoint_on_every_seed(path):
 
 
 def test_seed_interview_speaker_labels_start_sentences():
-    path = next(p for p in SEEDS if p.name.startswith("000"))
+    path = next(p for p in SEED_FILES if p.name.startswith("000"))
     spans = sentences(path.read_text(encoding="utf-8"))
     starts = [s.text for s in spans if s.text.startswith(("Sputnik:", "Jim Jatras:"))]
     assert len(starts) >= 6
@@ -182,7 +181,7 @@ def test_seed_interview_speaker_labels_start_sentences():
 
 
 def test_headline_line_is_its_own_sentence_in_every_seed():
-    for path in SEEDS:
+    for path in SEED_FILES:
         text = path.read_text(encoding="utf-8")
         first_line = next(line.strip() for line in text.splitlines() if line.strip())
         assert sentences(text)[0].text == first_line, path.name
@@ -311,7 +310,7 @@ def test_words_keep_urls_emails_and_numbers_whole():
 
 
 def test_words_have_exact_offsets_on_every_seed():
-    for path in SEEDS:
+    for path in SEED_FILES:
         text = path.read_text(encoding="utf-8")
         tokens = words(text)
         assert len(tokens) > 300
