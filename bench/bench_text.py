@@ -11,6 +11,7 @@ Run it alone with ``python bench/bench_text.py``.
 from __future__ import annotations
 
 import importlib.util
+import sys
 import time
 from pathlib import Path
 from typing import Callable
@@ -36,7 +37,8 @@ def _best_rate(fn: Callable[[str], object], text: str, repeat: int = 3) -> float
 
 
 def _case_table() -> list[tuple[str, str, list[str]]]:
-    spec = importlib.util.spec_from_file_location("_text_cases", ROOT / "tests" / "test_text.py")
+    sys.path.insert(0, str(ROOT / "tests"))  # the case table module imports tests/helpers.py
+    spec = importlib.util.spec_from_file_location("_text_cases", ROOT / "tests" / "text" / "test_split.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module.SPLIT_CASES
