@@ -1,6 +1,6 @@
 """Score ``medialit.figures.extraction.extract`` against the hand-labelled ``tests/data/figures_gold.toml``.
 
-Used by ``tests/test_figures_gold.py`` and ``bench/bench_figures.py``; as a script it prints
+Used by ``tests/figures/test_extraction_gold.py`` and ``bench/bench_figures.py``; as a script it prints
 every miss, every false alarm and every disagreement (the list in docs/figures.md)::
 
     .venv/bin/python tests/figures_gold.py

@@ -1,6 +1,6 @@
 """Compare ``medialit.sourcing.tagger.tag`` with the hand-labelled gold file of the seed articles.
 
-Used by ``tests/test_sourcing.py`` and, as a script, to print the disagreements that
+Used by ``tests/sourcing/test_tagger.py`` and, as a script, to print the disagreements that
 ``docs/sourcing.md`` lists::
 
     .venv/bin/python tests/sourcing_gold.py

@@ -1,7 +1,7 @@
 """The kit's command-line output on fixed inputs, saved once and compared on every run.
 
 ``python tests/golden/make_golden.py`` writes one JSON file per case into
-``tests/golden/expected/``; ``tests/test_golden_output.py`` runs the same commands and
+``tests/golden/expected/``; ``tests/kit/test_golden_output.py`` runs the same commands and
 fails on any byte of difference. The cases were first written from the flat package
 (before the subpackage restructure), so the restructure is pinned to change nothing a
 user sees. Regenerate only when a change of output is intended, and say so in the commit.
