@@ -11,7 +11,6 @@ import pytest
 from medialit.cli import main
 from medialit.compare import story_families
 from medialit.compare import FamilyLink
-from medialit.corpus import load_corpus
 
 from helpers import ROOT
 
@@ -23,20 +22,20 @@ def _bench():
     return module
 
 
-def test_seeds_form_one_family_for_001_and_002_and_singletons_for_the_rest():
-    families = story_families(load_corpus())
+def test_seeds_form_one_family_for_001_and_002_and_singletons_for_the_rest(seeds):
+    families = story_families(seeds)
     assert sorted(sorted(f) for f in families) == [["000"], ["001", "002"], ["003"], ["004"]]
 
 
-def test_families_accept_a_mapping_and_keep_input_order():
-    texts = {a.id: a.text for a in load_corpus()}
+def test_families_accept_a_mapping_and_keep_input_order(seeds):
+    texts = {a.id: a.text for a in seeds}
     reordered = {k: texts[k] for k in ["004", "002", "000", "001", "003"]}
     assert story_families(reordered) == [["004"], ["002", "001"], ["000"], ["003"]]
 
 
-def test_families_accept_a_list_of_articles_and_report_the_deciding_rule():
+def test_families_accept_a_list_of_articles_and_report_the_deciding_rule(seeds):
     links: list[FamilyLink] = []
-    families = story_families(list(load_corpus()), links=links)
+    families = story_families(list(seeds), links=links)
     assert ["001", "002"] in families
     assert [(l.a, l.b, l.rule) for l in links] == [("001", "002", "shared_wording")]
 
@@ -80,9 +79,8 @@ def test_bench_generator_is_deterministic():
 
 # --- command line -------------------------------------------------------------------------
 
-def test_cli_families_json_lists_paths_with_singletons(tmp_path, capsys):
-    corpus = load_corpus()
-    for a in corpus:
+def test_cli_families_json_lists_paths_with_singletons(tmp_path, capsys, seeds):
+    for a in seeds:
         shutil.copy(a.path, tmp_path / a.path.name)
     assert main(["families", str(tmp_path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -96,30 +94,27 @@ def test_cli_families_missing_folder_is_one_line_on_stderr(tmp_path, capsys):
     assert len(err) == 1 and "nowhere" in err[0] and "does not exist" in err[0]
 
 
-def test_cli_compare_json_has_the_contract_fields(capsys):
-    corpus = load_corpus()
-    assert main(["compare", str(corpus["001"].path), str(corpus["002"].path), "--json"]) == 0
+def test_cli_compare_json_has_the_contract_fields(capsys, seeds):
+    assert main(["compare", str(seeds["001"].path), str(seeds["002"].path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {"similarity", "same_story", "pairs", "quote_changes"} <= set(data)
     assert data["same_story"] is True
     assert any("former" in e["a"] for q in data["quote_changes"] for e in q["changes"])
 
 
-def test_cli_compare_human_output_shows_verdict_changes_and_drift(capsys):
-    corpus = load_corpus()
-    assert main(["compare", str(corpus["003"].path), str(corpus["004"].path)]) == 0
+def test_cli_compare_human_output_shows_verdict_changes_and_drift(capsys, seeds):
+    assert main(["compare", str(seeds["003"].path), str(seeds["004"].path)]) == 0
     out = capsys.readouterr().out
     assert "Verdict: same event, different source text" in out and "why (shared_names)" in out
-    assert main(["compare", str(corpus["001"].path), str(corpus["002"].path)]) == 0
+    assert main(["compare", str(seeds["001"].path), str(seeds["002"].path)]) == 0
     out = capsys.readouterr().out
     assert "'former' was dropped inside the quotation, with no ellipsis" in out
     assert "[speaker]" in out and "replaced [a handful]" in out
 
 
-def test_cli_compare_missing_file_names_it(tmp_path, capsys):
-    corpus = load_corpus()
+def test_cli_compare_missing_file_names_it(tmp_path, capsys, seeds):
     missing = tmp_path / "missing.txt"
-    assert main(["compare", str(missing), str(corpus["001"].path)]) != 0
+    assert main(["compare", str(missing), str(seeds["001"].path)]) != 0
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "missing.txt" in err[0]
 
