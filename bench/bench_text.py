@@ -3,7 +3,7 @@
 ``run()`` measures, at run time, on this machine:
 - throughput of ``sentences()`` and ``words()`` on the seed articles repeated to ~2 MB;
 - exact-match rate of medialit, nltk Punkt (default parameters, no trained model) and
-  pysbd (if installed) on the case table in ``tests/test_text.py``;
+  pysbd (if installed) on the case table in ``tests/text/test_split.py``;
 - the throughput of those two alternatives on a smaller sample.
 
 Run it alone with ``python bench/bench_text.py``.
@@ -116,7 +116,7 @@ def run() -> str:
         f"| `sentences()` | {rate_s:.1f} |",
         f"| `words()` | {rate_w:.1f} |",
         "",
-        f"Sentence splitting on the {len(cases)}-case table in `tests/test_text.py` (exact match "
+        f"Sentence splitting on the {len(cases)}-case table in `tests/text/test_split.py` (exact match "
         "of every sentence), and throughput on a 0.2 MB sample (best of 3):",
         "",
         "| splitter | cases right | MB/s |",

@@ -1,7 +1,7 @@
 """A small TOML writer for release files (strings, numbers, booleans, lists, tables).
 
 The release needs to write TOML and the standard library only reads it; this covers the
-shapes exercise files use, and ``tests/test_release.py`` reads every written file back.
+shapes exercise files use, and ``tests/exercises/test_release.py`` reads every written file back.
 
 >>> dumps_value({"a b": [1, "x"]})
 '{ "a b" = [1, "x"] }'
