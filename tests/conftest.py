@@ -61,6 +61,7 @@ class _PageHandler(http.server.BaseHTTPRequestHandler):
         routes = {
             "/news/2023/06/14/night-ferry-cancelled": lambda: self._send(200, page("harbor-ledger-ferry.html")),
             "/old-address": lambda: self._send(301, headers={"Location": "/news/2023/06/14/night-ferry-cancelled"}),
+            "/to-ftp": lambda: self._send(302, headers={"Location": "ftp://127.0.0.1/page.html"}),
             "/loop": lambda: self._send(302, headers={"Location": "/loop"}),
             "/missing": lambda: self._send(404, b"<h1>Not found</h1>"),
             "/broken": lambda: self._send(500, b"<h1>Server error</h1>"),

@@ -62,8 +62,16 @@ class Download(Record):
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
+    """At most :data:`MAX_REDIRECTS` redirects, none to the same address twice, and only to
+    http(s) (urllib would follow one to ``ftp://``)."""
+
     max_redirections = MAX_REDIRECTS
     max_repeats = 1
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise _error(req.full_url, f"redirects to {newurl}, which is not an http(s) address")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _opener() -> urllib.request.OpenerDirector:

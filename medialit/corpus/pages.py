@@ -33,8 +33,9 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
+from medialit.corpus.clean import find_boilerplate
 from medialit.errors import CorpusError
 from medialit.records import Record, as_json
 
@@ -221,6 +222,8 @@ def _head_links(tree: Any, base: str | None) -> tuple[str | None, str | None]:
                 break
     if canonical and base:
         canonical = urljoin(base, canonical)
+    if canonical and not urlsplit(canonical).scheme:  # a relative link, and no address to resolve it
+        canonical = None
     lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     return canonical, (lang.strip() or None) if lang else None
 
@@ -252,6 +255,45 @@ def _visible_chars(tree: Any) -> int:
     for bad in root.xpath(".//script|.//style|.//noscript|.//template"):
         bad.drop_tree() if bad.getparent() is not None else None
     return len(" ".join(root.text_content().split()))
+
+
+def _drop_furniture(paragraphs: list[str]) -> tuple[str, list[Removed]]:
+    """The paragraphs joined by blank lines, without those the kit's boilerplate table
+    (``rules/boilerplate.toml``) flags as a whole: "Read more: ..." links, share prompts,
+    captions that trafilatura kept. Each rule's lines are counted in a :class:`Removed`.
+
+    >>> _drop_furniture(["Rain fell all day in the valley.", "Share this article", "The port closed."])
+    ('Rain fell all day in the valley.\\n\\nThe port closed.', [Removed(what='boilerplate (share_button)', chars=18)])
+    """
+    text = "\n\n".join(paragraphs)
+    rule_of = {b.text: b.rule for b in find_boilerplate(text)}
+    kept: list[str] = []
+    sizes: dict[str, int] = {}
+    if rule_of:
+        for p in paragraphs:
+            if p in rule_of:
+                key = f"boilerplate ({rule_of[p]})"
+                sizes[key] = sizes.get(key, 0) + len(p)
+            else:
+                kept.append(p)
+        if kept:
+            text = "\n\n".join(kept)
+    return text, [Removed(what, n) for what, n in sizes.items()]
+
+
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->|"
+                         r"<!--\s*Page saved with SingleFile\s*url:\s*(https?://\S+)", re.I)
+
+
+def _saved_from(html: str) -> str | None:
+    """The address a browser noted when it saved the page (``<!-- saved from url=(0042)... -->``,
+    or SingleFile's ``url:`` comment).
+
+    >>> _saved_from('<!DOCTYPE html>\\n<!-- saved from url=(0027)https://news.example/a/b -->\\n<html>')
+    'https://news.example/a/b'
+    """
+    m = _SAVED_FROM.search(html[:4096])
+    return (m.group(1) or m.group(2)) if m else None
 
 
 # ---------------------------------------------------------------- reading a page
@@ -304,7 +346,8 @@ def read_page(page: str | bytes | Path, *, url: str | None = None, charset: str 
               max_bytes: int = MAX_PAGE_BYTES, max_seconds: float = MAX_SECONDS) -> Page:
     """Read one web page: a path to a saved ``.html`` file, or the HTML as ``str`` or ``bytes``.
 
-    ``url`` is where the page came from (it resolves a relative canonical link);
+    ``url`` is where the page came from (it resolves a relative canonical link); without
+    it, the address a browser noted in the saved file (``<!-- saved from url=... -->``);
     ``charset`` is the encoding an HTTP server declared. A page over ``max_bytes``,
     one that takes over ``max_seconds`` to read, or one with no article text raises
     :class:`CorpusError` (one line naming the file). The module docstring has an example.
@@ -344,19 +387,25 @@ def _extract(html: str, name: str, url: str | None) -> Page:
         first, _, rest = text.partition("\n")
         if " ".join(first.split()) == title:
             text = rest.strip()
-    text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())  # one paragraph a line
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]  # trafilatura: one paragraph a line
+    text, furniture = _drop_furniture(paragraphs)
     if len(text) < MIN_TEXT_CHARS:
         raise _fail(name, no_text)
     tree = lxml_html.document_fromstring(html)  # trafilatura prunes the tree it is given
+    url = url or _saved_from(html)
     canonical, language = _head_links(tree, url)
-    published = htmldate.find_date(tree, original_date=True, url=url, extensive_search=True)
-    latest = max(filter(None, (htmldate.find_date(tree, original_date=False, url=url, extensive_search=False),
-                               _modified(tree, html))), default=None)
+    modified = _modified(tree, html)
+    visible_tree = tree  # _visible_chars prunes it: used last
+    published = htmldate.find_date(html, original_date=True, url=url, extensive_search=True)
+    latest = max(filter(None, (htmldate.find_date(html, original_date=False, url=url, extensive_search=False),
+                               modified)), default=None)
     comments = len(" ".join((doc.comments or "").split()))
     removed = [Removed("headline (kept as the title)", len(title))] if title else []
+    removed += furniture
     if comments:
         removed.append(Removed("comments", comments))
-    other = _visible_chars(tree) - len(" ".join(text.split())) - comments - (len(title) if title else 0)
+    kept = len(" ".join(text.split())) + sum(r.chars for r in furniture) + comments + (len(title) if title else 0)
+    other = _visible_chars(visible_tree) - kept
     if other > 0:
         removed.append(Removed("navigation, links and other page text", other))
     return Page(

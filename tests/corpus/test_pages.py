@@ -26,7 +26,7 @@ def test_the_body_leaves_out_headline_navigation_related_links_newsletter_and_co
     page = read_page(FERRY)
     assert page.text.startswith("PORT ELLIS (Reuters) — The overnight ferry")
     assert page.text.endswith("at its meeting next month.")
-    for left_out in ("Night ferry to Carrow Island", "Subscribe", "Related stories", "Harbour dredging",
+    for left_out in ("Night ferry to Carrow Island", "Subscribe", "Read more", "Related stories", "Harbour dredging",
                      "Sign up now", "Third cancellation", "islandgran", "All rights reserved", "ledgerAds"):
         assert left_out not in page.text, left_out
     assert "“Safety comes before the timetable,” said Oren Platt" in page.text
@@ -52,6 +52,7 @@ def test_the_metadata_of_the_page():
 def test_removed_says_what_was_left_out_with_sizes():
     removed = {r.what: r.chars for r in read_page(FERRY).removed}
     assert removed["headline (kept as the title)"] == len("Night ferry to Carrow Island cancelled after engine fault")
+    assert removed["boilerplate (read_more_link)"] == len("Read more: Harbour dredging to start in July")
     assert removed["comments"] > 100
     assert removed["navigation, links and other page text"] > 100
 
@@ -62,6 +63,15 @@ def test_the_json_has_exactly_the_documented_keys():
                           "language", "wire_credits", "removed"]
     json.dumps(data)
     assert data["removed"][0] == {"what": "headline (kept as the title)", "chars": 57}
+
+
+def test_a_saved_page_knows_where_it_was_saved_from():
+    html = FERRY.read_text(encoding="utf-8").replace(
+        "<html", "<!-- saved from url=(0055)https://ledger.example/news/2023/06/14/night-ferry -->\n<html", 1)
+    page = read_page(html)
+    assert page.url == "https://ledger.example/news/2023/06/14/night-ferry"
+    assert page.canonical_url == "https://ledger.example/news/2023/06/14/night-ferry-cancelled"
+    assert read_page(FERRY).canonical_url is None  # relative, with nothing to resolve it against
 
 
 def test_html_given_as_str_or_bytes_reads_like_the_file():
@@ -152,7 +162,7 @@ def test_load_article_reads_a_saved_page_as_headline_blank_line_body():
     assert article.text == page.title + "\n\n" + page.text
     assert article.id == "harbor-ledger-ferry" and article.title == page.title
     assert (article.outlet, article.published, article.byline) == ("The Harbor Ledger", "2023-06-14", "Mara Quill")
-    assert article.url == "/news/2023/06/14/night-ferry-cancelled"
+    assert article.url == "unknown"  # the canonical link is relative, and the file does not say where it was saved from
     assert article.meta["updated"] == "2023-06-15" and article.meta["wire_credits"] == ["Reuters"]
 
 
@@ -207,6 +217,7 @@ def _closed_port() -> int:
     ("/missing", {}, r"the server answered HTTP 404 Not Found"),
     ("/broken", {}, r"the server answered HTTP 500 Internal Server Error"),
     ("/loop", {}, r"too many redirects or a redirect loop \(HTTP 302\)"),
+    ("/to-ftp", {}, r"redirects to ftp://127\.0\.0\.1/page\.html, which is not an http\(s\) address"),
     ("/slow", {"timeout": 0.5}, r"no answer within 0.5 seconds \(timed out\)"),
     ("/huge", {"max_bytes": 1_000_000}, r"page is too large \(over 1,000,000 bytes, the limit\)"),
     ("/huge-declared", {"max_bytes": 1_000_000}, r"page is too large \(2,500,007 bytes; the limit is 1,000,000\)"),
