@@ -250,10 +250,12 @@ def _modified(tree: Any, html: str) -> str | None:
 
 
 def _visible_chars(tree: Any) -> int:
+    """Characters of text a reader sees in the page's body (scripts and styles dropped: the tree is changed)."""
     body = tree.find("body")
     root = body if body is not None else tree
-    for bad in root.xpath(".//script|.//style|.//noscript|.//template"):
-        bad.drop_tree() if bad.getparent() is not None else None
+    for hidden in root.xpath(".//script|.//style|.//noscript|.//template"):
+        if hidden.getparent() is not None:
+            hidden.drop_tree()
     return len(" ".join(root.text_content().split()))
 
 
