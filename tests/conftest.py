@@ -14,6 +14,7 @@ fixtures.
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 import time
 from pathlib import Path
@@ -107,7 +108,17 @@ class PageServer:
 
 @pytest.fixture(scope="session")
 def page_server() -> Iterator[PageServer]:
-    """A local web server serving the invented pages (no test needs the internet)."""
+    """A local web server serving the invented pages (no test needs the internet). Requests
+    to it bypass any proxy the machine has set (``no_proxy``), in this process and in the
+    ``medialit`` subprocesses the CLI tests start."""
+    saved = {key: os.environ.get(key) for key in ("no_proxy", "NO_PROXY")}
+    for key in saved:
+        os.environ[key] = ",".join(filter(None, [saved[key], "127.0.0.1", "localhost"]))
     server = PageServer()
     yield server
     server.close()
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
