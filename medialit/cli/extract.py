@@ -10,6 +10,8 @@ page is never sent anywhere.
 from __future__ import annotations
 
 import argparse
+import re
+from pathlib import Path
 
 from medialit.cli.common import add_json_option, error, print_json
 from medialit.corpus.files import CorpusError
@@ -27,9 +29,12 @@ def run(args: argparse.Namespace) -> int:
     from medialit.corpus.pages import read_page
 
     try:
-        page = fetch(args.page) if is_url(args.page) else read_page(args.page)
+        page = fetch(args.page) if is_url(args.page) else read_page(Path(args.page))
     except CorpusError as err:
-        error("extract", err)
+        hint = ""
+        if not is_url(args.page) and not Path(args.page).exists() and re.match(r"(www\.)?[\w-]+(\.[\w-]+)+/", args.page):
+            hint = f" (to fetch it, give the address with https://: https://{args.page})"
+        error("extract", f"{err}{hint}")
         return 1
     if args.json:
         print_json(page.to_dict())

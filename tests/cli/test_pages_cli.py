@@ -104,3 +104,10 @@ def test_the_capstone_report_reads_a_saved_page():
 
     article = read_article(str(FERRY))
     assert article.title.startswith("Night ferry") and article.outlet == "The Harbor Ledger"
+
+
+def test_extract_of_an_address_without_its_scheme_says_how_to_fetch_it(tmp_path):
+    proc = run_medialit("extract", "news.example/2024/05/story", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr == ("medialit extract: news.example/2024/05/story: file does not exist "
+                           "(to fetch it, give the address with https://: https://news.example/2024/05/story)\n")
