@@ -18,7 +18,7 @@ _MARK = {"named": "[N]", "anonymous": "[A]", "unattributed": "[U]", "not_a_claim
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Declare ``FILE...`` and ``--json``."""
-    parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, one article each")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 .txt files or saved .html pages, one article each")
     add_json_option(parser, "print a JSON array, one object per file (see docs/cli.md)")
 
 

@@ -19,7 +19,7 @@ from medialit.corpus.articles import CorpusError, load_corpus
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Declare ``DIR``, ``--json`` and ``--progress``."""
-    parser.add_argument("dir", metavar="DIR", help="a folder of .txt articles")
+    parser.add_argument("dir", metavar="DIR", help="a folder of .txt articles and saved .html pages")
     add_json_option(parser, 'print {"families": [[path, ...], ...]}')
     parser.add_argument("--progress", action="store_true", help="show a progress bar (long runs)")
 

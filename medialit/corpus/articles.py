@@ -1,6 +1,6 @@
 """Articles and their provenance: load the seed articles, or any folder of text files.
 
-A folder of UTF-8 ``.txt`` files is a corpus. Each file may start with TOML front matter
+A folder of UTF-8 ``.txt`` files (and saved web pages, ``.html``) is a corpus. Each text file may start with TOML front matter
 between two ``+++`` lines, and the folder may hold a ``catalog.toml`` with one
 ``[[article]]`` table per file (see ``docs/corpus.md``). Offsets into an article always
 refer to ``Article.text``: the file's text after the front matter (and after a leading
@@ -27,6 +27,7 @@ from typing import Any, Iterable, Iterator
 from medialit.records import Record
 from medialit.corpus.files import (CATALOG_NAME, UNKNOWN, CorpusError, article_fields, read_catalog, read_text,
                                     split_front_matter)
+from medialit.corpus.pages import PAGE_SUFFIXES, read_page
 from medialit.errors import show_path
 
 __all__ = ["Article", "Corpus", "CorpusError", "CorpusWarning", "Upstream", "guess_title", "load_article",
@@ -190,7 +191,11 @@ def guess_title(text: str) -> str | None:
 
 
 def load_article(path: str | Path, *, entry: dict[str, Any] | None = None, catalog: bool = True) -> Article:
-    """Load one text file (with optional front matter) as an :class:`Article`.
+    """Load one text file (with optional front matter) or saved web page as an :class:`Article`.
+
+    A web page (``.html``, ``.htm``) is read by :func:`medialit.corpus.pages.read_page`:
+    its text is the headline, a blank line, then the body, and its metadata fill the
+    title, outlet, published date, url and byline (the rest lands in ``meta``).
 
     Values come from, in order of precedence: the ``entry`` given (or, with
     ``catalog=True``, the file's entry in a ``catalog.toml`` beside it), the front matter,
@@ -201,10 +206,13 @@ def load_article(path: str | Path, *, entry: dict[str, Any] | None = None, catal
     ('002', 'United States Godfathering Mutiny in Venezuela')
     """
     path = Path(path)
-    raw = read_text(path)
-    front, body = split_front_matter(raw, path)
-    if not body.strip():
-        raise CorpusError(path, "file is empty" if not raw.strip() else "has front matter but no article text")
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        front, body = _page_fields(path)
+    else:
+        raw = read_text(path)
+        front, body = split_front_matter(raw, path)
+        if not body.strip():
+            raise CorpusError(path, "file is empty" if not raw.strip() else "has front matter but no article text")
     if entry is None and catalog:
         entry = _catalog_entry_for(path)
     fields = article_fields(front, path, "front matter: ")
@@ -217,8 +225,40 @@ def load_article(path: str | Path, *, entry: dict[str, Any] | None = None, catal
     if not isinstance(ident, str) or not ident:
         raise CorpusError(path, f"id must be a non-empty string, not {ident!r}")
     fields.setdefault("title", guess_title(body))
+    authors = fields["meta"].get("authors")
+    if "byline" not in fields and isinstance(authors, list) and authors and all(isinstance(a, str) for a in authors):
+        fields["byline"] = ", ".join(authors)
     fields["upstream"] = tuple(Upstream(**link) for link in fields.get("upstream", ()))
     return Article(id=ident, path=path, text=body, **fields)
+
+
+def _page_fields(path: Path) -> tuple[dict[str, Any], str]:
+    """A saved web page as front-matter values and article text (headline, blank line, body)."""
+    page = read_page(path)
+    front: dict[str, Any] = {"url": page.canonical_url or page.url or UNKNOWN}
+    if page.title:
+        front["title"] = page.title
+    if page.outlet:
+        front["outlet"] = page.outlet
+    if page.date:
+        front["published"] = page.date
+    if page.authors:
+        front["authors"] = list(page.authors)
+    for key in ("updated", "language", "canonical_url"):
+        if getattr(page, key):
+            front[key] = getattr(page, key)
+    if page.wire_credits:
+        front["wire_credits"] = list(page.wire_credits)
+    return front, page.article_text
+
+
+def _article_files(root: Path) -> list[Path]:
+    """The articles of a folder: ``.txt`` files and saved pages, in name order. A saved page
+    whose ``.txt`` twin is beside it (a ``medialit fetch`` snapshot) is read from the twin."""
+    texts = {p.stem for p in root.glob("*.txt")}
+    found = [p for p in root.iterdir()
+             if p.is_file() and (p.suffix == ".txt" or (p.suffix.lower() in PAGE_SUFFIXES and p.stem not in texts))]
+    return sorted(found)
 
 
 # ---------------------------------------------------------------- catalogs and folders
@@ -236,7 +276,8 @@ def _catalog_entry_for(path: Path) -> dict[str, Any] | None:
 
 
 def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corpus:
-    """Load every ``.txt`` file of a folder (the seed articles by default).
+    """Load every ``.txt`` file and saved web page (``.html``, ``.htm``) of a folder (the seed
+    articles by default).
 
     Files listed in the folder's ``catalog.toml`` come first, in catalog order, with the
     catalog's metadata; other ``.txt`` files follow in name order. A file that cannot be
@@ -287,9 +328,9 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corp
             add(load_article(file, entry=entry), catalog)
         except CorpusError as err:
             problem(err)
-    others = sorted(p for p in root.glob("*.txt") if p.name not in catalogued)
+    others = [p for p in _article_files(root) if p.name not in catalogued]
     if not others and not entries and not errors:
-        raise CorpusError(root, "no .txt files in this folder")
+        raise CorpusError(root, "no .txt or .html files in this folder")
     for file in others:
         try:
             add(load_article(file, catalog=False), file)

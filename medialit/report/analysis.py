@@ -22,6 +22,7 @@ from medialit.records import Record, as_json
 from medialit.sourcing import tagger as sourcing
 from medialit.corpus.articles import load_article
 from medialit.corpus.files import read_text
+from medialit.corpus.pages import PAGE_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,13 @@ def analyze_file(path: str | Path) -> Analysis:
 
     Offsets are into the file's text as read. A file with TOML front matter is analysed with
     the front matter blanked out (same length, newlines kept), so offsets still count from
-    the top of the file and the front matter yields no sentences.
+    the top of the file and the front matter yields no sentences. A saved web page
+    (``.html``, ``.htm``) is analysed as the text the kit extracted from it (headline, blank
+    line, body), and offsets count in that text.
     """
     article = load_article(Path(path))
+    if Path(path).suffix.lower() in PAGE_SUFFIXES:
+        return analyze_text(article.text, path=str(path), title=article.title)
     raw = read_text(Path(path))
     head = len(raw) - len(article.text) if raw.endswith(article.text) else 0
     text = re.sub(r"[^\n]", " ", raw[:head]) + article.text

@@ -27,6 +27,7 @@ from typing import Any, Iterable
 from medialit.corpus.document import Document, as_document
 from medialit.records import Record, as_json, rounded
 from medialit.report.analysis import analyze_text
+from medialit.corpus.pages import PAGE_SUFFIXES
 from medialit.corpus.articles import UNKNOWN, Article, Corpus, CorpusError, guess_title, load_article, load_corpus, \
     split_front_matter
 
@@ -173,11 +174,12 @@ def _short(text: str, width: int) -> str:
 
 def _looks_like_path(value: str) -> bool:
     one_line = "\n" not in value and len(value) < _MAX_PATH
-    return one_line and (value.lower().endswith((".txt", ".md", ".text")) or os.path.exists(value))
+    return one_line and (value.lower().endswith((".txt", ".md", ".text", *PAGE_SUFFIXES)) or os.path.exists(value))
 
 
 def read_article(source: str | os.PathLike | Article | None = None) -> Article:
-    """The article to report on: a path to a text file, pasted text, or (empty) the sample.
+    """The article to report on: a path to a text file or a saved web page (``.html``),
+    pasted text, or (empty) the sample.
 
     Pasted text may start with ``+++`` front matter (``title``, ``outlet``, ``published``,
     as in ``docs/corpus.md``); without it the first line is taken as the headline when it
@@ -196,7 +198,7 @@ def read_article(source: str | os.PathLike | Article | None = None) -> Article:
         path = Path(source if isinstance(source, os.PathLike) else source.strip())
         if not path.exists():
             raise CorpusError(f"{path}: file does not exist (looked from {Path.cwd()}); give the path "
-                              "to a .txt file, or paste the article's text itself")
+                              "to a .txt or .html file, or paste the article's text itself")
         return load_article(path, catalog=False)
     if not isinstance(source, str):
         raise CorpusError(f"cannot read an article from a {type(source).__name__}: give a path or a string")

@@ -152,7 +152,7 @@ def test_missing_folder_names_the_folder(tmp_path):
 
 
 def test_folder_without_text_files_is_an_error(tmp_path):
-    with pytest.raises(CorpusError, match=r"no \.txt files"):
+    with pytest.raises(CorpusError, match=r"no \.txt or \.html files"):
         load_corpus(tmp_path)
 
 
