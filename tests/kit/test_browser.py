@@ -134,8 +134,17 @@ def browser():
         b.close()
 
 
+def keep_kernel_if_asked(page) -> None:
+    """On a loaded machine a kernel can start slowly enough that JupyterLab asks which kernel
+    to use; answer as a student would, keeping the notebook's own kernel."""
+    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    if dialog.count():
+        dialog.locator(".jp-mod-accept").click()
+
+
 def menu(page, top: str, item: str) -> None:
     """Click a JupyterLab menu item, e.g. menu(page, "Run", "Run All Cells")."""
+    keep_kernel_if_asked(page)
     page.locator(".lm-MenuBar-itemLabel", has_text=top).first.click()
     page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
 
