@@ -25,7 +25,7 @@ from medialit.rules.schema import check_table
 RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
 LIST_KEYS = ("heads", "phrases", "quantifier_of", "institution_heads", "bare_institutions",
              "spokespeople", "not_names", "markers", "verbs", "common_knowledge", "evaluations",
-             "evidence_nouns", "evidence_links")
+             "evidence_nouns", "evidence_links", "roles")
 # Speech verbs used after a comma to continue an attribution: 'Sabatini said, adding: "..."'.
 CONTINUATIONS = ("adding", "saying", "noting", "explaining", "insisting", "arguing", "continuing", "concluding", "writing")
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
@@ -65,6 +65,7 @@ class Rules:
         self.verb_forms = tuple(self.verbs)  # for str.endswith
         self.heads = {w.lower() for w in tables.get("heads", [])}
         self.institution_heads = {w.lower() for w in tables.get("institution_heads", [])}
+        self.roles = {w.lower() for w in tables.get("roles", [])}
         self.bare_institutions = {w.lower() for w in tables.get("bare_institutions", [])}
         self.spokespeople = {w.lower() for w in tables.get("spokespeople", [])}
         self.not_names = set(tables.get("not_names", []))

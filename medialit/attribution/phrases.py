@@ -46,7 +46,8 @@ _AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|shou
         r"later|then|publicly|previously|repeatedly|recently|again|already|further|still|once|first|earlier|long|"
         r"often|always|now|just|both|all|even|each|privately|separately|"
         r"this\s+week|last\s+week|this\s+month|on\s+[A-Z][a-z]+day|took\s+to\s+\w+\s+to|went\s+on\s+to|"
-        r"declined\s+to|refused\s+to|continued\s+to|wanted\s+to|sought\s+to|appeared\s+to|has\s+yet\s+to")
+        r"declined\s+to|refused\s+to|continued\s+to|wanted\s+to|sought\s+to|appeared\s+to|has\s+yet\s+to|"
+        r"set\s+to|expected\s+to|due\s+to|poised\s+to|scheduled\s+to|going\s+to|about\s+to|likely\s+to|able\s+to")
 _AUX_TAIL = re.compile(r"(?:\s+(?:" + _AUX + r"|[a-z]+ly))+\s*$")
 # The words an _AUX_TAIL match can end with: a quick test before the regex.
 _AUX_LAST = {re.split(r"\\s\+", alt)[-1] for alt in _AUX.split("|")}
@@ -54,7 +55,7 @@ _NOT_ADVERB = {"family", "ally", "rally", "assembly", "supply", "italy", "july",
 # "is/was/been ..." (then adverbs) just before a verb: a passive ("it is widely believed").
 _PASSIVE_BEFORE = re.compile(r"(?i:\b(?:is|are|was|were|been|being|be))(?:\s+[a-z]+ly)*\s*$")
 _BY = re.compile(r"\s+by\s+")
-_SEGMENT_SPLIT = re.compile(r"[,;:()\[\]–—\x00“”\"]|\s-\s")
+_SEGMENT_SPLIT = re.compile(r"[;:()\[\]–—\x00“”\"]|,(?!\d{3}\b)|\s-\s")  # not the comma of "2,300"
 _CONNECTOR = re.compile(r"^(?:and|but|however|although|though|while|so|then|because|since|as|yet|even|also|meanwhile|"
                         r"whereas|if|when|that|which|where|or|nor|now|still|instead|indeed|moreover|thus)\b\s*", re.I)
 _INNER_CUT = re.compile(r"\b(?:that|because|whereas|while|although|though|if|when|where|which|after|before|since|until|unless)\s+", re.I)
@@ -182,10 +183,18 @@ def subject_before(masked: str, start: int, vstart: int) -> Subject | None:
     words = chunk.split()
     if not words or len(words) > 14 or not _has_letter(chunk) or "_" * 3 in chunk and len(words) == 1:
         return None
+    if words[-1] == "to" or _SUBJECT_HAS_VERB.search(chunk):
+        return None  # "...gathered on Tuesday to call for": a purpose clause; "X is one of ...": no subject
     s = start + offset + (len(chunk) - len(chunk.lstrip()))
     e = start + offset + len(chunk.rstrip())
     return Subject(s, e, appositive)
 
+
+# A finite verb inside a would-be subject (not in a relative clause: "a man who was there").
+# Also "than X said" / "what X said" / "It's ...": a comparison or a clause inside another
+# one, so the main clause is the writer's ("It's less than what the mayor said").
+_SUBJECT_HAS_VERB = re.compile(r"^(?:(?!\b(?:who|whom|whose|which|that)\b).)*?\b(?:is|are|was|were|has|have|had)\s"
+                               r"|\b(?:than|what)\s|(?:^|\s)(?:it|that|there|this|here|what)?['’]s\s", re.I)
 
 _FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted))\s+", re.I)
 _FRAME_WORDS = ("according", "citing", "quoted")  # a cheap test before _FRAMES, on lower-cased text
@@ -197,7 +206,8 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your
 
 
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
-_THAT, _OF, _DIGIT = re.compile(r"\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
+_THAT, _OF, _DIGIT = re.compile(r"(?:\s+(?:this|last|next|earlier|late)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
+                                 r"\s+on\s+[A-Z][a-z]+day|\s+in\s+[A-Z][a-z]+)?\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
 # A labelling verb's object (up to eight words, no punctuation) and then a quotation (masked,
 # or a phrase whose marks are kept) or "as": 'called the vote “...”', 'described it as ...'.
 _OBJECT_WORD = r"(?:\s+[^\s\x00“”\"‘’«».,;:!?()]+){0,8}?"
@@ -294,6 +304,8 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
     def add(kind, s0, s1, c0, c1, verb=None, appositive=None):
         phrase = text[s0:s1]
         verdict = classify_source(phrase, rules, appositive=appositive)
+        if verdict.label == "none":
+            return  # "sales topped estimates", "the storm forced": not a source
         source = phrase
         if verdict.why.startswith("named in the apposition") and appositive:
             source = appositive
