@@ -276,6 +276,14 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             out.append(TaggedSentence(s.start, s.end, s.text, "not_a_claim", bool(hedges), None, (), (), why_not,
                                       hedges, hedge_spans))
             continue
+        if atts and "(" in s.text:  # "X rose (the company would not comment)": the aside does not decide
+            asides = _PAREN.finditer(text, s.start, s.end)
+            spans = [m.span() for m in asides]
+            outside = [a for a in atts if not any(p0 <= a.cue_start < p1 for p0, p1 in spans)]
+            reported = any(h.lower() in _UNNAMED_REPORTS and not any(p0 <= sp[0] < p1 for p0, p1 in spans)
+                           for h, sp in zip(hedges, hedge_spans))
+            if spans and len(outside) < len(atts) and (outside or reported):
+                atts = outside
         resolved: list[tuple[Attribution, str, str]] = []  # (attribution, label, source)
         for a in atts:
             label, source = a.label, a.source
@@ -324,6 +332,11 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             elif evaluation:
                 tagged = ("unattributed", None, [(evaluation.group(), evaluation.span())],
                           f"states a judgement as fact ('{evaluation.group()}') with no source", None)
+            elif reports := [(h, sp) for h, sp in zip(hedges, hedge_spans) if h.lower() in _UNNAMED_REPORTS
+                             and not _inside(sp, speech, speech_starts)]:
+                h, sp = reports[0]
+                tagged = ("anonymous", None, [(h, sp)],
+                          f"'{h}' relays what unnamed reports say: the source is not identified", None)
             else:
                 tagged = ("unattributed", None, [], "no source is given for this statement", None)
         label, source, cues, reason, att = tagged
@@ -333,6 +346,18 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                                   tuple(c for c, _ in cues), tuple(sp for _, sp in cues), reason, hedges, hedge_spans,
                                   att.verb if att else None, att.verb_note if att else None))
     return out
+
+
+# Hedges that stand for unnamed reports ("GateHouse reportedly cut 60 jobs"): with no
+# other attribution the sentence is anonymous, not unattributed.
+_UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported"}
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+def _inside(span: tuple[int, int], quotes: list[Quote], starts: list[int]) -> bool:
+    """Whether ``span`` is inside one of the (sorted, non-overlapping) quotations."""
+    i = bisect.bisect_right(starts, span[0]) - 1
+    return i >= 0 and quotes[i].end >= span[1]
 
 
 _NAME_MENTION = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z][\w'’-]*)+")
