@@ -40,7 +40,12 @@ class Attribution:
     stance: str | None
     label: str
     why: str
+    subordinate: bool = False  # "Sales fell, though the company said ...": not the main clause
 
+
+# A subordinating word right before a subject, after the sentence's main clause:
+# "Sales fell 4%, though the company said April looked better".
+_SUBORDINATE_BEFORE = re.compile(r"[,;]\s*(?:even\s+)?(?:though|although|whereas|while|because|since|after|before|when|if|unless|until)\s+$", re.I)
 
 _AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|should|might|may|must|also|not|never|n't|"
         r"later|then|publicly|previously|repeatedly|recently|again|already|further|still|once|first|earlier|long|"
@@ -196,8 +201,9 @@ def subject_before(masked: str, start: int, vstart: int) -> Subject | None:
 _SUBJECT_HAS_VERB = re.compile(r"^(?:(?!\b(?:who|whom|whose|which|that)\b).)*?\b(?:is|are|was|were|has|have|had)\s"
                                r"|\b(?:than|what)\s|(?:^|\s)(?:it|that|there|this|here|what)?['’]s\s", re.I)
 
-_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted))\s+", re.I)
-_FRAME_WORDS = ("according", "citing", "quoted")  # a cheap test before _FRAMES, on lower-cased text
+# "per the CDC" / "per Reuters" (not "$5 per barrel", "10 per cent": a capital must follow)
+_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]))))\s+", re.I)
+_FRAME_WORDS = ("according", "citing", "quoted", "per ")  # a cheap test before _FRAMES, on lower-cased text
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling)\b", re.I)
 _CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b")
 _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
@@ -310,8 +316,9 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         if verdict.why.startswith("named in the apposition") and appositive:
             source = appositive
         v = rules.verbs.get(" ".join(verb.lower().split())) if verb else None
+        sub = kind == "verb" and bool(_SUBORDINATE_BEFORE.search(masked, max(start, s0 - 30), s0))
         found.append(Attribution(kind, source, s0, s1, text[c0:c1], c0, c1, verb,
-                                 v.note if v else None, v.stance if v else None, verdict.label, verdict.why))
+                                 v.note if v else None, v.stance if v else None, verdict.label, verdict.why, sub))
         taken.append((c0, c1))
 
     low = index.lowered(masked) if index is not None else None
@@ -326,7 +333,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         np = _np_after(masked, m.end(), end)
         if not np:
             continue
-        if m.group(1):
+        if m.group(1) or m.group(4):
             add("according_to", np[0], np[1], m.start(), np[1])
         elif m.group(2):
             add("citing", np[0], np[1], m.start(), np[1])

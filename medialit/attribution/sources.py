@@ -75,6 +75,11 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if not tokens:
         return SourceClass("anonymous", "empty source phrase")
     low = phrase.lower().strip()
+    data = _DATA_FROM.match(phrase.strip())
+    if data:  # "figures from the state health department": the producer is the source
+        v = _classify_one(data.group(1), rules)
+        if v.label in ("named", "anonymous"):
+            return SourceClass(v.label, f"the data come from '{data.group(1)}': {v.why}")
     if low in PRONOUNS:
         return SourceClass("pronoun", f"the pronoun '{phrase.strip()}'")
     if low in rules.bare_institutions:
@@ -94,7 +99,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if head_l in PRONOUNS and len(core) == 1:
         return SourceClass("pronoun", f"the pronoun '{head}'")
     first = core[0].lower()
-    if first in _BACK and len(core) > 1 and not anon_marker and _singular(head_l) in rules.institution_heads:
+    if first in _BACK and len(core) > 1 and not anon_marker and head_l != _singular(head_l) \
+            and _singular(head_l) in rules.institution_heads:
         return SourceClass("named", f"'{' '.join(core)}' refers back to organisations identified earlier in the text")
     if head_l in rules.heads:
         if len(rest) >= 2 and not anon_marker and all(_is_name(t, rules) for t in rest[-2:]) \
@@ -108,8 +114,10 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         modifier = any(t.lower() in rules.institution_heads or t.lower() in rules.bare_institutions
                        or t.lower() in {"court", "federal", "state", "city", "county", "census", "official", "public"} for t in core[:-1])
         by_name = modifier or len(rest) >= 2 and rest[0].lower() in {"by", "from", "of"} and any(_is_name(t, rules) for t in rest[1:])
-        if has_name or by_name or first in {"the", "this", "that", "its", "their", "his", "her"} or _is_name(head, rules) and len(core) > 1:
+        if has_name or by_name or _is_name(head, rules) and len(core) > 1:
             return SourceClass("named", f"'{' '.join(core)}' identifies an organisation, outlet or document")
+        if first in {"the", "this", "that", "its", "their", "his", "her"}:
+            return SourceClass("named", f"'{' '.join(core)}' refers back to an organisation, outlet or document identified earlier in the text")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
     if _is_name(head, rules):
         return SourceClass("named", f"a name: '{head}'")
@@ -132,6 +140,10 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("named", f"'{phrase.strip()}' names where the data come from")
     return SourceClass("none", f"'{head}' is not a person or an organisation, so not a source")
 
+
+_DATA_FROM = re.compile(r"(?i:(?:the|new|latest|recent|official|its|their)\s+)*(?i:data|figures|numbers|statistics|estimates)"
+                        r"(?:\s+(?i:released|published|compiled|collected|produced|issued|gathered|provided))?"
+                        r"\s+(?i:from|by)\s+(\S.*)$")
 
 # Determiners that point back at something the text has already identified.
 _BACK = {"the", "this", "both", "these", "those", "its", "his", "her", "their"}

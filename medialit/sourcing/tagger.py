@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from medialit.attribution.lexicon import MASK, WORD_CHAR_AFTER, Hit, PhraseIndex, RuleSource, Rules, load_rules
@@ -39,7 +39,7 @@ from medialit.text.split import sentences
 
 LABELS = ("named", "anonymous", "unattributed", "not_a_claim")
 # Words that may start "according to X" / "citing X" / "quoted X as saying" (looked up with str.find).
-_FRAME_WORDS = ("ccording", "citing", "quoted", "Citing", "Quoted")
+_FRAME_WORDS = ("ccording", "citing", "quoted", "Citing", "Quoted", " per ", "Per ")
 _CLOSERS = "\"'”’»)]"  # closing marks that may follow a sentence's final punctuation
 _BYLINE = re.compile(r"^By\s+[A-Z]", re.U)
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -255,7 +255,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
     n = len(text)
     bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
     out: list[TaggedSentence] = []
-    last: tuple[str, str] | None = None  # (label, source) of the last attribution, for "he said"
+    last: tuple[str, str, int] | None = None  # (label, source, sentence index) of the last attribution, for "he said"
     for i, s in enumerate(sentence_spans):
         k = bisect.bisect_left(starts, s.start)
         if k < len(starts) and starts[k] < s.end:
@@ -284,6 +284,9 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                            for h, sp in zip(hedges, hedge_spans))
             if spans and len(outside) < len(atts) and (outside or reported):
                 atts = outside
+        dropped = [a for a in atts if a.subordinate]
+        if dropped:
+            atts = [a for a in atts if not a.subordinate]  # the main clause decides
         resolved: list[tuple[Attribution, str, str]] = []  # (attribution, label, source)
         for a in atts:
             label, source = a.label, a.source
@@ -291,10 +294,16 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 if a.source.lower() in {"i", "we"}:
                     continue  # the writer, or (in an interview) the speaker named by the label
                 elif last:
-                    label, source = last
+                    label, source, at = last
+                    a = _resolved(a, f"'{a.source}' refers back to '{source}' (sentence {at + 1})")
                 else:
                     name = _last_name_mention(masked, s.start)
                     label, source = ("named", name) if name else ("anonymous", a.source)
+                    if name:
+                        a = _resolved(a, f"'{a.source}' refers back to '{name}', the last name before it")
+            elif label == "named" and "refers back" in a.why and last and last[0] == "named" and last[1][:1].isupper() \
+                    and last[1].lower() != a.source.lower():
+                a = _resolved(a, f"{a.why}; the last named source before it is '{last[1]}' (sentence {last[2] + 1})")
             resolved.append((a, label, source))
         common = commons.within(s.start, s.end) if cued else None
         common = Hit(text, common[0]) if common else None
@@ -337,15 +346,24 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 h, sp = reports[0]
                 tagged = ("anonymous", None, [(h, sp)],
                           f"'{h}' relays what unnamed reports say: the source is not identified", None)
+            elif dropped:
+                d = dropped[0]
+                tagged = ("unattributed", None, [], f"the main clause has no source; '{d.cue}' only attributes a "
+                          "clause that depends on it", None)
             else:
                 tagged = ("unattributed", None, [], "no source is given for this statement", None)
         label, source, cues, reason, att = tagged
         if label in ("named", "anonymous") and source:
-            last = (label, source)
+            last = (label, source, len(out))
         out.append(TaggedSentence(s.start, s.end, s.text, label, bool(hedges), source,
                                   tuple(c for c, _ in cues), tuple(sp for _, sp in cues), reason, hedges, hedge_spans,
                                   att.verb if att else None, att.verb_note if att else None))
     return out
+
+
+def _resolved(a: Attribution, why: str) -> Attribution:
+    """``a`` with the reason saying what its pronoun stands for."""
+    return replace(a, why=why)
 
 
 # Hedges that stand for unnamed reports ("GateHouse reportedly cut 60 jobs"): with no
