@@ -34,7 +34,7 @@ PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
 MASK = "\x00"
 
 RuleSource = Union[str, Path, Mapping, None]
-OBJECT_THEN = (None, "quote", "as")
+OBJECT_THEN = (None, "quote", "as", "to")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Verb:
     needs_that: bool = False
     noun_too: bool = False
     needs_clause: bool = False
-    object_then: str | None = None  # "quote" or "as": a labelling verb ("called the vote “...”")
+    object_then: str | None = None  # "quote" or "as": a labelling verb ("called the vote “...”"); "to": "expects prices to rise"
 
 
 class Rules:
@@ -296,7 +296,7 @@ def _merge(into: dict, extra: Mapping, name: str) -> None:
                 raise RulesError(f"{name}: 'verb' must be a list of tables, each with 'forms'")
             for v in value:
                 if v.get("object_then") not in OBJECT_THEN:
-                    raise RulesError(f"{name}: verb '{v.get('lemma', v['forms'])}': object_then must be \"quote\" or \"as\", "
+                    raise RulesError(f"{name}: verb '{v.get('lemma', v['forms'])}': object_then must be \"quote\", \"as\" or \"to\", "
                                      f"not {v.get('object_then')!r}")
             into.setdefault("verb", []).extend(dict(v) for v in value)
         elif key in LIST_KEYS:

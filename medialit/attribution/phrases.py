@@ -218,7 +218,8 @@ _THAT, _OF, _DIGIT = re.compile(r"(?:\s+(?:this|last|next|earlier|late)\s+(?:wee
 # or a phrase whose marks are kept) or "as": 'called the vote “...”', 'described it as ...'.
 _OBJECT_WORD = r"(?:\s+[^\s\x00“”\"‘’«».,;:!?()]+){0,8}?"
 _OBJECT_THEN = {"quote": re.compile(_OBJECT_WORD + r"\s*[\x00“\"‘«]"),
-                "as": re.compile(_OBJECT_WORD + r"\s+as\b", re.I)}
+                "as": re.compile(_OBJECT_WORD + r"\s+as\b", re.I),
+                "to": re.compile(r"(?:\s+(?!to\b)[\w][\w'’-]*){0,5}?\s+to\s+(?!the\b|a\b|an\b)[a-z]")}  # "expects prices to rise"
 
 
 def _verb_matches(masked: str, start: int, end: int, rules: Rules):

@@ -301,6 +301,9 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                     label, source = ("named", name) if name else ("anonymous", a.source)
                     if name:
                         a = _resolved(a, f"'{a.source}' refers back to '{name}', the last name before it")
+            elif label == "named" and (earlier := _unnamed_antecedent(masked, s.start, a.source, a.why)):
+                label = "anonymous"
+                a = _resolved(a, f"'{a.source}' refers back to '{earlier}' earlier in the text, who is never named")
             elif label == "named" and "refers back" in a.why and last and last[0] == "named" and last[1][:1].isupper() \
                     and last[1].lower() != a.source.lower():
                 a = _resolved(a, f"{a.why}; the last named source before it is '{last[1]}' (sentence {last[2] + 1})")
@@ -328,11 +331,16 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
         else:
             q = _covering_quote(speech, speech_starts, s.start, s.end)
             if q is not None and q.speaker:
-                label = q.speaker_label or classify_source(q.speaker, rules).label
+                verdict = classify_source(q.speaker, rules)
+                label = q.speaker_label or verdict.label
+                unnamed = label == "named" and _unnamed_antecedent(masked, q.start, q.speaker, verdict.why)
+                if unnamed:
+                    label = "anonymous"
                 cue_span = q.speaker_span or (q.start, q.end)
                 cue = text[cue_span[0]:cue_span[1]]
                 tagged = (label if label in ("named", "anonymous") else "anonymous", q.speaker, [(cue, cue_span)],
-                          f"part of a quotation attributed to '{q.speaker}'" + (f" ({q.verb})" if q.verb else ""), None)
+                          f"part of a quotation attributed to '{q.speaker}'" + (f" ({q.verb})" if q.verb else "")
+                          + (f", who refers back to '{unnamed}' and is never named" if unnamed else ""), None)
             elif speaker:
                 name, span, _ = speaker
                 label = classify_source(name, rules).label
@@ -359,6 +367,34 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                                   tuple(c for c, _ in cues), tuple(sp for _, sp in cues), reason, hedges, hedge_spans,
                                   att.verb if att else None, att.verb_note if att else None))
     return out
+
+
+_ROLE_WHY = "points at one identifiable person"
+
+
+def _unnamed_antecedent(masked: str, before: int, source: str, why: str) -> str | None:
+    """For "the doctor" (a definite person noun from the roles table): the earlier "a
+    doctor ..." it refers back to, when no name stands right after that mention ("a
+    doctor, Ann Lee," / "a doctor named ..."); None otherwise."""
+    if _ROLE_WHY not in why:
+        return None
+    words = source.split()
+    if len(words) < 2 or words[0].lower() not in ("the", "this"):
+        return None
+    head = re.escape(words[-1])
+    found = None
+    for m in re.finditer(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + head + r"\b", masked[max(0, before - 3000):before]):
+        found = m
+    if found is None:
+        return None
+    at = max(0, before - 3000) + found.end()
+    if _NAMED_AFTER.match(masked, at):
+        return None
+    return found.group()
+
+
+# "a doctor, Ann Lee," / "a doctor named Ann Lee" / "a doctor (Ann Lee)": the mention is named
+_NAMED_AFTER = re.compile(r"\s*(?:,|\(|\bnamed\b|\bcalled\b|\bidentified\s+as\b)\s*(?:Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z]")
 
 
 def _resolved(a: Attribution, why: str) -> Attribution:

@@ -63,3 +63,15 @@ def test_an_anonymity_clause_inside_the_subject_keeps_it_anonymous():
 
 def test_list_lines_are_not_claims_outside_an_interview():
     assert {t.sourcing for t in tag("Tesla: shares up 3%\nFord: shares down 1%")} == {"not_a_claim"}
+
+
+def test_the_person_noun_refers_back_to_an_unnamed_mention_and_stays_anonymous():
+    text = 'A nurse at the clinic told reporters the ward was full. "We had no beds. It was chaos," the nurse said.'
+    tags = tag(text)
+    assert [t.sourcing for t in tags] == ["anonymous", "anonymous", "anonymous"]
+    assert "never named" in tags[-1].reason
+
+
+def test_the_person_noun_after_a_named_mention_is_named():
+    tags = tag("A nurse, Ann Lee, told reporters the ward was full. The nurse said it was chaos.")
+    assert [t.sourcing for t in tags] == ["named", "named"]

@@ -134,7 +134,7 @@ GENERAL = [
     ("Police said the suspect fled on foot.", "named", "Police", False),  # the noun "suspect" is not a hedge
     ("The central bank raised rates, two people with knowledge of the decision told Bloomberg.", "anonymous", None, False),
     ("The minister reportedly resigned on Friday.", "anonymous", None, True),  # "reportedly": unnamed reports
-    ("Analysts expect growth to slow next year.", "unattributed", None, False),
+    ("Analysts expect growth to slow next year.", "anonymous", "Analysts", False),  # a forecast is attributed
     ("Analysts say growth will slow next year.", "anonymous", "Analysts", False),
     ('"We will not back down," Governor Jane Smith told reporters.', "named", "Governor Jane Smith", False),
     ("Critics argue the law goes too far.", "anonymous", "Critics", False),

@@ -72,3 +72,9 @@ def test_the_noun_suspect_and_plain_modals_do_not_hedge(text):
 
 def test_the_verb_suspect_hedges():
     assert last("I suspect that the figures were rounded, she said.").hedged
+
+
+def test_a_forecast_with_a_to_infinitive_is_attributed_to_the_forecaster():
+    t = last("The central bank of Arland expects inflation to ease next year.")
+    assert (t.sourcing, t.verb) == ("named", "expects"), t.reason
+    assert last("Some traders expect the currency to weaken.").sourcing == "anonymous"
