@@ -202,6 +202,37 @@ _SUBJECT_HAS_VERB = re.compile(r"^(?:(?!\b(?:who|whom|whose|which|that)\b).)*?\b
                                r"|\b(?:than|what)\s|(?:^|\s)(?:it|that|there|this|here|what)?['’]s\s", re.I)
 
 # "per the CDC" / "per Reuters" (not "$5 per barrel", "10 per cent": a capital must follow)
+_AND_END = re.compile(r"\s+and\s*$")
+# An opening phrase before the subject: "In October,", "On Tuesday,", "Shortly after,".
+_INTRO = re.compile(r"\s*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Shortly|Since|Then|Meanwhile|However|"
+                    r"Also|Still|Yesterday|Today|This)\b[^,;:\x00]{0,40},\s*)?")
+_NAME_RUN = re.compile(r"(?:(?:[A-Z][a-z]{0,4}\.|[A-Z]\.)\s+)*[A-Z][\w'’&-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’&-]*)*")
+_DET_WORDS = re.compile(r"(?:The|An?|Its|Their)(?:\s+[a-z][\w-]*){1,3}")
+
+
+def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tuple[int, int] | None:
+    """The subject at the start of a sentence (after an opening phrase): a run of
+    capitalised words ("Rep. David McKinley", "Vietnam"), a pronoun, or "the + up to three
+    words" naming a person or organisation ("the minister"), for a verb coordinated with
+    the first one ("... and said")."""
+    pos = _INTRO.match(masked, start, limit).end()
+    m = _NAME_RUN.match(masked, pos, limit)
+    first = m.group().split()[0] if m else ""
+    if first in {"He", "She", "They"}:
+        return (m.start(), m.start() + len(first))
+    if m and first not in {"The", "A", "An", "Its", "Their", "It", "This", "That", "There", "Here"}:
+        return m.span()
+    m = _DET_WORDS.match(masked, pos, limit)
+    if not m:
+        return None
+    words = list(re.finditer(r"\S+", m.group()))
+    for k in range(2, len(words) + 1):  # the shortest phrase that is a source
+        end = m.start() + words[k - 1].end()
+        if classify_source(masked[m.start():end], rules).label in ("named", "anonymous"):
+            return (m.start(), end)
+    return None
+
+
 _FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]))))\s+", re.I)
 _FRAME_WORDS = ("according", "citing", "quoted", "per ")  # a cheap test before _FRAMES, on lower-cased text
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling)\b", re.I)
@@ -372,6 +403,12 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
                     and not _NOT_INVERTED.match(masked, v1):
                 add("inverted", np[0], np[1], v0, np[1], m.group())
                 continue
+        if _AND_END.search(_strip_aux(masked[max(start, v0 - 250):v0])) \
+                and (subj is None or masked[subj.start:subj.end].endswith(" and")):
+            lead = _sentence_subject(masked, start, v0, rules)
+            if lead is not None and not any(a.source_start == lead[0] for a in found):  # "X visited ... and argued": X argued
+                add("verb", lead[0], lead[1], lead[0], v1, m.group())
+            continue
         if subj is None:
             continue
         s0, s1, appositive = subj

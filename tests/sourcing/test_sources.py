@@ -92,3 +92,21 @@ def test_a_source_inside_a_comparison_or_after_a_finite_verb_does_not_decide(tex
 def test_a_comma_inside_a_number_does_not_split_the_source_phrase():
     t = last("A survey of 1,200 tenants found that rents rose 9%.")
     assert t.source == "A survey of 1,200 tenants", t.reason
+
+
+@pytest.mark.parametrize("text,source", [
+    ("In October, Rep. Ann Fox visited the harbour near Dover and argued that the dock needs repairs.", "Rep. Ann Fox"),
+    ("The minister arrived in Paris on Monday and said talks would continue.", "The minister"),
+    ("Arland is one of the loudest critics of the dam and has accused Borland of hoarding water.", "Arland"),
+])
+def test_a_reporting_verb_coordinated_after_the_first_takes_the_sentence_subject(text, source):
+    t = last(text)
+    assert (t.sourcing, t.source) == ("named", source), t.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose in May and fell in June.",
+    "The storm hit the coast and forced the port to close.",
+])
+def test_a_coordinated_verb_that_is_not_reporting_or_has_no_source_is_not_an_attribution(text):
+    assert last(text).sourcing == "unattributed"
