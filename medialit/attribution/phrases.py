@@ -65,8 +65,9 @@ _CONNECTOR = re.compile(r"^(?:and|but|however|although|though|while|so|then|beca
                         r"whereas|if|when|that|which|where|or|nor|now|still|instead|indeed|moreover|thus)\b\s*", re.I)
 _INNER_CUT = re.compile(r"\b(?:that|because|whereas|while|although|though|if|when|where|which|after|before|since|until|unless)\s+", re.I)
 _LAST_INNER_CUT = re.compile(r"(?s:.*)" + _INNER_CUT.pattern, re.I)
-_DETERMINER_OR_POSS = re.compile(r"(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|false|any|no|"
-                                 r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded|['’]s)$", re.I)
+# The whole previous word ("company" ends in "any" but is not "any"), or a possessive.
+_DETERMINER_OR_POSS = re.compile(r"(?:^\W*(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|false|any|no|"
+                                 r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded)|['’]s)$", re.I)
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
 _NP_END = re.compile(r"[,;:.!?\x00“”\"()]|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
 _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|in|at|on|during|after|"
@@ -242,6 +243,7 @@ _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+l
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|no|any)|['’]s)\s*$", re.I)
 
 
+_ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing)$")
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _THAT, _OF, _DIGIT = re.compile(r"(?:\s+(?:this|last|next|earlier|late)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
                                  r"\s+on\s+[A-Z][a-z]+day|\s+in\s+[A-Z][a-z]+)?\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
@@ -329,6 +331,9 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
         prev = before.rsplit(None, 1)[-1:]
         if verb.noun_too and not form.endswith("ed") and (not prev or _DETERMINER_OR_POSS.search(prev[0])):
             continue
+        if verb.noun_too and form.endswith("s") and prev and _ADJECTIVE.match(prev[0]) \
+                and prev[0] not in rules.heads and prev[0] not in rules.roles and prev[0] not in rules.institution_heads:
+            continue  # "sweeping territorial claims", "conflicting reports": a noun after an adjective
         yield m, verb
 
 

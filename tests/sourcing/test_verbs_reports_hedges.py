@@ -78,3 +78,19 @@ def test_a_forecast_with_a_to_infinitive_is_attributed_to_the_forecaster():
     t = last("The central bank of Arland expects inflation to ease next year.")
     assert (t.sourcing, t.verb) == ("named", "expects"), t.reason
     assert last("Some traders expect the currency to weaken.").sourcing == "anonymous"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The company claims the dam is safe.", "The company"),   # "company" ends in "any" but is not "any"
+    ("Germany reports 40 new cases of the flu.", "Germany"),
+])
+def test_a_noun_too_verb_after_a_word_ending_like_a_determiner_is_still_a_verb(text, source):
+    t = last(text)
+    assert t.source == source, t.reason
+
+
+def test_a_noun_too_form_after_an_adjective_is_a_noun_and_does_not_hedge():
+    t = last("Arland rejects the sweeping territorial claims of its neighbour.")
+    assert not t.hedged and t.source == "Arland"
+    assert not last("There were conflicting reports of casualties.").hedged
+    assert last("The official claims that the dam is safe.").hedged
