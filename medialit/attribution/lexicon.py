@@ -25,7 +25,7 @@ from medialit.rules.schema import check_table
 RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
 LIST_KEYS = ("heads", "phrases", "quantifier_of", "institution_heads", "bare_institutions",
              "spokespeople", "not_names", "markers", "verbs", "common_knowledge", "evaluations",
-             "evidence_nouns", "evidence_links")
+             "evidence_nouns", "evidence_links", "roles")
 # Speech verbs used after a comma to continue an attribution: 'Sabatini said, adding: "..."'.
 CONTINUATIONS = ("adding", "saying", "noting", "explaining", "insisting", "arguing", "continuing", "concluding", "writing")
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
@@ -34,7 +34,7 @@ PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
 MASK = "\x00"
 
 RuleSource = Union[str, Path, Mapping, None]
-OBJECT_THEN = (None, "quote", "as")
+OBJECT_THEN = (None, "quote", "as", "to")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Verb:
     needs_that: bool = False
     noun_too: bool = False
     needs_clause: bool = False
-    object_then: str | None = None  # "quote" or "as": a labelling verb ("called the vote “...”")
+    object_then: str | None = None  # "quote" or "as": a labelling verb ("called the vote “...”"); "to": "expects prices to rise"
 
 
 class Rules:
@@ -65,6 +65,7 @@ class Rules:
         self.verb_forms = tuple(self.verbs)  # for str.endswith
         self.heads = {w.lower() for w in tables.get("heads", [])}
         self.institution_heads = {w.lower() for w in tables.get("institution_heads", [])}
+        self.roles = {w.lower() for w in tables.get("roles", [])}
         self.bare_institutions = {w.lower() for w in tables.get("bare_institutions", [])}
         self.spokespeople = {w.lower() for w in tables.get("spokespeople", [])}
         self.not_names = set(tables.get("not_names", []))
@@ -295,7 +296,7 @@ def _merge(into: dict, extra: Mapping, name: str) -> None:
                 raise RulesError(f"{name}: 'verb' must be a list of tables, each with 'forms'")
             for v in value:
                 if v.get("object_then") not in OBJECT_THEN:
-                    raise RulesError(f"{name}: verb '{v.get('lemma', v['forms'])}': object_then must be \"quote\" or \"as\", "
+                    raise RulesError(f"{name}: verb '{v.get('lemma', v['forms'])}': object_then must be \"quote\", \"as\" or \"to\", "
                                      f"not {v.get('object_then')!r}")
             into.setdefault("verb", []).extend(dict(v) for v in value)
         elif key in LIST_KEYS:

@@ -40,13 +40,19 @@ class Attribution:
     stance: str | None
     label: str
     why: str
+    subordinate: bool = False  # "Sales fell, though the company said ...": not the main clause
 
+
+# A subordinating word right before a subject, after the sentence's main clause:
+# "Sales fell 4%, though the company said April looked better".
+_SUBORDINATE_BEFORE = re.compile(r"[,;]\s*(?:even\s+)?(?:though|although|whereas|while|because|since|after|before|when|if|unless|until)\s+$", re.I)
 
 _AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|should|might|may|must|also|not|never|n't|"
         r"later|then|publicly|previously|repeatedly|recently|again|already|further|still|once|first|earlier|long|"
         r"often|always|now|just|both|all|even|each|privately|separately|"
         r"this\s+week|last\s+week|this\s+month|on\s+[A-Z][a-z]+day|took\s+to\s+\w+\s+to|went\s+on\s+to|"
-        r"declined\s+to|refused\s+to|continued\s+to|wanted\s+to|sought\s+to|appeared\s+to|has\s+yet\s+to")
+        r"declined\s+to|refused\s+to|continued\s+to|wanted\s+to|sought\s+to|appeared\s+to|has\s+yet\s+to|"
+        r"set\s+to|expected\s+to|due\s+to|poised\s+to|scheduled\s+to|going\s+to|about\s+to|likely\s+to|able\s+to")
 _AUX_TAIL = re.compile(r"(?:\s+(?:" + _AUX + r"|[a-z]+ly))+\s*$")
 # The words an _AUX_TAIL match can end with: a quick test before the regex.
 _AUX_LAST = {re.split(r"\\s\+", alt)[-1] for alt in _AUX.split("|")}
@@ -54,13 +60,14 @@ _NOT_ADVERB = {"family", "ally", "rally", "assembly", "supply", "italy", "july",
 # "is/was/been ..." (then adverbs) just before a verb: a passive ("it is widely believed").
 _PASSIVE_BEFORE = re.compile(r"(?i:\b(?:is|are|was|were|been|being|be))(?:\s+[a-z]+ly)*\s*$")
 _BY = re.compile(r"\s+by\s+")
-_SEGMENT_SPLIT = re.compile(r"[,;:()\[\]–—\x00“”\"]|\s-\s")
+_SEGMENT_SPLIT = re.compile(r"[;:()\[\]–—\x00“”\"]|,(?!\d{3}\b)|\s-\s")  # not the comma of "2,300"
 _CONNECTOR = re.compile(r"^(?:and|but|however|although|though|while|so|then|because|since|as|yet|even|also|meanwhile|"
                         r"whereas|if|when|that|which|where|or|nor|now|still|instead|indeed|moreover|thus)\b\s*", re.I)
 _INNER_CUT = re.compile(r"\b(?:that|because|whereas|while|although|though|if|when|where|which|after|before|since|until|unless)\s+", re.I)
 _LAST_INNER_CUT = re.compile(r"(?s:.*)" + _INNER_CUT.pattern, re.I)
-_DETERMINER_OR_POSS = re.compile(r"(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|false|any|no|"
-                                 r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded|['’]s)$", re.I)
+# The whole previous word ("company" ends in "any" but is not "any"), or a possessive.
+_DETERMINER_OR_POSS = re.compile(r"(?:^\W*(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|false|any|no|"
+                                 r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded)|['’]s)$", re.I)
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
 _NP_END = re.compile(r"[,;:.!?\x00“”\"()]|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
 _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|in|at|on|during|after|"
@@ -182,13 +189,53 @@ def subject_before(masked: str, start: int, vstart: int) -> Subject | None:
     words = chunk.split()
     if not words or len(words) > 14 or not _has_letter(chunk) or "_" * 3 in chunk and len(words) == 1:
         return None
+    if words[-1] == "to" or _SUBJECT_HAS_VERB.search(chunk):
+        return None  # "...gathered on Tuesday to call for": a purpose clause; "X is one of ...": no subject
     s = start + offset + (len(chunk) - len(chunk.lstrip()))
     e = start + offset + len(chunk.rstrip())
     return Subject(s, e, appositive)
 
 
-_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted))\s+", re.I)
-_FRAME_WORDS = ("according", "citing", "quoted")  # a cheap test before _FRAMES, on lower-cased text
+# A finite verb inside a would-be subject (not in a relative clause: "a man who was there").
+# Also "than X said" / "what X said" / "It's ...": a comparison or a clause inside another
+# one, so the main clause is the writer's ("It's less than what the mayor said").
+_SUBJECT_HAS_VERB = re.compile(r"^(?:(?!\b(?:who|whom|whose|which|that)\b).)*?\b(?:is|are|was|were|has|have|had)\s"
+                               r"|\b(?:than|what)\s|(?:^|\s)(?:it|that|there|this|here|what)?['’]s\s", re.I)
+
+# "per the CDC" / "per Reuters" (not "$5 per barrel", "10 per cent": a capital must follow)
+_AND_END = re.compile(r"\s+and\s*$")
+# An opening phrase before the subject: "In October,", "On Tuesday,", "Shortly after,".
+_INTRO = re.compile(r"\s*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Shortly|Since|Then|Meanwhile|However|"
+                    r"Also|Still|Yesterday|Today|This)\b[^,;:\x00]{0,40},\s*)?")
+_NAME_RUN = re.compile(r"(?:(?:[A-Z][a-z]{0,4}\.|[A-Z]\.)\s+)*[A-Z][\w'’&-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’&-]*)*")
+_DET_WORDS = re.compile(r"(?:The|An?|Its|Their)(?:\s+[a-z][\w-]*){1,3}")
+
+
+def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tuple[int, int] | None:
+    """The subject at the start of a sentence (after an opening phrase): a run of
+    capitalised words ("Rep. David McKinley", "Vietnam"), a pronoun, or "the + up to three
+    words" naming a person or organisation ("the minister"), for a verb coordinated with
+    the first one ("... and said")."""
+    pos = _INTRO.match(masked, start, limit).end()
+    m = _NAME_RUN.match(masked, pos, limit)
+    first = m.group().split()[0] if m else ""
+    if first in {"He", "She", "They"}:
+        return (m.start(), m.start() + len(first))
+    if m and first not in {"The", "A", "An", "Its", "Their", "It", "This", "That", "There", "Here"}:
+        return m.span()
+    m = _DET_WORDS.match(masked, pos, limit)
+    if not m:
+        return None
+    words = list(re.finditer(r"\S+", m.group()))
+    for k in range(2, len(words) + 1):  # the shortest phrase that is a source
+        end = m.start() + words[k - 1].end()
+        if classify_source(masked[m.start():end], rules).label in ("named", "anonymous"):
+            return (m.start(), end)
+    return None
+
+
+_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]))))\s+", re.I)
+_FRAME_WORDS = ("according", "citing", "quoted", "per ")  # a cheap test before _FRAMES, on lower-cased text
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling)\b", re.I)
 _CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b")
 _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
@@ -196,13 +243,16 @@ _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+l
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|no|any)|['’]s)\s*$", re.I)
 
 
+_ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing)$")
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
-_THAT, _OF, _DIGIT = re.compile(r"\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
+_THAT, _OF, _DIGIT = re.compile(r"(?:\s+(?:this|last|next|earlier|late)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
+                                 r"\s+on\s+[A-Z][a-z]+day|\s+in\s+[A-Z][a-z]+)?\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
 # A labelling verb's object (up to eight words, no punctuation) and then a quotation (masked,
 # or a phrase whose marks are kept) or "as": 'called the vote “...”', 'described it as ...'.
 _OBJECT_WORD = r"(?:\s+[^\s\x00“”\"‘’«».,;:!?()]+){0,8}?"
 _OBJECT_THEN = {"quote": re.compile(_OBJECT_WORD + r"\s*[\x00“\"‘«]"),
-                "as": re.compile(_OBJECT_WORD + r"\s+as\b", re.I)}
+                "as": re.compile(_OBJECT_WORD + r"\s+as\b", re.I),
+                "to": re.compile(r"(?:\s+(?!to\b)[\w][\w'’-]*){0,5}?\s+to\s+(?!the\b|a\b|an\b)[a-z]")}  # "expects prices to rise"
 
 
 def _verb_matches(masked: str, start: int, end: int, rules: Rules):
@@ -281,6 +331,9 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
         prev = before.rsplit(None, 1)[-1:]
         if verb.noun_too and not form.endswith("ed") and (not prev or _DETERMINER_OR_POSS.search(prev[0])):
             continue
+        if verb.noun_too and form.endswith("s") and prev and _ADJECTIVE.match(prev[0]) \
+                and prev[0] not in rules.heads and prev[0] not in rules.roles and prev[0] not in rules.institution_heads:
+            continue  # "sweeping territorial claims", "conflicting reports": a noun after an adjective
         yield m, verb
 
 
@@ -294,12 +347,15 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
     def add(kind, s0, s1, c0, c1, verb=None, appositive=None):
         phrase = text[s0:s1]
         verdict = classify_source(phrase, rules, appositive=appositive)
+        if verdict.label == "none":
+            return  # "sales topped estimates", "the storm forced": not a source
         source = phrase
         if verdict.why.startswith("named in the apposition") and appositive:
             source = appositive
         v = rules.verbs.get(" ".join(verb.lower().split())) if verb else None
+        sub = kind == "verb" and bool(_SUBORDINATE_BEFORE.search(masked, max(start, s0 - 30), s0))
         found.append(Attribution(kind, source, s0, s1, text[c0:c1], c0, c1, verb,
-                                 v.note if v else None, v.stance if v else None, verdict.label, verdict.why))
+                                 v.note if v else None, v.stance if v else None, verdict.label, verdict.why, sub))
         taken.append((c0, c1))
 
     low = index.lowered(masked) if index is not None else None
@@ -314,7 +370,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         np = _np_after(masked, m.end(), end)
         if not np:
             continue
-        if m.group(1):
+        if m.group(1) or m.group(4):
             add("according_to", np[0], np[1], m.start(), np[1])
         elif m.group(2):
             add("citing", np[0], np[1], m.start(), np[1])
@@ -352,6 +408,12 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
                     and not _NOT_INVERTED.match(masked, v1):
                 add("inverted", np[0], np[1], v0, np[1], m.group())
                 continue
+        if _AND_END.search(_strip_aux(masked[max(start, v0 - 250):v0])) \
+                and (subj is None or masked[subj.start:subj.end].endswith(" and")):
+            lead = _sentence_subject(masked, start, v0, rules)
+            if lead is not None and not any(a.source_start == lead[0] for a in found):  # "X visited ... and argued": X argued
+                add("verb", lead[0], lead[1], lead[0], v1, m.group())
+            continue
         if subj is None:
             continue
         s0, s1, appositive = subj

@@ -40,7 +40,8 @@ def _conjuncts(phrase: str) -> list[str]:
 
 
 def classify_source(phrase: str, rules: Rules, *, appositive: str | None = None) -> SourceClass:
-    """Named, anonymous or pronoun, from the phrase's head noun and the rule tables.
+    """Named, anonymous, pronoun or none (not a source: "the storm", "sales"), from the
+    phrase's head noun and the rule tables.
 
     >>> from medialit.attribution import load_rules
     >>> classify_source("the Reuters source", load_rules()).label
@@ -62,7 +63,7 @@ def _classify(phrase: str, rules: Rules, appositive: str | None) -> SourceClass:
         if len(tokens) >= 1 and all(_is_name(t, rules) or t.lower() in {"of", "de", "van", "von", "al", "bin"} for t in tokens[:4]) \
                 and any(_is_name(t, rules) for t in tokens):
             return SourceClass("named", f"named in the apposition '{appositive.strip()}'")
-    for label in ("named", "anonymous", "pronoun"):
+    for label in ("named", "anonymous", "pronoun", "none"):
         for v in verdicts:
             if v.label == label:
                 return v
@@ -74,6 +75,11 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if not tokens:
         return SourceClass("anonymous", "empty source phrase")
     low = phrase.lower().strip()
+    data = _DATA_FROM.match(phrase.strip())
+    if data:  # "figures from the state health department": the producer is the source
+        v = _classify_one(data.group(1), rules)
+        if v.label in ("named", "anonymous"):
+            return SourceClass(v.label, f"the data come from '{data.group(1)}': {v.why}")
     if low in PRONOUNS:
         return SourceClass("pronoun", f"the pronoun '{phrase.strip()}'")
     if low in rules.bare_institutions:
@@ -92,6 +98,10 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     anon_marker = rules.anon_phrase_re.search(phrase)
     if head_l in PRONOUNS and len(core) == 1:
         return SourceClass("pronoun", f"the pronoun '{head}'")
+    first = core[0].lower()
+    if first in _BACK and len(core) > 1 and not anon_marker and head_l != _singular(head_l) \
+            and _singular(head_l) in rules.institution_heads:
+        return SourceClass("named", f"'{' '.join(core)}' refers back to organisations identified earlier in the text")
     if head_l in rules.heads:
         if len(rest) >= 2 and not anon_marker and all(_is_name(t, rules) for t in rest[-2:]) \
                 and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with"}:
@@ -100,13 +110,14 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if anon_marker:
         return SourceClass("anonymous", f"'{anon_marker.group()}' marks an unnamed source (anonymous_sources.toml: phrases)")
     if head_l in rules.institution_heads:
-        first = core[0].lower()
         has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
         modifier = any(t.lower() in rules.institution_heads or t.lower() in rules.bare_institutions
                        or t.lower() in {"court", "federal", "state", "city", "county", "census", "official", "public"} for t in core[:-1])
         by_name = modifier or len(rest) >= 2 and rest[0].lower() in {"by", "from", "of"} and any(_is_name(t, rules) for t in rest[1:])
-        if has_name or by_name or first in {"the", "this", "that", "its", "their", "his", "her"} or _is_name(head, rules) and len(core) > 1:
+        if has_name or by_name or _is_name(head, rules) and len(core) > 1:
             return SourceClass("named", f"'{' '.join(core)}' identifies an organisation, outlet or document")
+        if first in {"the", "this", "that", "its", "their", "his", "her"}:
+            return SourceClass("named", f"'{' '.join(core)}' refers back to an organisation, outlet or document identified earlier in the text")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
     if _is_name(head, rules):
         return SourceClass("named", f"a name: '{head}'")
@@ -119,8 +130,45 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         if org:
             return SourceClass("named", f"speaks for a named institution ('{' '.join(org)}')")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say for whom")
-    if core[0].lower() in {"the", "this"} and len(core) <= 4 and not head_l.endswith("s"):
-        return SourceClass("named", f"'{' '.join(core)}' refers back to someone identified earlier in the text")
-    if any(_is_name(t, rules) for t in rest) and rest and rest[0].lower() in {"from", "by", "of"} and head_l in {"data", "figures", "numbers"}:
+    if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles or _agent_noun(head_l):
+        has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
+        if has_name or first in {"the", "this"}:
+            return SourceClass("named", f"'{' '.join(core)}' points at one identifiable person (anonymous_sources.toml: roles)")
+        return SourceClass("anonymous", f"'{' '.join(core)}' does not say who (anonymous_sources.toml: roles)")
+    if any(_is_name(t, rules) for t in rest) and rest and rest[0].lower() in {"from", "by", "of"} \
+            and (head_l in _DATA or len(core) == 2 and core[0].lower() in _DATA):  # "data (released) by MOTIE"
         return SourceClass("named", f"'{phrase.strip()}' names where the data come from")
-    return SourceClass("anonymous", f"'{' '.join(core)}' does not name anyone")
+    return SourceClass("none", f"'{head}' is not a person or an organisation, so not a source")
+
+
+_DATA_FROM = re.compile(r"(?i:(?:the|new|latest|recent|official|its|their)\s+)*(?i:data|figures|numbers|statistics|estimates)"
+                        r"(?:\s+(?i:released|published|compiled|collected|produced|issued|gathered|provided))?"
+                        r"\s+(?i:from|by)\s+(\S.*)$")
+
+# Determiners that point back at something the text has already identified.
+_BACK = {"the", "this", "both", "these", "those", "its", "his", "her", "their"}
+_DATA = {"data", "figures", "numbers", "statistics", "estimates"}
+
+
+# Agent-noun endings (auditor, negotiator, biologist, librarian, applicant, employee,
+# chairperson): a noun no table lists but that names a person by what they do. Words with
+# these endings that name things, not people, are excluded.
+_AGENT = re.compile(r"[a-z]{3,}(?:tor|sor|ist|ian|ant|ee|person|man|woman|eer|ier|grapher|ologist)$")
+_NOT_AGENT = {"factor", "sector", "motor", "vector", "tensor", "processor", "sensor", "monitor", "reactor", "elevator",
+              "indicator", "calculator", "generator", "radiator", "incubator", "list", "twist", "mist", "gist",
+              "median", "guardian", "plant", "restaurant", "variant", "grant", "tenant", "implant", "pollutant",
+              "coolant", "fee", "committee", "guarantee", "jubilee", "coffee", "toffee", "tree", "degree", "decree",
+              "career", "pioneer", "barrier", "carrier", "frontier", "premier", "tier", "courier", "cashier",
+              "dossier", "pier", "soldier", "glacier", "multiplier", "dian", "lorian", "human", "german", "roman",
+              "ottoman", "talisman", "caiman"}
+
+
+def _agent_noun(noun: str) -> bool:
+    return bool(_AGENT.match(noun)) and noun not in _NOT_AGENT
+
+
+def _singular(noun: str) -> str:
+    """'companies' -> 'company', 'unions' -> 'union' (for the institution table)."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") else noun

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from medialit.attribution.lexicon import CONTINUATIONS, MASK, PhraseIndex, RuleSource, Rules, load_rules
 from medialit.attribution.phrases import Attribution
@@ -297,6 +297,10 @@ def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]
                             elif last:
                                 speaker, span, label = last["speaker"], last["span"], last["label"]
                                 how = "pronoun"
+                            elif (name := _last_name_before(masked, min(s, att.cue_start))) is not None:
+                                # 'Mark Dunn, the plant manager, spoke. “...,” he said': the last name
+                                speaker, span, label = text[name[0]:name[1]], name, "named"
+                                how = "pronoun"
                             else:
                                 speaker = span = label = None
                 elif last_by_para.get((p0, p1)):
@@ -323,7 +327,32 @@ def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]
                 last = entry
         out.append(Quote(s, e, text[s:e], q["content"], speaker, span, verb, note, kind, q["closed"],
                          q["depth"], how, label, pronoun, s + 1, s + 1 + len(q["content"])))
+    # A quotation over several paragraphs: each paragraph opens with a mark, only the last
+    # closes, and the speaker is named after the last one. Carry that speaker back.
+    for i in range(len(out) - 2, -1, -1):
+        o, nxt = out[i], out[i + 1]
+        if o.kind == "speech" and o.depth == 0 and not o.closed and o.speaker is None and nxt.speaker \
+                and nxt.kind == "speech" and nxt.depth == 0 and _blank_between(text, o.end, nxt.start):
+            out[i] = replace(o, speaker=nxt.speaker, speaker_span=nxt.speaker_span, verb=nxt.verb,
+                             verb_note=nxt.verb_note, resolution="continuation", speaker_label=nxt.speaker_label)
     return out
+
+
+_NAME = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z][\w'’-]*)+")
+
+
+def _last_name_before(masked: str, before: int) -> tuple[int, int] | None:
+    """The span of the last multi-word capitalised name before ``before`` (at most 600
+    characters back, not at a sentence start such as 'The Council'), or None."""
+    found = None
+    for m in _NAME.finditer(masked, max(0, before - 600), before):
+        if m.group().split()[0] not in {"The", "A", "An", "This", "That", "In", "On", "At", "But", "And"}:
+            found = m.span()
+    return found
+
+
+def _blank_between(text: str, a: int, b: int) -> bool:
+    return a <= b and not text[a:b].strip()
 
 
 def _indent(text: str, p0: int) -> int:

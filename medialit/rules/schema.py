@@ -38,7 +38,7 @@ _SOURCING = {
         "verb": [{"forms": [str], "lemma": str, "stance": str, "note": str, "needs_that": bool,
                   "noun_too": bool, "needs_clause": bool, "object_then": str}],
     },
-    "anonymous_sources": {"heads": _WORDS, "phrases": _WORDS, "quantifier_of": _WORDS},
+    "anonymous_sources": {"heads": _WORDS, "phrases": _WORDS, "quantifier_of": _WORDS, "roles": _WORDS},
     "named_sources": {"institution_heads": _WORDS, "spokespeople": _WORDS, "evidence_nouns": _WORDS,
                       "evidence_links": _WORDS, "bare_institutions": _WORDS, "not_names": _WORDS},
     "hedges": {"markers": _WORDS, "verbs": _WORDS},

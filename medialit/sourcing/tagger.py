@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from medialit.attribution.lexicon import MASK, WORD_CHAR_AFTER, Hit, PhraseIndex, RuleSource, Rules, load_rules
@@ -39,7 +39,7 @@ from medialit.text.split import sentences
 
 LABELS = ("named", "anonymous", "unattributed", "not_a_claim")
 # Words that may start "according to X" / "citing X" / "quoted X as saying" (looked up with str.find).
-_FRAME_WORDS = ("ccording", "citing", "quoted", "Citing", "Quoted")
+_FRAME_WORDS = ("ccording", "citing", "quoted", "Citing", "Quoted", " per ", "Per ")
 _CLOSERS = "\"'”’»)]"  # closing marks that may follow a sentence's final punctuation
 _BYLINE = re.compile(r"^By\s+[A-Z]", re.U)
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -255,7 +255,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
     n = len(text)
     bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
     out: list[TaggedSentence] = []
-    last: tuple[str, str] | None = None  # (label, source) of the last attribution, for "he said"
+    last: tuple[str, str, int] | None = None  # (label, source, sentence index) of the last attribution, for "he said"
     for i, s in enumerate(sentence_spans):
         k = bisect.bisect_left(starts, s.start)
         if k < len(starts) and starts[k] < s.end:
@@ -276,6 +276,17 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             out.append(TaggedSentence(s.start, s.end, s.text, "not_a_claim", bool(hedges), None, (), (), why_not,
                                       hedges, hedge_spans))
             continue
+        if atts and "(" in s.text:  # "X rose (the company would not comment)": the aside does not decide
+            asides = _PAREN.finditer(text, s.start, s.end)
+            spans = [m.span() for m in asides]
+            outside = [a for a in atts if not any(p0 <= a.cue_start < p1 for p0, p1 in spans)]
+            reported = any(h.lower() in _UNNAMED_REPORTS and not any(p0 <= sp[0] < p1 for p0, p1 in spans)
+                           for h, sp in zip(hedges, hedge_spans))
+            if spans and len(outside) < len(atts) and (outside or reported):
+                atts = outside
+        dropped = [a for a in atts if a.subordinate]
+        if dropped:
+            atts = [a for a in atts if not a.subordinate]  # the main clause decides
         resolved: list[tuple[Attribution, str, str]] = []  # (attribution, label, source)
         for a in atts:
             label, source = a.label, a.source
@@ -283,10 +294,19 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 if a.source.lower() in {"i", "we"}:
                     continue  # the writer, or (in an interview) the speaker named by the label
                 elif last:
-                    label, source = last
+                    label, source, at = last
+                    a = _resolved(a, f"'{a.source}' refers back to '{source}' (sentence {at + 1})")
                 else:
                     name = _last_name_mention(masked, s.start)
                     label, source = ("named", name) if name else ("anonymous", a.source)
+                    if name:
+                        a = _resolved(a, f"'{a.source}' refers back to '{name}', the last name before it")
+            elif label == "named" and (earlier := _unnamed_antecedent(masked, s.start, a.source, a.why)):
+                label = "anonymous"
+                a = _resolved(a, f"'{a.source}' refers back to '{earlier}' earlier in the text, who is never named")
+            elif label == "named" and "refers back" in a.why and last and last[0] == "named" and last[1][:1].isupper() \
+                    and last[1].lower() != a.source.lower():
+                a = _resolved(a, f"{a.why}; the last named source before it is '{last[1]}' (sentence {last[2] + 1})")
             resolved.append((a, label, source))
         common = commons.within(s.start, s.end) if cued else None
         common = Hit(text, common[0]) if common else None
@@ -311,11 +331,16 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
         else:
             q = _covering_quote(speech, speech_starts, s.start, s.end)
             if q is not None and q.speaker:
-                label = q.speaker_label or classify_source(q.speaker, rules).label
+                verdict = classify_source(q.speaker, rules)
+                label = q.speaker_label or verdict.label
+                unnamed = label == "named" and _unnamed_antecedent(masked, q.start, q.speaker, verdict.why)
+                if unnamed:
+                    label = "anonymous"
                 cue_span = q.speaker_span or (q.start, q.end)
                 cue = text[cue_span[0]:cue_span[1]]
                 tagged = (label if label in ("named", "anonymous") else "anonymous", q.speaker, [(cue, cue_span)],
-                          f"part of a quotation attributed to '{q.speaker}'" + (f" ({q.verb})" if q.verb else ""), None)
+                          f"part of a quotation attributed to '{q.speaker}'" + (f" ({q.verb})" if q.verb else "")
+                          + (f", who refers back to '{unnamed}' and is never named" if unnamed else ""), None)
             elif speaker:
                 name, span, _ = speaker
                 label = classify_source(name, rules).label
@@ -324,15 +349,69 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             elif evaluation:
                 tagged = ("unattributed", None, [(evaluation.group(), evaluation.span())],
                           f"states a judgement as fact ('{evaluation.group()}') with no source", None)
+            elif reports := [(h, sp) for h, sp in zip(hedges, hedge_spans) if h.lower() in _UNNAMED_REPORTS
+                             and not _inside(sp, speech, speech_starts)]:
+                h, sp = reports[0]
+                tagged = ("anonymous", None, [(h, sp)],
+                          f"'{h}' relays what unnamed reports say: the source is not identified", None)
+            elif dropped:
+                d = dropped[0]
+                tagged = ("unattributed", None, [], f"the main clause has no source; '{d.cue}' only attributes a "
+                          "clause that depends on it", None)
             else:
                 tagged = ("unattributed", None, [], "no source is given for this statement", None)
         label, source, cues, reason, att = tagged
         if label in ("named", "anonymous") and source:
-            last = (label, source)
+            last = (label, source, len(out))
         out.append(TaggedSentence(s.start, s.end, s.text, label, bool(hedges), source,
                                   tuple(c for c, _ in cues), tuple(sp for _, sp in cues), reason, hedges, hedge_spans,
                                   att.verb if att else None, att.verb_note if att else None))
     return out
+
+
+_ROLE_WHY = "points at one identifiable person"
+
+
+def _unnamed_antecedent(masked: str, before: int, source: str, why: str) -> str | None:
+    """For "the doctor" (a definite person noun from the roles table): the earlier "a
+    doctor ..." it refers back to, when no name stands right after that mention ("a
+    doctor, Ann Lee," / "a doctor named ..."); None otherwise."""
+    if _ROLE_WHY not in why:
+        return None
+    words = source.split()
+    if len(words) < 2 or words[0].lower() not in ("the", "this"):
+        return None
+    head = re.escape(words[-1])
+    found = None
+    for m in re.finditer(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + head + r"\b", masked[max(0, before - 3000):before]):
+        found = m
+    if found is None:
+        return None
+    at = max(0, before - 3000) + found.end()
+    if _NAMED_AFTER.match(masked, at):
+        return None
+    return found.group()
+
+
+# "a doctor, Ann Lee," / "a doctor named Ann Lee" / "a doctor (Ann Lee)": the mention is named
+_NAMED_AFTER = re.compile(r"\s*(?:,|\(|\bnamed\b|\bcalled\b|\bidentified\s+as\b)\s*(?:Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z]")
+
+
+def _resolved(a: Attribution, why: str) -> Attribution:
+    """``a`` with the reason saying what its pronoun stands for."""
+    return replace(a, why=why)
+
+
+# Hedges that stand for unnamed reports ("GateHouse reportedly cut 60 jobs"): with no
+# other attribution the sentence is anonymous, not unattributed.
+_UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported"}
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+def _inside(span: tuple[int, int], quotes: list[Quote], starts: list[int]) -> bool:
+    """Whether ``span`` is inside one of the (sorted, non-overlapping) quotations."""
+    i = bisect.bisect_right(starts, span[0]) - 1
+    return i >= 0 and quotes[i].end >= span[1]
 
 
 _NAME_MENTION = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z][\w'’-]*)+")

@@ -131,10 +131,10 @@ def test_headlines_bylines_and_datelines_are_not_claims():
 GENERAL = [
     ("The bridge will close for repairs next month, city officials said.", "anonymous", "city officials", False),
     ("The bridge will close next month, Mayor Karen Bass said on Tuesday.", "named", "Mayor Karen Bass", False),
-    ("Police said the suspect fled on foot.", "named", "Police", True),
+    ("Police said the suspect fled on foot.", "named", "Police", False),  # the noun "suspect" is not a hedge
     ("The central bank raised rates, two people with knowledge of the decision told Bloomberg.", "anonymous", None, False),
-    ("The minister reportedly resigned on Friday.", "unattributed", None, True),
-    ("Analysts expect growth to slow next year.", "unattributed", None, False),
+    ("The minister reportedly resigned on Friday.", "anonymous", None, True),  # "reportedly": unnamed reports
+    ("Analysts expect growth to slow next year.", "anonymous", "Analysts", False),  # a forecast is attributed
     ("Analysts say growth will slow next year.", "anonymous", "Analysts", False),
     ('"We will not back down," Governor Jane Smith told reporters.', "named", "Governor Jane Smith", False),
     ("Critics argue the law goes too far.", "anonymous", "Critics", False),
