@@ -176,6 +176,7 @@ def run_all(page, *, restart: bool = False) -> None:
         except Exception:  # noqa: BLE001 - retried below, then reported
             if attempt == 2:
                 raise
+            keep_kernel_if_asked(page)
             wait_for_idle_kernel(page)
 
 
@@ -191,6 +192,7 @@ def shut_down_kernels(base: str, token: str) -> None:
 
 def answer_by_clicking(page, exercise_id: str, kind: str):
     """Answer one widget exercise the way a student does; return its locator once the answer is saved."""
+    keep_kernel_if_asked(page)
     exercise = page.locator(f".{css_id(exercise_id)}")
     exercise.wait_for(state="attached", timeout=TIMEOUT_MS)
     exercise.scroll_into_view_if_needed()
