@@ -21,6 +21,7 @@ class SourceClass:
 
     label: str
     why: str
+    weak: str | None = None  # why the evidence is weak (the tagger then marks the sentence uncertain)
 
 
 _WORD = re.compile(r"[\w][\w.&'’-]*")
@@ -132,9 +133,11 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say for whom")
     if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles or _agent_noun(head_l):
         has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
+        weak = None if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles else \
+            f"'{head}' is in no table; it was read as a person noun only by its ending"
         if has_name or first in {"the", "this"}:
-            return SourceClass("named", f"'{' '.join(core)}' points at one identifiable person (anonymous_sources.toml: roles)")
-        return SourceClass("anonymous", f"'{' '.join(core)}' does not say who (anonymous_sources.toml: roles)")
+            return SourceClass("named", f"'{' '.join(core)}' points at one identifiable person (anonymous_sources.toml: roles)", weak)
+        return SourceClass("anonymous", f"'{' '.join(core)}' does not say who (anonymous_sources.toml: roles)", weak)
     if any(_is_name(t, rules) for t in rest) and rest and rest[0].lower() in {"from", "by", "of"} \
             and (head_l in _DATA or len(core) == 2 and core[0].lower() in _DATA):  # "data (released) by MOTIE"
         return SourceClass("named", f"'{phrase.strip()}' names where the data come from")
