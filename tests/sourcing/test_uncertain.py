@@ -72,10 +72,10 @@ def test_a_reporting_verb_without_a_speaker_is_uncertain():
     assert "'claimed' has no speaker" in t.reason
 
 
-def test_a_passive_agent_with_a_name_is_uncertain():
-    t = _one("Twelve priorities identified by the Energy Agency include cheaper batteries.")
-    assert t.sourcing == "unattributed" and t.uncertain
-    assert "'identified by the Energy' may name who this comes from" in t.reason
+def test_a_passive_agent_that_acts_rather_than_says_is_named_but_uncertain():
+    t = _one("The budget was approved by the Harbour Council on Tuesday.")
+    assert (t.sourcing, t.source, t.uncertain) == ("named", "the Harbour Council", True)
+    assert "'approved by' may name who acted" in t.reason
 
 
 def test_uncertain_is_in_the_json_after_the_old_keys():
