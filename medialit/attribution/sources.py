@@ -57,8 +57,19 @@ def classify_source(phrase: str, rules: Rules, *, appositive: str | None = None)
     return cached
 
 
+# "Holcomb and GOP legislative leaders": a name, "and", then a noun phrase whose head has
+# no capitalised word right before it ("White House and State Department officials" is one
+# group of officials from both, so it is not split).
+_NAME_AND = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+and\s+((?:\S+\s+)*[a-z][\w-]*\s+[a-z][\w-]*|[a-z][\w-]*)$")
+
+
 def _classify(phrase: str, rules: Rules, appositive: str | None) -> SourceClass:
-    verdicts = [_classify_one(c, rules) for c in _conjuncts(phrase.strip(" ,;:\"'“”‘’"))]
+    parts = _conjuncts(phrase.strip(" ,;:\"'“”‘’"))
+    if len(parts) == 1 and (m := _NAME_AND.fullmatch(parts[0])):
+        left = _classify_one(m.group(1), rules)
+        if left.label == "named" and _classify_one(m.group(2), rules).label in ("anonymous", "named"):
+            return SourceClass("named", f"one of the sources is named: {left.why}")
+    verdicts = [_classify_one(c, rules) for c in parts]
     if appositive and any(v.label == "anonymous" for v in verdicts):
         tokens = _WORD.findall(appositive)
         if len(tokens) >= 1 and all(_is_name(t, rules) or t.lower() in {"of", "de", "van", "von", "al", "bin"} for t in tokens[:4]) \
