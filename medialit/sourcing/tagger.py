@@ -336,6 +336,8 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 tagged = (label, source, cues, reason, a)
                 if a.label != "pronoun" and (weak := classify_source(a.source, rules).weak):
                     doubts.append(weak)
+                if label == "anonymous" and (m := _GROUP_POINTER.search(source)):
+                    doubts.append(f"'{m.group()}' in '{source}' may point at organisations the text names")
                 if not cited and len({r[1] for r in resolved} & {"named", "anonymous"}) > 1:
                     doubts.append("the cues disagree: " + ", ".join(f"'{r[0].cue}' is {r[1]}" for r in resolved))
         else:
@@ -431,6 +433,9 @@ def _resolved(a: Attribution, why: str) -> Attribution:
 
 # Hedges that stand for unnamed reports ("GateHouse reportedly cut 60 jobs"): with no
 # other attribution the sentence is anonymous, not unattributed.
+# "executives of both companies", "officials of the two unions": an unnamed group tied to
+# organisations that may be named elsewhere in the text
+_GROUP_POINTER = re.compile(r"\b(?:both|the two|each of the|all three)\b[^,;]*", re.I)
 _UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported"}
 _PAREN = re.compile(r"\([^()]*\)")
 # "was estimated" (an agentless passive): not a verb missing its speaker

@@ -107,3 +107,9 @@ def test_a_verb_form_without_a_reported_clause_is_no_missing_speaker():
     for text in ("The yield on the 10-year note rose.", "The bank raised its rate by 25 basis points to 5%."):
         t = _one(text)
         assert (t.sourcing, t.uncertain) == ("unattributed", False), text
+
+
+def test_an_unnamed_group_tied_to_both_organisations_is_uncertain():
+    t = _one("Nordbank agreed to buy Kestrel Finance on Monday, executives of both firms said.")
+    assert t.sourcing == "anonymous" and t.uncertain
+    assert "'both firms' in 'executives of both firms' may point at organisations" in t.reason
