@@ -319,6 +319,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
         evaluation = evaluations.within(s.start, s.end) if cued else None
         evaluation = Hit(text, evaluation[0]) if evaluation else None
         tagged = None
+        has_by = masked.find(" by ", s.start, s.end) >= 0  # cheap test before the passive-agent patterns
         if common:
             tagged = ("unattributed", None, [(common.group(), common.span())],
                       f"appeals to common knowledge ('{common.group()}') instead of giving a source", None)
@@ -367,7 +368,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 tagged = ("anonymous", None, [(h, sp)],
                           f"'{h}' relays what unnamed reports say: the source is not identified", None)
                 doubts.append(f"'{h}' is the only cue")
-            elif (agent := _passive_agent(text, masked, s.start, s.end, rules)) is not None:
+            elif has_by and (agent := _passive_agent(text, masked, s.start, s.end, rules)) is not None:
                 m, phrase, verdict, weak = agent
                 tagged = ("named", phrase, [(text[m.start():m.end()], m.span())],
                           f"the source is '{phrase}', the agent of '{text[m.start():m.end()].split()[0]}': {verdict.why}", None)
@@ -388,7 +389,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                       and _CLAUSE_AFTER.match(masked, m.end())]
             if active and not atts:  # "a post claimed that ...": a reporting verb whose speaker was not found
                 doubts.append(f"the reporting verb '{active[0].group().strip()}' has no speaker the rules could find")
-            elif m := _AGENT_BY.search(masked, s.start, s.end):  # "described by the Gazette" with a name classify rejects
+            elif has_by and (m := _AGENT_BY.search(masked, s.start, s.end)):  # "described by the Gazette" with a name classify rejects
                 doubts.append(f"'{m.group()}' may name who this comes from")
         if doubts:
             reason += "; uncertain: " + "; ".join(doubts)
