@@ -10,17 +10,25 @@ even when the machine is busy; best of several runs):
 - on the seed articles one by one (the same calls, many short texts);
 - how much of ``tag`` is the sentence splitter (``medialit.text.split.sentences``, not part of
   this area) so the rest can be judged on its own;
-- agreement of ``tag`` with the hand-labelled ``tests/data/sourcing_gold.toml``.
+- agreement of ``tag`` with the hand-labelled ``tests/data/sourcing_gold.toml``;
+- when the development set is next to the repository (``../shared/devset/score.py``, kept
+  outside the repo), its sourcing score for this repository's own ``medialit`` (the summary
+  lines of ``score.py sourcing``); otherwise the section says it was skipped.
 
 Run it alone with ``python bench/bench_sourcing.py``.
 """
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT.parent / "shared" / "devset"
 TAG_TARGET_MB_S = 4.0      # sourcing.tag with boilerplate and quotes given
 QUOTES_TARGET_MB_S = 8.0   # quotes.find_quotes
 REPEAT = 5
@@ -37,6 +45,25 @@ def _seconds(fn, repeat: int = REPEAT) -> float:
 
 def _verdict(rate: float, target: float) -> str:
     return f"target >= {target:g} MB/s {'(met)' if rate >= target else '(MISSED)'}"
+
+
+def devset_lines(devset: Path = DEVSET) -> list[str]:
+    """The summary lines of ``score.py sourcing`` run with this repository's ``medialit``
+    (per-label precision and recall, then the accuracy line), or one line saying why not."""
+    score = devset / "score.py"
+    if not score.exists():
+        return ["devset not present: skipped"]
+    with tempfile.TemporaryDirectory() as d:
+        exe = Path(d, "medialit")
+        exe.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT}" exec "{sys.executable}" -m medialit.cli "$@"\n', encoding="utf-8")
+        exe.chmod(exe.stat().st_mode | stat.S_IXUSR)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        r = subprocess.run([sys.executable, str(score), "sourcing", "--medialit", str(exe)],
+                           capture_output=True, text=True, timeout=900, env=env)
+    if r.returncode != 0:
+        return [f"devset score failed ({r.returncode}): {(r.stderr or r.stdout).strip()[-200:]}"]
+    lines = [ln.strip() for ln in r.stdout.splitlines() if ln.strip()]
+    return [ln for ln in lines if ln.startswith(("named", "anonymous", "unattributed", "devset"))] or lines[-1:]
 
 
 def run() -> str:
@@ -95,6 +122,10 @@ def run() -> str:
         f"Agreement with the hand-labelled gold file ({len(rows)} sentences and boilerplate lines of the "
         f"five seeds): labels {labels:.1%}, hedge flags {hedges:.1%}. The seeds were also used to develop "
         "the rules, so this is an upper bound; see docs/sourcing.md.",
+        "",
+        "Development set of real articles (`../shared/devset/score.py sourcing`, kept outside the repository):",
+        "",
+        *[f"    {ln}" for ln in devset_lines()],
     ])
 
 

@@ -21,6 +21,7 @@ class SourceClass:
 
     label: str
     why: str
+    weak: str | None = None  # why the evidence is weak (the tagger then marks the sentence uncertain)
 
 
 _WORD = re.compile(r"[\w][\w.&'’-]*")
@@ -56,8 +57,19 @@ def classify_source(phrase: str, rules: Rules, *, appositive: str | None = None)
     return cached
 
 
+# "Holcomb and GOP legislative leaders": a name, "and", then a noun phrase whose head has
+# no capitalised word right before it ("White House and State Department officials" is one
+# group of officials from both, so it is not split).
+_NAME_AND = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+and\s+((?:\S+\s+)*[a-z][\w-]*\s+[a-z][\w-]*|[a-z][\w-]*)$")
+
+
 def _classify(phrase: str, rules: Rules, appositive: str | None) -> SourceClass:
-    verdicts = [_classify_one(c, rules) for c in _conjuncts(phrase.strip(" ,;:\"'“”‘’"))]
+    parts = _conjuncts(phrase.strip(" ,;:\"'“”‘’"))
+    if len(parts) == 1 and (m := _NAME_AND.fullmatch(parts[0])):
+        left = _classify_one(m.group(1), rules)
+        if left.label == "named" and _classify_one(m.group(2), rules).label in ("anonymous", "named"):
+            return SourceClass("named", f"one of the sources is named: {left.why}")
+    verdicts = [_classify_one(c, rules) for c in parts]
     if appositive and any(v.label == "anonymous" for v in verdicts):
         tokens = _WORD.findall(appositive)
         if len(tokens) >= 1 and all(_is_name(t, rules) or t.lower() in {"of", "de", "van", "von", "al", "bin"} for t in tokens[:4]) \
@@ -132,9 +144,11 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say for whom")
     if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles or _agent_noun(head_l):
         has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
+        weak = None if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles else \
+            f"'{head}' is in no table; it was read as a person noun only by its ending"
         if has_name or first in {"the", "this"}:
-            return SourceClass("named", f"'{' '.join(core)}' points at one identifiable person (anonymous_sources.toml: roles)")
-        return SourceClass("anonymous", f"'{' '.join(core)}' does not say who (anonymous_sources.toml: roles)")
+            return SourceClass("named", f"'{' '.join(core)}' points at one identifiable person (anonymous_sources.toml: roles)", weak)
+        return SourceClass("anonymous", f"'{' '.join(core)}' does not say who (anonymous_sources.toml: roles)", weak)
     if any(_is_name(t, rules) for t in rest) and rest and rest[0].lower() in {"from", "by", "of"} \
             and (head_l in _DATA or len(core) == 2 and core[0].lower() in _DATA):  # "data (released) by MOTIE"
         return SourceClass("named", f"'{phrase.strip()}' names where the data come from")

@@ -66,6 +66,7 @@ class TaggedSentence(Record):
     hedge_spans: tuple[tuple[int, int], ...] = ()
     verb: str | None = None
     verb_note: str | None = None
+    uncertain: bool = False  # the evidence for the label is weak: the reason says why ("check this yourself")
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +289,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
         if dropped:
             atts = [a for a in atts if not a.subordinate]  # the main clause decides
         resolved: list[tuple[Attribution, str, str]] = []  # (attribution, label, source)
+        doubts: list[str] = []  # why the label may be wrong (uncertain)
         for a in atts:
             label, source = a.label, a.source
             if label == "pronoun":
@@ -296,11 +298,15 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 elif last:
                     label, source, at = last
                     a = _resolved(a, f"'{a.source}' refers back to '{source}' (sentence {at + 1})")
+                    other = _other_name_since(masked, out[at].end if at < len(out) else s.start, s.start, source)
+                    if other:
+                        doubts.append(f"'{a.source}' might also mean '{other}', named since then")
                 else:
                     name = _last_name_mention(masked, s.start)
                     label, source = ("named", name) if name else ("anonymous", a.source)
                     if name:
                         a = _resolved(a, f"'{a.source}' refers back to '{name}', the last name before it")
+                        doubts.append(f"'{a.source}' was taken to mean the last name before it, with no earlier attribution to go by")
             elif label == "named" and (earlier := _unnamed_antecedent(masked, s.start, a.source, a.why)):
                 label = "anonymous"
                 a = _resolved(a, f"'{a.source}' refers back to '{earlier}' earlier in the text, who is never named")
@@ -313,6 +319,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
         evaluation = evaluations.within(s.start, s.end) if cued else None
         evaluation = Hit(text, evaluation[0]) if evaluation else None
         tagged = None
+        has_by = masked.find(" by ", s.start, s.end) >= 0  # cheap test before the passive-agent patterns
         if common:
             tagged = ("unattributed", None, [(common.group(), common.span())],
                       f"appeals to common knowledge ('{common.group()}') instead of giving a source", None)
@@ -328,6 +335,12 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 reason = (f"{'the ultimate source' if cited else 'the source'} is '{source}': {a.why}"
                           + (f" (attribution: {chain})" if len(resolved) > 1 else ""))
                 tagged = (label, source, cues, reason, a)
+                if a.label != "pronoun" and (weak := classify_source(a.source, rules).weak):
+                    doubts.append(weak)
+                if label == "anonymous" and (m := _GROUP_POINTER.search(source)):
+                    doubts.append(f"'{m.group()}' in '{source}' may point at organisations the text names")
+                if not cited and len({r[1] for r in resolved} & {"named", "anonymous"}) > 1:
+                    doubts.append("the cues disagree: " + ", ".join(f"'{r[0].cue}' is {r[1]}" for r in resolved))
         else:
             q = _covering_quote(speech, speech_starts, s.start, s.end)
             if q is not None and q.speaker:
@@ -354,18 +367,35 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 h, sp = reports[0]
                 tagged = ("anonymous", None, [(h, sp)],
                           f"'{h}' relays what unnamed reports say: the source is not identified", None)
+                doubts.append(f"'{h}' is the only cue")
+            elif has_by and (agent := _passive_agent(text, masked, s.start, s.end, rules)) is not None:
+                m, phrase, verdict, weak = agent
+                tagged = ("named", phrase, [(text[m.start():m.end()], m.span())],
+                          f"the source is '{phrase}', the agent of '{text[m.start():m.end()].split()[0]}': {verdict.why}", None)
+                if weak:
+                    doubts.append(f"'{text[m.start():m.end()].split()[0]} by' may name who acted rather than who said it")
             elif dropped:
                 d = dropped[0]
                 tagged = ("unattributed", None, [], f"the main clause has no source; '{d.cue}' only attributes a "
                           "clause that depends on it", None)
+                doubts.append(f"whether '{d.cue}' belongs to a dependent clause or the main one is a guess")
             else:
                 tagged = ("unattributed", None, [], "no source is given for this statement", None)
         label, source, cues, reason, att = tagged
         if label in ("named", "anonymous") and source:
             last = (label, source, len(out))
+        if label == "unattributed" and not common and not evaluation:
+            active = [m for m, _ in uses if not _PASSIVE_BEFORE.search(masked, max(s.start, m.start() - 12), m.start())
+                      and _CLAUSE_AFTER.match(masked, m.end())]
+            if active and not atts:  # "a post claimed that ...": a reporting verb whose speaker was not found
+                doubts.append(f"the reporting verb '{active[0].group().strip()}' has no speaker the rules could find")
+            elif has_by and (m := _AGENT_BY.search(masked, s.start, s.end)):  # "described by the Gazette" with a name classify rejects
+                doubts.append(f"'{m.group()}' may name who this comes from")
+        if doubts:
+            reason += "; uncertain: " + "; ".join(doubts)
         out.append(TaggedSentence(s.start, s.end, s.text, label, bool(hedges), source,
                                   tuple(c for c, _ in cues), tuple(sp for _, sp in cues), reason, hedges, hedge_spans,
-                                  att.verb if att else None, att.verb_note if att else None))
+                                  att.verb if att else None, att.verb_note if att else None, bool(doubts)))
     return out
 
 
@@ -404,8 +434,48 @@ def _resolved(a: Attribution, why: str) -> Attribution:
 
 # Hedges that stand for unnamed reports ("GateHouse reportedly cut 60 jobs"): with no
 # other attribution the sentence is anonymous, not unattributed.
+# "executives of both companies", "officials of the two unions": an unnamed group tied to
+# organisations that may be named elsewhere in the text
+_GROUP_POINTER = re.compile(r"\b(?:both|the two|each of the|all three)\b[^,;]*", re.I)
 _UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported"}
 _PAREN = re.compile(r"\([^()]*\)")
+# "was estimated" (an agentless passive): not a verb missing its speaker
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
+# Only a verb with a reported clause after it counts ("claimed that ...", "said, ..."):
+# "patients admitted to hospital" and "the 10-year note" are no speakerless verbs.
+_CLAUSE_AFTER = re.compile(r"\s*(?:,|:|\s(?:that|how|why|whether)\b)")
+# A past participle with an agent that is a name ("identified by MOTIE", "used by the Orange
+# County sheriff's office"): the agent may be the sentence's source.
+# Only participles of making, giving or endorsing information count ("caused by Western
+# sanctions" and "followed by Caracas' move" name an actor, not a source).
+_AGENT_BY = re.compile(r"\b(?:identified|used|published|released|compiled|issued|provided|calculated|collected|produced"
+                       r"|prepared|outlined|listed|described|proposed|recommended|expressed|voiced|mouthed|stated|cited"
+                       r"|estimated|reported|approved|endorsed|backed|set\s+out|put\s+forward|given|shared)"
+                       r"\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*")
+
+
+_AGENT_PHRASE = re.compile(r"by\s+((?:the\s+)?[A-Z][^,;:.()“”\"]*?)(?=\s*(?:[,;:.()“”\"]|\s(?:in|on|at|for|to|from|with|as|and|that|which|who|when|after|before|during|since|include|includes|included|is|are|was|were|has|have|had)\b|$))")
+_WEAK_AGENT = ("used", "approved", "backed", "endorsed", "given", "shared")
+
+
+def _passive_agent(text: str, masked: str, start: int, end: int, rules: Rules):
+    """A reduced passive of giving or making information whose agent is a named person or
+    organisation ("priorities identified by the Energy Agency", "a value used by the
+    county sheriff's office"): (match, agent, verdict, weak) or None."""
+    for m in _AGENT_BY.finditer(masked, start, end):
+        by = masked.find("by", m.start(), m.end())
+        a = _AGENT_PHRASE.match(masked, by, end)
+        if not a or len(a.group(1).split()) > 8:
+            continue
+        words = text[a.start(1):a.end(1)].split()
+        for k in range(len(words), 0, -1):  # the longest stretch that names someone: "Statistics Norway (shows ...)"
+            phrase = " ".join(words[:k])
+            verdict = classify_source(phrase, rules)
+            if verdict.label == "named":
+                return m, phrase, verdict, text[m.start():m.end()].split()[0].lower() in _WEAK_AGENT
+            if verdict.label == "anonymous":
+                break
+    return None
 
 
 def _inside(span: tuple[int, int], quotes: list[Quote], starts: list[int]) -> bool:
@@ -415,6 +485,18 @@ def _inside(span: tuple[int, int], quotes: list[Quote], starts: list[int]) -> bo
 
 
 _NAME_MENTION = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z][\w'’-]*)+")
+
+
+def _other_name_since(masked: str, since: int, before: int, source: str) -> str | None:
+    """A multi-word capitalised name between ``since`` and ``before`` that is not part of
+    ``source`` (a second candidate for "he said"), or None."""
+    if before - since > 1500:
+        since = before - 1500
+    for m in _NAME_MENTION.finditer(masked, max(0, since), before):
+        name = m.group()
+        if name not in source and source not in name and not name.split()[-1] in source:
+            return name
+    return None
 
 
 def _last_name_mention(masked: str, before: int) -> str | None:

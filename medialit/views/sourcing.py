@@ -3,7 +3,9 @@
 Every label has a colour from the Okabe–Ito colour-blind-safe palette AND a text marker
 ([N] named, [A] anonymous, [U] unattributed, [–] not a claim), so colour is never the only
 carrier. The cue that decided a label is underlined and bold; hedge words have a dotted
-underline and a "~" after the marker. Hovering a sentence shows the reason.
+underline and a "~" after the marker. A sentence whose label rests on weak evidence
+(``uncertain``) ends with the words "(check this yourself)". Hovering a sentence shows the
+reason.
 
 Example (in a notebook, ``show_sourcing(corpus["001"])`` alone shows the marked text):
 
@@ -34,6 +36,7 @@ _STYLE = """<style>
 .ml-src .ml-s{padding:1px 3px;border-left:4px solid;border-radius:2px}
 .ml-src .ml-m{font-family:monospace;font-weight:bold;font-size:0.85em;margin-right:3px}
 .ml-src .ml-cue{text-decoration:underline;text-decoration-thickness:2px;font-weight:bold}
+.ml-src .ml-u{font-style:italic;font-size:0.85em;border:1px dashed #555;padding:0 3px;margin-left:3px}
 .ml-src .ml-hedge{text-decoration:underline dotted;text-decoration-thickness:2px;font-style:italic}
 .ml-legend span{display:inline-block;margin-right:12px;padding:1px 4px;border-left:4px solid}
 .ml-srctab{border-collapse:collapse}.ml-srctab td,.ml-srctab th{border:1px solid #bbb;padding:3px 8px;text-align:right}
@@ -48,6 +51,7 @@ def legend() -> HTML:
              f'<b>{MARKERS[k]}</b> {escape(NAMES[k])}</span>' for k in LABELS]
     items.append('<span style="border-color:#fff"><b>~</b> <span style="text-decoration:underline dotted">hedged</span></span>')
     items.append('<span style="border-color:#fff"><u><b>cue</b></u> = the words that decided the label</span>')
+    items.append('<span style="border-color:#fff"><i>(check this yourself)</i> = the evidence for the label is weak</span>')
     return HTML(_STYLE + '<div class="ml-legend">' + "".join(items) + "</div>")
 
 
@@ -65,8 +69,11 @@ def _sentence_html(text: str, t: TaggedSentence) -> str:
     border, bg = COLOURS[t.sourcing]
     mark = MARKERS[t.sourcing] + ("~" if t.hedged else "")
     why = t.reason + (f" Source: {t.source}." if t.source else "")
+    check = ' <span class="ml-u">(check this yourself)</span>' if t.uncertain else ""
+    flag = ' data-uncertain="true"' if t.uncertain else ""
     return (f'<span class="ml-s" style="border-color:{border};background:{bg}" title="{escape(why)}" '
-            f'data-label="{t.sourcing}"><span class="ml-m">{escape(mark)}</span>{"".join(out)}</span>')
+            f'data-label="{t.sourcing}"{flag}>'
+            f'<span class="ml-m">{escape(mark)}</span>{"".join(out)}{check}</span>')
 
 
 def _text_and_title(item) -> tuple[str, str | None]:

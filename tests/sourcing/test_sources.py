@@ -120,3 +120,22 @@ def test_a_coordinated_verb_that_is_not_reporting_or_has_no_source_is_not_an_att
 def test_places_groups_and_documents_that_speak_refer_back_and_are_named(text, source):
     t = last(text)
     assert (t.sourcing, t.source) == ("named", source), t.reason
+
+
+# "X and Y said" where X is a name: named (one of the sources is identified); a capitalised
+# modifier shared by both ("White House and State Department officials") stays one
+# anonymous group. Invented phrases.
+@pytest.mark.parametrize("phrase, label", [
+    ("Carvalho and harbour board members", "named"),
+    ("Mayor Ines Carvalho and council members", "named"),
+    ("Berg and officials", "named"),
+    ("Harbour Board and City Hall officials", "anonymous"),
+    ("residents and officials", "anonymous"),
+])
+def test_a_name_coordinated_with_an_unnamed_group(phrase, label):
+    assert classify_source(phrase, load_rules()).label == label
+
+
+def test_a_name_and_a_group_label_the_sentence_named():
+    t = tag("Carvalho and harbour board members said the plan was a step forward.")[0]
+    assert t.sourcing == "named" and "one of the sources is named" in t.reason
