@@ -111,3 +111,13 @@ def test_extract_of_an_address_without_its_scheme_says_how_to_fetch_it(tmp_path)
     assert proc.returncode == 1
     assert proc.stderr == ("medialit extract: news.example/2024/05/story: file does not exist "
                            "(to fetch it, give the address with https://: https://news.example/2024/05/story)\n")
+
+
+def test_analyze_of_a_saved_page_gives_the_sentences_its_text_would(tmp_path):
+    text_file = tmp_path / "ferry.txt"
+    text_file.write_text(load_article(FERRY).text, encoding="utf-8")
+    proc = run_medialit("analyze", "--json", str(FERRY), str(text_file))
+    assert proc.returncode == 0, proc.stderr
+    page, text = json.loads(proc.stdout)
+    assert page["sentences"] and page["sentences"] == text["sentences"]
+    assert page["figures"] == text["figures"] and page["quotes"] == text["quotes"]
