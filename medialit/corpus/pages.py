@@ -37,7 +37,7 @@ from urllib.parse import urljoin, urlsplit
 
 from medialit.corpus.clean import find_boilerplate
 from medialit.errors import CorpusError
-from medialit.records import Record, as_json
+from medialit.records import Record
 
 __all__ = ["Page", "Removed", "read_page", "decode_html", "find_wire_credits", "MAX_PAGE_BYTES",
            "MAX_SECONDS", "MIN_TEXT_CHARS", "PAGE_SUFFIXES"]
