@@ -135,16 +135,15 @@ def browser():
 
 
 def keep_kernel_if_asked(page) -> None:
-    """On a loaded machine a kernel can start slowly enough that JupyterLab asks which kernel
-    to use; answer as a student would, keeping the notebook's own kernel."""
-    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
-    if dialog.count():
-        dialog.locator(".jp-mod-accept").click()
+    """Sometimes (seen on notebook 06, more often on a loaded machine) JupyterLab loses a
+    notebook's kernel connection and asks which kernel to use; whenever that dialog
+    appears, answer as a student would, keeping the notebook's own kernel."""
+    page.add_locator_handler(page.locator(".jp-Dialog", has_text="Select Kernel"),
+                             lambda dialog: dialog.locator(".jp-mod-accept").click())
 
 
 def menu(page, top: str, item: str) -> None:
     """Click a JupyterLab menu item, e.g. menu(page, "Run", "Run All Cells")."""
-    keep_kernel_if_asked(page)
     page.locator(".lm-MenuBar-itemLabel", has_text=top).first.click()
     page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
 
@@ -176,7 +175,6 @@ def run_all(page, *, restart: bool = False) -> None:
         except Exception:  # noqa: BLE001 - retried below, then reported
             if attempt == 2:
                 raise
-            keep_kernel_if_asked(page)
             wait_for_idle_kernel(page)
 
 
@@ -192,7 +190,6 @@ def shut_down_kernels(base: str, token: str) -> None:
 
 def answer_by_clicking(page, exercise_id: str, kind: str):
     """Answer one widget exercise the way a student does; return its locator once the answer is saved."""
-    keep_kernel_if_asked(page)
     exercise = page.locator(f".{css_id(exercise_id)}")
     exercise.wait_for(state="attached", timeout=TIMEOUT_MS)
     exercise.scroll_into_view_if_needed()
@@ -225,6 +222,7 @@ def test_every_notebook_answers_and_checks_a_widget_exercise_in_a_real_browser(l
                                                                                exercise_id, kind):
     base, token, folder = lab
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
+    keep_kernel_if_asked(page)
     page.set_default_timeout(TIMEOUT_MS)
     try:
         open_and_run(page, base, token, stem)
@@ -275,6 +273,7 @@ def test_first_exercise_of_start_here_is_checked_correct_in_the_browser(lab, bro
     """The widget path end to end with a known answer: Shift+Enter is right for Q0.1."""
     base, token, _ = lab
     page = browser.new_page()
+    keep_kernel_if_asked(page)
     page.set_default_timeout(TIMEOUT_MS)
     try:
         open_and_run(page, base, token, "00_start_here")
