@@ -14,18 +14,15 @@ Run it alone with ``python bench/bench_pages.py``.
 """
 from __future__ import annotations
 
-import os
 import re
-import stat
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from devset_score import DEVSET, ROOT, run_score  # noqa: E402
+
 FIXTURE = ROOT / "tests" / "fixtures" / "pages" / "harbor-ledger-ferry.html"
-DEVSET = ROOT.parent / "shared" / "devset"
 TARGET_BYTES = 200_000
 BUDGET_SECONDS = 0.2
 
@@ -57,16 +54,9 @@ def _best_seconds(fn, repeat: int = 5) -> float:
 
 def devset_line() -> str:
     """The ``devset pages body F1 ...`` line of score.py, or why there is none."""
-    score = DEVSET / "score.py"
-    if not score.exists():
+    r = run_score("pages")
+    if r is None:
         return f"Devset not found (looked for `{DEVSET}/score.py`): body F1 not measured."
-    with tempfile.TemporaryDirectory() as tmp:
-        # score.py runs `<exe> extract --json PAGE`: a wrapper runs this checkout's medialit.
-        exe = Path(tmp, "medialit")
-        exe.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT}" exec "{sys.executable}" -m medialit.cli "$@"\n')
-        exe.chmod(exe.stat().st_mode | stat.S_IXUSR)
-        r = subprocess.run([sys.executable, str(score), "pages", "--medialit", str(exe)],
-                           capture_output=True, text=True, timeout=900, env={**os.environ, "PYTHONPATH": str(ROOT)})
     lines = [ln for ln in r.stdout.splitlines() if ln.startswith("devset pages body F1")]
     if r.returncode or not lines:
         raise RuntimeError(f"score.py pages failed ({r.returncode}): {(r.stderr or r.stdout).strip()[-400:]}")

@@ -19,16 +19,12 @@ Run it alone with ``python bench/bench_sourcing.py``.
 """
 from __future__ import annotations
 
-import os
-import stat
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEVSET = ROOT.parent / "shared" / "devset"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from devset_score import DEVSET, ROOT, run_score  # noqa: E402
 TAG_TARGET_MB_S = 4.0      # sourcing.tag with boilerplate and quotes given
 QUOTES_TARGET_MB_S = 8.0   # quotes.find_quotes
 REPEAT = 5
@@ -50,16 +46,9 @@ def _verdict(rate: float, target: float) -> str:
 def devset_lines(devset: Path = DEVSET) -> list[str]:
     """The summary lines of ``score.py sourcing`` run with this repository's ``medialit``
     (per-label precision and recall, then the accuracy line), or one line saying why not."""
-    score = devset / "score.py"
-    if not score.exists():
+    r = run_score("sourcing", devset)
+    if r is None:
         return ["devset not present: skipped"]
-    with tempfile.TemporaryDirectory() as d:
-        exe = Path(d, "medialit")
-        exe.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT}" exec "{sys.executable}" -m medialit.cli "$@"\n', encoding="utf-8")
-        exe.chmod(exe.stat().st_mode | stat.S_IXUSR)
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-        r = subprocess.run([sys.executable, str(score), "sourcing", "--medialit", str(exe)],
-                           capture_output=True, text=True, timeout=900, env=env)
     if r.returncode != 0:
         return [f"devset score failed ({r.returncode}): {(r.stderr or r.stdout).strip()[-200:]}"]
     lines = [ln.strip() for ln in r.stdout.splitlines() if ln.strip()]
