@@ -79,6 +79,15 @@ SCHEMAS: dict[str, dict] = {
                    "default_price_lookback_days": int, "duration_tolerance": float,
                    "windows": {ANY: int}, "series": {ANY: _WORDS}},
     },
+    "consistency": {
+        "tolerances": {"percent_rounding": float, "share_word_points": float, "approx_fraction": float,
+                       "multiple_fraction": float, "age_years": int},
+        "qualifiers": {ANY: str}, "changes": {"up": _WORDS, "down": _WORDS},
+        "multiples": {"words": {ANY: _WORDS}, "factor": {ANY: float}},
+        "shares": {ANY: float}, "share_ranges": {ANY: _PAIR},
+        "parts": {"in_all": _WORDS, "exhaustive": _WORDS, "some_of": _WORDS},
+        "ages": {"born": _WORDS},
+    },
 }
 
 # The tables shipped in medialit/rules/ ("sourcing" is only a schema for a teacher's file).
