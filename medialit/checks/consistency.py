@@ -7,7 +7,7 @@ Internal module: use :func:`medialit.checks.internal.check_internal`.
 
 >>> rules = load_rules()
 >>> claim_interval(50.0, "nearly", rules, rounding=0.5)
-(45.0, 50.5)
+(44.5, 50.5)
 """
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def compile_rules(table: Table) -> ConsistencyRules:
         multiple_fraction=float(tol.get("multiple_fraction", 0.1)),
         age_years=int(tol.get("age_years", 1)),
         qualifiers=quals,
-        qualifier_re=re.compile(rf"(?:^|[\s(,])({_alternation(quals)})\s+$", re.I) if quals else re.compile(r"(?!)"),
+        qualifier_re=re.compile(rf"(?:^|[\s(,])({_alternation(quals)})\s+(?:an?\s+)?$", re.I) if quals else re.compile(r"(?!)"),
         up=up, down=down,
         change_re=re.compile(rf"\b({_alternation(up | down)})\b", re.I),
         multiples=multiples,
@@ -146,15 +146,15 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
 def rounding_of(fig: Figure, floor: float = 0.0) -> float:
-    """Half a unit of the last digit written ("30%" -> 0.5, "4.25%" -> 0.005), at least ``floor``;
-    0 for numbers written in words (they are exact)."""
+    """Half a unit of the last digit written ("4.25%" -> 0.005); for a whole number, half a
+    unit or ``floor`` if larger ("30%" -> 0.5); ``floor`` for numbers written in words."""
     m = None
     for m in _DIGITS.finditer(fig.text):
         pass
     if m is None:
         return floor
     decimals = len(m.group(1) or "")
-    return max(0.5 * 10 ** -decimals, floor)
+    return 0.5 * 10 ** -decimals if decimals else max(0.5, floor)
 
 
 def qualifier_before(text: str, start: int, rules: ConsistencyRules) -> str | None:
@@ -201,12 +201,15 @@ def numeric(fig: Figure) -> bool:
 
 def same_measure(a: Figure, b: Figure) -> bool:
     """Two figures measure the same thing: same unit (a bare number counts as any count)."""
+    # a rate ("$1,200 a month", "900 ships a year") may be written on one of the two only
+    ua, ub = (a.unit or "").split("/"), (b.unit or "").split("/")
+    same_rate = len(ua) == 1 or len(ub) == 1 or ua[1:] == ub[1:]
     if a.kind == "money" or b.kind == "money":
-        return a.kind == b.kind and a.unit == b.unit
+        return a.kind == b.kind and ua[0] == ub[0] and same_rate
     if a.kind == "percent" or b.kind == "percent":
         return a.kind == b.kind and a.unit == b.unit
     if a.kind in ("count", "number", "quantity") and b.kind in ("count", "number", "quantity"):
-        return a.unit == b.unit or a.unit is None or b.unit is None
+        return (ua[0] == ub[0] and same_rate) or a.unit is None or b.unit is None
     return False
 
 

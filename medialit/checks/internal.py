@@ -339,6 +339,8 @@ def _parts_and_total(ctx: _Ctx) -> list[InternalCheck]:
     r = ctx.rules
     out = []
     for parts in _lists(ctx, ctx.figs):
+        if len(parts) >= 3 and _OF_THE.match(ctx.text[ctx.start:parts[0].start]) and parts[0].kind != parts[1].kind:
+            parts = parts[1:]   # "Of the 40 passengers, 25 were adults and 15 children": the first is the whole
         first, last = parts[0], parts[-1]
         i, j = ctx.figs.index(first), ctx.figs.index(last)
         before = ctx.figs[i - 1] if i > 0 else None
@@ -372,9 +374,29 @@ def _parts_and_total(ctx: _Ctx) -> list[InternalCheck]:
         if total is None or (first.kind == "percent") != (total.kind == "percent"):
             continue
         out.append(_compare_total(ctx, parts, total, mode, marker))
+    if not out:
+        out += _one_part(ctx)
     if not out and ctx.previous is not None:
         out += _in_all_after(ctx)
     return out
+
+
+def _one_part(ctx: _Ctx) -> list[InternalCheck]:
+    """"over a dozen were captured, among them two US nationals": one part of a total."""
+    r = ctx.rules
+    found = []
+    for total, part in zip(ctx.figs, ctx.figs[1:]):
+        if total.kind not in ("count", "number", "vague") or part.kind not in ("count", "number") or not numeric(part):
+            continue
+        gap = ctx.text[total.end:part.start]
+        marker = _marker_between(gap, r.some_of + r.exhaustive) if len(gap) <= 40 and "." not in gap else None
+        if marker is None or figure_interval(total, ctx.text, r) is None:
+            continue
+        found.append((total, part, marker))
+    if len(found) != 1:
+        return []
+    total, part, marker = found[0]
+    return [_compare_total(ctx, [part], total, "at most", marker)]
 
 
 def _compare_total(ctx: _Ctx, parts, total, mode, marker, start=None) -> InternalCheck:
@@ -387,12 +409,14 @@ def _compare_total(ctx: _Ctx, parts, total, mode, marker, start=None) -> Interna
         ok = lo <= thi + 1e-9
         rule = "the parts may not add up to more than the total"
     summed = interval(lo, hi)
-    arith = f"{work} = {summed}; total '{total.text}' = {interval(tlo, thi)} ('{marker}': {rule}) -> {'fits' if ok else 'does not fit'}"
+    what = "The parts add up to" if len(parts) > 1 else "The part is"
+    head = f"{work} = {summed}" if len(parts) > 1 else f"part '{parts[0].text}' = {summed}"
+    arith = f"{head}; total '{total.text}' = {interval(tlo, thi)} ('{marker}': {rule}) -> {'fits' if ok else 'does not fit'}"
     if ok:
-        rest = "" if mode == "equal" or hi >= tlo else f" ({fmt(tlo - hi)} not accounted for in the list)"
-        expl = f"The parts add up to {summed}, which fits the total '{total.text}'{rest}."
+        rest = "" if mode == "equal" or hi >= tlo or len(parts) == 1 else f" ({fmt(tlo - hi)} not accounted for in the list)"
+        expl = f"{what} {summed}, which fits the total '{total.text}'{rest}."
     else:
-        expl = f"The parts add up to {summed}, but the total given is '{total.text}'."
+        expl = f"{what} {summed}, but the total given is '{total.text}'."
     return ctx.result(_verdict(ok), "parts and total", list(parts) + [total], expl, arith, start=start)
 
 
