@@ -401,7 +401,9 @@ def _one_part(ctx: _Ctx) -> list[InternalCheck]:
 
 def _compare_total(ctx: _Ctx, parts, total, mode, marker, start=None) -> InternalCheck:
     (lo, hi), work = _sum(parts, ctx)
-    (tlo, thi), tnote = figure_interval(total, ctx.text, ctx.rules)
+    (tlo, thi), _ = figure_interval(total, ctx.text, ctx.rules)
+    q = qualifier_before(ctx.text, total.start, ctx.rules)
+    shown = f"{q} {total.text}" if q else total.text
     if mode == "equal":
         ok = overlaps((lo, hi), (tlo, thi))
         rule = "the parts must add up to the total"
@@ -411,12 +413,12 @@ def _compare_total(ctx: _Ctx, parts, total, mode, marker, start=None) -> Interna
     summed = interval(lo, hi)
     what = "The parts add up to" if len(parts) > 1 else "The part is"
     head = f"{work} = {summed}" if len(parts) > 1 else f"part '{parts[0].text}' = {summed}"
-    arith = f"{head}; total '{total.text}' = {interval(tlo, thi)} ('{marker}': {rule}) -> {'fits' if ok else 'does not fit'}"
+    arith = f"{head}; total '{shown}' = {interval(tlo, thi)} ('{marker}': {rule}) -> {'fits' if ok else 'does not fit'}"
     if ok:
         rest = "" if mode == "equal" or hi >= tlo or len(parts) == 1 else f" ({fmt(tlo - hi)} not accounted for in the list)"
-        expl = f"{what} {summed}, which fits the total '{total.text}'{rest}."
+        expl = f"{what} {summed}, which fits the total '{shown}'{rest}."
     else:
-        expl = f"{what} {summed}, but the total given is '{total.text}'."
+        expl = f"{what} {summed}, but the total given is '{shown}'."
     return ctx.result(_verdict(ok), "parts and total", list(parts) + [total], expl, arith, start=start)
 
 

@@ -20,6 +20,7 @@ COMMANDS = {
     "analyze": "sentences with sourcing, quotes, figures, boilerplate",
     "compare": "similarity, aligned sentences, word changes, quote drift",
     "families": "group a folder of articles into story families",
+    "check": "figures checked against reference tables and against each other",
     "extract": "the article text and metadata of a saved web page or a URL",
     "fetch": "save a snapshot of a web page (its HTML and its article text)",
     "release": "student copy: notebooks without outputs, keys not readable",

@@ -1,0 +1,155 @@
+"""``medialit check FILE... [--reference DIR] [--date YYYY-MM-DD] [--all] [--json] [--jobs N]``:
+each article's figures checked against the reference tables and against each other (the
+checks are :func:`medialit.checks.article.check_file`; ``docs/checks.md`` explains them).
+
+``--reference DIR`` adds a class's own tables (CSV files in the kit's reference format) to
+the kit's; a table with a problem is reported as one line and left out, the others are used.
+``--json`` prints a JSON array, one object per file that could be read (``docs/cli.md``).
+A file that cannot be read is one line on stderr and the others are checked. Exit code: 0
+if everything was done, 1 if a file or a table had a problem, 2 if nothing could be checked.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from medialit.checks.article import ArticleChecks, check_file
+from medialit.checks.dates import as_span
+from medialit.checks.reference import Reference, ReferenceDataError, load_reference, merge, read_tables
+from medialit.cli.common import add_json_option, error, print_json
+from medialit.corpus.files import CorpusError
+
+COMMAND = "check"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    """Declare ``FILE...``, ``--reference``, ``--date``, ``--all``, ``--json`` and ``--jobs``."""
+    parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 .txt files or saved .html pages, one article each")
+    parser.add_argument("--reference", action="append", default=[], metavar="DIR",
+                        help="a folder of your own reference tables (CSV, the kit's format: docs/checks.md), "
+                             "used alongside the kit's; may be given more than once")
+    parser.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="the article date for every file (default: each file's published date or story date)")
+    parser.add_argument("--all", action="store_true",
+                        help="also list the figures no reference row applies to (as 'cannot tell')")
+    add_json_option(parser, "print a JSON array, one object per file (see docs/cli.md)")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="check N files at a time in separate processes (same output as one job; default 1)")
+
+
+def _reference(folders: list[str]) -> tuple[Reference | None, bool]:
+    """The kit's tables plus the teacher's; (None, _) if a folder cannot be used at all."""
+    ref, problems = load_reference(), False
+    for folder in folders:
+        try:
+            teacher, bad = read_tables(folder)
+        except ReferenceDataError as err:
+            error(COMMAND, err)
+            return None, True
+        for err in bad:
+            error(COMMAND, f"{err} (this table is left out)")
+        problems = problems or bool(bad)
+        ref = merge(ref, teacher)
+    return ref, problems
+
+
+def _one(job: tuple[str, Reference, str | None, bool]) -> tuple[str, ArticleChecks | None, str | None]:
+    """Check one file; the error message instead of a result if it cannot be read."""
+    name, ref, date, include = job
+    try:
+        return name, check_file(Path(name), reference=ref, article_date_override=date, include_unchecked=include), None
+    except CorpusError as err:
+        return name, None, str(err)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check each file; 1 if any file or table had a problem, 2 if nothing could be checked."""
+    if args.date is not None:
+        try:
+            as_span(args.date)
+        except ValueError as err:
+            error(COMMAND, f"--date: {err}")
+            return 2
+    if args.jobs < 1:
+        error(COMMAND, f"--jobs must be 1 or more, not {args.jobs}")
+        return 2
+    ref, table_problems = _reference(args.reference)
+    if ref is None:
+        return 2
+    jobs = [(name, ref, args.date, args.all) for name in args.files]
+    workers = min(args.jobs, len(jobs), os.cpu_count() or 1)
+    results, failed = [], 0
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            outcomes = pool.map(_one, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
+            for outcome in outcomes:   # in the order of the files, whatever finished first
+                failed += _emit(outcome, args.json, results)
+    else:
+        for job in jobs:
+            failed += _emit(_one(job), args.json, results)
+    if args.json:
+        print_json(results)
+    if failed == len(jobs):
+        return 2
+    return 1 if failed or table_problems else 0
+
+
+def _emit(outcome, as_json: bool, results: list) -> int:
+    name, result, problem = outcome
+    if problem is not None:
+        error(COMMAND, problem)
+        return 1
+    if as_json:
+        results.append(result.to_dict())
+    else:
+        print(format_checks(result), end="\n\n", flush=True)
+    return 0
+
+
+def _short(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_MARK = {"consistent": "ok ", "inconsistent": "NO ", "cannot tell": "?  "}
+
+
+def format_checks(result: ArticleChecks) -> str:
+    """A readable report: the article, then each check with its verdict, why, and the working.
+
+    >>> from medialit.checks.article import check_article
+    >>> print(format_checks(check_article("Membership rose from 120 to 150, a 30% jump.")))
+    == <text>  (article date unknown)
+    Verdicts: 0 consistent, 1 inconsistent, 0 cannot tell   [ok consistent  NO inconsistent  ? cannot tell]
+    Against the reference tables (0):
+    Inside the article (1):
+      NO  percent change: '120 to 150', '30%'
+          in: Membership rose from 120 to 150, a 30% jump.
+          why: From 120 to 150 is a change of +25%, not 30%.
+          working: (150 - 120) / 120 = +25%; '30%' allows 29.5 to 30.5 -> no overlap
+    """
+    head = f"== {result.path or '<text>'}" + (f": {result.title}" if result.title else "")
+    head += f"  (article date {result.date}, {result.date_basis})" if result.date else "  (article date unknown)"
+    n = result.counts
+    lines = [head, f"Verdicts: {n['consistent']} consistent, {n['inconsistent']} inconsistent, {n['cannot tell']} cannot tell"
+                   "   [ok consistent  NO inconsistent  ? cannot tell]"]
+    lines.append(f"Against the reference tables ({len(result.reference)}):")
+    for c in result.reference:
+        lines.append(f"  {_MARK[c.verdict]} {c.check}: {c.figure.text!r}")
+        lines.append(f"      why: {_short(c.explanation, 10_000)}")
+        if c.arithmetic:
+            lines.append(f"      working: {_short(c.arithmetic, 10_000)}")
+        for r in c.rows[:3]:
+            lines.append(f"      row: {r.table}, line {r.line} (source: {_short(r.source, 80)})")
+        if len(c.rows) > 3:
+            lines.append(f"      ... and {len(c.rows) - 3} more rows")
+    lines.append(f"Inside the article ({len(result.internal)}):")
+    for c in result.internal:
+        lines.append(f"  {_MARK[c.verdict]} {c.check}: " + ", ".join(repr(f.text) for f in c.figures))
+        lines.append(f"      in: {_short(c.text)}")
+        lines.append(f"      why: {_short(c.explanation, 10_000)}")
+        if c.arithmetic:
+            lines.append(f"      working: {_short(c.arithmetic, 10_000)}")
+    return "\n".join(lines)
