@@ -188,7 +188,8 @@ def figure_interval(fig: Figure, text: str, rules: ConsistencyRules) -> tuple[tu
             return claim_interval(float(fig.value), q, rules, rounding=0.0), f"'{q}'"
         if fig.low is not None or fig.high is not None:   # a qualifier the extractor read ("20 or so")
             return (fig.low if fig.low is not None else -INF, fig.high if fig.high is not None else INF), "as qualified"
-        return (float(fig.value), float(fig.value)), ""
+        r = scaled_rounding(fig, float(fig.value))
+        return (float(fig.value) - r, float(fig.value) + r), ("rounded" if r else "")
     if fig.low is not None and fig.high is not None:
         return (fig.low, fig.high), "a range"
     return None
@@ -213,8 +214,27 @@ def same_measure(a: Figure, b: Figure) -> bool:
     return False
 
 
+def scaled_rounding(fig: Figure, value: float, which: int = -1) -> float:
+    """How much a value written with a scale word may have been rounded: "$2.5 million" is
+    2.45 to 2.55 million (half a unit of the last digit, times the scale); 0 for a number
+    with no scale word ("120", "$4": read as exact). ``which`` picks the number in the
+    figure's text (0: the first, -1: the last, for the two ends of a range)."""
+    found = list(_DIGITS.finditer(fig.text))
+    if not found:
+        return 0.0
+    m = found[which]
+    try:
+        shown = float(m.group(0).replace(",", ""))
+    except ValueError:
+        return 0.0
+    if shown == 0 or value / shown < 1000 or "," in m.group(0):
+        return 0.0
+    return 0.5 * 10 ** -len(m.group(1) or "") * (value / shown)
+
+
 class Change(NamedTuple):
-    """An old and a new value written as "from X to Y" or "to Y from X"."""
+    """An old and a new value written as "from X to Y" or "to Y from X", each with the
+    rounding its writing allows (:func:`scaled_rounding`)."""
 
     old: float
     new: float
@@ -222,6 +242,15 @@ class Change(NamedTuple):
     kind: str
     unit: str | None
     text: str               # "from 120 to 150"
+    old_rounding: float = 0.0
+    new_rounding: float = 0.0
+
+    def ratio_range(self) -> tuple[float, float]:
+        """new / old at the ends of both roundings."""
+        olds = (self.old - self.old_rounding, self.old + self.old_rounding)
+        news = (self.new - self.new_rounding, self.new + self.new_rounding)
+        ratios = [n / o for n in news for o in olds if o > 0]
+        return (min(ratios), max(ratios)) if ratios else (self.new / self.old, self.new / self.old)
 
 
 _FROM = re.compile(r"\bfrom\s+$", re.I)
@@ -237,7 +266,8 @@ def changes_in(text: str, figs: list[Figure]) -> list[Change]:
         before = text[max(0, f.start - 8):f.start]
         if (f.value is None and f.low is not None and f.high is not None and f.kind not in ("date", "year", "vague")
                 and _FROM.search(before)):
-            out.append(Change(f.low, f.high, (f,), f.kind, f.unit, f"from {f.text}"))
+            out.append(Change(f.low, f.high, (f,), f.kind, f.unit, f"from {f.text}",
+                              scaled_rounding(f, f.low, 0), scaled_rounding(f, f.high, -1)))
             continue
         if i + 1 >= len(figs) or not numeric(f) or not numeric(figs[i + 1]):
             continue
@@ -246,9 +276,11 @@ def changes_in(text: str, figs: list[Figure]) -> list[Change]:
         if not same_measure(f, g):
             continue
         if _FROM.search(before) and _GAP_TO.fullmatch(gap):
-            out.append(Change(float(f.value), float(g.value), (f, g), g.kind, g.unit or f.unit, f"from {f.text} to {g.text}"))
+            out.append(Change(float(f.value), float(g.value), (f, g), g.kind, g.unit or f.unit, f"from {f.text} to {g.text}",
+                              scaled_rounding(f, float(f.value)), scaled_rounding(g, float(g.value))))
         elif _TO.search(before) and _GAP_FROM.fullmatch(gap):
-            out.append(Change(float(g.value), float(f.value), (f, g), f.kind, f.unit or g.unit, f"to {f.text} from {g.text}"))
+            out.append(Change(float(g.value), float(f.value), (f, g), f.kind, f.unit or g.unit, f"to {f.text} from {g.text}",
+                              scaled_rounding(g, float(g.value)), scaled_rounding(f, float(f.value))))
     return out
 
 

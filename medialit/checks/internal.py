@@ -16,6 +16,7 @@ and the arithmetic. A check runs only where the wording ties the figures togethe
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,10 @@ from medialit.figures.extraction import Figure, extract
 from medialit.records import Record
 
 __all__ = ["InternalCheck", "check_internal", "CHECKS"]
+
+#: A sentence with more figures than this is a table or a list of numbers, not prose: it is
+#: not checked (and the checks stay linear in the length of the text).
+MAX_FIGURES_PER_SENTENCE = 60
 
 #: The internal checks, in the order they are reported within a sentence.
 CHECKS = ("percent change", "multiple", "share", "parts and total", "age")
@@ -117,8 +122,19 @@ def _percent_change(ctx: _Ctx) -> list[InternalCheck]:
                            f"-> {'overlap' if ok else 'no overlap'}")]
     if p.unit == "percentage points":
         return []
+    lo_r, hi_r = ch.ratio_range()
+    rel_range = ((lo_r - 1) * 100, (hi_r - 1) * 100)
+    mag = (min(abs(rel_range[0]), abs(rel_range[1])), max(abs(rel_range[0]), abs(rel_range[1])))
+    if rel_range[0] <= 0 <= rel_range[1]:
+        mag = (0.0, mag[1])
+    rounded = f" ({interval(*rel_range)}% with the values' rounding)" if hi_r - lo_r > 1e-12 else ""
     ok = overlaps(claimed, (abs(rel), abs(rel)))
-    arith = f"{work}; {said} -> {'overlap' if ok else 'no overlap'}"
+    arith = f"{work}{rounded}; {said} -> {'overlap' if ok else 'no overlap'}"
+    if not ok and rounded and overlaps(claimed, mag):
+        return [ctx.result("cannot tell", "percent change", figs,
+                           f"As written, {ch.text} is a change of {sign}{fmt(rel)}%, not {p.text}; it fits only if "
+                           "the values were rounded as far as their writing allows. Find the exact values.",
+                           arith + " only with the values' rounding")]
     if ok:
         return [ctx.result("consistent", "percent change", figs,
                            f"{ch.text.capitalize()} is a change of {sign}{fmt(rel)}%, which fits '{p.text}'.", arith)]
@@ -172,6 +188,9 @@ def _multiple(ctx: _Ctx) -> list[InternalCheck]:
         if old == 0:
             return []
         ratio, work = new / old, f"{fmt(new)} / {fmt(old)} = {fmt(new / old)}"
+        span = ch.ratio_range()
+        if span[1] - span[0] > 1e-12:
+            work += f" ({interval(*span)} with the values' rounding)"
     elif sfig is not None and len(others) == 2 and same_measure(*others):
         a, b = sorted((float(others[0].value), float(others[1].value)))
         if a <= 0:
@@ -182,7 +201,15 @@ def _multiple(ctx: _Ctx) -> list[InternalCheck]:
         return []
     tol = ctx.rules.multiple_fraction
     targets = [factor] + ([factor + 1] if more else [])
-    ok_at = [t for t in targets if abs(ratio - t) <= t * tol]
+    span = span if len(changes) == 1 else (ratio, ratio)
+    ok_at = [t for t in targets if abs(ratio - t) <= t * tol + 1e-9]
+    if not ok_at and any(overlaps(span, (t * (1 - tol), t * (1 + tol))) for t in targets):
+        figs = figs + ([sfig] if sfig is not None else [])
+        return [ctx.result("cannot tell", "multiple", figs, f"As written, {how} is a ratio of {fmt(ratio)}, not what "
+                           f"'{surface}' says; it fits only if the values were rounded as far as their writing "
+                           "allows. Find the exact values.", f"{work}; '{surface}' = "
+                           + " or ".join(f"{fmt(t)} ({fmt(t * (1 - tol))} to {fmt(t * (1 + tol))})" for t in targets)
+                           + " -> fits only with the values' rounding")]
     band = "; ".join(f"'{surface}' = {fmt(t)} ({fmt(t * (1 - tol))} to {fmt(t * (1 + tol))})" for t in targets)
     arith = f"{work}; {band} -> {'fits' if ok_at else 'does not fit'}"
     figs = figs + ([sfig] if sfig is not None else [])
@@ -513,8 +540,11 @@ def check_internal(text: str | Document, *, article_date=None,
     out: list[InternalCheck] = []
     previous = None
     for (start, end), figs in sorted(by_sentence.items()):
+        if len(figs) > MAX_FIGURES_PER_SENTENCE:
+            previous = None
+            continue
         # the sentence just before, in the same paragraph (for "In all, ..." sentences)
-        between = [s for s in seg_starts if previous is not None and previous[0] < s < start]
+        between = previous is not None and bisect.bisect_left(seg_starts, start) - bisect.bisect_right(seg_starts, previous[0]) > 0
         adjacent = previous if previous is not None and not between and "\n\n" not in doc.text[previous[1]:start] else None
         ctx = _Ctx(doc.text, start, end, figs, rules, when, adjacent)
         for fn in _CHECKERS:
