@@ -215,21 +215,29 @@ def same_measure(a: Figure, b: Figure) -> bool:
 
 
 def scaled_rounding(fig: Figure, value: float, which: int = -1) -> float:
-    """How much a value written with a scale word may have been rounded: "$2.5 million" is
-    2.45 to 2.55 million (half a unit of the last digit, times the scale); 0 for a number
-    with no scale word ("120", "$4": read as exact). ``which`` picks the number in the
-    figure's text (0: the first, -1: the last, for the two ends of a range)."""
+    """How much a value may have been rounded, from how it is written: "$2.5 million" is 2.45
+    to 2.55 million (half a unit of the last digit, times the scale); a whole number of 1,000
+    or more ending in two or more zeros is rounded to its last non-zero digit ("4,500" is
+    4,450 to 4,550); anything else ("120", "$4", "4,512") is read as exact (0). ``which``
+    picks the number in the figure's text (0: the first, -1: the last, for a range's ends)."""
     found = list(_DIGITS.finditer(fig.text))
     if not found:
         return 0.0
     m = found[which]
+    digits = m.group(0).replace(",", "")
     try:
-        shown = float(m.group(0).replace(",", ""))
+        shown = float(digits)
     except ValueError:
         return 0.0
-    if shown == 0 or value / shown < 1000 or "," in m.group(0):
+    if shown == 0:
         return 0.0
-    return 0.5 * 10 ** -len(m.group(1) or "") * (value / shown)
+    if value / shown >= 1000 and "," not in m.group(0):
+        return 0.5 * 10 ** -len(m.group(1) or "") * (value / shown)
+    if m.group(1) is None and shown >= 1000 and abs(value - shown) < 1e-9:
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros >= 2:
+            return 0.5 * 10 ** zeros
+    return 0.0
 
 
 class Change(NamedTuple):

@@ -71,6 +71,29 @@ def _verdict(ok: bool) -> str:
     return "consistent" if ok else "inconsistent"
 
 
+# --- what ties two things in a sentence together ------------------------------------------
+
+#: Words that start another clause: a figure on the far side of one is about something else
+#: ("rose from 120 to 150, while margins fell 3%").
+_CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:while|whereas|but|although|though|and|as|when|after|before|compared|"
+                           r"against|than|which|who|said|says|told|his|her|their|whose|its)\b", re.I)
+#: Between an age and a year of birth: "Jane Roe, 45, who was born in 1979" is one person,
+#: "Roe, 45, said her mother, born in 1950" is two.
+_PERSON_BREAK = re.compile(r"[;.!?]|\b(?:and|while|but|said|says|told|his|her|their|whose)\b", re.I)
+
+
+def _tied(text: str, a_start: int, a_end: int, b_start: int, b_end: int, limit: int = 30,
+          breaks: re.Pattern = _CLAUSE_BREAK) -> bool:
+    """Two spans of one sentence are about the same thing: close together (at most ``limit``
+    characters apart) and no clause break between them."""
+    gap = text[a_end:b_start] if a_end <= b_start else text[b_end:a_start]
+    return len(gap) <= limit and not breaks.search(gap)
+
+
+def _pair_span(ch) -> tuple[int, int]:
+    return min(f.start for f in ch.figures), max(f.end for f in ch.figures)
+
+
 # --- percent change ------------------------------------------------------------------------
 
 def _direction(ctx: _Ctx, fig: Figure) -> str | None:
@@ -92,6 +115,8 @@ def _percent_change(ctx: _Ctx) -> list[InternalCheck]:
     used = {id(f) for f in ch.figures}
     percents = [f for f in ctx.figs if f.kind == "percent" and id(f) not in used and numeric(f)
                 and f.unit in ("%", "percentage points")]
+    lo_pair, hi_pair = _pair_span(ch)
+    percents = [f for f in percents if _tied(ctx.text, f.start, f.end, lo_pair, hi_pair)]
     if len(percents) != 1:
         return []
     p = percents[0]
@@ -179,8 +204,8 @@ def _multiple(ctx: _Ctx) -> list[InternalCheck]:
     stated = _stated_multiples(ctx)
     if len(stated) != 1:
         return []
-    factor, surface, s_start, _, sfig, more = stated[0]
-    changes = changes_in(ctx.text, ctx.figs)
+    factor, surface, s_start, s_end, sfig, more = stated[0]
+    changes = [c for c in changes_in(ctx.text, ctx.figs) if _tied(ctx.text, s_start, s_end, *_pair_span(c))]
     others = [f for f in ctx.figs if f is not sfig and numeric(f) and f.kind != "percent"]
     if len(changes) == 1:
         ch = changes[0]
@@ -483,6 +508,8 @@ def _age(ctx: _Ctx) -> list[InternalCheck]:
     if len(ages) != 1 or len(births) != 1:
         return []
     age, born = ages[0], births[0]
+    if not _tied(ctx.text, age.start, age.end, born.start, born.end, limit=40, breaks=_PERSON_BREAK):
+        return []   # "Roe, 45, said her mother, born in 1950, ...": the year may be someone else's
     claimed = figure_interval(age, ctx.text, ctx.rules) if numeric(age) else (((age.low, age.high), "") if age.low is not None else None)
     if claimed is None:
         return []

@@ -37,6 +37,8 @@ CASES = [
     ("The class was halved to 20 pupils from 30.", D, "multiple", "inconsistent", "20 / 30 = 0.6667"),
     ("Revenue rose 19% to $2.5 million from $2.1 million.", D, "percent change", "consistent", "13.9535 to 24.3902%"),
     ("Revenue rose 22% to $2.5 million from $2.1 million.", D, "percent change", "cannot tell", "only with the values' rounding"),
+    ("The index rose 1.2% to 4,500 from 4,450.", D, "percent change", "cannot tell", "1.1236%"),
+    ("The index rose 1.2% to 4,503 from 4,450.", D, "percent change", "consistent", "= +1.191%"),
     ("Revenue rose 40% to $2.5 million from $2.1 million.", D, "percent change", "inconsistent", "= +19.0476%"),
     ("The harbour now handles 900 ships a year, three times the 300 ships of a decade ago.", D, "multiple", "consistent", "900 / 300 = 3"),
     ("The new plant makes 500 tonnes a day, five times the 200 tonnes of the old one.", D, "multiple", "inconsistent", "500 / 200 = 2.5"),
@@ -83,6 +85,11 @@ SILENT = [
     "A double agent was paid $40,000 over two years.",
     "The plant opened in 1998 and employs 250 people.",
     "Prices ranged from $40 to $55, while wages rose 3%, and rents rose 6%.",
+    # a change and a percent (or a multiple) in different clauses are about different things
+    "Sales rose from 120 to 150 units, while margins fell 3%.",
+    "Visits grew from 300 to 360 a day, and the number of staff doubled.",
+    # an age and a year of birth of two people
+    "Jane Roe, 45, said her mother, born in 1950, had never left the valley.",
 ]
 
 
