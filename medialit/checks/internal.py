@@ -109,17 +109,14 @@ def _direction(ctx: _Ctx, fig: Figure) -> str | None:
 
 def _percent_change(ctx: _Ctx) -> list[InternalCheck]:
     changes = changes_in(ctx.text, ctx.figs)
-    if len(changes) != 1:
-        return []
-    ch = changes[0]
-    used = {id(f) for f in ch.figures}
-    percents = [f for f in ctx.figs if f.kind == "percent" and id(f) not in used and numeric(f)
+    in_changes = {id(f) for ch in changes for f in ch.figures}
+    percents = [f for f in ctx.figs if f.kind == "percent" and id(f) not in in_changes and numeric(f)
                 and f.unit in ("%", "percentage points")]
-    lo_pair, hi_pair = _pair_span(ch)
-    percents = [f for f in percents if _tied(ctx.text, f.start, f.end, lo_pair, hi_pair)]
-    if len(percents) != 1:
+    # each change with the one percent tied to it ("from 120 to 150, a 30% jump")
+    tied = [(ch, p) for ch in changes for p in percents if _tied(ctx.text, p.start, p.end, *_pair_span(ch))]
+    if len(tied) != 1:
         return []
-    p = percents[0]
+    ch, p = tied[0]
     direction = _direction(ctx, p)
     if direction is None:
         return []

@@ -133,6 +133,12 @@ def test_n_times_more_is_tried_both_ways():
     assert c.verdict == "consistent" and "N + 1" in c.explanation
 
 
+def test_two_changes_in_one_sentence_are_each_checked_with_their_own_figure():
+    text = "Membership rose from 120 to 150 in a year, a 30% jump, and the fleet doubled from 40 to 80 boats."
+    found = [(c.check, c.verdict) for c in check_internal(text)]
+    assert found == [("percent change", "inconsistent"), ("multiple", "consistent")]
+
+
 def test_an_in_all_sentence_only_looks_at_the_sentence_just_before_in_its_paragraph():
     text = "The flood destroyed 40 homes in Ashby and 25 in Brill.\n\nIn all, 70 homes were lost."
     assert check_internal(text) == []
