@@ -170,3 +170,32 @@ def test_a_document_is_accepted_and_its_figures_reused():
     doc = Document("Exports tripled, from 200 tonnes to 600 tonnes.")
     assert [c.verdict for c in check_internal(doc)] == ["consistent"]
     assert doc.has_layer("figures")
+
+
+# The practice paragraph proposed for notebook 05 (invented for the kit): its exercise keys
+# rest on these verdicts.
+PRACTICE = (
+    "Ashby's rowing club is booming. Membership rose from 120 to 150 in a year, a 30% jump, "
+    "and the club's fleet doubled from 40 to 80 boats. Twelve of the 40 new members, nearly half, "
+    "are under 18. Turnout at the spring regatta rose from 40% to 50%, a 10% increase. The club "
+    "runs on 3 coaches, 5 volunteers and 2 staff, 10 helpers in all. Its founder, Ada Quill, 71, "
+    "who was born in 1952, still rows every Sunday."
+)
+
+
+def test_the_notebook_practice_paragraph_gives_the_verdicts_its_exercises_rest_on():
+    found = [(c.check, c.verdict) for c in check_internal(PRACTICE, article_date="2023-06-01")]
+    assert found == [("percent change", "inconsistent"), ("multiple", "consistent"), ("share", "inconsistent"),
+                     ("percent change", "cannot tell"), ("parts and total", "consistent"), ("age", "consistent")]
+
+
+def test_the_seed_sentence_with_a_part_of_a_total_is_consistent(seeds):
+    [c] = check_internal(seeds["003"].text, article_date="2022-03-06")
+    assert (c.check, c.verdict) == ("parts and total", "consistent")
+    assert "two US nationals" in c.text and "at least 12" in c.arithmetic
+
+
+def test_no_seed_gets_an_inconsistent_internal_verdict(seeds):
+    for article in seeds:
+        date = article.published if article.published != "unknown" else article.story_date
+        assert [c for c in check_internal(article.text, article_date=date) if c.verdict == "inconsistent"] == []
