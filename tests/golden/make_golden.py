@@ -37,6 +37,8 @@ def cases() -> dict[str, list[str]]:
         for j in range(i + 1, len(seeds)):
             out[f"compare--{Path(seeds[i]).stem[:3]}-{Path(seeds[j]).stem[:3]}"] = ["compare", "--json", seeds[i], seeds[j]]
     out["families--seeds"] = ["families", "--json", "seeds"]
+    out["check--seeds"] = ["check", "--json", *seeds]
+    out["check-text--seeds"] = ["check", *seeds]
     return out
 
 
