@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import ROOT, SEED_FILES, run_medialit
+import jsonschema
+
+from helpers import PACKAGE, ROOT, SEED_FILES, run_medialit
+
+SCHEMA = json.loads((PACKAGE / "schema" / "check.schema.json").read_text(encoding="utf-8"))
 
 TEACHER = ROOT / "tests" / "checks" / "data" / "teacher_tables"
 PRACTICE = ("+++\ntitle = \"Ashby news\"\npublished = \"2023-06-01\"\n+++\n"
@@ -36,6 +40,7 @@ def test_json_has_one_object_per_file_with_reference_and_internal_checks():
         assert all(text[f["start"]:f["end"]] == f["text"] for f in c["figures"])
     teenage = [c for c in data[1]["reference"] if c["figure"]["text"] == "teenage"][0]
     assert teenage["verdict"] == "inconsistent" and teenage["rows"][0]["source"]
+    jsonschema.validate(data, SCHEMA)
     assert first["counts"] == {v: sum(c["verdict"] == v for c in first["reference"] + first["internal"])
                                for v in ("consistent", "inconsistent", "cannot tell")}
 
@@ -56,6 +61,7 @@ def test_a_teachers_reference_folder_is_used_alongside_the_kits(tmp_path):
     proc = run_medialit("check", "--json", "--reference", str(TEACHER), str(path), str(SEED_FILES[3]))
     assert proc.returncode == 0, proc.stderr
     ashby, seed = json.loads(proc.stdout)
+    jsonschema.validate([ashby, seed], SCHEMA)
     [age] = ashby["reference"]
     assert (age["check"], age["verdict"]) == ("age", "consistent")
     assert age["rows"][0]["table"].endswith("class_people.csv")
@@ -127,3 +133,11 @@ def test_jobs_gives_the_same_output_as_one_job(tmp_path):
     text_one = run_medialit("check", *files[:3])
     text_two = run_medialit("check", "--jobs", "2", *files[:3])
     assert text_two.stdout == text_one.stdout and text_one.stdout.count("== ") == 3
+
+
+def test_the_schema_names_every_internal_check_and_verdict():
+    from medialit.checks.checking import VERDICTS
+    from medialit.checks.internal import CHECKS
+    defs = SCHEMA["$defs"]
+    assert defs["internal_check"]["properties"]["check"]["enum"] == list(CHECKS)
+    assert defs["verdict"]["enum"] == list(VERDICTS)
