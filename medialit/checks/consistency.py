@@ -267,10 +267,24 @@ _GAP_TO = re.compile(r"\s+to\s+", re.I)
 _GAP_FROM = re.compile(r",?\s+from\s+", re.I)
 
 
+_UP_BY = re.compile(r",?\s+(?:up|down|rising|falling|an?\s+(?:increase|rise|gain|jump|drop|fall|decline|decrease)\s+of)\s+"
+                    r"(?:(?:about|nearly|almost|some|roughly|around|more\s+than|over)\s+)?", re.I)
+_UP_FROM = re.compile(r"\s+(?:from|on|over|compared\s+with|compared\s+to|versus|vs\.?)\s+(?:the\s+)?", re.I)
+
+
 def changes_in(text: str, figs: list[Figure]) -> list[Change]:
-    """Every "from X to Y" / "to Y from X" in a sentence's figures."""
+    """Every "from X to Y", "to Y from X" and "Y, up P% from X" in a sentence's figures."""
     out = []
     for i, f in enumerate(figs):
+        # "revenue was $120 million, up 25% from $96 million": the new value, the percent, the old
+        if i + 2 < len(figs) and numeric(f) and figs[i + 1].kind == "percent" and numeric(figs[i + 2]):
+            p, g = figs[i + 1], figs[i + 2]
+            if same_measure(f, g) and f.kind != "percent" and _UP_BY.fullmatch(text[f.end:p.start]) \
+                    and _UP_FROM.fullmatch(text[p.end:g.start]):
+                out.append(Change(float(g.value), float(f.value), (f, g), f.kind, f.unit or g.unit,
+                                  f"from {g.text} to {f.text}", scaled_rounding(g, float(g.value)),
+                                  scaled_rounding(f, float(f.value))))
+                continue
         before = text[max(0, f.start - 8):f.start]
         if (f.value is None and f.low is not None and f.high is not None and f.kind not in ("date", "year", "vague")
                 and _FROM.search(before)):

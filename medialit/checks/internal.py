@@ -67,6 +67,10 @@ class _Ctx:
         return InternalCheck(verdict, check, s, self.end, self.text[s:self.end], tuple(figs), explanation, arithmetic)
 
 
+def _upper_first(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
 def _verdict(ok: bool) -> str:
     return "consistent" if ok else "inconsistent"
 
@@ -159,14 +163,14 @@ def _percent_change(ctx: _Ctx) -> list[InternalCheck]:
                            arith + " only with the values' rounding")]
     if ok:
         return [ctx.result("consistent", "percent change", figs,
-                           f"{ch.text.capitalize()} is a change of {sign}{fmt(rel)}%, which fits '{p.text}'.", arith)]
+                           f"{_upper_first(ch.text)} is a change of {sign}{fmt(rel)}%, which fits '{p.text}'.", arith)]
     if ch.unit == "%" and overlaps(claimed, (abs(points), abs(points))):
         return [ctx.result("cannot tell", "percent change", figs,
                            f"'{p.text}' is the difference in percentage points ({fmt(abs(points))}), not the percent "
                            f"change ({sign}{fmt(rel)}%): the article probably means points. Which did it mean?",
                            arith + f"; {fmt(ch.new)} - {fmt(ch.old)} = {fmt(points)} points")]
     return [ctx.result("inconsistent", "percent change", figs,
-                       f"{ch.text.capitalize()} is a change of {sign}{fmt(rel)}%, not {p.text}.", arith)]
+                       f"{_upper_first(ch.text)} is a change of {sign}{fmt(rel)}%, not {p.text}.", arith)]
 
 
 # --- multiples: doubled, halved, three times, tenfold -----------------------------------------
@@ -314,6 +318,20 @@ def _share(ctx: _Ctx) -> list[InternalCheck]:
         if _ADJ_AFTER.match(ctx.text[whole.end:part.start]) and len(ctx.text[whole.end:part.start]) <= 6 \
                 and 0 < float(part.value) <= float(whole.value):
             pairs.append((float(part.value), float(whole.value), [whole, part], st))
+    # "40 people, or 20% of the 200 patients": the part, the share, then the whole
+    for st in statements:
+        if st.fig is None or st.fig not in ctx.figs:
+            continue
+        i = ctx.figs.index(st.fig)
+        if i == 0 or i + 1 >= len(ctx.figs):
+            continue
+        part, whole = ctx.figs[i - 1], ctx.figs[i + 1]
+        if not (numeric(part) and numeric(whole) and part.kind in ("count", "number") and whole.kind in ("count", "number")):
+            continue
+        gap = ctx.text[part.end:st.start]
+        if len(gap) <= 6 and _ADJ_AFTER.match(gap) and _OF_AFTER.match(ctx.text[st.end:whole.start]) \
+                and 0 < float(part.value) <= float(whole.value):
+            pairs.append((float(part.value), float(whole.value), [part, whole], st))
     if len(pairs) != 1:
         return []
     a, b, figs, st = pairs[0]

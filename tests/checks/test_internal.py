@@ -39,6 +39,8 @@ CASES = [
     ("Revenue rose 22% to $2.5 million from $2.1 million.", D, "percent change", "cannot tell", "only with the values' rounding"),
     ("The index rose 1.2% to 4,500 from 4,450.", D, "percent change", "cannot tell", "1.1236%"),
     ("The index rose 1.2% to 4,503 from 4,450.", D, "percent change", "consistent", "= +1.191%"),
+    ("Revenue was $120 million, up 25% from $96 million a year earlier.", D, "percent change", "consistent", "= +25%"),
+    ("Revenue was $120 million, up 20% from $96 million a year earlier.", D, "percent change", "inconsistent", "= +25%"),
     ("Revenue rose 40% to $2.5 million from $2.1 million.", D, "percent change", "inconsistent", "= +19.0476%"),
     ("The harbour now handles 900 ships a year, three times the 300 ships of a decade ago.", D, "multiple", "consistent", "900 / 300 = 3"),
     ("The new plant makes 500 tonnes a day, five times the 200 tonnes of the old one.", D, "multiple", "inconsistent", "500 / 200 = 2.5"),
@@ -53,6 +55,8 @@ CASES = [
     ("Twenty-six of the 50 senators, a majority, backed the bill.", D, "share", "consistent", "26 / 50 = 52%"),
     ("Twenty-five of the 50 senators, a majority, backed the bill.", D, "share", "inconsistent", "25 / 50 = 50%"),
     ("Eighteen of the 60 workers, or 30%, joined the strike.", D, "share", "consistent", "18 / 60 = 30%"),
+    ("In the end 40 people, or 20% of the 200 patients, fell ill.", D, "share", "consistent", "40 / 200 = 20%"),
+    ("In the end 40 people, or 25% of the 200 patients, fell ill.", D, "share", "inconsistent", "40 / 200 = 20%"),
     # parts and totals, sums and "in all"
     ("Of the 40 passengers, 25 were adults and 18 were children.", D, "parts and total", "inconsistent", "25 + 18 = 43"),
     ("Of the 40 passengers, 25 were adults and 15 were children.", D, "parts and total", "consistent", "25 + 15 = 40"),
