@@ -100,12 +100,13 @@ def _pair_span(ch) -> tuple[int, int]:
 
 # --- percent change ------------------------------------------------------------------------
 
-def _direction(ctx: _Ctx, fig: Figure) -> str | None:
-    """'up' or 'down': the change word nearest the figure in its sentence, or None."""
+def _direction(ctx: _Ctx, start: int, end: int, fig: Figure) -> str | None:
+    """'up' or 'down': the change word nearest the percent, looked for from a little before
+    the change to a little after its percent ("the grant was cut 20% to ..."), or None."""
+    lo, hi = max(ctx.start, start - 25), min(ctx.end, end + 15)
     best = None
-    for m in ctx.rules.change_re.finditer(ctx.sentence):
-        pos = ctx.start + m.start()
-        dist = abs(pos - fig.start)
+    for m in ctx.rules.change_re.finditer(ctx.text, lo, hi):
+        dist = abs(m.start() - fig.start)
         if best is None or dist < best[0]:
             best = (dist, "up" if m.group(1).lower() in ctx.rules.up else "down")
     return best[1] if best else None
@@ -116,12 +117,24 @@ def _percent_change(ctx: _Ctx) -> list[InternalCheck]:
     in_changes = {id(f) for ch in changes for f in ch.figures}
     percents = [f for f in ctx.figs if f.kind == "percent" and id(f) not in in_changes and numeric(f)
                 and f.unit in ("%", "percentage points")]
-    # each change with the one percent tied to it ("from 120 to 150, a 30% jump")
-    tied = [(ch, p) for ch in changes for p in percents if _tied(ctx.text, p.start, p.end, *_pair_span(ch))]
-    if len(tied) != 1:
-        return []
-    ch, p = tied[0]
-    direction = _direction(ctx, p)
+    # each change with the one percent tied to it ("from 120 to 150, a 30% jump"); a percent
+    # tied to two changes, or a change with two percents, is left alone
+    tied = {id(ch): [p for p in percents if _tied(ctx.text, p.start, p.end, *_pair_span(ch))] for ch in changes}
+    uses = {}
+    for ps in tied.values():
+        for p in ps:
+            uses[id(p)] = uses.get(id(p), 0) + 1
+    out = []
+    for ch in changes:
+        ps = tied[id(ch)]
+        if len(ps) == 1 and uses[id(ps[0])] == 1:
+            out += _one_percent_change(ctx, ch, ps[0])
+    return out
+
+
+def _one_percent_change(ctx: _Ctx, ch, p: Figure) -> list[InternalCheck]:
+    lo_pair, hi_pair = _pair_span(ch)
+    direction = _direction(ctx, min(lo_pair, p.start), max(hi_pair, p.end), p)
     if direction is None:
         return []
     figs = list(ch.figures) + [p]

@@ -143,6 +143,17 @@ def test_two_changes_in_one_sentence_are_each_checked_with_their_own_figure():
     assert found == [("percent change", "inconsistent"), ("multiple", "consistent")]
 
 
+def test_two_changes_each_with_its_percent_are_both_checked():
+    text = "Sales rose from 200 to 250, a 25% gain, and costs fell from 100 to 80, a 30% cut."
+    found = [(c.check, c.verdict) for c in check_internal(text)]
+    assert found == [("percent change", "consistent"), ("percent change", "inconsistent")]
+
+
+def test_a_word_of_change_far_from_the_change_does_not_give_its_direction():
+    text = "After prices fell last winter for the third time, membership went from 120 to 150, a 25% gain."
+    assert [(c.check, c.verdict) for c in check_internal(text)] == [("percent change", "consistent")]
+
+
 def test_an_in_all_sentence_only_looks_at_the_sentence_just_before_in_its_paragraph():
     text = "The flood destroyed 40 homes in Ashby and 25 in Brill.\n\nIn all, 70 homes were lost."
     assert check_internal(text) == []
