@@ -81,6 +81,8 @@ def _verdict(ok: bool) -> str:
 #: ("rose from 120 to 150, while margins fell 3%").
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:while|whereas|but|although|though|and|as|when|after|before|compared|"
                            r"against|than|which|who|said|says|told|his|her|their|whose|its)\b", re.I)
+#: After "N times": only punctuation ends the comparison ("three times more than the 100 tonnes").
+_SENTENCE_BREAK = re.compile(r"[;:.!?,]")
 #: Between an age and a year of birth: "Jane Roe, 45, who was born in 1979" is one person,
 #: "Roe, 45, said her mother, born in 1950" is two.
 _PERSON_BREAK = re.compile(r"[;.!?]|\b(?:and|while|but|said|says|told|his|her|their|whose)\b", re.I)
@@ -220,7 +222,14 @@ def _multiple(ctx: _Ctx) -> list[InternalCheck]:
         return []
     factor, surface, s_start, s_end, sfig, more = stated[0]
     changes = [c for c in changes_in(ctx.text, ctx.figs) if _tied(ctx.text, s_start, s_end, *_pair_span(c))]
-    others = [f for f in ctx.figs if f is not sfig and numeric(f) and f.kind != "percent"]
+    # "600 tonnes, three times the 200 tonnes": the figures just before and just after "N times"
+    i = ctx.figs.index(sfig) if sfig is not None else -1
+    others = [ctx.figs[i - 1], ctx.figs[i + 1]] if 0 < i < len(ctx.figs) - 1 else []
+    if others and not (all(numeric(f) and f.kind != "percent" for f in others)
+                       and _tied(ctx.text, others[0].start, others[0].end, sfig.start, sfig.end)
+                       and _tied(ctx.text, sfig.start, sfig.end, others[1].start, others[1].end, limit=25,
+                                 breaks=_SENTENCE_BREAK)):
+        others = []
     if len(changes) == 1:
         ch = changes[0]
         old, new, figs, how = ch.old, ch.new, list(ch.figures), ch.text

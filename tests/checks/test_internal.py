@@ -92,6 +92,8 @@ SILENT = [
     # a change and a percent (or a multiple) in different clauses are about different things
     "Sales rose from 120 to 150 units, while margins fell 3%.",
     "Visits grew from 300 to 360 a day, and the number of staff doubled.",
+    # "three times" that counts occasions, not a ratio between the two amounts nearby
+    "He was fined three times, the last time in 2019, paying $500 and then $200.",
     # an age and a year of birth of two people
     "Jane Roe, 45, said her mother, born in 1950, had never left the valley.",
 ]
