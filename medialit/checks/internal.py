@@ -475,8 +475,9 @@ def _one_part(ctx: _Ctx) -> list[InternalCheck]:
     r = ctx.rules
     found = []
     for total, part in zip(ctx.figs, ctx.figs[1:]):
-        if total.kind not in ("count", "number", "vague") or part.kind not in ("count", "number") or not numeric(part):
-            continue
+        if total.kind not in ("count", "number", "vague") or part.kind not in ("count", "number") or not numeric(part) \
+                or "years old" in (total.unit, part.unit):
+            continue   # "three people, including a 12-year-old": an age is not a part
         gap = ctx.text[total.end:part.start]
         marker = _marker_between(gap, r.some_of + r.exhaustive) if len(gap) <= 40 and "." not in gap else None
         if marker is None or figure_interval(total, ctx.text, r) is None:

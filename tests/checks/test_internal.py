@@ -94,6 +94,8 @@ SILENT = [
     "Visits grew from 300 to 360 a day, and the number of staff doubled.",
     # "three times" that counts occasions, not a ratio between the two amounts nearby
     "He was fined three times, the last time in 2019, paying $500 and then $200.",
+    # an age is not a part of a count
+    "Three people were hurt, including a 12-year-old boy.",
     # an age and a year of birth of two people
     "Jane Roe, 45, said her mother, born in 1950, had never left the valley.",
 ]
