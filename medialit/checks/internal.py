@@ -539,13 +539,23 @@ def _in_all_after(ctx: _Ctx) -> list[InternalCheck]:
 
 # --- an age and a year of birth ---------------------------------------------------------------
 
+def _birth_year(f: Figure) -> int | None:
+    """The year of a year figure ("1979") or of a dated one ("March 1979", "1979-03-02")."""
+    if f.kind == "year" and isinstance(f.value, int):
+        return f.value
+    if f.kind == "date" and isinstance(f.value, str) and re.match(r"\d{4}\b", f.value):
+        return int(f.value[:4])
+    return None
+
+
 def _age(ctx: _Ctx) -> list[InternalCheck]:
     ages = [f for f in ctx.figs if f.unit == "years old"]
-    births = [f for f in ctx.figs if f.kind == "year" and isinstance(f.value, int)
+    births = [f for f in ctx.figs if _birth_year(f) is not None
               and ctx.rules.born_re.search(ctx.text[max(ctx.start, f.start - 14):f.start])]
     if len(ages) != 1 or len(births) != 1:
         return []
     age, born = ages[0], births[0]
+    year = _birth_year(born)
     if not _tied(ctx.text, age.start, age.end, born.start, born.end, limit=40, breaks=_PERSON_BREAK):
         return []   # "Roe, 45, said her mother, born in 1950, ...": the year may be someone else's
     claimed = figure_interval(age, ctx.text, ctx.rules) if numeric(age) else (((age.low, age.high), "") if age.low is not None else None)
@@ -555,21 +565,21 @@ def _age(ctx: _Ctx) -> list[InternalCheck]:
     figs = [age, born]
     others = [f for f in ctx.figs if f.kind in ("year", "date") and f is not born]
     if others:
-        return [ctx.result("cannot tell", "age", figs, f"The sentence gives a year of birth ({born.value}) and another date "
+        return [ctx.result("cannot tell", "age", figs, f"The sentence gives a year of birth ({year}) and another date "
                            f"('{others[0].text}'): which time the age '{age.text}' is at is not clear.", "")]
     if ctx.when is None:
-        return [ctx.result("cannot tell", "age", figs, f"Born in {born.value}: the age depends on the article's date, "
+        return [ctx.result("cannot tell", "age", figs, f"Born in {year}: the age depends on the article's date, "
                            "which is not known.", "")]
-    lo_age = ctx.when.lo.year - born.value - ctx.rules.age_years
-    hi_age = ctx.when.hi.year - born.value
+    lo_age = ctx.when.lo.year - year - ctx.rules.age_years
+    hi_age = ctx.when.hi.year - year
     ok = overlaps((alo, ahi), (lo_age, hi_age))
-    arith = (f"{ctx.when.lo.year if ctx.when.lo.year == ctx.when.hi.year else str(ctx.when)} - {born.value} = "
+    arith = (f"{ctx.when.lo.year if ctx.when.lo.year == ctx.when.hi.year else str(ctx.when)} - {year} = "
              f"{fmt(hi_age)} (or {fmt(hi_age - 1)} before the birthday): {interval(lo_age, hi_age)}; "
              f"'{age.text}' = {interval(alo, ahi)} -> {'overlap' if ok else 'no overlap'}")
     if ok:
-        return [ctx.result("consistent", "age", figs, f"Born in {born.value}, the person was {interval(lo_age, hi_age)} "
+        return [ctx.result("consistent", "age", figs, f"Born in {year}, the person was {interval(lo_age, hi_age)} "
                            f"at the article's date ({ctx.when}), which fits '{age.text}'.", arith)]
-    return [ctx.result("inconsistent", "age", figs, f"Born in {born.value}, the person was {interval(lo_age, hi_age)} "
+    return [ctx.result("inconsistent", "age", figs, f"Born in {year}, the person was {interval(lo_age, hi_age)} "
                        f"at the article's date ({ctx.when}), not '{age.text}'.", arith)]
 
 

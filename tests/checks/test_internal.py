@@ -76,6 +76,7 @@ CASES = [
     ("Jane Roe, 45, who was born in 1979, leads the group.", D, "age", "consistent", "2024 - 1979 = 45"),
     ("Jane Roe, 45, who was born in 1970, leads the group.", D, "age", "inconsistent", "2024 - 1970 = 54"),
     ("Jane Roe, 45, who was born in 1979, leads the group.", None, "age", "cannot tell", ""),
+    ("The 38-year-old, who was born in March 1990, runs the mill.", D, "age", "inconsistent", "2024 - 1990 = 34"),
     ("Sam Poe, 30, born in 1990, moved to the city in 2015.", D, "age", "cannot tell", ""),
 ]
 
