@@ -141,3 +141,17 @@ def test_the_schema_names_every_internal_check_and_verdict():
     defs = SCHEMA["$defs"]
     assert defs["internal_check"]["properties"]["check"]["enum"] == list(CHECKS)
     assert defs["verdict"]["enum"] == list(VERDICTS)
+
+
+def test_the_worked_example_in_docs_checks_md_is_what_the_command_prints(tmp_path):
+    doc = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    block = doc.split("$ medialit check --reference my_tables/ ashby.txt\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "my_tables").mkdir()
+    (tmp_path / "my_tables" / "class_people.csv").write_bytes((TEACHER / "class_people.csv").read_bytes())
+    article = ("+++\ntitle = \"Ashby rowing club\"\npublished = \"2023-06-01\"\n+++\nAshby rowing club\n\n"
+               "Mayor Ada Quill, 52, opened the new boathouse on Saturday. Membership of the club rose from 120 to "
+               "150 in a year, a 30% jump. Twelve of the 40 new members, nearly half, are under 18.\n")
+    (tmp_path / "ashby.txt").write_text(article, encoding="utf-8")
+    proc = run_medialit("check", "--reference", "my_tables/", "ashby.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.rstrip("\n") == block.rstrip("\n")
