@@ -55,13 +55,23 @@ def _reference(folders: list[str]) -> tuple[Reference | None, bool]:
     return ref, problems
 
 
-def _one(job: tuple[str, Reference, str | None, bool]) -> tuple[str, ArticleChecks | None, str | None]:
-    """Check one file; the error message instead of a result if it cannot be read."""
-    name, ref, date, include = job
+_WORKER: dict = {}
+
+
+def _init_worker(ref: Reference, date: str | None, include: bool, as_json: bool) -> None:
+    """In each worker process: what every file is checked with, sent once."""
+    _WORKER.update(ref=ref, date=date, include=include, as_json=as_json)
+
+
+def _one(name: str) -> tuple[str, dict | str | None, str | None]:
+    """Check one file: its JSON data or its report (made where it was checked, so that a
+    worker process sends back plain data), or the error message if it cannot be read."""
     try:
-        return name, check_file(Path(name), reference=ref, article_date_override=date, include_unchecked=include), None
+        result = check_file(Path(name), reference=_WORKER["ref"], article_date_override=_WORKER["date"],
+                            include_unchecked=_WORKER["include"])
     except CorpusError as err:
         return name, None, str(err)
+    return name, (result.to_dict() if _WORKER["as_json"] else format_checks(result)), None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,33 +88,35 @@ def run(args: argparse.Namespace) -> int:
     ref, table_problems = _reference(args.reference)
     if ref is None:
         return 2
-    jobs = [(name, ref, args.date, args.all) for name in args.files]
-    workers = min(args.jobs, len(jobs), os.cpu_count() or 1)
+    names = list(args.files)
+    workers = min(args.jobs, len(names), os.cpu_count() or 1)
     results, failed = [], 0
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = pool.map(_one, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(ref, args.date, args.all, args.json)) as pool:
+            outcomes = pool.map(_one, names, chunksize=max(1, len(names) // (workers * 4)))
             for outcome in outcomes:   # in the order of the files, whatever finished first
                 failed += _emit(outcome, args.json, results)
     else:
-        for job in jobs:
-            failed += _emit(_one(job), args.json, results)
+        _init_worker(ref, args.date, args.all, args.json)
+        for name in names:
+            failed += _emit(_one(name), args.json, results)
     if args.json:
         print_json(results)
-    if failed == len(jobs):
+    if failed == len(names):
         return 2
     return 1 if failed or table_problems else 0
 
 
 def _emit(outcome, as_json: bool, results: list) -> int:
-    name, result, problem = outcome
+    name, payload, problem = outcome
     if problem is not None:
         error(COMMAND, problem)
         return 1
     if as_json:
-        results.append(result.to_dict())
+        results.append(payload)
     else:
-        print(format_checks(result), end="\n\n", flush=True)
+        print(payload, end="\n\n", flush=True)
     return 0
 
 
