@@ -286,9 +286,10 @@ def changes_in(text: str, figs: list[Figure]) -> list[Change]:
                                   scaled_rounding(f, float(f.value))))
                 continue
         before = text[max(0, f.start - 8):f.start]
+        starts_from = f.text[:5].lower() == "from "   # a range whose text keeps its "from"
         if (f.value is None and f.low is not None and f.high is not None and f.kind not in ("date", "year", "vague")
-                and _FROM.search(before)):
-            out.append(Change(f.low, f.high, (f,), f.kind, f.unit, f"from {f.text}",
+                and (_FROM.search(before) or starts_from)):
+            out.append(Change(f.low, f.high, (f,), f.kind, f.unit, f.text if starts_from else f"from {f.text}",
                               scaled_rounding(f, f.low, 0), scaled_rounding(f, f.high, -1)))
             continue
         if i + 1 >= len(figs) or not numeric(f) or not numeric(figs[i + 1]):
