@@ -103,12 +103,22 @@ def has_code(exercise_set: ExerciseSet) -> bool:
     return any(KINDS[e.kind].reads_variable for e in exercise_set.exercises)
 
 
-def load_exercise_sets(folder: Path) -> dict[str, ExerciseSet]:
-    """Every exercise file in ``folder`` by notebook stem (source or release files)."""
+def load_exercise_sets(folder: Path, broken: dict[str, str] | None = None) -> dict[str, ExerciseSet]:
+    """Every exercise file in ``folder`` by notebook stem (source or release files).
+
+    With ``broken`` given, a file that does not load is recorded there (stem -> message) and the
+    others still load; without it, the first one raises :class:`ExerciseFileError`.
+    """
     sets = {}
-    for path in sorted(folder.glob("*.toml")):
-        sets[path.stem] = load_exercise_file(path)
-    if not sets:
+    paths = sorted(folder.glob("*.toml"))
+    for path in paths:
+        try:
+            sets[path.stem] = load_exercise_file(path)
+        except ExerciseFileError as err:
+            if broken is None:
+                raise
+            broken[path.stem] = str(err)
+    if not paths:
         raise ExerciseFileError(f"{folder}: no exercise files (*.toml) found")
     return sets
 
@@ -262,7 +272,7 @@ def _zero(grade: StudentGrade, sets: dict[str, ExerciseSet], notebooks: list[str
 
 
 def _score(grade: StudentGrade, stem: str, exercise_set: ExerciseSet, answers: dict, *, quiet: bool = False) -> None:
-    unanswered = 0
+    unanswered, invalid = 0, []
     for exercise in exercise_set.exercises:
         entry = answers.get(exercise.id)
         value = entry.get("value") if isinstance(entry, dict) else None
@@ -277,10 +287,13 @@ def _score(grade: StudentGrade, stem: str, exercise_set: ExerciseSet, answers: d
         grade.scores[column] = result.score
         grade.total += result.score
         grade.possible += exercise.points
-        if result.status == "invalid" and not quiet:
-            grade.worsen("incomplete", f"{column}: answer not valid ({result.message[:90]})")
+        if result.status == "invalid":
+            invalid.append(exercise.id)
         elif result.status == "unanswered":
             unanswered += 1
+    if invalid and not quiet:
+        grade.worsen("incomplete", f"{stem}: answer not valid for {', '.join(invalid)} (scored 0; the feedback "
+                                   "file says why)")
     if unanswered and not quiet:
         graded = sum(e.graded for e in exercise_set.exercises)
         grade.worsen("incomplete", f"{stem}: {unanswered} of {graded} exercises not answered")
@@ -363,7 +376,8 @@ def grade_submissions(submissions: str | Path, *, exercises: str | Path | None =
     if not submissions.is_dir():
         raise FileNotFoundError(f"{submissions}: no such folder of submissions")
     exercises_dir = Path(exercises) if exercises else repo_folder("exercises")
-    sets = load_exercise_sets(exercises_dir)
+    broken: dict[str, str] = {}
+    sets = load_exercise_sets(exercises_dir, broken)
     folders = student_folders(submissions)
     if notebooks is None:
         seen: set[str] = set()
@@ -372,6 +386,11 @@ def grade_submissions(submissions: str | Path, *, exercises: str | Path | None =
                 found = scan_folder(f)
                 seen |= set(found.answers) | {s for s in found.notebooks if s in sets and has_code(sets[s])}
         notebooks = sorted(seen & set(sets))
+        needed_broken = sorted(seen & set(broken))
+    else:
+        needed_broken = sorted(set(notebooks) & set(broken))
+    if needed_broken:                 # a file nobody handed answers for does not stop the class
+        raise ExerciseFileError(broken[needed_broken[0]])
     unknown = [n for n in notebooks if n not in sets]
     if unknown:
         raise ExerciseFileError(f"no exercise file for {', '.join(unknown)}")

@@ -39,7 +39,7 @@ def short_problems(problems: list[str], limit: int = PROBLEMS_CHARS) -> str:
     """The problems joined with ``; ``, cut to ``limit`` characters with a count of the rest."""
     out, used = [], 0
     for i, problem in enumerate(problems):
-        problem = problem if len(problem) <= 120 else problem[:117] + "..."
+        problem = problem if len(problem) <= 160 else problem[:157] + "..."
         if used + len(problem) > limit and out:
             out.append(f"(+{len(problems) - i} more in the feedback file)")
             break

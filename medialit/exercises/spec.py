@@ -54,6 +54,13 @@ class Exercise:
         return KINDS[self.kind].options(self)
 
 
+class UnknownExerciseError(ExerciseFileError, KeyError):
+    """An exercise id that the notebook's exercise file does not have (a ``KeyError`` too)."""
+
+    def __str__(self) -> str:          # KeyError would print the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
 @dataclass(frozen=True)
 class ExerciseSet:
     """The exercises of one notebook, in file order."""
@@ -69,7 +76,8 @@ class ExerciseSet:
             if exercise.id.casefold() == str(exercise_id).strip().casefold():
                 return exercise
         known = ", ".join(e.id for e in self.exercises)
-        raise KeyError(f"{self.name} has no exercise {exercise_id!r}; its exercises are {known}")
+        raise UnknownExerciseError(f"{self.name} has no exercise {str(exercise_id)[:40]!r}; "
+                                   f"its exercises are {known}")
 
     @property
     def ids(self) -> list[str]:
@@ -172,24 +180,58 @@ def _parse_one(table: Any, number: int, where: str, salt: str, released: bool) -
                     hint=table["hint"].strip(), data=data, key=key, salt=salt, source=source, file=where)
 
 
+GRADING_MARKERS = ("autograded", "submitted")     # nbgrader's folders of students' work
+
+
+def _grading() -> bool:
+    """Under ``nbgrader autograde``: the folder the notebook runs in is a student's submission.
+    (``nbgrader validate`` runs on the student's own copy, where their files are theirs.)"""
+    return os.environ.get("NBGRADER_EXECUTION") == "autograde"
+
+
+def course_root(here: Path) -> Path | None:
+    """The nbgrader course folder above ``here``: the one holding ``nbgrader_config.py``, else the
+    folder above ``autograded/`` or ``submitted/``."""
+    for folder in (here, *here.parents):
+        if (folder / "nbgrader_config.py").is_file():
+            return folder
+    for folder in (here, *here.parents):
+        if folder.name in GRADING_MARKERS:
+            return folder.parent
+    return None
+
+
 def find_exercise_file(name: str, *, start: str | os.PathLike | None = None) -> Path:
     """Find ``<name>.toml``: ``$MEDIALIT_EXERCISES``, then ``exercises/`` in the folder and its parents.
 
     ``name`` may be a notebook stem (``"04_unsourced_claims"``), a notebook file name or a path.
+    Under nbgrader's autograder the folder the notebook runs
+    in is a student's submission, so nothing in it is trusted: only ``$MEDIALIT_EXERCISES`` and
+    the course root's ``exercises/`` are looked in, and a path to a ``.toml`` file is refused.
     """
+    grading = _grading()
     candidate = Path(name)
-    if candidate.suffix == ".toml" and candidate.is_file():
+    if candidate.suffix == ".toml" and candidate.is_file() and not grading:
         return candidate
     stem = candidate.stem if candidate.suffix in (".toml", ".ipynb") else candidate.name
     folders: list[Path] = []
     if os.environ.get("MEDIALIT_EXERCISES"):
         folders.append(Path(os.environ["MEDIALIT_EXERCISES"]))
     here = Path(start or os.getcwd()).resolve()
-    for folder in (here, *here.parents[:3]):
-        folders.append(folder / "exercises")
+    if grading:
+        root = course_root(here)
+        if root is not None:
+            folders.append(root / "exercises")
+    else:
+        for folder in (here, *here.parents[:3]):
+            folders.append(folder / "exercises")
     for folder in folders:
         if (folder / f"{stem}.toml").is_file():
             return folder / f"{stem}.toml"
-    looked = ", ".join(display_path(f) for f in folders)
+    looked = ", ".join(display_path(f) for f in folders) or "nowhere"
+    if grading:
+        raise FileNotFoundError(f"grading: cannot find the instructor's exercise file {stem}.toml (looked in "
+                                f"{looked}); put it in exercises/ of the course root (next to nbgrader_config.py) "
+                                "or set MEDIALIT_EXERCISES; files handed in by students are never used")
     raise FileNotFoundError(f"cannot find the exercise file {stem}.toml (looked in {looked}); "
                             "run the notebook from the kit's notebooks/ folder or set MEDIALIT_EXERCISES")

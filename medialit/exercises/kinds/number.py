@@ -107,6 +107,8 @@ class Number(Kind):
             raise AnswerError(str(err)) from None
 
     def check(self, exercise, answer: Any) -> Verdict:
+        if isinstance(answer, bool) or not isinstance(answer, (int, float, str)):
+            raise AnswerError(f"expected a number, not a {type(answer).__name__}")
         return number_verdict(exercise, parse_number(answer), "Correct: {shown} is within the accepted range.",
                               "Not yet: {shown} is outside the accepted range.")
 
