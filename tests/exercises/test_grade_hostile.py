@@ -237,3 +237,45 @@ def test_an_unknown_exercise_id_is_a_clear_error_not_a_key_error_traceback(tmp_p
     with pytest.raises(UnknownExerciseError) as err:
         ex.result("q9.9")
     assert str(err.value).startswith("00_start_here has no exercise 'q9.9'")
+
+
+@pytest.mark.slow
+def test_student_code_runs_in_a_clean_folder_and_environment_with_a_memory_limit(tmp_path, monkeypatch):
+    """A notebook that reads the environment, files beside and outside its folder, and asks for
+    too much memory: no instructor path or secret reaches it, and the run reports the rest."""
+    import nbformat
+
+    from medialit.exercises.coderun import run_notebook
+
+    exercises = ROOT / "tests" / "fixtures" / "class_code" / "exercises"
+    monkeypatch.setenv("INSTRUCTOR_TOKEN", "s3cret-token")
+    monkeypatch.setenv("MEDIALIT_EXERCISES", str(exercises))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the answer key", encoding="utf-8")
+    student = tmp_path / "mallory"
+    student.mkdir()
+    (student / "link.txt").symlink_to(secret)                 # a link out of the folder
+    (student / "data.txt").write_text("mine", encoding="utf-8")
+    probe = (
+        "import json, os, pathlib\n"
+        "spec = pathlib.Path(os.environ['MEDIALIT_EXERCISES']) / '09_code_practice.toml'\n"
+        "first_word = json.dumps({'env': dict(os.environ), 'cwd': os.getcwd(),\n"
+        "    'link': pathlib.Path('link.txt').exists(), 'data': pathlib.Path('data.txt').read_text(),\n"
+        "    'spec': spec.read_text()})")
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(probe),
+        nbformat.v4.new_code_cell("hog = bytearray(3 * 1024 ** 3)"),
+        nbformat.v4.new_code_cell("answer_q9_2 = 49.5")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, student / "09_code_practice.ipynb")
+    outcome = run_notebook(student / "09_code_practice.ipynb", {"q9.4": "first_word", "q9.2": "answer_q9_2"},
+                           exercise_file=exercises / "09_code_practice.toml", cell_timeout=20, run_timeout=90,
+                           memory_mb=1024)
+    seen = json.loads(outcome.values["q9.4"])
+    shown = json.dumps(seen["env"])
+    assert "s3cret-token" not in shown and str(exercises) not in shown and str(tmp_path) not in shown
+    assert not seen["link"] and seen["data"] == "mine" and not seen["cwd"].startswith(str(tmp_path))
+    assert "released = true" in seen["spec"] and 'answer = "reportedly"' not in seen["spec"]  # hashed keys
+    assert outcome.values["q9.2"] == 49.5                     # the run went on after the failed cell
+    assert any("MemoryError" in p for p in outcome.problems), outcome.problems
+    assert any("link.txt is a symbolic link; not copied" in p for p in outcome.problems)
