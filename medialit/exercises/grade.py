@@ -5,7 +5,8 @@ or a plain ``<student>/`` folder; every ``<notebook>.answers.json`` inside is gr
 instructor's exercise files (never a file handed in by a student). For an exercise file with
 ``code`` exercises, the student's notebook is run headless in a separate process, in a clean
 temporary folder, with time and memory limits (``coderun.py``), and the values its code sets
-are graded; the other answers come from the saved file.
+are graded; a code exercise whose variable the run did not set is graded from the saved
+answer, as the notebook's own check (and so nbgrader) does. Other answers come from the file.
 
 What a submission can do is limited: symbolic links (a student folder, an answers file or a
 notebook that is a link) are never followed; an answers file over :data:`MAX_ANSWERS_BYTES` or
@@ -253,9 +254,8 @@ def _grade_into(grade: StudentGrade, folder: Path, sets: dict[str, ExerciseSet],
             unreadable = not answers and len(grade.problems) > before
             times.append(updated)
         if has_code(exercise_set) and options.run:
-            code_ids = {e.id for e in exercise_set.exercises if KINDS[e.kind].reads_variable}
-            answers = {i: v for i, v in answers.items() if i not in code_ids}   # code: the run decides
-            answers.update(_run_values(grade, stem, exercise_set, runnable.get(stem), options, exercises_dir))
+            # as the notebook's own check does: the value the run gave the variable, else the saved answer
+            answers = {**answers, **_run_values(grade, stem, exercise_set, runnable.get(stem), options, exercises_dir)}
         _score(grade, stem, exercise_set, answers, quiet=unreadable and not has_code(exercise_set))
     for stem in sorted(set(found.answers) - set(notebooks)):
         if stem not in sets:

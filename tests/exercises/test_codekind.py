@@ -196,10 +196,11 @@ def test_grade_runs_notebooks_reports_errors_and_timeouts_and_grades_the_rest(tm
     assert code == 1
     good, loop, broken = rows["good"], rows["loop"], rows["broken"]
     assert (good["status"], good["total"], good["possible"], good["problems"]) == ("complete", "5", "5", "")
-    # the hanging cell is stopped and reported; its variable scores 0 (the saved 49.5 does not count),
+    # the hanging cell is stopped and reported; its variable was never set, so the saved 49.5 counts
+    # (as the notebook's own check, and nbgrader, would count it),
     # the cells after it still ran (q9.3 wrong, q9.4 right) and q9.1 comes from the saved file
     assert loop["status"] == "error" and "cell 6 ('total = 0') ran longer than 3 s" in loop["problems"]
-    assert [loop[f"09_code_practice:q9.{n}"] for n in (1, 2, 3, 4)] == ["1", "0", "0", "1"]
+    assert [loop[f"09_code_practice:q9.{n}"] for n in (1, 2, 3, 4)] == ["1", "2", "0", "1"]
     # a NameError is reported; the ex.answer(...) call in the run still counts
     assert broken["status"] == "error" and "NameError: name 'wrds' is not defined" in broken["problems"]
     assert [broken[f"09_code_practice:q9.{n}"] for n in (1, 2, 3, 4)] == ["0", "2", "0", "1"]
