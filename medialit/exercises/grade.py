@@ -145,7 +145,11 @@ def scan_folder(folder: Path) -> _Found:
     """The answers files and notebooks in a student's folder, never following a symbolic link."""
     found = _Found()
     seen = 0
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    def unreadable(err: OSError) -> None:
+        where = Path(err.filename).relative_to(folder).as_posix() if err.filename else folder.name
+        found.problems.append(f"{where or '.'}: cannot be read ({err.strerror}); not graded")
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         here = Path(root)
         depth = len(here.relative_to(folder).parts)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__"
@@ -233,7 +237,7 @@ def _grade_into(grade: StudentGrade, folder: Path, sets: dict[str, ExerciseSet],
         return
     found = scan_folder(folder)
     grade.problems += found.problems
-    if any("symbolic link" in p for p in found.problems):
+    if any("symbolic link" in p or "cannot be read" in p for p in found.problems):
         grade.worsen("error")
     runnable = {stem: paths[0] for stem, paths in found.notebooks.items()
                 if stem in sets and has_code(sets[stem]) and options.run}
