@@ -168,6 +168,9 @@ def scan_folder(folder: Path) -> _Found:
                 target = "a missing file" if not path.exists() else "another file"
                 found.problems.append(f"{rel} is a symbolic link to {target}; not read")
                 continue
+            if not path.is_file():                       # a named pipe or device would block a read
+                found.problems.append(f"{rel} is not a regular file; not read")
+                continue
             if name.endswith(SUFFIX):
                 found.answers.setdefault(name[: -len(SUFFIX)], []).append(path)
             elif name.endswith(".ipynb"):
@@ -191,6 +194,8 @@ def _read(path: Path, folder: Path) -> tuple[dict[str, dict], str]:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as err:
         raise AnswersFileError(f"{rel}: not UTF-8 text (byte {err.start})") from None
+    except OSError as err:
+        raise AnswersFileError(f"{rel}: cannot be read ({err.strerror})") from None
     answers = parse_answers(text, rel)
     saved = [str(e.get("saved", "")) for e in answers.values() if isinstance(e.get("saved"), str)]
     return answers, max(saved, default="")
@@ -237,7 +242,7 @@ def _grade_into(grade: StudentGrade, folder: Path, sets: dict[str, ExerciseSet],
         return
     found = scan_folder(folder)
     grade.problems += found.problems
-    if any("symbolic link" in p or "cannot be read" in p for p in found.problems):
+    if any(word in p for p in found.problems for word in ("symbolic link", "cannot be read", "not a regular")):
         grade.worsen("error")
     runnable = {stem: paths[0] for stem, paths in found.notebooks.items()
                 if stem in sets and has_code(sets[stem]) and options.run}

@@ -67,6 +67,8 @@ def hostile(tmp_path) -> Path:
     put(cls / "shapes", answers(q0_1={"a": 1}, q0_2=[1, 2], q0_3=True))
     put(cls / "notutf8", b'{"answers": {"q0.1": {"value": "\xff"}}}')
     (cls / "empty").mkdir()
+    (cls / "pipe").mkdir()
+    os.mkfifo(cls / "pipe" / f"{NB}.answers.json")                               # a read would block
     return cls
 
 
@@ -91,6 +93,7 @@ def test_every_hostile_submission_gets_its_row_and_a_clear_status(hostile, tmp_p
         "shapes": ("incomplete", "0", "00_start_here: answer not valid for q0.1, q0.2, q0.3"),
         "notutf8": ("error", "0", "not UTF-8 text"),
         "empty": ("missing", "0", "no answers files handed in"),
+        "pipe": ("error", "0", "00_start_here.answers.json is not a regular file; not read"),
     }
     assert set(rows) == {"(max points)", *expect}
     for student, (status, total, problem) in expect.items():
