@@ -90,8 +90,8 @@ def safe_name(student: str) -> str:
 def feedback_markdown(grade: StudentGrade, book: Gradebook) -> str:
     """One student's feedback: status, totals, each exercise's result, and every problem."""
     lines = [f"# Feedback for {grade.student}", "",
-             f"Status: **{grade.status}**" + (" (handed in after the deadline)" if grade.late else ""),
-             f"Total: **{_points(grade.total)} / {_points(book.possible)}** ({percent(grade, book.possible)}%)", ""]
+             f"- Status: **{grade.status}**" + (" (handed in after the deadline)" if grade.late else ""),
+             f"- Total: **{_points(grade.total)} / {_points(book.possible)}** ({percent(grade, book.possible)}%)", ""]
     for stem in book.notebooks:
         lines += [f"## {stem}: {_points(grade.subtotal(stem))} / {_points(book.notebook_max(stem))}", ""]
         for column, result in grade.results.items():
@@ -105,7 +105,7 @@ def feedback_markdown(grade: StudentGrade, book: Gradebook) -> str:
         lines.append("")
     if grade.problems:
         lines += ["## Problems with the submission", "", *(f"- {p}" for p in grade.problems), ""]
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def write_feedback(folder: Path, book: Gradebook) -> int:

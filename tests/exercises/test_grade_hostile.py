@@ -127,7 +127,7 @@ def test_the_gradebook_opens_in_spreadsheets_and_has_subtotals_percent_and_a_max
                       "medialit total (3)"]
     assert lms[1:] == [["ana", "", "", "ana", "", "3", "3"], ["ben", "", "", "ben", "", "1", "1"]]
     text = (tmp_path / "feedback" / "ben.md").read_text(encoding="utf-8")
-    assert "Total: **1 / 3**" in text and "q0.1 ✗" in text and "q0.3 ○" in text
+    assert "- Total: **1 / 3**" in text and "q0.1 ✗" in text and "q0.3 ○" in text
 
 
 def test_deadline_marks_late_work_and_overrides_replace_points(tmp_path, capsys):
