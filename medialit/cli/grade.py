@@ -16,7 +16,7 @@ from pathlib import Path
 from medialit.cli.common import error
 from medialit.errors import MedialitError
 from medialit.exercises.grade import RunOptions, apply_overrides, grade_submissions, parse_deadline
-from medialit.exercises.gradebook import (free_text_path, lms_path, read_overrides, short_problems, write_csv,
+from medialit.exercises.gradebook import (feedback_path, free_text_path, lms_path, read_overrides, short_problems, write_csv,
                                           write_feedback, write_free_text, write_lms_csv)
 
 
@@ -30,7 +30,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lms", type=Path, default=None,
                         help="CSV of the totals for a Canvas or Moodle gradebook import (default: <out stem>_lms.csv)")
     parser.add_argument("--feedback", type=Path, default=None,
-                        help="folder of per-student feedback files, <student>.md (default: feedback/ next to --out)")
+                        help="folder of per-student feedback files, <student>.md (default: <out stem>_feedback/ next to --out, e.g. grades_feedback/)")
     parser.add_argument("--exercises", type=Path, default=None,
                         help="the instructor's exercise files (default: ./exercises or the kit's)")
     parser.add_argument("--notebook", action="append", dest="notebooks", default=None,
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
                          memory_mb=args.memory_mb)
     free_text = args.free_text or free_text_path(args.out)
     lms = args.lms or lms_path(args.out)
-    feedback = args.feedback or args.out.parent / "feedback"
+    feedback = args.feedback or feedback_path(args.out)
     jobs = max(1, min(args.jobs, os.cpu_count() or 1, 32))
     try:
         deadline = parse_deadline(args.deadline) if args.deadline else None

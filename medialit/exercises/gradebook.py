@@ -7,7 +7,7 @@
 * ``grades_lms.csv``: the totals in the column layout of Canvas's gradebook import
   (``Student, ID, SIS User ID, SIS Login ID, Section``, then one column per notebook and the
   total); Moodle's CSV grade import reads the same file (map ``SIS Login ID`` to the username).
-* ``feedback/<student>.md``: each exercise's result, feedback and hint, and every problem.
+* ``grades_feedback/<student>.md``: each exercise's result, feedback and hint, and every problem.
 * ``grades_free_text.csv``: the free-text answers for the instructor to read.
 
 Overrides (``--overrides FILE``) are a CSV ``student,exercise,points[,note]`` whose points
@@ -139,6 +139,11 @@ def free_text_path(out: Path) -> Path:
 def lms_path(out: Path) -> Path:
     """``grades.csv`` -> ``grades_lms.csv`` in the same folder."""
     return out.with_name(f"{out.stem}_lms.csv")
+
+
+def feedback_path(out: Path) -> Path:
+    """``grades.csv`` -> ``grades_feedback/`` (not ``feedback/``, which is nbgrader's own folder)."""
+    return out.with_name(f"{out.stem}_feedback")
 
 
 def read_overrides(path: Path) -> dict[tuple[str, str], tuple[float, str]]:

@@ -104,7 +104,7 @@ def test_every_hostile_submission_gets_its_row_and_a_clear_status(hostile, tmp_p
     assert "ignored old/00_start_here.answers.json" in rows["dupe"]["problems"]
     for name in ("deep", "bignum", "huge", "notutf8"):          # what was handed in is never moved or changed
         assert (hostile / name / f"{NB}.answers.json").is_file()
-    feedback = (tmp_path / "feedback" / "shapes.md").read_text(encoding="utf-8")
+    feedback = (tmp_path / "grades_feedback" / "shapes.md").read_text(encoding="utf-8")
     assert "could not be read" in feedback and "q0.2" in feedback
 
 
@@ -126,7 +126,7 @@ def test_the_gradebook_opens_in_spreadsheets_and_has_subtotals_percent_and_a_max
     assert lms[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "00_start_here (3)",
                       "medialit total (3)"]
     assert lms[1:] == [["ana", "", "", "ana", "", "3", "3"], ["ben", "", "", "ben", "", "1", "1"]]
-    text = (tmp_path / "feedback" / "ben.md").read_text(encoding="utf-8")
+    text = (tmp_path / "g_feedback" / "ben.md").read_text(encoding="utf-8")
     assert "- Total: **1 / 3**" in text and "q0.1 ✗" in text and "q0.3 ○" in text
 
 
