@@ -282,3 +282,16 @@ def test_student_code_runs_in_a_clean_folder_and_environment_with_a_memory_limit
     assert outcome.values["q9.2"] == 49.5                     # the run went on after the failed cell
     assert any("MemoryError" in p for p in outcome.problems), outcome.problems
     assert any("link.txt is a symbolic link; not copied" in p for p in outcome.problems)
+
+
+def test_no_stored_value_of_any_shape_makes_a_check_raise():
+    """Junk written straight into an answers file is `invalid` (or simply wrong), never an exception."""
+    files = [*(ROOT / "exercises").glob("*.toml"), ROOT / "tests/fixtures/class_exercises/all_kinds.toml",
+             ROOT / "tests/fixtures/class_code/exercises/09_code_practice.toml"]
+    junk = [{"a": 1}, [[1, 2], [3]], True, "x" * 300, -1, [None], [], {}, [{"a": 1}], 1e308, [1] * 500, "nan"]
+    statuses = set()
+    for path in files:
+        for exercise in load_exercise_file(path).exercises:
+            for value in junk:
+                statuses.add(check(exercise, value).status)
+    assert "invalid" in statuses and statuses <= {"invalid", "incorrect", "unanswered", "saved", "correct"}

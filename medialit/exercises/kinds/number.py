@@ -67,7 +67,11 @@ def number_verdict(exercise, value: float, right: str, wrong: str) -> Verdict:
     """Check ``value`` against the hashed band; ``right``/``wrong`` get the value shown (``{shown}``)."""
     unit = exercise.data.get("unit")
     shown = f"{value:g}" + (f" {unit}" if unit else "")
-    for token in number_tokens(value, exercise.key["grid"]):
+    try:
+        tokens = number_tokens(value, exercise.key["grid"])
+    except OverflowError:       # a finite value so large that its bucket overflows
+        raise AnswerError(f"{value:g} is too large a number to check") from None
+    for token in tokens:
         if digest(exercise.salt, exercise.id, token) in exercise.key["correct"]:
             return Verdict("correct", right.format(shown=shown), [], token)
     details = [r["message"] for r in exercise.data.get("ranges", [])
