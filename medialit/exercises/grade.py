@@ -28,7 +28,6 @@ from typing import Callable, Iterator
 from medialit.errors import AnswersFileError
 from medialit.exercises.checking import check
 from medialit.exercises.kinds import KINDS
-from medialit.exercises.release import repo_folder
 from medialit.exercises.results import CheckResult
 from medialit.exercises.spec import ExerciseFileError, ExerciseSet, load_exercise_file
 from medialit.exercises.store import SUFFIX, parse_answers
@@ -384,7 +383,10 @@ def grade_submissions(submissions: str | Path, *, exercises: str | Path | None =
     submissions = Path(submissions)
     if not submissions.is_dir():
         raise FileNotFoundError(f"{submissions}: no such folder of submissions")
-    exercises_dir = Path(exercises) if exercises else repo_folder("exercises")
+    if exercises is None:
+        from medialit.exercises.release import repo_folder   # imports nbformat (slow): only when needed
+        exercises = repo_folder("exercises")
+    exercises_dir = Path(exercises)
     broken: dict[str, str] = {}
     sets = load_exercise_sets(exercises_dir, broken)
     folders = student_folders(submissions)
