@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from medialit.exercises.keys import COST, NUMBER_SLOTS, SCHEME, digest, seal, whole_key
+from medialit.exercises.keys import NUMBER_SLOTS, SCHEME, digest, seal, whole_key
 from medialit.exercises.kinds import KINDS, Fail
 
 MODES = ("practice", "assessment")
@@ -68,7 +68,7 @@ def practice_key(exercise, *, cost: dict | None = None) -> dict:
     explanation = exercise.source.get("explanation")
     rounding = _rounding(exercise)
     key = whole_key(exercise.salt, exercise.id, accepted, wrong, explanation.strip() if explanation else None,
-                    cost=cost or COST, slots=NUMBER_SLOTS if rounding else 1)
+                    cost=cost, slots=NUMBER_SLOTS if rounding else 1)
     if rounding:
         key["rounding"] = rounding
     return key

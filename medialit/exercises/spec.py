@@ -131,7 +131,9 @@ def load_exercise_file(path: str | os.PathLike) -> ExerciseSet:
 
 
 def parse_exercises(raw: Mapping[str, Any], where: str, *, path: Path | None = None) -> ExerciseSet:
-    """Validate a parsed exercise file; ``where`` names it in error messages."""
+    """Validate a parsed exercise file; ``where`` names it in error messages (with the line of
+    the exercise at fault when ``path`` is the file the data were read from)."""
+    read_from = path
     path = path or Path(where)
     unknown = set(raw) - {"title", "exercise", "released", "salt", "format", "mode"}
     if unknown:
@@ -150,12 +152,12 @@ def parse_exercises(raw: Mapping[str, Any], where: str, *, path: Path | None = N
     exercises: list[Exercise] = []
     seen: set[str] = set()
     for number, table in enumerate(tables, start=1):
-        exercise = _parse_one(table, number, where, salt, mode, path)
+        exercise = _parse_one(table, number, where, salt, mode, read_from)
         if exercise.id.casefold() in seen:
-            line = id_line(path, exercise.id, 2)
+            line = id_line(read_from, exercise.id, 2)
             at = f"{where}:{line}" if line else where
             raise ExerciseFileError(f"{at}: exercise {exercise.id}: field 'id' is used twice "
-                                    f"(first at line {id_line(path, exercise.id)})" if line else
+                                    f"(first at line {id_line(read_from, exercise.id)})" if line else
                                     f"{at}: exercise {exercise.id}: field 'id' is used twice")
         seen.add(exercise.id.casefold())
         exercises.append(exercise)

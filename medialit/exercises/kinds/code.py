@@ -244,6 +244,11 @@ class Code(Kind):
         return super().accepted_forms(exercise)
 
     def public_feedback(self, exercise, answer: Any) -> list[str]:
-        if exercise.data["expects"] != "number":
-            return []
-        return range_messages(exercise, coerce_code(exercise, answer))
+        value = coerce_code(exercise, answer)
+        if exercise.data["expects"] == "number":
+            return range_messages(exercise, value)
+        length = exercise.data.get("length")
+        if exercise.data["expects"] == "list" and length and length != len(value):
+            return [f"{exercise.data['variable']}: it has {len(value)} items, "
+                    f"the answer has {length}."]
+        return []

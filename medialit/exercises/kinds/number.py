@@ -63,7 +63,7 @@ def compile_number(table: dict, ex_id: str, salt: str, fail: Fail) -> Compiled:
 
 def require_grid(key: dict, fail: Fail) -> None:
     """A practice release key of a number answer must carry its rounding."""
-    if key.get("scheme") and not isinstance(key.get("rounding"), dict):
+    if key.get("scheme") not in (None, "none") and not isinstance(key.get("rounding"), dict):
         raise fail("field 'key' has no 'rounding' (rebuild the release)")
 
 
