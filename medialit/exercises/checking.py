@@ -71,8 +71,15 @@ def _short(answer: Any) -> str:
 
 
 def _format_only(exercise, kind, answer: Any, base: dict) -> CheckResult:
-    """An assessment release: the answer is read (its form checked), never scored here."""
+    """An assessment release: the answer is read (its form checked), never scored here. Under a
+    grader (nbgrader's autograder, ``MEDIALIT_GRADING=1``) it fails closed: this copy cannot score."""
+    from medialit.exercises.api import grading_mode  # api imports this module
+
     kind.coerce(exercise, answer)
+    if grading_mode():
+        return CheckResult(status="invalid", score=0.0, hint=exercise.hint,
+                           message="This student copy has no answer key (an assessment release): grade with "
+                                   "the instructor's exercise files.", **base)
     return CheckResult(status="saved", score=0.0, hint=exercise.hint,
                        message="Saved for grading: the answer has the right form. Your instructor's "
                                "grading scores it; this copy cannot tell right from wrong.", **base)
