@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from medialit.exercises.keys import NUMBER_SLOTS, SCHEME, digest, seal, whole_key
+from medialit.exercises.keys import SCHEME, digest, seal, whole_key
 from medialit.exercises.kinds import KINDS, Fail
 
 MODES = ("practice", "assessment")
@@ -66,19 +66,11 @@ def practice_key(exercise, *, cost: dict | None = None) -> dict:
     wrong = [(kind.answer_form(exercise, coerce(exercise, answer)), message.strip())
              for answer, message in kind.misconceptions(exercise)]
     explanation = exercise.source.get("explanation")
-    rounding = _rounding(exercise)
+    public, slots = kind.practice_layout(exercise)
     key = whole_key(exercise.salt, exercise.id, accepted, wrong, explanation.strip() if explanation else None,
-                    cost=cost, slots=NUMBER_SLOTS if rounding else 1)
-    if rounding:
-        key["rounding"] = rounding
+                    cost=cost, slots=slots)
+    key.update(public)
     return key
-
-
-def _rounding(exercise) -> dict | None:
-    if exercise.kind == "number" or exercise.data.get("expects") == "number":
-        from medialit.exercises.kinds.number import rounding_of
-        return rounding_of(exercise)
-    return None
 
 
 def release_table(exercise, *, mode: str = "practice", cost: dict | None = None) -> dict:

@@ -259,7 +259,8 @@ def readme(report: ReleaseReport) -> str:
             "assessment: Check only says whether an answer has the right form; your instructor grades it")
     return (f"# medialit: student copy\n\nMode: {mode}.\n\n"
             "## Install\n\n"
-            f"On a laptop: `python -m venv .venv`, activate it, then `pip install {wheel}` and `medialit lab`.\n\n"
+            f"On a laptop, in this folder: `python -m venv .venv`, activate it, `pip install {wheel}`, then "
+            "`medialit lab` (it opens `notebooks/`).\n\n"
             f"On JupyterHub: `pip install --user {wheel}` in a terminal, then open `notebooks/`.\n\n"
             f"On Colab: upload `{wheel}`, run `!pip install {report.wheel.name if report.wheel else 'medialit-*.whl'}` "
             "in the first cell, and upload the notebook you work on (its `data/` folder too, for notebook 07).\n\n"

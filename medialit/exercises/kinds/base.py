@@ -18,6 +18,7 @@ step of an exercise's life, from the TOML table to the grade:
 ``answer_form``        a stored answer as one normalised string (what a practice release hashes)
 ``accepted_forms``     the right whole-answer forms of a source exercise (one, or a number band's bins)
 ``public_feedback``    messages a release may show without a key (a number's ``ranges``)
+``practice_layout``    public fields of a practice key (a number's rounding) and its entry count
 =====================  ==================================================================
 
 Nothing here imports ipywidgets, the exercise file loader or the checker, so the analysis
@@ -138,10 +139,15 @@ class Kind(ABC):
         """Messages that need no key (shown for a wrong answer in any release); none by default."""
         return []
 
+    def practice_layout(self, exercise) -> tuple[dict, int]:
+        """(public fields added to a practice key, how many accepted entries it holds, padded):
+        none and one by default."""
+        return {}, 1
+
 
 STEPS = ("validate", "compile", "read_release", "items", "options", "coerce", "is_empty", "check",
          "widget", "answer_in_code", "key_answer", "misconceptions", "answer_form", "accepted_forms",
-         "public_feedback")
+         "public_feedback", "practice_layout")
 """Every step of :class:`Kind` (the test checks each registered kind has them all)."""
 
 

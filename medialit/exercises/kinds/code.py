@@ -24,7 +24,7 @@ from typing import Any
 from medialit.errors import AnswerError
 from medialit.exercises.keys import digest, normalise, parse_number
 from medialit.exercises.kinds.base import Compiled, Fail, Input, Kind, Verdict, feedback, sealed_messages
-from medialit.exercises.keys import answer_form, number_form
+from medialit.exercises.keys import NUMBER_SLOTS, answer_form, number_form
 from medialit.exercises.kinds.number import (compile_number, number_accepted_forms, number_verdict, range_messages,
                                             range_misconceptions, require_grid, rounding_of)
 
@@ -242,6 +242,11 @@ class Code(Kind):
         if exercise.data["expects"] == "number":
             return number_accepted_forms(exercise)
         return super().accepted_forms(exercise)
+
+    def practice_layout(self, exercise) -> tuple[dict, int]:
+        if exercise.data["expects"] == "number":
+            return {"rounding": rounding_of(exercise)}, NUMBER_SLOTS
+        return {}, 1
 
     def public_feedback(self, exercise, answer: Any) -> list[str]:
         value = coerce_code(exercise, answer)

@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from medialit.errors import AnswerError
-from medialit.exercises.keys import (accepted_number_forms, band_tokens, digest, number_form, number_grid,
+from medialit.exercises.keys import (NUMBER_SLOTS, accepted_number_forms, band_tokens, digest, number_form,
+                                    number_grid,
                                     number_rounding, number_tokens, parse_number, parse_tolerance)
 from medialit.exercises.kinds.base import Compiled, Fail, Input, Kind, Verdict, no_feedback_field
 
@@ -164,3 +165,6 @@ class Number(Kind):
 
     def public_feedback(self, exercise, answer: Any) -> list[str]:
         return range_messages(exercise, parse_number(answer))
+
+    def practice_layout(self, exercise) -> tuple[dict, int]:
+        return {"rounding": rounding_of(exercise)}, NUMBER_SLOTS
