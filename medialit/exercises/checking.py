@@ -13,6 +13,7 @@ the empty answer, unreadable answers, scores, hints and explanations are common 
 """
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from medialit.errors import AnswerError
@@ -65,6 +66,13 @@ def check(exercise, answer: Any) -> CheckResult:
                        hint=exercise.hint, **base)
 
 
+def under_grader() -> bool:
+    """True under nbgrader's autograder or ``MEDIALIT_GRADING=1`` (the test pins that it agrees
+    with ``api.grading_mode``, which the student API uses; api imports this module)."""
+    flag = os.environ.get("MEDIALIT_GRADING", "").strip().lower() in ("1", "true", "yes")
+    return flag or os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")
+
+
 def _short(answer: Any) -> str:
     text = repr(answer)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -73,10 +81,8 @@ def _short(answer: Any) -> str:
 def _format_only(exercise, kind, answer: Any, base: dict) -> CheckResult:
     """An assessment release: the answer is read (its form checked), never scored here. Under a
     grader (nbgrader's autograder, ``MEDIALIT_GRADING=1``) it fails closed: this copy cannot score."""
-    from medialit.exercises.api import grading_mode  # api imports this module
-
     kind.coerce(exercise, answer)
-    if grading_mode():
+    if under_grader():
         return CheckResult(status="invalid", score=0.0, hint=exercise.hint,
                            message="This student copy has no answer key (an assessment release): grade with "
                                    "the instructor's exercise files.", **base)

@@ -59,11 +59,9 @@ def released_parts(table: dict, kind: str, fail: Fail, *, mode: str = "practice"
 def practice_key(exercise, *, cost: dict | None = None) -> dict:
     """The practice key of a source exercise: one slow hash per right whole answer, the sealed
     explanation, and a message for each listed misconception, keyed to that whole wrong answer."""
-    from medialit.exercises.checking import coerce  # checking imports this module's parts
-
     kind = KINDS[exercise.kind]
     accepted = kind.accepted_forms(exercise)
-    wrong = [(kind.answer_form(exercise, coerce(exercise, answer)), message.strip())
+    wrong = [(kind.answer_form(exercise, kind.coerce(exercise, answer)), message.strip())
              for answer, message in kind.misconceptions(exercise)]
     explanation = exercise.source.get("explanation")
     public, slots = kind.practice_layout(exercise)

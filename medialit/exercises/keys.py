@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import math
 import re
@@ -209,10 +210,18 @@ _MAXMEM = 64 * 2 ** 20
 
 
 def slow_hash(salt: str, exercise_id: str, form: str, cost: dict) -> bytes:
-    """scrypt of one whole answer form: the only way to test a guess against a practice key."""
+    """scrypt of one whole answer form: the only way to test a guess against a practice key.
+
+    Results are remembered for the session, so ``progress()`` re-checking saved answers is not
+    slow; a new guess still costs a full hash."""
     n, r, p = int(cost["n"]), int(cost["r"]), int(cost["p"])
     if n < MIN_COST_N or n & (n - 1) or not 1 <= r <= 32 or not 1 <= p <= 4:
         raise ValueError(f"bad hash cost {cost!r}")
+    return _scrypt(salt, exercise_id, form, n, r, p)
+
+
+@functools.lru_cache(maxsize=512)
+def _scrypt(salt: str, exercise_id: str, form: str, n: int, r: int, p: int) -> bytes:
     data = "\x1f".join((exercise_id, form)).encode("utf-8")
     return hashlib.scrypt(data, salt=salt.encode("utf-8"), n=n, r=r, p=p, maxmem=_MAXMEM, dklen=32)
 

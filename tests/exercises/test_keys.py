@@ -105,6 +105,19 @@ def test_a_practice_label_exercise_says_not_yet_without_saying_which_item():
     assert check(twin, coerce(twin, [" FACT", "Opinion ", "fact"])).status == "correct"
 
 
+@pytest.mark.parametrize("env", [{}, {"MEDIALIT_GRADING": "1"}, {"MEDIALIT_GRADING": "no"},
+                                 {"NBGRADER_EXECUTION": "autograde"}, {"NBGRADER_EXECUTION": "validate"},
+                                 {"NBGRADER_EXECUTION": "other"}])
+def test_the_checker_knows_a_grader_runs_exactly_when_the_api_does(env, monkeypatch):
+    from medialit.exercises.api import grading_mode
+    from medialit.exercises.checking import under_grader
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    monkeypatch.delenv("MEDIALIT_GRADING", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert under_grader() == grading_mode()
+
+
 def test_an_assessment_release_reads_the_form_and_fails_closed_under_a_grader(monkeypatch):
     source = _one({"kind": "single_choice", "choices": ["a", "b"], "answer": "b", "feedback": {"a": "No."}})
     twin = _released(source, mode="assessment")
