@@ -22,6 +22,7 @@ from pathlib import Path
 from medialit.errors import ReferenceDataError
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
+PACKAGED_DIR = Path(__file__).resolve().parents[1] / "kit" / "seeds" / "reference"  # a student release's wheel
 
 
 def fold(s: str) -> str:
@@ -203,7 +204,8 @@ def _bool(s: str, label: str) -> bool:
 @lru_cache(maxsize=8)
 def load_reference(path: str | Path | None = None) -> Reference:
     """Load the five tables from ``path`` (default: the kit's ``seeds/reference``)."""
-    folder = Path(path) if path is not None else DEFAULT_DIR
+    folder = Path(path) if path is not None else (DEFAULT_DIR if DEFAULT_DIR.is_dir() or not PACKAGED_DIR.is_dir()
+                                                  else PACKAGED_DIR)
     if not folder.is_dir():
         raise ReferenceDataError(f"{folder}: reference folder not found")
 

@@ -131,7 +131,7 @@ def test_release_hides_the_code_keys_and_checks_the_same(ex):
     for qid, value in [("q9.2", 49.5), ("q9.3", ["sources", "allegedly", "reportedly"]), ("q9.4", "said")]:
         name = released[qid].data["variable"]
         a, b = ex.check(qid, namespace={name: value}), twin.check(qid, namespace={name: value})
-        assert (a.status, a.message, a.details) == (b.status, b.message, b.details)
+        assert (a.status, a.score) == (b.status, b.score) and set(b.details) <= set(a.details)
 
 
 @pytest.mark.parametrize("fields,expected", [
@@ -168,7 +168,7 @@ def test_an_ordered_list_exercise_survives_its_release(tmp_path):
     ex = Exercises(released, AnswerStore("unused.json", persist=False))
     assert ex.check("q9.9", namespace={"answer_q9_9": ["B", "a"]}).passed
     short = ex.check("q9.9", namespace={"answer_q9_9": ["b"]})
-    assert not short.passed and "it has 1 items, the answer has 2" in short.message
+    assert not short.passed and "it has 1 items, the answer has 2" in " ".join(short.details)
 
 
 # --- grading: running the notebook -----------------------------------------------------------
