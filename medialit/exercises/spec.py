@@ -260,7 +260,6 @@ def find_exercise_file(name: str, *, start: str | os.PathLike | None = None) -> 
     else:
         for folder in (here, *here.parents[:3]):
             folders.append(folder / "exercises")
-    if not grading:
         folders.append(Path(__file__).resolve().parents[1] / "kit" / "exercises")  # a student release's wheel
     for folder in folders:
         if (folder / f"{stem}.toml").is_file():
