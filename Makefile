@@ -29,8 +29,10 @@ test: $(VENV)/.test
 bench: $(VENV)/.test
 	$(BIN)/python bench/run.py
 
+# make release: practice release (immediate feedback); make release MODE=assessment: no keys.
+MODE ?= practice
 release: $(VENV)/.runtime
-	$(BIN)/medialit release build/student
+	$(BIN)/medialit release $(if $(filter assessment,$(MODE)),--no-keys) build/student
 
 clean-venv:
 	rm -rf $(VENV)

@@ -22,6 +22,7 @@ from pathlib import Path
 from medialit.errors import ReferenceDataError
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
+PACKAGED_DIR = Path(__file__).resolve().parents[1] / "kit" / "seeds" / "reference"  # a student release's wheel
 
 
 def fold(s: str) -> str:
@@ -362,7 +363,11 @@ def load_reference(path: str | Path | None = None, *, extra: str | Path | None =
     >>> [p.name for p in ref.people][-1], ref.people[-1].table.endswith("class_people.csv")
     ('Ada Quill', True)
     """
-    base = _load_folder(Path(path) if path is not None else DEFAULT_DIR)
+    if path is not None:
+        folder = Path(path)
+    else:   # the checkout's seeds/reference, else the copy inside a student release's wheel
+        folder = DEFAULT_DIR if DEFAULT_DIR.is_dir() or not PACKAGED_DIR.is_dir() else PACKAGED_DIR
+    base = _load_folder(folder)
     if extra is None:
         return base
     teacher, problems = read_tables(extra)

@@ -25,6 +25,7 @@ COMMANDS = {
     "fetch": "save a snapshot of a web page (its HTML and its article text)",
     "release": "student copy: notebooks without outputs, keys not readable",
     "grade": "grade collected submissions into a CSV gradebook",
+    "exercises": "exercises lint: authoring problems of exercise files and notebooks",
 }
 
 #: Exit code when stdout was closed early (``medialit analyze ... | head``): 128 + SIGPIPE, as the shell reports it.

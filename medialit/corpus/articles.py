@@ -151,7 +151,8 @@ class Corpus:
 
 def seeds_dir() -> Path:
     """The folder of seed articles: ``$MEDIALIT_SEEDS``, else ``seeds/`` beside the package
-    (a checkout or editable install), else the nearest ``seeds/catalog.toml`` above the
+    (a checkout or editable install), else ``medialit/kit/seeds`` (the wheel of a student
+    release, see ``exercises/release.py``), else the nearest ``seeds/catalog.toml`` above the
     current directory."""
     env = os.environ.get(SEEDS_ENV)
     if env:
@@ -162,6 +163,9 @@ def seeds_dir() -> Path:
     beside = Path(__file__).resolve().parents[2] / "seeds"
     if (beside / CATALOG_NAME).is_file():
         return beside
+    packaged = Path(__file__).resolve().parents[1] / "kit" / "seeds"   # a student release's wheel
+    if (packaged / CATALOG_NAME).is_file():
+        return packaged
     for folder in [Path.cwd(), *Path.cwd().parents]:
         if (folder / "seeds" / CATALOG_NAME).is_file():
             return folder / "seeds"

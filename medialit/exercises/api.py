@@ -59,7 +59,10 @@ class Exercises:
 
     def show(self, exercise_id: str):
         """The widget for one exercise, with the saved answer (if any) put back in."""
-        exercise = self._find(exercise_id)
+        try:
+            exercise = self._find(exercise_id)
+        except KeyError as err:
+            return Note(str(err), ok=False)
         try:
             from medialit.exercises.widgets import ExerciseWidget
         except ImportError:  # no ipywidgets: the text form with the code fallback
@@ -76,7 +79,7 @@ class Exercises:
         try:
             exercise = self._find(exercise_id)
         except KeyError as err:
-            return Note(f"Not saved: {err.args[0]}", ok=False)
+            return Note(f"Not saved: {err}", ok=False)
         note = self._save(exercise, value, quiet=False)
         widget = self._widgets.get(exercise.id)
         if widget is not None and exercise.id in self.store:
@@ -139,8 +142,8 @@ class Exercises:
             result = self.result(exercise_id, namespace=namespace)
         except KeyError as err:
             if strict:
-                raise AssertionError(err.args[0]) from None
-            return Note(str(err.args[0]), ok=False)
+                raise AssertionError(str(err)) from None
+            return Note(str(err), ok=False)
         if not strict:
             return result
         print(result)

@@ -13,10 +13,11 @@ the empty answer, unreadable answers, scores, hints and explanations are common 
 """
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from medialit.errors import AnswerError
-from medialit.exercises.keys import digest, unseal
+from medialit.exercises.keys import SCHEME, digest, unseal, whole_check
 from medialit.exercises.kinds import KINDS
 from medialit.exercises.results import CheckResult
 
@@ -45,7 +46,12 @@ def check(exercise, answer: Any) -> CheckResult:
     if answer is None or kind.is_empty(answer):
         how = f"use the widget, or ex.answer({exercise.id!r}, ...)"
         return CheckResult(status="unanswered", score=0.0, message=f"Not answered yet: {how}.", **base)
+    scheme = exercise.key.get("scheme") if kind.graded else None
     try:
+        if scheme == "none":
+            return _format_only(exercise, kind, answer, base)
+        if scheme == SCHEME:
+            return _whole_answer(exercise, kind, answer, base)
         status, message, details, explain_token = kind.check(exercise, answer)
     except (AnswerError, TypeError, ValueError, KeyError, IndexError) as err:
         return CheckResult(status="invalid", score=0.0, hint=exercise.hint,
@@ -58,3 +64,40 @@ def check(exercise, answer: Any) -> CheckResult:
         return CheckResult(status=status, score=0.0, message=message, details=tuple(details), **base)
     return CheckResult(status=status, score=0.0, message=message, details=tuple(details),
                        hint=exercise.hint, **base)
+
+
+def under_grader() -> bool:
+    """True under nbgrader's autograder or ``MEDIALIT_GRADING=1`` (the test pins that it agrees
+    with ``api.grading_mode``, which the student API uses; api imports this module)."""
+    flag = os.environ.get("MEDIALIT_GRADING", "").strip().lower() in ("1", "true", "yes")
+    return flag or os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")
+
+
+def _short(answer: Any) -> str:
+    text = repr(answer)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _format_only(exercise, kind, answer: Any, base: dict) -> CheckResult:
+    """An assessment release: the answer is read (its form checked), never scored here. Under a
+    grader (nbgrader's autograder, ``MEDIALIT_GRADING=1``) it fails closed: this copy cannot score."""
+    kind.coerce(exercise, answer)
+    if under_grader():
+        return CheckResult(status="invalid", score=0.0, hint=exercise.hint,
+                           message="This student copy has no answer key (an assessment release): grade with "
+                                   "the instructor's exercise files.", **base)
+    return CheckResult(status="saved", score=0.0, hint=exercise.hint,
+                       message="Saved for grading: the answer has the right form. Your instructor's "
+                               "grading scores it; this copy cannot tell right from wrong.", **base)
+
+
+def _whole_answer(exercise, kind, answer: Any, base: dict) -> CheckResult:
+    """A practice release: the whole answer against one slow hash; no per-item verdict."""
+    right, shown, message = whole_check(exercise.key, exercise.salt, exercise.id, kind.answer_form(exercise, answer))
+    if right:
+        return CheckResult(status="correct", score=exercise.points, message=f"Correct: {_short(answer)} is right.",
+                           explanation=shown, **base)
+    details = tuple(dict.fromkeys(([message] if message else []) + kind.public_feedback(exercise, answer)))
+    return CheckResult(status="incorrect", score=0.0, hint=exercise.hint, details=details,
+                       message="Not yet: the answer is not right as a whole (this copy checks the whole "
+                               "answer at once, not item by item).", **base)

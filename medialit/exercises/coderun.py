@@ -1,16 +1,27 @@
 """Run a student's notebook headless to read the values its code sets (for ``code`` exercises).
 
-``run_notebook`` is what ``medialit grade`` calls. It copies the notebook's folder to a temp
-folder, points ``MEDIALIT_ANSWERS_DIR`` at an empty temp folder (the answers file the student
-handed in is never touched) and ``MEDIALIT_EXERCISES`` at the instructor's exercise files, then
-starts ``python -m medialit.exercises.coderun`` in a separate process. That process runs every
-cell with nbclient, with a time limit per cell (a cell over the limit is interrupted, reported
-and the run goes on with the next cell); the parent stops the whole run after an overall limit
-and kills its kernel. A last cell, added to the temp copy, writes the variables' values to JSON.
+``run_notebook`` is what ``medialit grade`` calls. The student's code is untrusted, so the run
+gets as little as it needs:
+
+* a clean temporary working folder holding a copy of the student's folder: regular files only
+  (symbolic links are never copied or followed, nor answers files), within size limits;
+* the exercise file in its *release* form (hashed keys, as students have it), never the
+  instructor's source file or the folder it sits in;
+* a clean environment: only ``PATH``, the locale and the import path of this package, with
+  ``HOME``, ``TMPDIR`` and ``MEDIALIT_ANSWERS_DIR`` inside the temporary folder; nothing else
+  of the grader's environment (no instructor path, no token) reaches the student's code;
+* limits: a time limit per cell (a cell over it is interrupted, reported, and the run goes on),
+  an overall time limit (the run and its kernel are killed), an address-space limit
+  (``memory_mb``) and a limit on the size of files it writes.
+
+It starts ``python -m medialit.exercises.coderun`` in a separate process, which runs every cell
+with nbclient; a last cell, added to the copy, writes the variables' values to JSON. Student
+code can still read any file the grading account may read: grade in an account that holds
+nothing else (docs/instructor-guide.md).
 
 >>> outcome = run_notebook(Path("09_code.ipynb"), {"q9.2": "answer_q9_2"},
-...                        exercises_dir=Path("exercises"))   # doctest: +SKIP
->>> outcome.status, outcome.values                            # doctest: +SKIP
+...                        exercise_file=Path("exercises/09_code.toml"))   # doctest: +SKIP
+>>> outcome.status, outcome.values                                         # doctest: +SKIP
 ('ok', {'q9.2': 49.5})
 """
 from __future__ import annotations
@@ -29,7 +40,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-STRIP_ENV = ("MEDIALIT_GRADING", "NBGRADER_EXECUTION", "MEDIALIT_ANSWER_FROM_KEY", "MEDIALIT_ANSWERS_DIR")
+KEEP_ENV = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "SYSTEMROOT")   # all else is left out
+MAX_FILE_BYTES = 50_000_000        # a file of the student's folder larger than this is not copied
+MAX_COPY_BYTES = 200_000_000       # nor anything once this much is copied
+MAX_WRITE_BYTES = 200_000_000      # the largest file the student's code may write
 TIMEOUT_NAME = "CellTimeoutError"
 
 
@@ -154,24 +168,92 @@ def _kill_group(pid: int | None) -> None:
         time.sleep(0.5)
 
 
-def run_notebook(notebook: Path, variables: Mapping[str, str], *, exercises_dir: Path,
-                 cell_timeout: float = 30.0, run_timeout: float = 300.0) -> RunOutcome:
+def copy_folder(source: Path, target: Path) -> list[str]:
+    """Copy the regular files of ``source`` (no symbolic links, no answers files, within the size
+    limits) into ``target``; returns what was left out, one line each."""
+    skipped: list[str] = []
+    copied = 0
+    for root, dirs, files in os.walk(source, followlinks=False):
+        here = Path(root)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__" and not (here / d).is_symlink()]
+        for name in files:
+            path = here / name
+            rel = path.relative_to(source)
+            if ".answers.json" in name or path.is_symlink() or not path.is_file():
+                if path.is_symlink():
+                    skipped.append(f"{rel.as_posix()} is a symbolic link; not copied into the run")
+                continue
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES or copied + size > MAX_COPY_BYTES:
+                skipped.append(f"{rel.as_posix()} is too large to copy into the run ({size / 1e6:.0f} MB)")
+                continue
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / rel)
+            copied += size
+    return skipped
+
+
+def clean_env(tmp: Path) -> dict[str, str]:
+    """The student's code's environment: nothing of the grader's but PATH, the locale and our import path."""
+    env = {k: v for k, v in os.environ.items() if k in KEEP_ENV}
+    package_root = str(Path(__file__).resolve().parents[2])
+    home = tmp / "home"
+    home.mkdir(exist_ok=True)
+    env.update(HOME=str(home), TMPDIR=str(home), IPYTHONDIR=str(home / ".ipython"),
+               PYTHONPATH=package_root, PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="agg",
+               OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    return env
+
+
+def _limits(memory_mb: int):
+    """A ``preexec_fn`` that caps the address space and the size of written files (POSIX only)."""
+    def apply() -> None:
+        try:
+            import resource
+        except ImportError:  # pragma: no cover
+            return
+        for limit, value in ((getattr(resource, "RLIMIT_AS", None), memory_mb * 1024 * 1024),
+                             (getattr(resource, "RLIMIT_FSIZE", None), MAX_WRITE_BYTES),
+                             (getattr(resource, "RLIMIT_CORE", None), 0)):
+            if limit is None or value <= 0:
+                continue
+            try:
+                resource.setrlimit(limit, (value, value))
+            except (ValueError, OSError):  # pragma: no cover - a lower hard limit is kept
+                pass
+    return apply if os.name == "posix" else None
+
+
+def release_copy(exercise_file: Path, folder: Path) -> Path:
+    """The exercise file in release form (hashed keys) in ``folder``, for the run to load."""
+    from medialit.exercises.release import release_exercise_file
+
+    text, _ = release_exercise_file(Path(exercise_file))
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / Path(exercise_file).name
+    target.write_text(text, encoding="utf-8")
+    return folder
+
+
+def run_notebook(notebook: Path, variables: Mapping[str, str], *, exercise_file: Path,
+                 cell_timeout: float = 30.0, run_timeout: float = 300.0, memory_mb: int = 2048) -> RunOutcome:
     """Run a copy of ``notebook`` headless; the values of ``variables`` and any problems."""
     outcome = RunOutcome()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="medialit-run-") as tmp:
         tmp_path = Path(tmp)
         work, answers, report = tmp_path / "work", tmp_path / "answers", tmp_path / "report.json"
-        shutil.copytree(notebook.parent, work, ignore=shutil.ignore_patterns(
-            "*.answers.json*", ".ipynb_checkpoints", "__pycache__"))
+        work.mkdir()
+        outcome.problems += copy_folder(notebook.parent, work)
         answers.mkdir()
-        env = {k: v for k, v in os.environ.items() if k not in STRIP_ENV}
-        env.update(MEDIALIT_ANSWERS_DIR=str(answers), MEDIALIT_EXERCISES=str(Path(exercises_dir).resolve()))
+        specs = release_copy(exercise_file, tmp_path / "exercises")
+        env = clean_env(tmp_path)
+        env.update(MEDIALIT_ANSWERS_DIR=str(answers), MEDIALIT_EXERCISES=str(specs))
         command = [sys.executable, "-m", "medialit.exercises.coderun", str(work / notebook.name),
                    "--report", str(report), "--variables", json.dumps(dict(variables)),
                    "--cell-timeout", str(cell_timeout)]
         process = subprocess.Popen(command, cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   text=True, start_new_session=True)
+                                   text=True, start_new_session=True, preexec_fn=_limits(memory_mb))
         try:
             _, stderr = process.communicate(timeout=run_timeout)
         except subprocess.TimeoutExpired:
@@ -191,17 +273,17 @@ def run_notebook(notebook: Path, variables: Mapping[str, str], *, exercises_dir:
             outcome.status = "error"
             if process.returncode and not state.get("errors"):
                 last = [line for line in (stderr or "").splitlines() if line.strip()]
-                outcome.problems.append("the notebook could not be run: " + (last[-1] if last else
+                outcome.problems.append("the notebook could not be run: " + (last[-1][:200] if last else
                                                                             f"exit code {process.returncode}"))
         saved = _read_json(answers / f"{notebook.stem}.answers.json").get("answers", {})
         collected = _read_json(tmp_path / "values.json")
         for exercise_id, name in variables.items():
             entry = collected.get(exercise_id)
-            if entry and "value" in entry:
+            if isinstance(entry, dict) and "value" in entry:
                 outcome.values[exercise_id] = entry["value"]
-            elif entry:
-                outcome.problems.append(f"{exercise_id}: {entry['unreadable']}")
-            elif isinstance(saved.get(exercise_id), dict) and "value" in saved[exercise_id]:
+            elif isinstance(entry, dict):
+                outcome.problems.append(f"{exercise_id}: {str(entry.get('unreadable'))[:200]}")
+            elif isinstance(saved, dict) and isinstance(saved.get(exercise_id), dict) and "value" in saved[exercise_id]:
                 outcome.values[exercise_id] = saved[exercise_id]["value"]     # ex.answer(...) in the run
             else:
                 outcome.problems.append(f"{exercise_id}: the run did not set {name}")
@@ -209,10 +291,13 @@ def run_notebook(notebook: Path, variables: Mapping[str, str], *, exercises_dir:
     return outcome
 
 
-def _read_json(path: Path) -> dict:
+def _read_json(path: Path, max_bytes: int = 20_000_000) -> dict:
+    """A JSON table the run wrote (``{}`` when absent, too large or unreadable in any way)."""
     try:
+        if path.stat().st_size > max_bytes:
+            return {}
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -9,7 +9,12 @@ A *token* is a short string made from one normalised part of an answer (``"choic
 right tokens. Feedback for a wrong token is *sealed*: XOR-ed with a keystream derived from
 that token, so it can be read only by someone who gives that answer.
 
-This hides keys from reading, not from a determined student: see docs/exercise-format.md.
+These per-token hashes are fast and item by item: they are what a *source* file compiles to
+(instructor side, where the plaintext is at hand anyway). A *practice release* never holds
+them: it holds one slow, salted hash of the whole answer (:func:`whole_key`,
+:func:`whole_check`), so recovering a key costs the product of its items' choices times the
+hash cost. An *assessment release* holds no key at all. See docs/instructor-guide.md,
+"Release modes".
 
 >>> digest("s", "q1", "choice:a") == digest("s", "q1", "choice:a")
 True
@@ -19,9 +24,11 @@ True
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import math
 import re
+import secrets
 import unicodedata
 from typing import Any
 
@@ -189,3 +196,184 @@ def parse_number(value: Any) -> float:
     if word and word.group() in _SCALES:
         number *= _SCALES[word.group()]
     return number
+
+
+# --- whole-answer keys (practice releases) --------------------------------------------
+
+SCHEME = "scrypt-1"
+COST = {"n": 2 ** 14, "r": 8, "p": 1}
+"""scrypt parameters of a practice release: about 45 ms and 16 MB per check on a laptop."""
+MIN_COST_N = 2 ** 4
+NUMBER_SLOTS = 32
+"""A number key always holds this many accepted entries (real bins padded with random ones)."""
+_MAXMEM = 64 * 2 ** 20
+
+
+def slow_hash(salt: str, exercise_id: str, form: str, cost: dict) -> bytes:
+    """scrypt of one whole answer form: the only way to test a guess against a practice key.
+
+    Results are remembered for the session, so ``progress()`` re-checking saved answers is not
+    slow; a new guess still costs a full hash."""
+    n, r, p = int(cost["n"]), int(cost["r"]), int(cost["p"])
+    if n < MIN_COST_N or n & (n - 1) or not 1 <= r <= 32 or not 1 <= p <= 4:
+        raise ValueError(f"bad hash cost {cost!r}")
+    return _scrypt(salt, exercise_id, form, n, r, p)
+
+
+@functools.lru_cache(maxsize=512)
+def _scrypt(salt: str, exercise_id: str, form: str, n: int, r: int, p: int) -> bytes:
+    data = "\x1f".join((exercise_id, form)).encode("utf-8")
+    return hashlib.scrypt(data, salt=salt.encode("utf-8"), n=n, r=r, p=p, maxmem=_MAXMEM, dklen=32)
+
+
+def _derive(secret: bytes, purpose: str) -> bytes:
+    return hashlib.sha256(purpose.encode("ascii") + b"\x1f" + secret).digest()
+
+
+def _xor_stream(seed: bytes, data: bytes) -> bytes:
+    out = bytearray()
+    counter = 0
+    while len(out) < len(data):
+        out += hashlib.sha256(seed + counter.to_bytes(4, "big")).digest()
+        counter += 1
+    return bytes(a ^ b for a, b in zip(data, out))
+
+
+def _seal_bytes(message: str, seed: bytes) -> str:
+    return base64.b64encode(_xor_stream(seed, message.encode("utf-8"))).decode("ascii")
+
+
+def _unseal_bytes(sealed: str, seed: bytes) -> str | None:
+    try:
+        return _xor_stream(seed, base64.b64decode(sealed.encode("ascii"), validate=True)).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def whole_key(salt: str, exercise_id: str, accepted: list[str], wrong: list[tuple[str, str]],
+              explanation: str | None, *, cost: dict | None = None, slots: int = 1) -> dict:
+    """The practice key of one exercise: a slow hash per accepted whole answer, nothing per item.
+
+    ``accepted`` are the whole-answer forms that are right (one, or the bins of a number
+    band); ``wrong`` are (form, message) of whole wrong answers with a message (each
+    opens only for that exact answer, at the cost of one slow hash). The explanation is
+    sealed with a random key that each accepted entry wraps, so it opens for any right answer.
+    The entries are padded with random ones to ``slots`` and sorted, so their number and
+    order tell nothing.
+    """
+    cost = dict(cost or COST)
+    opener = secrets.token_bytes(16)
+    entries = []
+    for form in dict.fromkeys(accepted):
+        secret = slow_hash(salt, exercise_id, form, cost)
+        wrap = bytes(a ^ b for a, b in zip(opener, _derive(secret, "wrap")))
+        entries.append([_derive(secret, "check")[:16].hex(), wrap.hex()])
+    while len(entries) < slots:
+        entries.append([secrets.token_hex(16), secrets.token_hex(16)])
+    feedback = {}
+    for form, message in wrong:
+        if form in accepted:
+            continue
+        secret = slow_hash(salt, exercise_id, form, cost)
+        feedback[_derive(secret, "feedback")[:16].hex()] = _seal_bytes(message, _derive(secret, "message"))
+    key = {"scheme": SCHEME, "cost": cost, "accept": sorted(entries), "feedback": dict(sorted(feedback.items()))}
+    if explanation:
+        key["explanation"] = _seal_bytes(explanation, opener)
+    return key
+
+
+def whole_check(key: dict, salt: str, exercise_id: str, form: str) -> tuple[bool, str | None, str | None]:
+    """(right?, explanation, feedback message) for one whole answer form: one slow hash."""
+    secret = slow_hash(salt, exercise_id, form, key["cost"])
+    check = _derive(secret, "check")[:16].hex()
+    for entry_check, wrap in key.get("accept", []):
+        if secrets.compare_digest(entry_check, check):
+            opener = bytes(a ^ b for a, b in zip(bytes.fromhex(wrap), _derive(secret, "wrap")))
+            sealed = key.get("explanation")
+            return True, (_unseal_bytes(sealed, opener) if sealed else None), None
+    sealed = key.get("feedback", {}).get(_derive(secret, "feedback")[:16].hex())
+    return False, None, (_unseal_bytes(sealed, _derive(secret, "message")) if sealed else None)
+
+
+def answer_form(value: Any) -> str:
+    """A stored answer as one normalised string: case, spacing and quote style do not matter.
+
+    >>> answer_form(["Yes ", None, "NO"]).split(chr(30))
+    ['[yes', '-', 'no]']
+    """
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return f"{float(value):.12g}"
+    if isinstance(value, (list, tuple)):
+        return "[" + "\x1e".join(answer_form(v) for v in value) + "]"
+    return normalise(value)
+
+
+# --- numbers in a practice key: a rounding step, not a grid aligned with the band ---------
+
+_STEPS = (5, 2, 1)
+
+
+def number_rounding(answer: float, tolerance: float, relative: bool) -> dict:
+    """The public rounding of number answers: a step of 1, 2 or 5 times a power of ten, at most a
+    tenth of the accepted band (so the band's edges are fuzzy by at most a twentieth of it).
+
+    The step is aligned with zero, not with the band: it tells the tolerance within a factor of
+    2.5, and nothing about the answer.
+
+    >>> number_rounding(50, 5, False)
+    {'scale': 'linear', 'step': 1.0}
+    """
+    if tolerance == 0:
+        return {"scale": "exact"}
+    if relative:
+        width = math.log((1 + tolerance) / (1 - tolerance))
+        scale = "log"
+    else:
+        width = 2 * tolerance
+        scale = "linear"
+    limit = width / 10
+    power = math.floor(math.log10(limit))
+    for factor in _STEPS:
+        step = factor * 10.0 ** power
+        if step <= limit * (1 + 1e-9):
+            return {"scale": scale, "step": float(f"{step:.6g}")}
+    return {"scale": scale, "step": float(f"{10.0 ** power:.6g}")}  # pragma: no cover
+
+
+def number_form(value: float, rounding: dict) -> str:
+    """The whole-answer form of a typed number: its bin on the public rounding.
+
+    >>> number_form(52.4, {"scale": "linear", "step": 1.0})
+    'lin:52'
+    """
+    scale = rounding.get("scale")
+    if scale == "exact":
+        return f"exact:{float(value):.12g}"
+    step = float(rounding["step"])
+    if scale == "linear":
+        return f"lin:{round(value / step)}"
+    if value == 0:
+        return "log:0"
+    return f"log{'-' if value < 0 else '+'}:{round(math.log(abs(value)) / step)}"
+
+
+def accepted_number_forms(answer: float, tolerance: float, relative: bool, rounding: dict) -> list[str]:
+    """The forms of every bin whose centre is inside the accepted band (the key answer's own
+    bin always, so the key passes its own check)."""
+    own = number_form(answer, rounding)
+    if rounding["scale"] == "exact":
+        return [own]
+    step = float(rounding["step"])
+    if rounding["scale"] == "linear":
+        low, high, sign = answer - tolerance, answer + tolerance, ""
+    else:
+        low, high = math.log(abs(answer) * (1 - tolerance)), math.log(abs(answer) * (1 + tolerance))
+        sign = "-" if answer < 0 else "+"
+    forms = [own]
+    for k in range(math.ceil(low / step), math.floor(high / step) + 1):
+        forms.append(f"lin:{k}" if rounding["scale"] == "linear" else f"log{sign}:{k}")
+    return list(dict.fromkeys(forms))

@@ -13,6 +13,7 @@ The format is documented in docs/exercise-format.md.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -54,6 +55,13 @@ class Exercise:
         return KINDS[self.kind].options(self)
 
 
+class UnknownExerciseError(ExerciseFileError, KeyError):
+    """An exercise id that the notebook's exercise file does not have (a ``KeyError`` too)."""
+
+    def __str__(self) -> str:          # KeyError would print the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
 @dataclass(frozen=True)
 class ExerciseSet:
     """The exercises of one notebook, in file order."""
@@ -63,13 +71,15 @@ class ExerciseSet:
     title: str
     exercises: tuple[Exercise, ...]
     released: bool
+    mode: str = "source"             # "source", or a release's "practice" / "assessment"
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         for exercise in self.exercises:
             if exercise.id.casefold() == str(exercise_id).strip().casefold():
                 return exercise
         known = ", ".join(e.id for e in self.exercises)
-        raise KeyError(f"{self.name} has no exercise {exercise_id!r}; its exercises are {known}")
+        raise UnknownExerciseError(f"{self.name} has no exercise {str(exercise_id)[:40]!r}; "
+                                   f"its exercises are {known}")
 
     @property
     def ids(self) -> list[str]:
@@ -96,7 +106,28 @@ def read_exercise_toml(path: str | os.PathLike) -> dict:
     except UnicodeDecodeError as err:
         raise ExerciseFileError(f"{where}: not UTF-8 text ({err.reason})") from None
     except tomllib.TOMLDecodeError as err:
-        raise ExerciseFileError(f"{where}: not valid TOML: {err}") from None
+        found = _AT_LINE.search(str(err))
+        line = f":{found.group(1)}" if found else ""
+        raise ExerciseFileError(f"{where}{line}: not valid TOML: {_AT_LINE.sub('', str(err)).strip()}") from None
+
+
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def id_line(path: Path | None, exercise_id: str, occurrence: int = 1) -> int | None:
+    """The line of the ``occurrence``-th ``id = "<exercise_id>"`` in an exercise file, if found."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines() if path else []
+    except (OSError, UnicodeDecodeError):
+        return None
+    wanted = re.compile(r"""^\s*id\s*=\s*["']\s*""" + re.escape(exercise_id) + r"""\s*["']""", re.IGNORECASE)
+    seen = 0
+    for number, line in enumerate(lines, start=1):
+        if wanted.match(line):
+            seen += 1
+            if seen == occurrence:
+                return number
+    return None
 
 
 def load_exercise_file(path: str | os.PathLike) -> ExerciseSet:
@@ -108,33 +139,43 @@ def load_exercise_file(path: str | os.PathLike) -> ExerciseSet:
 
 
 def parse_exercises(raw: Mapping[str, Any], where: str, *, path: Path | None = None) -> ExerciseSet:
-    """Validate a parsed exercise file; ``where`` names it in error messages."""
+    """Validate a parsed exercise file; ``where`` names it in error messages (with the line of
+    the exercise at fault when ``path`` is the file the data were read from)."""
+    read_from = path
     path = path or Path(where)
-    unknown = set(raw) - {"title", "exercise", "released", "salt", "format"}
+    unknown = set(raw) - {"title", "exercise", "released", "salt", "format", "mode"}
     if unknown:
         raise ExerciseFileError(f"{where}: unknown top-level field(s) {', '.join(sorted(unknown))} "
                                 "(expected title and [[exercise]] tables)")
     released = bool(raw.get("released", False))
-    salt = raw.get("salt", path.stem if not released else None)
-    if not isinstance(salt, str) or not salt:
-        raise ExerciseFileError(f"{where}: a released file needs a 'salt' string")
+    mode = raw.get("mode", "practice") if released else "source"
+    if released and mode not in compiling.MODES:
+        raise ExerciseFileError(f"{where}: field 'mode' must be one of {', '.join(compiling.MODES)}")
+    salt = raw.get("salt", path.stem if not released else ("" if mode == "assessment" else None))
+    if not isinstance(salt, str) or (mode == "practice" and not salt):
+        raise ExerciseFileError(f"{where}: a practice release needs a 'salt' string")
     tables = raw.get("exercise")
     if not isinstance(tables, list) or not tables:
         raise ExerciseFileError(f"{where}: no exercises (add [[exercise]] tables)")
     exercises: list[Exercise] = []
     seen: set[str] = set()
     for number, table in enumerate(tables, start=1):
-        exercise = _parse_one(table, number, where, salt, released)
+        exercise = _parse_one(table, number, where, salt, mode, read_from)
         if exercise.id.casefold() in seen:
-            raise ExerciseFileError(f"{where}: exercise {exercise.id}: field 'id' is used twice")
+            line = id_line(read_from, exercise.id, 2)
+            at = f"{where}:{line}" if line else where
+            raise ExerciseFileError(f"{at}: exercise {exercise.id}: field 'id' is used twice "
+                                    f"(first at line {id_line(read_from, exercise.id)})" if line else
+                                    f"{at}: exercise {exercise.id}: field 'id' is used twice")
         seen.add(exercise.id.casefold())
         exercises.append(exercise)
     title = raw.get("title", path.stem)
     return ExerciseSet(name=path.stem, path=path, title=str(title), exercises=tuple(exercises),
-                       released=released)
+                       released=released, mode=mode)
 
 
-def _parse_one(table: Any, number: int, where: str, salt: str, released: bool) -> Exercise:
+def _parse_one(table: Any, number: int, where: str, salt: str, mode: str, path: Path | None = None) -> Exercise:
+    released = mode != "source"
     if not isinstance(table, dict):
         raise ExerciseFileError(f"{where}: exercise #{number} is not a table")
     ex_id = table.get("id")
@@ -143,7 +184,8 @@ def _parse_one(table: Any, number: int, where: str, salt: str, released: bool) -
     ex_id = ex_id.strip()
 
     def fail(message: str) -> ExerciseFileError:
-        return ExerciseFileError(f"{where}: exercise {ex_id}: {message}")
+        line = id_line(path, ex_id) if path is not None and path.is_file() else None
+        return ExerciseFileError(f"{where}{f':{line}' if line else ''}: exercise {ex_id}: {message}")
 
     kind = table.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:
@@ -163,7 +205,7 @@ def _parse_one(table: Any, number: int, where: str, salt: str, released: bool) -
         raise fail("field 'points' must be a number >= 0")
     steps.validate(table, fail)
     if released:
-        data, key = compiling.released_parts(table, kind, fail)
+        data, key = compiling.released_parts(table, kind, fail, mode=mode)
         source = None
     else:
         data, key = compiling.compile_source(table, kind, ex_id, salt, fail)
@@ -172,24 +214,60 @@ def _parse_one(table: Any, number: int, where: str, salt: str, released: bool) -
                     hint=table["hint"].strip(), data=data, key=key, salt=salt, source=source, file=where)
 
 
+GRADING_MARKERS = ("autograded", "submitted")     # nbgrader's folders of students' work
+
+
+def _grading() -> bool:
+    """Under ``nbgrader autograde``: the folder the notebook runs in is a student's submission.
+    (``nbgrader validate`` runs on the student's own copy, where their files are theirs.)"""
+    return os.environ.get("NBGRADER_EXECUTION") == "autograde"
+
+
+def course_root(here: Path) -> Path | None:
+    """The nbgrader course folder above ``here``: the one holding ``nbgrader_config.py``, else the
+    folder above ``autograded/`` or ``submitted/``."""
+    for folder in (here, *here.parents):
+        if (folder / "nbgrader_config.py").is_file():
+            return folder
+    for folder in (here, *here.parents):
+        if folder.name in GRADING_MARKERS:
+            return folder.parent
+    return None
+
+
 def find_exercise_file(name: str, *, start: str | os.PathLike | None = None) -> Path:
-    """Find ``<name>.toml``: ``$MEDIALIT_EXERCISES``, then ``exercises/`` in the folder and its parents.
+    """Find ``<name>.toml``: ``$MEDIALIT_EXERCISES``, then ``exercises/`` in the folder and its parents,
+    then the release files inside the package (``medialit/kit/exercises``, a student release's wheel).
 
     ``name`` may be a notebook stem (``"04_unsourced_claims"``), a notebook file name or a path.
+    Under nbgrader's autograder the folder the notebook runs
+    in is a student's submission, so nothing in it is trusted: only ``$MEDIALIT_EXERCISES`` and
+    the course root's ``exercises/`` are looked in, and a path to a ``.toml`` file is refused.
     """
+    grading = _grading()
     candidate = Path(name)
-    if candidate.suffix == ".toml" and candidate.is_file():
+    if candidate.suffix == ".toml" and candidate.is_file() and not grading:
         return candidate
     stem = candidate.stem if candidate.suffix in (".toml", ".ipynb") else candidate.name
     folders: list[Path] = []
     if os.environ.get("MEDIALIT_EXERCISES"):
         folders.append(Path(os.environ["MEDIALIT_EXERCISES"]))
     here = Path(start or os.getcwd()).resolve()
-    for folder in (here, *here.parents[:3]):
-        folders.append(folder / "exercises")
+    if grading:
+        root = course_root(here)
+        if root is not None:
+            folders.append(root / "exercises")
+    else:
+        for folder in (here, *here.parents[:3]):
+            folders.append(folder / "exercises")
+        folders.append(Path(__file__).resolve().parents[1] / "kit" / "exercises")  # a student release's wheel
     for folder in folders:
         if (folder / f"{stem}.toml").is_file():
             return folder / f"{stem}.toml"
-    looked = ", ".join(display_path(f) for f in folders)
+    looked = ", ".join(display_path(f) for f in folders) or "nowhere"
+    if grading:
+        raise FileNotFoundError(f"grading: cannot find the instructor's exercise file {stem}.toml (looked in "
+                                f"{looked}); put it in exercises/ of the course root (next to nbgrader_config.py) "
+                                "or set MEDIALIT_EXERCISES; files handed in by students are never used")
     raise FileNotFoundError(f"cannot find the exercise file {stem}.toml (looked in {looked}); "
                             "run the notebook from the kit's notebooks/ folder or set MEDIALIT_EXERCISES")

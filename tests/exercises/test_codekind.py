@@ -32,8 +32,8 @@ def ex(tmp_path) -> Exercises:
 
 
 def read(path: Path) -> list[dict[str, str]]:
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        return [row for row in csv.DictReader(handle) if row["student"] != "(max points)"]
 
 
 # --- checking in the notebook ----------------------------------------------------------------
@@ -131,7 +131,7 @@ def test_release_hides_the_code_keys_and_checks_the_same(ex):
     for qid, value in [("q9.2", 49.5), ("q9.3", ["sources", "allegedly", "reportedly"]), ("q9.4", "said")]:
         name = released[qid].data["variable"]
         a, b = ex.check(qid, namespace={name: value}), twin.check(qid, namespace={name: value})
-        assert (a.status, a.message, a.details) == (b.status, b.message, b.details)
+        assert (a.status, a.score) == (b.status, b.score) and set(b.details) <= set(a.details)
 
 
 @pytest.mark.parametrize("fields,expected", [
@@ -168,7 +168,7 @@ def test_an_ordered_list_exercise_survives_its_release(tmp_path):
     ex = Exercises(released, AnswerStore("unused.json", persist=False))
     assert ex.check("q9.9", namespace={"answer_q9_9": ["B", "a"]}).passed
     short = ex.check("q9.9", namespace={"answer_q9_9": ["b"]})
-    assert not short.passed and "it has 1 items, the answer has 2" in short.message
+    assert not short.passed and "it has 1 items, the answer has 2" in " ".join(short.details)
 
 
 # --- grading: running the notebook -----------------------------------------------------------
@@ -195,16 +195,17 @@ def test_grade_runs_notebooks_reports_errors_and_timeouts_and_grades_the_rest(tm
     rows = {r["student"]: r for r in read(out)}
     assert code == 1
     good, loop, broken = rows["good"], rows["loop"], rows["broken"]
-    assert (good["status"], good["total"], good["possible"], good["problems"]) == ("ok", "5", "5", "")
-    # the hanging cell is stopped and reported; its variable scores 0 (the saved 49.5 does not count),
+    assert (good["status"], good["total"], good["possible"], good["problems"]) == ("complete", "5", "5", "")
+    # the hanging cell is stopped and reported; its variable was never set, so the saved 49.5 counts
+    # (as the notebook's own check, and nbgrader, would count it),
     # the cells after it still ran (q9.3 wrong, q9.4 right) and q9.1 comes from the saved file
-    assert loop["status"] == "timeout" and "cell 6 ('total = 0') ran longer than 3 s" in loop["problems"]
-    assert [loop[f"09_code_practice:q9.{n}"] for n in (1, 2, 3, 4)] == ["1", "0", "0", "1"]
+    assert loop["status"] == "error" and "cell 6 ('total = 0') ran longer than 3 s" in loop["problems"]
+    assert [loop[f"09_code_practice:q9.{n}"] for n in (1, 2, 3, 4)] == ["1", "2", "0", "1"]
     # a NameError is reported; the ex.answer(...) call in the run still counts
     assert broken["status"] == "error" and "NameError: name 'wrds' is not defined" in broken["problems"]
     assert [broken[f"09_code_practice:q9.{n}"] for n in (1, 2, 3, 4)] == ["0", "2", "0", "1"]
     err = capsys.readouterr().err
-    assert "loop: timeout" in err and "broken: error" in err and "good" not in err
+    assert "loop: error" in err and "broken: error" in err and "good" not in err
     assert _digests(CODE / "students") == before                # nothing handed in was changed
 
 
@@ -218,7 +219,7 @@ def test_a_notebook_that_ignores_interrupts_is_stopped_by_the_overall_limit(tmp_
     path = tmp_path / "stuck" / "09_code_practice.ipynb"
     path.parent.mkdir()
     nbformat.write(nb, path)
-    outcome = run_notebook(path, {"q9.4": "answer_q9_4"}, exercises_dir=EXERCISES, cell_timeout=2, run_timeout=8)
+    outcome = run_notebook(path, {"q9.4": "answer_q9_4"}, exercise_file=EXERCISES / "09_code_practice.toml", cell_timeout=2, run_timeout=8)
     assert outcome.status == "timeout" and outcome.seconds < 30
     assert any("ran longer than 8 s in all" in p for p in outcome.problems)
     assert outcome.kernel_pid and not _alive(outcome.kernel_pid)

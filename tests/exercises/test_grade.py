@@ -14,7 +14,7 @@ CLASS = ROOT / "tests" / "fixtures" / "class_small"
 
 
 def read(path: Path) -> dict[str, dict[str, str]]:
-    with open(path, newline="", encoding="utf-8") as handle:
+    with open(path, newline="", encoding="utf-8-sig") as handle:
         return {row["student"]: row for row in csv.DictReader(handle)}
 
 
@@ -23,16 +23,17 @@ def test_grade_writes_expected_csv_for_a_class_with_broken_submissions(tmp_path,
     code = main(["grade", str(CLASS), "--out", str(out), "--exercises", str(ROOT / "exercises")])
     rows = read(out)
     assert code == 1                                    # some submissions had problems
-    assert set(rows) == {"alice", "bob", "carol", "dave"}
+    assert set(rows) == {"(max points)", "alice", "bob", "carol", "dave"}
+    assert rows["(max points)"]["total"] == "3" and rows["(max points)"]["00_start_here:total"] == "3"
     alice, bob = rows["alice"], rows["bob"]
-    assert (alice["status"], alice["total"], alice["possible"], alice["free_text_answered"]) == ("ok", "3", "3", "1")
+    assert (alice["status"], alice["total"], alice["possible"], alice["free_text_answered"]) == ("complete", "3", "3", "1")
     assert (bob["00_start_here:q0.1"], bob["00_start_here:q0.2"], bob["00_start_here:q0.3"]) == ("0", "1", "0")
-    assert (bob["status"], bob["total"]) == ("ok", "1")  # nbgrader's nested layout is read too
-    assert (rows["carol"]["status"], rows["carol"]["total"]) == ("malformed", "0")
+    assert (bob["status"], bob["total"]) == ("incomplete", "1")  # nbgrader's nested layout is read too
+    assert (rows["carol"]["status"], rows["carol"]["total"]) == ("error", "0")
     assert "not valid JSON" in rows["carol"]["problems"]
     assert (rows["dave"]["status"], rows["dave"]["problems"]) == ("missing", "no answers files handed in")
     err = capsys.readouterr().err
-    assert "carol: malformed" in err and "dave: missing" in err and "alice" not in err
+    assert "carol: error" in err and "dave: missing" in err and "alice" not in err
 
 
 def test_grade_reads_nbgrader_course_layout_and_never_moves_damaged_files(tmp_path):
@@ -69,7 +70,7 @@ def test_grade_with_missing_folder_is_one_clear_error(tmp_path, capsys):
 def test_grade_writes_free_text_answers_next_to_the_gradebook_for_the_instructor(tmp_path, capsys):
     out = tmp_path / "grades.csv"
     main(["grade", str(CLASS), "--out", str(out), "--exercises", str(ROOT / "exercises")])
-    with open(tmp_path / "grades_free_text.csv", newline="", encoding="utf-8") as handle:
+    with open(tmp_path / "grades_free_text.csv", newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     saved = json.loads((CLASS / "alice" / "00_start_here.answers.json").read_text(encoding="utf-8"))
     assert rows[0] == ["student", "exercise", "answer"]
@@ -88,7 +89,7 @@ def test_grade_free_text_option_chooses_the_file_and_keeps_awkward_text_intact(t
     target.parent.mkdir()
     main(["grade", str(tmp_path / "class"), "--out", str(tmp_path / "g.csv"), "--free-text", str(target),
           "--exercises", str(ROOT / "exercises")])
-    with open(target, newline="", encoding="utf-8") as handle:
+    with open(target, newline="", encoding="utf-8-sig") as handle:
         assert list(csv.DictReader(handle)) == [{"student": "erin", "exercise": "00_start_here:q0.4",
                                                  "answer": essay}]
     assert not (tmp_path / "g_free_text.csv").exists()

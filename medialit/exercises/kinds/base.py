@@ -15,6 +15,10 @@ step of an exercise's life, from the TOML table to the grade:
 ``answer_in_code``     the plain-text line telling how to answer without widgets
 ``key_answer``         the right answer from a source file's plaintext key (authoring, tests)
 ``misconceptions``     (wrong answer, feedback it must bring up) pairs (authoring)
+``answer_form``        a stored answer as one normalised string (what a practice release hashes)
+``accepted_forms``     the right whole-answer forms of a source exercise (one, or a number band's bins)
+``public_feedback``    messages a release may show without a key (a number's ``ranges``)
+``practice_layout``    public fields of a practice key (a number's rounding) and its entry count
 =====================  ==================================================================
 
 Nothing here imports ipywidgets, the exercise file loader or the checker, so the analysis
@@ -29,7 +33,7 @@ from abc import ABC, abstractmethod
 from typing import Any, Callable, ClassVar, NamedTuple
 
 from medialit.errors import AnswerError
-from medialit.exercises.keys import digest, fragment_hits, normalise, seal, unseal, word_key
+from medialit.exercises.keys import answer_form, digest, fragment_hits, normalise, seal, unseal, word_key
 
 Fail = Callable[[str], Exception]
 """Builds the error for a bad field: ``raise fail("field 'answer' ...")`` names file and exercise."""
@@ -71,6 +75,7 @@ class Kind(ABC):
     answer_example: ClassVar[str] = "..."       # shown in ``ex.answer(id, <example>)``
     graded: ClassVar[bool] = True               # False: saved for the instructor, 0 points
     reads_variable: ClassVar[bool] = False      # True: the student's code sets a variable
+    answer_data: ClassVar[frozenset[str]] = frozenset()  # release fields that depend on the answer
 
     def validate(self, table: dict, fail: Fail) -> None:
         """Kind rules that hold in source and release files alike (fields are checked already)."""
@@ -119,9 +124,30 @@ class Kind(ABC):
         """(wrong answer, the feedback message it must bring up) for each listed misconception."""
         return []
 
+    def answer_form(self, exercise, answer: Any) -> str:
+        """The whole stored answer as one normalised string; a practice release hashes it once.
+
+        The stored forms are canonical already (choices in option order, sentences in text order),
+        so the default only normalises case, spacing and quotes."""
+        return answer_form(answer)
+
+    def accepted_forms(self, exercise) -> list[str]:
+        """The whole-answer forms that are right, from a source exercise's plaintext key."""
+        return [self.answer_form(exercise, self.coerce(exercise, self.key_answer(exercise)))]
+
+    def public_feedback(self, exercise, answer: Any) -> list[str]:
+        """Messages that need no key (shown for a wrong answer in any release); none by default."""
+        return []
+
+    def practice_layout(self, exercise) -> tuple[dict, int]:
+        """(public fields added to a practice key, how many accepted entries it holds, padded):
+        none and one by default."""
+        return {}, 1
+
 
 STEPS = ("validate", "compile", "read_release", "items", "options", "coerce", "is_empty", "check",
-         "widget", "answer_in_code", "key_answer", "misconceptions")
+         "widget", "answer_in_code", "key_answer", "misconceptions", "answer_form", "accepted_forms",
+         "public_feedback", "practice_layout")
 """Every step of :class:`Kind` (the test checks each registered kind has them all)."""
 
 

@@ -24,7 +24,9 @@ from typing import Any
 from medialit.errors import AnswerError
 from medialit.exercises.keys import digest, normalise, parse_number
 from medialit.exercises.kinds.base import Compiled, Fail, Input, Kind, Verdict, feedback, sealed_messages
-from medialit.exercises.kinds.number import compile_number, number_verdict, range_misconceptions, require_grid
+from medialit.exercises.keys import NUMBER_SLOTS, answer_form, number_form
+from medialit.exercises.kinds.number import (compile_number, number_accepted_forms, number_verdict, range_messages,
+                                            range_misconceptions, require_grid, rounding_of)
 
 _PLAIN_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$")
 
@@ -97,6 +99,7 @@ class Code(Kind):
     name = "code"
     source_fields = frozenset({"variable", "answer", "tolerance", "unit", "ranges", "ordered"})
     release_fields = frozenset({"variable", "expects", "unit", "ranges", "ordered", "length"})
+    answer_data = frozenset({"ranges", "length"})
     reads_variable = True
 
     def compile(self, table: dict, ex_id: str, salt: str, fail: Fail) -> Compiled:
@@ -224,3 +227,33 @@ class Code(Kind):
         if isinstance(src["answer"], list):
             return [(list(src["answer"]) + [item], message) for item, message in src.get("feedback", {}).items()]
         return range_misconceptions(src)
+
+    def answer_form(self, exercise, answer: Any) -> str:
+        value = coerce_code(exercise, answer)
+        expects = exercise.data["expects"]
+        if expects == "number":
+            return number_form(value, rounding_of(exercise))
+        if expects == "text":
+            return "text:" + item_key(value)
+        items = [item_key(v) for v in value]
+        return answer_form(items if exercise.data.get("ordered") else sorted(set(items)))
+
+    def accepted_forms(self, exercise) -> list[str]:
+        if exercise.data["expects"] == "number":
+            return number_accepted_forms(exercise)
+        return super().accepted_forms(exercise)
+
+    def practice_layout(self, exercise) -> tuple[dict, int]:
+        if exercise.data["expects"] == "number":
+            return {"rounding": rounding_of(exercise)}, NUMBER_SLOTS
+        return {}, 1
+
+    def public_feedback(self, exercise, answer: Any) -> list[str]:
+        value = coerce_code(exercise, answer)
+        if exercise.data["expects"] == "number":
+            return range_messages(exercise, value)
+        length = exercise.data.get("length")
+        if exercise.data["expects"] == "list" and length and length != len(value):
+            return [f"{exercise.data['variable']}: it has {len(value)} items, "
+                    f"the answer has {length}."]
+        return []

@@ -71,10 +71,12 @@ class LabelledKind(Kind):
         return labels
 
     def is_empty(self, answer: Any) -> bool:
-        return all(a is None for a in answer)
+        return isinstance(answer, list) and all(a is None for a in answer)
 
     def check(self, exercise, answer: Any) -> Verdict:
         items, options = self.items(exercise), self.options(exercise)
+        if not isinstance(answer, list) or len(answer) != len(items):
+            raise AnswerError(f"the saved answer is not a list of {len(items)} {self.what} in item order")
         right, details, blank = 0, [], 0
         for i, (item, label) in enumerate(zip(items, answer)):
             if label is None:

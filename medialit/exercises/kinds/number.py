@@ -1,7 +1,10 @@
 """``number``: a number within a tolerance (absolute, or relative like ``"10%"``); a text box.
 
-The accepted band is cut into buckets on a public grid and the key holds the hashes of the
-bucket tokens (see ``keys.py``), so the band cannot be read from a release.
+A source file compiles the band to hashed buckets (fast, instructor side). A practice
+release rounds a typed number on a public step aligned with zero (``keys.number_rounding``)
+and holds one slow hash per bin inside the band, padded to a fixed count, so neither the
+band's edges nor its width in bins can be read; the step tells the tolerance within a
+factor of 2.5.
 
 >>> from medialit.exercises.spec import parse_exercises
 >>> ex = parse_exercises({"exercise": [{"id": "q0.6", "kind": "number", "prompt": "How many?",
@@ -14,7 +17,9 @@ from __future__ import annotations
 from typing import Any
 
 from medialit.errors import AnswerError
-from medialit.exercises.keys import band_tokens, digest, number_grid, number_tokens, parse_number, parse_tolerance
+from medialit.exercises.keys import (NUMBER_SLOTS, accepted_number_forms, band_tokens, digest, number_form,
+                                    number_grid,
+                                    number_rounding, number_tokens, parse_number, parse_tolerance)
 from medialit.exercises.kinds.base import Compiled, Fail, Input, Kind, Verdict, no_feedback_field
 
 
@@ -58,21 +63,49 @@ def compile_number(table: dict, ex_id: str, salt: str, fail: Fail) -> Compiled:
 
 
 def require_grid(key: dict, fail: Fail) -> None:
-    """A release key of a number answer must carry its grid."""
-    if "grid" not in key:
-        raise fail("field 'key' has no 'grid' (rebuild the release)")
+    """A practice release key of a number answer must carry its rounding."""
+    if key.get("scheme") not in (None, "none") and not isinstance(key.get("rounding"), dict):
+        raise fail("field 'key' has no 'rounding' (rebuild the release)")
+
+
+def source_rounding(source: dict) -> tuple[float, float, bool, dict]:
+    """(answer, tolerance, relative?, public rounding) of a source number table."""
+    tolerance, relative = parse_tolerance(source.get("tolerance", 0))
+    answer = float(source["answer"])
+    return answer, tolerance, relative, number_rounding(answer, tolerance, relative)
+
+
+def rounding_of(exercise) -> dict:
+    """The rounding of a number answer: from the release key, else from the source table."""
+    if "rounding" in exercise.key:
+        return exercise.key["rounding"]
+    return source_rounding(exercise.source)[3]
+
+
+def number_accepted_forms(exercise) -> list[str]:
+    """The bins of the accepted band of a source number exercise."""
+    answer, tolerance, relative, rounding = source_rounding(exercise.source)
+    return accepted_number_forms(answer, tolerance, relative, rounding)
+
+
+def range_messages(exercise, value: float) -> list[str]:
+    """The public ``ranges`` messages of the ranges ``value`` falls in."""
+    return [r["message"] for r in exercise.data.get("ranges", [])
+            if r.get("min", float("-inf")) <= value <= r.get("max", float("inf"))]
 
 
 def number_verdict(exercise, value: float, right: str, wrong: str) -> Verdict:
     """Check ``value`` against the hashed band; ``right``/``wrong`` get the value shown (``{shown}``)."""
     unit = exercise.data.get("unit")
     shown = f"{value:g}" + (f" {unit}" if unit else "")
-    for token in number_tokens(value, exercise.key["grid"]):
+    try:
+        tokens = number_tokens(value, exercise.key["grid"])
+    except OverflowError:       # a finite value so large that its bucket overflows
+        raise AnswerError(f"{value:g} is too large a number to check") from None
+    for token in tokens:
         if digest(exercise.salt, exercise.id, token) in exercise.key["correct"]:
             return Verdict("correct", right.format(shown=shown), [], token)
-    details = [r["message"] for r in exercise.data.get("ranges", [])
-               if r.get("min", float("-inf")) <= value <= r.get("max", float("inf"))]
-    return Verdict("incorrect", wrong.format(shown=shown), details, None)
+    return Verdict("incorrect", wrong.format(shown=shown), range_messages(exercise, value), None)
 
 
 def range_misconceptions(source: dict) -> list[tuple[Any, str]]:
@@ -91,6 +124,7 @@ class Number(Kind):
     name = "number"
     source_fields = frozenset({"answer", "tolerance", "unit", "ranges"})
     release_fields = frozenset({"unit", "ranges"})
+    answer_data = frozenset({"ranges"})
     answer_example = "a number"
 
     def compile(self, table: dict, ex_id: str, salt: str, fail: Fail) -> Compiled:
@@ -107,6 +141,8 @@ class Number(Kind):
             raise AnswerError(str(err)) from None
 
     def check(self, exercise, answer: Any) -> Verdict:
+        if isinstance(answer, bool) or not isinstance(answer, (int, float, str)):
+            raise AnswerError(f"expected a number, not a {type(answer).__name__}")
         return number_verdict(exercise, parse_number(answer), "Correct: {shown} is within the accepted range.",
                               "Not yet: {shown} is outside the accepted range.")
 
@@ -126,3 +162,15 @@ class Number(Kind):
 
     def misconceptions(self, exercise) -> list[tuple[Any, str]]:
         return range_misconceptions(exercise.source)
+
+    def answer_form(self, exercise, answer: Any) -> str:
+        return number_form(parse_number(answer), rounding_of(exercise))
+
+    def accepted_forms(self, exercise) -> list[str]:
+        return number_accepted_forms(exercise)
+
+    def public_feedback(self, exercise, answer: Any) -> list[str]:
+        return range_messages(exercise, parse_number(answer))
+
+    def practice_layout(self, exercise) -> tuple[dict, int]:
+        return {"rounding": rounding_of(exercise)}, NUMBER_SLOTS

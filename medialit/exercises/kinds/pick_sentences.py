@@ -15,7 +15,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from medialit.exercises.keys import digest, fragment_hits, seal, unseal, word_key
+from medialit.errors import AnswerError
+from medialit.exercises.keys import digest, fragment_hits, normalise, seal, unseal, word_key
 from medialit.exercises.kinds.base import (Compiled, Fail, Input, Kind, Verdict, as_list, checkbox_input,
                                            messages, pick_item, string_list)
 
@@ -27,8 +28,21 @@ def article_sentences(article_id: str) -> tuple[str, ...]:
     from medialit.corpus.clean import find_boilerplate
     from medialit.text.split import sentences
 
-    text = load_corpus()[str(article_id)].text
+    text = _kit_article(str(article_id), load_corpus).text
     return tuple(s.text for s in sentences(text, skip=find_boilerplate(text)))
+
+
+def _kit_article(article_id: str, load_corpus):
+    """The article from the kit's own seeds (the exercises were written on them), whatever
+    ``$MEDIALIT_SEEDS`` points at; the seeds ``$MEDIALIT_SEEDS`` names when the kit has none."""
+    from pathlib import Path
+
+    own = Path(__file__).resolve().parents[3] / "seeds"
+    if (own / "catalog.toml").is_file():
+        corpus = load_corpus(own)
+        if article_id in corpus.ids:
+            return corpus[article_id]
+    return load_corpus()[article_id]
 
 
 def _windows(exercise, text: str, prefix: str, sizes: set[int]) -> dict[str, str]:
@@ -125,7 +139,28 @@ class PickSentences(Kind):
     def is_empty(self, answer: Any) -> bool:
         return False  # "none of them" is an answer
 
+    def valid_picks(self, exercise, answer: Any) -> list[str]:
+        """The picks of a stored answer, each one of the sentences offered, none twice, no more
+        than there are sentences; raises :class:`AnswerError` saying what is wrong."""
+        picks = as_list(answer)
+        items = self.items(exercise)
+        if len(picks) > len(items):
+            raise AnswerError(f"{len(picks)} picks, but only {len(items)} sentences are offered")
+        offered = {normalise(t) for t in items}
+        seen: set[str] = set()
+        for pick in picks:
+            key = normalise(pick) if isinstance(pick, str) else None
+            if key is None or key not in offered:
+                shown = str(pick)
+                shown = shown if len(shown) <= 50 else shown[:47] + "..."
+                raise AnswerError(f"the pick {shown!r} is not one of the sentences offered")
+            if key in seen:
+                raise AnswerError(f"the sentence {str(pick)[:47]!r} is picked twice")
+            seen.add(key)
+        return picks
+
     def check(self, exercise, answer: Any) -> Verdict:
+        answer = self.valid_picks(exercise, answer)
         target = exercise.data.get("target", "sentences to pick")
         correct = {h: int(n) for n, h in exercise.key["correct"]}
         sizes = set(correct.values())

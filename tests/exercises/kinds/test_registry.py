@@ -207,4 +207,6 @@ def test_a_registered_kind_is_released_with_a_hashed_key_that_checks_the_same(to
     assert released.released and verify(toy, against=released) == []
     for value in ("yes", "no"):
         a, b = check(toy["q9.1"], value), check(released["q9.1"], value)
-        assert (a.status, a.message, a.details, a.explanation) == (b.status, b.message, b.details, b.explanation)
+        # the release checks the whole answer at once: same verdict, feedback and explanation;
+        # its message does not say which part is wrong
+        assert (a.status, a.score, a.details, a.explanation) == (b.status, b.score, b.details, b.explanation)

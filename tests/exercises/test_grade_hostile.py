@@ -1,0 +1,297 @@
+"""`medialit grade` on hostile submissions: every case gets its own row with a clear status and
+reason, the rest of the class is graded, and the gradebook is written (no traceback)."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from medialit.cli import main
+from medialit.exercises.checking import check
+from medialit.exercises.grade import grade_submissions
+from medialit.exercises.spec import load_exercise_file, parse_exercises
+
+from helpers import ROOT
+
+ALICE = ROOT / "tests" / "fixtures" / "class_small" / "alice" / "00_start_here.answers.json"
+NB = "00_start_here"
+
+
+def read(path: Path) -> dict[str, dict[str, str]]:
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        return {row["student"]: row for row in csv.DictReader(handle)}
+
+
+def answers(**values) -> str:
+    return json.dumps({"format": "medialit-answers/1", "notebook": NB, "updated": "2024-09-02T10:05:00Z",
+                       "answers": {k.replace("_", "."): {"value": v, "saved": "2024-09-02T10:05:00Z"}
+                                   for k, v in values.items()}})
+
+
+def put(folder: Path, text: str | bytes, name: str = f"{NB}.answers.json") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+@pytest.fixture
+def hostile(tmp_path) -> Path:
+    """A class of 00_start_here submissions, most of them hostile or broken."""
+    cls = tmp_path / "class"
+    shutil.copytree(ALICE.parent, cls / "alice")
+    (cls / "twin").symlink_to(cls / "alice", target_is_directory=True)          # another student's folder
+    (cls / "whole_class").symlink_to(cls, target_is_directory=True)             # the class folder itself
+    (cls / "dangling").mkdir()
+    (cls / "dangling" / f"{NB}.answers.json").symlink_to(tmp_path / "nowhere.json")   # a broken link
+    (cls / "outside").mkdir()
+    (tmp_path / "elsewhere.json").write_bytes(ALICE.read_bytes())
+    (cls / "outside" / f"{NB}.answers.json").symlink_to(tmp_path / "elsewhere.json")  # a link out of the folder
+    put(cls / "deep", '{"answers": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    put(cls / "bignum", '{"answers": {"q0.2": {"value": ' + "9" * 5000 + "}}}")
+    huge = put(cls / "huge", answers(q0_1="Shift+Enter"))
+    with open(huge, "ab") as handle:                                             # 50 MB (sparse)
+        handle.truncate(50_000_000)
+    put(cls / "bom", b"\xef\xbb\xbf" + ALICE.read_bytes())
+    put(cls / "dupe" / "old", answers(q0_1="Esc", q0_2=1, q0_3="x").replace("10:05", "09:00"))
+    put(cls / "dupe", ALICE.read_text(encoding="utf-8"))
+    # a forged exercise file whose keys are the student's wrong answers
+    forged = (ROOT / "exercises" / f"{NB}.toml").read_text(encoding="utf-8").replace(
+        'answer = "Shift+Enter"', 'answer = "Esc"')
+    put(cls / "forger" / "exercises", forged, f"{NB}.toml")
+    put(cls / "forger", answers(q0_1="Esc"))
+    put(cls / "shapes", answers(q0_1={"a": 1}, q0_2=[1, 2], q0_3=True))
+    put(cls / "notutf8", b'{"answers": {"q0.1": {"value": "\xff"}}}')
+    (cls / "empty").mkdir()
+    (cls / "pipe").mkdir()
+    os.mkfifo(cls / "pipe" / f"{NB}.answers.json")                               # a read would block
+    return cls
+
+
+def test_every_hostile_submission_gets_its_row_and_a_clear_status(hostile, tmp_path, capsys):
+    out = tmp_path / "grades.csv"
+    code = main(["grade", str(hostile), "--out", str(out), "--exercises", str(ROOT / "exercises")])
+    rows = read(out)
+    captured = capsys.readouterr()
+    assert code == 1 and "Traceback" not in captured.err + captured.out
+    expect = {
+        "alice": ("complete", "3", ""),
+        "twin": ("error", "0", "folder is a symbolic link"),
+        "whole_class": ("error", "0", "folder is a symbolic link"),
+        "dangling": ("error", "0", "is a symbolic link to a missing file; not read"),
+        "outside": ("error", "0", "is a symbolic link to another file; not read"),
+        "deep": ("error", "0", "nested too deeply"),
+        "bignum": ("error", "0", "cannot be read"),
+        "huge": ("error", "0", "50 MB, over the 5 MB an answers file may have"),
+        "bom": ("complete", "3", ""),
+        "dupe": ("complete", "3", "2 copies of 00_start_here.answers.json: used 00_start_here.answers.json"),
+        "forger": ("incomplete", "0", "2 of 3 exercises not answered"),
+        "shapes": ("incomplete", "0", "00_start_here: answer not valid for q0.1, q0.2, q0.3"),
+        "notutf8": ("error", "0", "not UTF-8 text"),
+        "empty": ("missing", "0", "no answers files handed in"),
+        "pipe": ("error", "0", "00_start_here.answers.json is not a regular file; not read"),
+    }
+    assert set(rows) == {"(max points)", *expect}
+    for student, (status, total, problem) in expect.items():
+        row = rows[student]
+        assert (row["status"], row["total"]) == (status, total), (student, row)
+        assert problem in row["problems"], (student, row["problems"])
+        assert len(row["problems"]) <= 300
+    assert "ignored old/00_start_here.answers.json" in rows["dupe"]["problems"]
+    for name in ("deep", "bignum", "huge", "notutf8"):          # what was handed in is never moved or changed
+        assert (hostile / name / f"{NB}.answers.json").is_file()
+    feedback = (tmp_path / "grades_feedback" / "shapes.md").read_text(encoding="utf-8")
+    assert "could not be read" in feedback and "q0.2" in feedback
+
+
+def test_the_gradebook_opens_in_spreadsheets_and_has_subtotals_percent_and_a_max_row(tmp_path):
+    cls = tmp_path / "class"
+    put(cls / "ana", ALICE.read_text(encoding="utf-8"))
+    put(cls / "ben", answers(q0_1="Esc", q0_2=5))
+    out = tmp_path / "g.csv"
+    main(["grade", str(cls), "--out", str(out), "--exercises", str(ROOT / "exercises")])
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = read(out)
+    assert list(rows)[0] == "(max points)"
+    assert (rows["(max points)"]["00_start_here:total"], rows["(max points)"]["total"]) == ("3", "3")
+    ana, ben = rows["ana"], rows["ben"]
+    assert (ana["00_start_here:total"], ana["percent"], ana["status"]) == ("3", "100.0", "complete")
+    assert (ben["00_start_here:total"], ben["percent"], ben["status"]) == ("1", "33.3", "incomplete")
+    with open(tmp_path / "g_lms.csv", newline="", encoding="utf-8-sig") as handle:
+        lms = list(csv.reader(handle))
+    assert lms[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "00_start_here (3)",
+                      "medialit total (3)"]
+    assert lms[1:] == [["ana", "", "", "ana", "", "3", "3"], ["ben", "", "", "ben", "", "1", "1"]]
+    text = (tmp_path / "g_feedback" / "ben.md").read_text(encoding="utf-8")
+    assert "- Total: **1 / 3**" in text and "q0.1 ✗" in text and "q0.3 ○" in text
+
+
+def test_deadline_marks_late_work_and_overrides_replace_points(tmp_path, capsys):
+    cls = tmp_path / "class"
+    put(cls / "ana", ALICE.read_text(encoding="utf-8"))                       # saved 2024-09-02T10:05Z
+    put(cls / "ben", ALICE.read_text(encoding="utf-8").replace("2024-09-02T10:0", "2024-09-01T08:0"))
+    overrides = tmp_path / "overrides.csv"
+    overrides.write_text("student,exercise,points,note\nben,00_start_here:q0.2,0.5,units missing\n"
+                         "zed,00_start_here:q0.2,1,\n", encoding="utf-8")
+    out = tmp_path / "g.csv"
+    main(["grade", str(cls), "--out", str(out), "--exercises", str(ROOT / "exercises"),
+          "--deadline", "2024-09-02T10:00", "--overrides", str(overrides)])
+    rows = read(out)
+    assert (rows["ana"]["status"], rows["ana"]["late"]) == ("late", "yes")
+    assert "after the deadline" in rows["ana"]["problems"]
+    assert (rows["ben"]["status"], rows["ben"]["late"]) == ("complete", "")
+    assert (rows["ben"]["00_start_here:q0.2"], rows["ben"]["total"]) == ("0.5", "2.5")
+    assert "set by the instructor (units missing)" in rows["ben"]["problems"]
+    err = capsys.readouterr().err
+    assert "override zed,00_start_here:q0.2 matches no student or exercise" in err
+
+
+def test_a_bad_deadline_or_overrides_file_is_one_clear_error(tmp_path, capsys):
+    cls = tmp_path / "class"
+    put(cls / "ana", ALICE.read_text(encoding="utf-8"))
+    assert main(["grade", str(cls), "--out", str(tmp_path / "g.csv"), "--deadline", "next friday"]) == 2
+    bad = tmp_path / "o.csv"
+    bad.write_text("ana,00_start_here:q0.1,lots\n", encoding="utf-8")
+    assert main(["grade", str(cls), "--out", str(tmp_path / "g.csv"), "--overrides", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2 and "not a date and time" in err and "o.csv, line 1: points 'lots'" in err
+
+
+def test_jobs_give_the_same_gradebook_as_one_job(hostile, tmp_path):
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    main(["grade", str(hostile), "--out", str(one), "--exercises", str(ROOT / "exercises")])
+    main(["grade", str(hostile), "--out", str(two), "--exercises", str(ROOT / "exercises"), "--jobs", "2"])
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_a_forged_exercise_file_in_a_submission_is_never_used_by_the_nbgrader_autograder(tmp_path, monkeypatch):
+    """Under `nbgrader autograde` the notebook runs inside the submission: only the course root's
+    exercises count, even when the student handed in an exercises/ folder."""
+    from medialit import exercises
+
+    course = tmp_path / "course"
+    (course / "exercises").mkdir(parents=True)
+    shutil.copy(ROOT / "exercises" / f"{NB}.toml", course / "exercises")
+    (course / "nbgrader_config.py").write_text("c = get_config()\n", encoding="utf-8")
+    work = course / "autograded" / "mallory" / NB
+    forged = (ROOT / "exercises" / f"{NB}.toml").read_text(encoding="utf-8").replace(
+        'answer = "Shift+Enter"', 'answer = "Esc"')
+    put(work / "exercises", forged, f"{NB}.toml")
+    put(work.parent / "exercises", forged, f"{NB}.toml")
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("MEDIALIT_EXERCISES", raising=False)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    monkeypatch.setenv("MEDIALIT_ANSWERS_DIR", str(work))
+    ex = exercises.load(NB)
+    assert ex.set.path == course / "exercises" / f"{NB}.toml"
+    ex.answer("q0.1", "Esc")
+    assert ex.result("q0.1").status == "incorrect"
+    (course / "nbgrader_config.py").unlink()              # no marker file: the folder above autograded/
+    assert exercises.load(NB).set.path == course / "exercises" / f"{NB}.toml"
+    shutil.rmtree(course / "exercises")
+    with pytest.raises(FileNotFoundError, match="files handed in by students are never used"):
+        exercises.load(NB)
+
+
+def test_pick_sentences_accepts_only_sentences_that_were_offered():
+    raw = {"exercise": [{"id": "q1.1", "kind": "pick_sentences", "prompt": "Pick", "points": 1, "hint": "h",
+                         "article": "001", "answer": ["The insider, who spoke on condition of anonymity"]}]}
+    exercise = parse_exercises(raw, "demo.toml").exercises[0]
+    items = exercise.items()
+    whole = " ".join(items)                                      # the whole article as one pick
+    result = check(exercise, [whole])
+    assert (result.status, result.score) == ("invalid", 0.0) and "not one of the sentences offered" in result.message
+    assert check(exercise, items + items[:1]).status == "invalid"   # more picks than sentences
+    assert check(exercise, [items[0], items[0]]).status == "invalid"
+    assert check(exercise, [items[0]]).status in ("correct", "incorrect")
+
+
+def test_a_global_medialit_seeds_does_not_change_what_exercises_offer(tmp_path, monkeypatch):
+    from medialit.exercises.kinds.pick_sentences import article_sentences
+
+    own = article_sentences("001")
+    other = tmp_path / "seeds"
+    other.mkdir()
+    (other / "catalog.toml").write_text("", encoding="utf-8")
+    (other / "mine.txt").write_text("A teacher's own article.\n\nIt has two paragraphs.\n", encoding="utf-8")
+    monkeypatch.setenv("MEDIALIT_SEEDS", str(other))
+    article_sentences.cache_clear()
+    try:
+        assert article_sentences("001") == own
+        book = grade_submissions(ROOT / "tests" / "fixtures" / "class_small", exercises=ROOT / "exercises",
+                                 notebooks=[NB])
+        assert {g.student: g.total for g in book.grades}["alice"] == 3
+    finally:
+        article_sentences.cache_clear()
+
+
+def test_an_unknown_exercise_id_is_a_clear_error_not_a_key_error_traceback(tmp_path):
+    from medialit.exercises.api import Exercises
+    from medialit.exercises.spec import UnknownExerciseError
+    from medialit.exercises.store import AnswerStore
+
+    ex = Exercises(load_exercise_file(ROOT / "exercises" / f"{NB}.toml"), AnswerStore(tmp_path / "a.answers.json"))
+    assert str(ex.answer("q9.9", 1)).startswith("Not saved: 00_start_here has no exercise 'q9.9'")
+    assert "its exercises are q0.1" in str(ex.show("q9.9")) and not ex.check("q9.9").ok
+    with pytest.raises(UnknownExerciseError) as err:
+        ex.result("q9.9")
+    assert str(err.value).startswith("00_start_here has no exercise 'q9.9'")
+
+
+@pytest.mark.slow
+def test_student_code_runs_in_a_clean_folder_and_environment_with_a_memory_limit(tmp_path, monkeypatch):
+    """A notebook that reads the environment, files beside and outside its folder, and asks for
+    too much memory: no instructor path or secret reaches it, and the run reports the rest."""
+    import nbformat
+
+    from medialit.exercises.coderun import run_notebook
+
+    exercises = ROOT / "tests" / "fixtures" / "class_code" / "exercises"
+    monkeypatch.setenv("INSTRUCTOR_TOKEN", "s3cret-token")
+    monkeypatch.setenv("MEDIALIT_EXERCISES", str(exercises))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the answer key", encoding="utf-8")
+    student = tmp_path / "mallory"
+    student.mkdir()
+    (student / "link.txt").symlink_to(secret)                 # a link out of the folder
+    (student / "data.txt").write_text("mine", encoding="utf-8")
+    probe = (
+        "import json, os, pathlib\n"
+        "spec = pathlib.Path(os.environ['MEDIALIT_EXERCISES']) / '09_code_practice.toml'\n"
+        "first_word = json.dumps({'env': dict(os.environ), 'cwd': os.getcwd(),\n"
+        "    'link': pathlib.Path('link.txt').exists(), 'data': pathlib.Path('data.txt').read_text(),\n"
+        "    'spec': spec.read_text()})")
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(probe),
+        nbformat.v4.new_code_cell("hog = bytearray(3 * 1024 ** 3)"),
+        nbformat.v4.new_code_cell("answer_q9_2 = 49.5")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, student / "09_code_practice.ipynb")
+    outcome = run_notebook(student / "09_code_practice.ipynb", {"q9.4": "first_word", "q9.2": "answer_q9_2"},
+                           exercise_file=exercises / "09_code_practice.toml", cell_timeout=20, run_timeout=90,
+                           memory_mb=1024)
+    seen = json.loads(outcome.values["q9.4"])
+    shown = json.dumps(seen["env"])
+    assert "s3cret-token" not in shown and str(exercises) not in shown and str(tmp_path) not in shown
+    assert not seen["link"] and seen["data"] == "mine" and not seen["cwd"].startswith(str(tmp_path))
+    assert "released = true" in seen["spec"] and 'answer = "reportedly"' not in seen["spec"]  # hashed keys
+    assert outcome.values["q9.2"] == 49.5                     # the run went on after the failed cell
+    assert any("MemoryError" in p for p in outcome.problems), outcome.problems
+    assert any("link.txt is a symbolic link; not copied" in p for p in outcome.problems)
+
+
+def test_no_stored_value_of_any_shape_makes_a_check_raise():
+    """Junk written straight into an answers file is `invalid` (or simply wrong), never an exception."""
+    files = [*(ROOT / "exercises").glob("*.toml"), ROOT / "tests/fixtures/class_exercises/all_kinds.toml",
+             ROOT / "tests/fixtures/class_code/exercises/09_code_practice.toml"]
+    junk = [{"a": 1}, [[1, 2], [3]], True, "x" * 300, -1, [None], [], {}, [{"a": 1}], 1e308, [1] * 500, "nan"]
+    statuses = set()
+    for path in files:
+        for exercise in load_exercise_file(path).exercises:
+            for value in junk:
+                statuses.add(check(exercise, value).status)
+    assert "invalid" in statuses and statuses <= {"invalid", "incorrect", "unanswered", "saved", "correct"}
