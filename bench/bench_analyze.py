@@ -34,6 +34,46 @@ def large_text(target_bytes: int = 2_000_000) -> str:
     return "\n\n".join(parts)
 
 
+def _test_quotes() -> list[str]:
+    """The quotation examples of tests/quotes/test_finder.py (string literals with a quotation mark)."""
+    import ast
+    tree = ast.parse((ROOT / "tests" / "quotes" / "test_finder.py").read_text(encoding="utf-8"))
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            and len(n.value) > 40 and any(c in n.value for c in "“”\"«")]
+
+
+def mix_units() -> list[str]:
+    """One round of the figure- and quote-dense mix, as separate articles: the five seeds,
+    the hand-labelled figure paragraphs (tests/data/figures_gold.toml) twice, the
+    quotation examples of the quote tests three times and the local-news test article
+    twice. All of it is the kit's own text (no devset article)."""
+    from medialit.rules import tomllib
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    figures = [p["text"] for p in tomllib.loads((ROOT / "tests" / "data" / "figures_gold.toml")
+                                                 .read_text(encoding="utf-8"))["paragraph"]]
+    quotes = _test_quotes()
+    local = (ROOT / "tests" / "data" / "sourcing_local_news.txt").read_text(encoding="utf-8")
+    units = []
+    for i, seed in enumerate(seeds):
+        units.append(seed)
+        units.append("\n\n".join(figures[i::len(seeds)] * 2))
+        units.append("\n\n".join(quotes[i::len(seeds)] * 3))
+    units += [local, local]
+    return units
+
+
+def mix_text(target_bytes: int = 2_000_000) -> str:
+    """The mix repeated to about ``target_bytes`` (UTF-8), units separated by blank lines."""
+    units = mix_units()
+    parts, size, i = [], 0, 0
+    while size < target_bytes:
+        parts.append(units[i % len(units)])
+        size += len(parts[-1].encode("utf-8")) + 2
+        i += 1
+    return "\n\n".join(parts)
+
+
 def run() -> str:
     from medialit.report import analyze_text
 

@@ -411,18 +411,28 @@ def _unnamed_antecedent(masked: str, before: int, source: str, why: str) -> str 
     words = source.split()
     if len(words) < 2 or words[0].lower() not in ("the", "this"):
         return None
-    head = re.escape(words[-1])
+    rx = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(words[-1]) + r"\b")
+    lo = max(0, before - 3000)
     found = None
-    for m in re.finditer(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + head + r"\b", masked[max(0, before - 3000):before]):
-        found = m
-    if found is None:
-        return None
-    at = max(0, before - 3000) + found.end()
+    if lo > 0 and masked[lo] in "Aa" and _WORD_CHAR.match(masked, lo - 1):
+        # the window starts inside a word with an "a": the match may start there (as in a copy)
+        for m in rx.finditer(masked[lo:before]):
+            found = m
+        if found is None:
+            return None
+        at = lo + found.end()
+    else:  # the same matches, read in place (no copy of the window for each sentence)
+        for m in rx.finditer(masked, lo, before):
+            found = m
+        if found is None:
+            return None
+        at = found.end()
     if _NAMED_AFTER.match(masked, at):
         return None
     return found.group()
 
 
+_WORD_CHAR = re.compile(r"\w")
 # "a doctor, Ann Lee," / "a doctor named Ann Lee" / "a doctor (Ann Lee)": the mention is named
 _NAMED_AFTER = re.compile(r"\s*(?:,|\(|\bnamed\b|\bcalled\b|\bidentified\s+as\b)\s*(?:Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z]")
 
