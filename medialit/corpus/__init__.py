@@ -5,17 +5,6 @@ from medialit.corpus.articles import CorpusWarning, Upstream, Article, Corpus, s
 from medialit.corpus.clean import RulesError, Boilerplate, load_rules, label_lines, find_boilerplate, find_metadata
 from medialit.corpus.document import Document, as_document
 from medialit.corpus.pages import PAGE_SUFFIXES, Page, Removed, decode_html, find_wire_credits, read_page
-
-_LAZY = {"download": "medialit.corpus.fetch", "fetch": "medialit.corpus.fetch", "is_url": "medialit.corpus.fetch",
-         "save_snapshot": "medialit.corpus.fetch"}
-
-
-def __getattr__(name: str):
-    """The network code (``fetch``: http.client, urllib) is imported when first asked for, so
-    commands that never fetch start faster."""
-    if name in _LAZY:
-        import importlib
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'medialit.corpus' has no attribute {name!r}")
+from medialit.corpus.fetch import download, fetch, is_url, save_snapshot
 
 __all__ = ['CorpusError', 'read_text', 'CorpusWarning', 'Upstream', 'Article', 'Corpus', 'seeds_dir', 'guess_title', 'load_article', 'load_corpus', 'RulesError', 'Boilerplate', 'load_rules', 'label_lines', 'find_boilerplate', 'find_metadata', 'Document', 'as_document', 'PAGE_SUFFIXES', 'Page', 'Removed', 'decode_html', 'find_wire_credits', 'read_page', 'download', 'fetch', 'is_url', 'save_snapshot']
