@@ -213,7 +213,10 @@ def dumps(data: Any) -> str:
     '{\\n "a": [\\n  1,\\n  2.5,\\n  null\\n ],\\n "b": {},\\n "c": "café"\\n}'
     """
     parts: list[str] = []
-    _write(data, 0, parts, [])
+    try:
+        _write(data, 0, parts)
+    except RecursionError:  # as json.dumps says of a list or dict that contains itself
+        raise ValueError("Circular reference detected (or data nested too deeply)") from None
     return "".join(parts)
 
 
@@ -242,7 +245,7 @@ def _scalar(value: Any, t: type) -> str | None:
     raise TypeError(f"Object of type {t.__name__} is not JSON serializable")
 
 
-def _write(value: Any, depth: int, parts: list, seen: list) -> None:
+def _write(value: Any, depth: int, parts: list) -> None:
     t = type(value)
     if t is not dict and t is not list and t is not tuple:
         text = _scalar(value, t)
@@ -253,9 +256,6 @@ def _write(value: Any, depth: int, parts: list, seen: list) -> None:
     if not value:
         parts.append("{}" if is_dict else "[]")
         return
-    if any(v is value for v in seen):
-        raise ValueError("Circular reference detected")
-    seen.append(value)
     sep = "\n" + " " * (depth + 1)
     comma = "," + sep
     append = parts.append
@@ -283,6 +283,5 @@ def _write(value: Any, depth: int, parts: list, seen: list) -> None:
         elif v is False:
             append("false")
         else:
-            _write(v, depth + 1, parts, seen)
+            _write(v, depth + 1, parts)
     append("\n" + " " * depth + ("}" if is_dict else "]"))
-    seen.pop()
