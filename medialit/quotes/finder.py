@@ -266,11 +266,20 @@ def transcript_speakers_of(doc: Document) -> dict:
     return doc.layer("quotes.transcript", lambda d: transcript_speakers(d.text, paragraphs_of(d)))
 
 
+def phrase_index_of(doc: Document) -> PhraseIndex:
+    """A :class:`PhraseIndex` of the Document's text for the packaged rules, built once and
+    kept on it (the layer "attribution.index"): the quotation finder and the sourcing
+    tagger both read it, so the text is scanned for rule entries once."""
+    return doc.layer("attribution.index", lambda d: PhraseIndex(load_rules(None), d.text))
+
+
 def _quotes_layer(doc: Document) -> tuple[Quote, ...]:
-    return tuple(_find_quotes(doc.text, load_rules(None), doc.boilerplate, paragraphs_of(doc), transcript_speakers_of(doc)))
+    return tuple(_find_quotes(doc.text, load_rules(None), doc.boilerplate, paragraphs_of(doc), transcript_speakers_of(doc),
+                              phrase_index_of(doc)))
 
 
-def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]], transcript: dict) -> list[Quote]:
+def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]], transcript: dict,
+                 index: PhraseIndex | None = None) -> list[Quote]:
     skipped = sorted((b.start, b.end) for b in skip)
     skip_starts = [a for a, _ in skipped]
     marks = [m.start() for m in MARKS.finditer(text)]
@@ -295,7 +304,9 @@ def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]
     # a phrase keeps its quotation marks (they separate it from the words around it)
     phrase_spans = [(q["start"] + 1, q["end"] - (1 if q["closed"] else 0)) for q in raw if q["depth"] == 0 and q["phrase"]]
     masked = mask_spans(mask_spans(text, speech_spans, MASK), phrase_spans, "_")
-    reader = _Reader(text, masked, rules, None, paragraphs)  # an index costs more than the few stretches read here
+    # with no index (teacher's rules), the stretches are read one by one: building an index
+    # for them alone costs more than the few stretches read here
+    reader = _Reader(text, masked, rules, index, paragraphs)
     out: list[Quote] = []
     last: dict | None = None          # the last resolved speaker (for "he added")
     last_by_para: dict = {}

@@ -32,7 +32,7 @@ from medialit.attribution.lexicon import MASK, WORD_CHAR_AFTER, Hit, PhraseIndex
 from medialit.attribution.phrases import Attribution, find_attributions, verb_uses
 from medialit.attribution.sources import classify_source
 from medialit.corpus.document import Document
-from medialit.quotes.finder import Quote, find_quotes, paragraphs_of, transcript_speakers_of
+from medialit.quotes.finder import Quote, find_quotes, paragraphs_of, phrase_index_of, transcript_speakers_of
 from medialit.quotes.marks import mask_spans
 from medialit.records import Record
 from medialit.text.split import sentences
@@ -234,18 +234,19 @@ def tag(text: str | Document, *, rules: RuleSource = None, boilerplate=None, quo
 
 
 def _sourcing_layer(doc: Document) -> tuple[TaggedSentence, ...]:
-    return tuple(_tag(doc.text, load_rules(None), find_quotes(doc), doc.sentences, paragraphs_of(doc), transcript_speakers_of(doc)))
+    return tuple(_tag(doc.text, load_rules(None), find_quotes(doc), doc.sentences, paragraphs_of(doc), transcript_speakers_of(doc),
+                      phrase_index_of(doc)))
 
 
 def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple[int, int]],
-         transcript: dict) -> list[TaggedSentence]:
+         transcript: dict, index: PhraseIndex | None = None) -> list[TaggedSentence]:
     top = [q for q in quotes if q.depth == 0]
     speech = [q for q in top if q.kind == "speech"]
     speech_starts = [q.start for q in speech]
     masked = mask_spans(mask_spans(text, [(q.start, q.end) for q in speech], MASK),
                    [(q.content_start, q.content_end) for q in top if q.kind == "phrase"], "_")
     para_starts = [p0 for p0, _ in paragraphs]
-    index = PhraseIndex(rules, text)
+    index = PhraseIndex(rules, text) if index is None else index
     markers = _Spans(index.spans("hedge_re", text))
     commons = _Spans(index.spans("common_re", masked))
     evaluations = _Spans(index.spans("evaluation_re", masked))
