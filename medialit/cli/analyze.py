@@ -39,14 +39,16 @@ def render(path: Path, *, as_json: bool, encoding: str | None = None, limit: int
 
 def run(args: argparse.Namespace) -> int:
     """Analyse each file; 1 if any file could not be read, else 0."""
-    work = functools.partial(render, as_json=args.json, **reading_options(args))
-    files = ParallelFiles("analyze", args.files, work, args.jobs)
+    options = reading_options(args)
+    files = ParallelFiles("analyze", args.files, functools.partial(render, as_json=args.json, **options), args.jobs)
+    if files.jobs == 1 and args.json:  # in this process: each result written as it is turned into JSON
+        files.work = functools.partial(analyze_file, **options)
     array = JsonArray() if args.json else None
-    for _, text in files:
+    for _, result in files:
         if array is not None:
-            array.add(None, text)
+            array.add(result) if isinstance(result, Analysis) else array.add(None, result)
         else:
-            print(text, end="\n\n", flush=True)
+            print(result, end="\n\n", flush=True)
     if array is not None:
         array.close()
     return 1 if files.failed else 0

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable, Generic, Iterable, Iterator, TextIO, TypeVar
 
 from medialit.corpus.files import CorpusError
-from medialit.records import dumps
+from medialit.records import dump, dumps
 
 T = TypeVar("T")
 
@@ -118,10 +118,15 @@ class JsonArray:
         self.count = 0
 
     def add(self, item: Any, text: str | None = None) -> None:
-        """Add ``item`` (or its JSON ``text`` from :func:`medialit.records.dumps`, already made)."""
+        """Add ``item`` (or its JSON ``text`` from :func:`medialit.records.dumps`, already
+        made). An item is written in chunks as it is turned into JSON (a record's lists one
+        record at a time), so a large one is never held as one string."""
         out = sys.stdout if self.file is None else self.file
-        text = dumps(item) if text is None else text
-        out.write(("[\n " if self.count == 0 else ",\n ") + text.replace("\n", "\n "))
+        out.write("[\n " if self.count == 0 else ",\n ")
+        if text is not None:
+            out.write(text.replace("\n", "\n "))
+        else:
+            dump(item, lambda chunk: out.write(chunk.replace("\n", "\n ")))
         out.flush()
         self.count += 1
 

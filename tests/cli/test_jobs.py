@@ -52,8 +52,20 @@ def test_dumps_of_a_real_analysis_is_exactly_json_dumps():
     from medialit.records import dumps
     from medialit.report import analyze_file
 
-    data = [analyze_file(p).to_dict() for p in SEED_FILES[:2]]
+    results = [analyze_file(p) for p in SEED_FILES[:2]]
+    data = [r.to_dict() for r in results]
     assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=1)
+    assert dumps(results) == json.dumps(data, ensure_ascii=False, indent=1)  # records turned into dicts as written
+
+
+def test_dump_writes_in_chunks_that_join_to_dumps():
+    from medialit.records import dump, dumps
+    from medialit.report import analyze_file
+
+    result = analyze_file(SEED_FILES[0])
+    chunks: list[str] = []
+    dump(result, chunks.append)
+    assert len(chunks) > 1 and "".join(chunks) == dumps(result)
 
 
 def test_dumps_refuses_what_json_refuses():
