@@ -58,10 +58,12 @@ def test_dumps_of_a_real_analysis_is_exactly_json_dumps():
     assert dumps(results) == json.dumps(data, ensure_ascii=False, indent=1)  # records turned into dicts as written
 
 
-def test_dump_writes_in_chunks_that_join_to_dumps():
+def test_dump_writes_in_chunks_that_join_to_dumps(monkeypatch):
+    from medialit import records
     from medialit.records import dump, dumps
     from medialit.report import analyze_file
 
+    monkeypatch.setattr(records, "_CHUNK", 50)  # a seed is small: chunks of 50 pieces
     result = analyze_file(SEED_FILES[0])
     chunks: list[str] = []
     dump(result, chunks.append)
