@@ -37,10 +37,18 @@ def render(path: Path, *, as_json: bool, encoding: str | None = None, limit: int
     return dumps(result.to_dict()) if as_json else format_report(result)
 
 
+def _warm_up() -> None:
+    """Load and compile the rule tables (the workers forked afterwards share them)."""
+    from medialit.report.analysis import analyze_text
+
+    analyze_text("“We are ready,” officials said on Monday. Prices rose 5% to $2.5bn.")
+
+
 def run(args: argparse.Namespace) -> int:
     """Analyse each file; 1 if any file could not be read, else 0."""
     options = reading_options(args)
-    files = ParallelFiles("analyze", args.files, functools.partial(render, as_json=args.json, **options), args.jobs)
+    files = ParallelFiles("analyze", args.files, functools.partial(render, as_json=args.json, **options), args.jobs,
+                          warm_up=_warm_up)
     if files.jobs == 1 and args.json:  # in this process: each result written as it is turned into JSON
         files.work = functools.partial(analyze_file, **options)
     array = JsonArray() if args.json else None

@@ -246,10 +246,12 @@ class ParallelFiles(Generic[T]):
     when its file's turn comes, so the output is the same as with one process. One job
     (or one file) works in this process, with nothing to pickle."""
 
-    def __init__(self, command: str, names: Iterable[str], work: Callable[[Path], T], jobs: int | None = None) -> None:
+    def __init__(self, command: str, names: Iterable[str], work: Callable[[Path], T], jobs: int | None = None,
+                 warm_up: Callable[[], object] | None = None) -> None:
         self.command = command
         self.names = list(names)
         self.work = work
+        self.warm_up = warm_up  # called once before the workers start (they are forked from this process)
         self.jobs = jobs_for(jobs, len(self.names))
         self.failed: list[str] = []
 
@@ -262,6 +264,8 @@ class ParallelFiles(Generic[T]):
         import gc
         import multiprocessing
 
+        if self.warm_up is not None:
+            self.warm_up()  # rule tables compiled once here, not once in each worker
         gc.freeze()  # what is loaded now is shared with the workers, not copied by the collector
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         pool = concurrent.futures.ProcessPoolExecutor(self.jobs, mp_context=context)
