@@ -42,7 +42,7 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import PurePath
 from typing import Any, ClassVar, NamedTuple
 
-__all__ = ["Record", "as_json", "rounded", "to_dict", "jsonable"]
+__all__ = ["Record", "as_json", "rounded", "to_dict", "jsonable", "dumps", "dump"]
 
 _META_KEY = "medialit.records"
 _SCALARS = (str, int, float, bool, type(None))
@@ -166,3 +166,158 @@ class Record:
         """A JSON-ready dict of the record, keys in field order (or ``json_keys`` order);
         ``exclude`` names attributes to leave out."""
         return to_dict(self, exclude=exclude)
+
+
+# ---------------------------------------------------------------- JSON text
+
+try:  # the C string escaper json.dumps itself uses (ensure_ascii=False)
+    from _json import encode_basestring as _quote
+except ImportError:  # pragma: no cover - an interpreter without the C accelerator
+    from json.encoder import py_encode_basestring as _quote
+
+_INF = float("inf")
+
+
+def _float_text(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == _INF:
+        return "Infinity"
+    if value == -_INF:
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+def _key_text(key: Any) -> str:
+    if isinstance(key, str):
+        return _quote(key)
+    if key is True:
+        return '"true"'
+    if key is False:
+        return '"false"'
+    if key is None:
+        return '"null"'
+    if isinstance(key, int):
+        return '"' + int.__repr__(key) + '"'
+    if isinstance(key, float):
+        return '"' + _float_text(key) + '"'
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def dumps(data: Any) -> str:
+    """The JSON text of ``data``, exactly as ``json.dumps(jsonable(data), ensure_ascii=False,
+    indent=1)`` writes it, faster: with ``indent`` the standard library uses its pure-Python
+    encoder; this one only calls into C to escape strings. Records (and lists of them) are
+    turned into dicts one at a time as they are written, never all at once.
+
+    >>> dumps({"a": [1, 2.5, None], "b": {}, "c": "café"})
+    '{\\n "a": [\\n  1,\\n  2.5,\\n  null\\n ],\\n "b": {},\\n "c": "café"\\n}'
+    """
+    chunks: list[str] = []
+    dump(data, chunks.append)
+    return "".join(chunks)
+
+
+#: How many pieces :func:`dump` gathers before it hands them on as one chunk.
+_CHUNK = 4096
+
+
+def dump(data: Any, write: Callable[[str], Any]) -> None:
+    """Write the text of :func:`dumps` through ``write``, in chunks, so a large result is
+    never held as one string (nor its dicts all at once)."""
+    parts: list[str] = []
+    try:
+        _write(data, 0, parts, write)
+    except RecursionError:  # as json.dumps says of a list or dict that contains itself
+        raise ValueError("Circular reference detected (or data nested too deeply)") from None
+    if parts:
+        write("".join(parts))
+
+
+def _scalar(value: Any, t: type) -> str | None:
+    """The JSON text of a scalar, or None for anything else."""
+    if t is str:
+        return _quote(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if t is int:
+        return int.__repr__(value)
+    if t is float:
+        return _float_text(value)
+    if isinstance(value, str):
+        return _quote(value)
+    if isinstance(value, int):  # an IntEnum, as json writes it
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float_text(value)
+    return None
+
+
+def _items(value: Any):
+    """(key, value) pairs of a dict or a record's JSON fields (as ``to_dict`` gives them)."""
+    if isinstance(value, dict):
+        return value.items()
+    out = []
+    for attr, key, convert in _plan(type(value)):
+        field_value = getattr(value, attr)
+        out.append((key, field_value if convert is None else convert(field_value)))
+    return out
+
+
+def _write(value: Any, depth: int, parts: list, write: Callable[[str], Any]) -> None:
+    t = type(value)
+    if t is not dict and t is not list and t is not tuple:
+        text = _scalar(value, t)
+        if text is not None:
+            parts.append(text)
+            return
+        if not isinstance(value, (dict, list, tuple, Record)):
+            plain = jsonable(value)  # a date, a path, an enum, a set, a dataclass
+            if plain is value:
+                raise TypeError(f"Object of type {t.__name__} is not JSON serializable")
+            _write(plain, depth, parts, write)
+            return
+    is_dict = isinstance(value, (dict, Record))
+    if not is_dict and not value or is_dict and isinstance(value, dict) and not value:
+        parts.append("{}" if is_dict else "[]")
+        return
+    items = _items(value) if is_dict else value
+    if is_dict and not isinstance(value, dict) and not items:
+        parts.append("{}")
+        return
+    sep = "\n" + " " * (depth + 1)
+    comma = "," + sep
+    append = parts.append
+    quote = _quote
+    append("{" if is_dict else "[")
+    first = True
+    for item in items:
+        append(sep if first else comma)
+        first = False
+        if is_dict:
+            k, v = item
+            append(quote(k) if type(k) is str else _key_text(k))
+            append(": ")
+        else:
+            v = item
+        tv = type(v)
+        if tv is str:  # the common cases inline: no call per value
+            append(quote(v))
+        elif tv is int:
+            append(int.__repr__(v))
+        elif v is None:
+            append("null")
+        elif v is True:
+            append("true")
+        elif v is False:
+            append("false")
+        else:
+            _write(v, depth + 1, parts, write)
+        if len(parts) > _CHUNK:
+            write("".join(parts))
+            parts.clear()
+    append("\n" + " " * depth + ("}" if is_dict else "]"))

@@ -71,43 +71,97 @@ class Rules:
         self.not_names = set(tables.get("not_names", []))
         self.quantifier_of = {w.lower() for w in tables.get("quantifier_of", [])}
         self.hedge_verbs = {w.lower() for w in tables.get("verbs", [])}
-        self.verb_re = phrase_regex(self.verbs)
-        self.anon_phrase_re = phrase_regex(tables.get("phrases", []))
-        self.hedge_re = phrase_regex(tables.get("markers", []))
-        self.common_re = phrase_regex(tables.get("common_knowledge", []))
-        self.evaluation_re = phrase_regex(tables.get("evaluations", []))
-        evidence = [f"{n} {link}" for n in tables.get("evidence_nouns", []) for link in tables.get("evidence_links", [])]
-        self.evidence_re = phrase_regex(evidence)
-        # any evidence noun in a lower-cased stretch (a quick test before evidence_re)
-        words = sorted({" ".join(n.lower().replace("’", "'").split()) for n in tables.get("evidence_nouns", []) if n.strip()})
-        self.evidence_hint = re.compile("|".join(re.escape(w.rstrip("*")).replace("'", "['’]").replace(r"\ ", r"\s+")
-                                                 for w in words) or r"(?!x)x")
         self.verdicts: dict = {}  # classify_source results, remembered (sources repeat)
-        # For PhraseIndex: the same patterns without IGNORECASE, for a lower-cased text, and
-        # one zero-width pattern marking every place where an entry of any table starts.
-        scanned = {"verb_re": list(self.verbs), "hedge_re": tables.get("markers", []),
-                   "common_re": tables.get("common_knowledge", []), "evaluation_re": tables.get("evaluations", []),
-                   "evidence_re": evidence}
-        self.lower_res = {name: re.compile(getattr(self, name).pattern) for name in scanned}
-        self.prefixes = {name: _two_letter_prefixes(entries) for name, entries in scanned.items()}
-        # verb_re for a lower-cased stretch, matching the character before a verb instead of
-        # looking behind (faster); a match's verb starts one character after the match
-        verb_trie = _trie(self.verbs)
-        self.verb_after_char = None
-        if verb_trie and self.verb_re.pattern.startswith(_LOOK_BEHIND):
-            firsts = "".join(sorted(re.escape(k) for k in verb_trie if k)).replace("'", "'’")
-            self.verb_after_char = re.compile(r"[^\w'’-](?=[" + firsts + "])" + self.verb_re.pattern[len(_LOOK_BEHIND):])
-        trie = _trie(p for entries in scanned.values() for p in entries)
-        body = _trie_pattern(trie) or r"(?!x)x"
-        # a one-character test first: most words cannot start an entry
-        firsts = "".join(sorted(re.escape(k) for k in trie if k)).replace("'", "'’")
-        body = "(?=[" + firsts + "])" + body if trie else body
-        # The character before an entry is matched (not looked behind at), so the regex
-        # engine only tries the trie after spaces and punctuation: faster.
-        self.starts_re = re.compile(r"[^\w'’-](?=" + body + ")")
-        self.starts_re_i = re.compile(self.starts_re.pattern, re.IGNORECASE)
-        self.first_re = re.compile(body)  # at the very start of a text
-        self.first_re_i = re.compile(body, re.IGNORECASE)
+        evidence = [f"{n} {link}" for n in tables.get("evidence_nouns", []) for link in tables.get("evidence_links", [])]
+        # The entries of each table regex. The regexes are compiled the first time they are
+        # used (properties below), so a command that needs few of them starts fast.
+        self._entries = {"verb_re": list(self.verbs), "anon_phrase_re": tables.get("phrases", []),
+                         "hedge_re": tables.get("markers", []), "common_re": tables.get("common_knowledge", []),
+                         "evaluation_re": tables.get("evaluations", []), "evidence_re": evidence}
+        self._compiled: dict = {}
+
+    def _lazy(self, key: str, build):
+        rx = self._compiled.get(key)
+        if rx is None:
+            rx = self._compiled[key] = build()
+        return rx
+
+    def _table_re(self, name: str) -> re.Pattern:
+        return self._lazy(name, lambda: phrase_regex(self._entries[name]))
+
+    verb_re = property(lambda self: self._table_re("verb_re"), doc="reporting-verb forms (case-insensitive)")
+    anon_phrase_re = property(lambda self: self._table_re("anon_phrase_re"), doc="anonymous-source phrases")
+    hedge_re = property(lambda self: self._table_re("hedge_re"), doc="hedge markers")
+    common_re = property(lambda self: self._table_re("common_re"), doc="common-knowledge wording")
+    evaluation_re = property(lambda self: self._table_re("evaluation_re"), doc="evaluations")
+    evidence_re = property(lambda self: self._table_re("evidence_re"), doc="evidence noun + link ('data from')")
+
+    @property
+    def evidence_hint(self) -> re.Pattern:
+        """Any evidence noun in a lower-cased stretch (a quick test before ``evidence_re``)."""
+        def build():
+            words = sorted({" ".join(n.lower().replace("’", "'").split())
+                            for n in self.tables.get("evidence_nouns", []) if n.strip()})
+            return re.compile("|".join(re.escape(w.rstrip("*")).replace("'", "['’]").replace(r"\ ", r"\s+")
+                                       for w in words) or r"(?!x)x")
+        return self._lazy("evidence_hint", build)
+
+    @property
+    def lower_res(self) -> dict:
+        """For PhraseIndex: the table patterns without IGNORECASE, for a lower-cased text."""
+        return self._lazy("lower_res", lambda: _LowerRes(self))
+
+    @property
+    def prefixes(self) -> dict:
+        return self._lazy("prefixes", lambda: {name: _two_letter_prefixes(self._entries[name]) for name in _SCANNED})
+
+    @property
+    def verb_after_char(self) -> re.Pattern | None:
+        """verb_re for a lower-cased stretch, matching the character before a verb instead of
+        looking behind (faster); a match's verb starts one character after the match."""
+        def build():
+            verb_trie = _trie(self.verbs)
+            if verb_trie and self.verb_re.pattern.startswith(_LOOK_BEHIND):
+                firsts = "".join(sorted(re.escape(k) for k in verb_trie if k)).replace("'", "'’")
+                return re.compile(r"[^\w'’-](?=[" + firsts + "])" + self.verb_re.pattern[len(_LOOK_BEHIND):])
+            return False
+        return self._lazy("verb_after_char", build) or None
+
+    def _starts_body(self) -> str:
+        """One zero-width pattern marking every place where an entry of any scanned table starts."""
+        def build():
+            trie = _trie(p for name in _SCANNED for p in self._entries[name])
+            body = _trie_pattern(trie) or r"(?!x)x"
+            # a one-character test first: most words cannot start an entry
+            firsts = "".join(sorted(re.escape(k) for k in trie if k)).replace("'", "'’")
+            return "(?=[" + firsts + "])" + body if trie else body
+        return self._lazy("starts_body", build)
+
+    # The character before an entry is matched (not looked behind at), so the regex
+    # engine only tries the trie after spaces and punctuation: faster.
+    starts_re = property(lambda self: self._lazy("starts_re", lambda: re.compile(r"[^\w'’-](?=" + self._starts_body() + ")")))
+    starts_re_i = property(lambda self: self._lazy("starts_re_i", lambda: re.compile(self.starts_re.pattern, re.IGNORECASE)))
+    first_re = property(lambda self: self._lazy("first_re", lambda: re.compile(self._starts_body())))  # at the very start
+    first_re_i = property(lambda self: self._lazy("first_re_i", lambda: re.compile(self._starts_body(), re.IGNORECASE)))
+
+
+#: How much of the start of a text is read to see whether a table entry starts it.
+_HEAD = 10_000
+
+#: The tables a PhraseIndex scans.
+_SCANNED = ("verb_re", "hedge_re", "common_re", "evaluation_re", "evidence_re")
+
+
+class _LowerRes(dict):
+    """name -> the table regex without IGNORECASE, compiled when first asked for."""
+
+    def __init__(self, rules: "Rules") -> None:
+        super().__init__()
+        self._rules = rules
+
+    def __missing__(self, name: str) -> re.Pattern:
+        rx = self[name] = re.compile(getattr(self._rules, name).pattern)
+        return rx
 
 
 # Characters that IGNORECASE matches to an ASCII letter but str.lower() does not map to it
@@ -161,12 +215,14 @@ class PhraseIndex:
         low = text.lower()
         self.folded = len(low) == len(text) and not CASE_ODDITIES.search(text)
         if self.folded:
-            self.starts = [0] if rules.first_re.match(low) else []
+            # an entry at the very start: as after a space (one big regex compiled, not two;
+            # no table entry is anywhere near _HEAD characters long)
+            self.starts = [0] if rules.starts_re.match(" " + low[:_HEAD]) else []
             self.starts += [m.end() for m in rules.starts_re.finditer(low)]
             self._lower = {id(text): (text, low)}
         else:
             self._lower = {}
-            self.starts = [0] if rules.first_re_i.match(text) else []
+            self.starts = [0] if rules.starts_re_i.match(" " + text[:_HEAD]) else []
             self.starts += [m.end() for m in rules.starts_re_i.finditer(text)]
 
     def lowered(self, string: str) -> str | None:

@@ -10,6 +10,7 @@ or anonymous is decided in :mod:`medialit.attribution.sources`; the rule tables 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -98,11 +99,33 @@ def _strip_aux(left: str) -> str:
 
 
 
+#: How far ``_np_after`` looks at first for the end of a noun phrase (it looks further only
+#: when that stretch holds fewer than 16 words: a phrase of more than 14 is cut to 8 anyway).
+NP_WINDOW = 400
+
+
+def _np_end(masked: str, pos: int, limit: int) -> int:
+    """Where the noun phrase from ``pos`` ends: the first ``_NP_END`` match before ``limit``,
+    found in a window that grows only while it holds too few words to decide. A match
+    wholly inside the window (ending before its edge) is the same match a search up to
+    ``limit`` finds; a window with 16 words or more decides "too long" the same way too."""
+    width = NP_WINDOW
+    while True:
+        edge = min(limit, pos + width)
+        m = _NP_END.search(masked, pos, edge)
+        if edge == limit:
+            return m.start() if m else limit
+        if m and m.end() < edge:
+            return m.start()
+        if len(masked[pos:edge].split()) >= 16:
+            return edge  # more than 14 words either way: the caller keeps the first 8
+        width *= 4
+
+
 def _np_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     while pos < limit and masked[pos].isspace():
         pos += 1
-    m = _NP_END.search(masked, pos, limit)
-    end = m.start() if m else limit
+    end = _np_end(masked, pos, limit)
     span = masked[pos:end]
     words = span.split()
     if not words or len(words) > 14:
@@ -113,6 +136,20 @@ def _np_after(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     while end > pos and masked[end - 1].isspace():
         end -= 1
     return (pos, end) if end > pos else None
+
+
+def _inverted_end(masked: str, pos: int, end: int) -> bool:
+    """``_INVERTED_END.match(masked[pos:end] + ".")``, reading at most 200 characters (the
+    rest of a long sentence is not copied for each verb)."""
+    cut = min(end, pos + 200)
+    if cut == end:
+        return bool(_INVERTED_END.match(masked[pos:end] + "."))
+    m = _INVERTED_END.match(masked, pos, cut)
+    if m is not None and m.end() < cut:
+        return True  # decided before the cut, as in the whole sentence
+    if m is None and masked[pos:cut - 40].strip():
+        return False  # a word before the cut that is not an ending: nothing later changes that
+    return bool(_INVERTED_END.match(masked[pos:end] + "."))  # a long run of spaces: the full test
 
 
 _LAST_SEPARATOR = re.compile(r"(?s:.*)(" + _SEGMENT_SPLIT.pattern + ")")
@@ -337,12 +374,39 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
         yield m, verb
 
 
+class _Spans:
+    """Cue spans already taken, sorted by start: is a position inside one of them? (Looks
+    only at spans that start within the longest span's length before it, so a sentence with
+    thousands of cues is not read once for each.)"""
+
+    __slots__ = ("starts", "ends", "longest")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_right(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+        self.longest = max(self.longest, b - a)
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.starts[i] >= pos - self.longest:
+            if self.ends[i] > pos:
+                return True
+            i -= 1
+        return False
+
+
 def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules, uses=None,
                       index: PhraseIndex | None = None) -> list[Attribution]:
     """Every attribution in ``text[start:end]``, in order. ``masked`` is ``text`` with speech
     quotations replaced by :data:`MASK` characters (same length)."""
     found: list[Attribution] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
 
     def add(kind, s0, s1, c0, c1, verb=None, appositive=None):
         phrase = text[s0:s1]
@@ -356,7 +420,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         sub = kind == "verb" and bool(_SUBORDINATE_BEFORE.search(masked, max(start, s0 - 30), s0))
         found.append(Attribution(kind, source, s0, s1, text[c0:c1], c0, c1, verb,
                                  v.note if v else None, v.stance if v else None, verdict.label, verdict.why, sub))
-        taken.append((c0, c1))
+        taken.add(c0, c1)
 
     low = index.lowered(masked) if index is not None else None
     if low is not None:
@@ -379,14 +443,14 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
             if said:
                 add("citing", np[0], np[1], m.start(), said.end())
     for m in _evidence_matches(masked, start, end, rules, index, seg_low):
-        if taken and any(a <= m.start() < b for a, b in taken):
+        if taken.covers(m.start()):
             continue
         producer = _producer(masked, m.end(), end, rules)
         if producer:
             add("document", producer[0], producer[1], m.start(), producer[1])
     for m, verb in (verb_uses(masked, start, end, rules, index) if uses is None else uses):
         v0, v1 = m.span()
-        if taken and any(a <= v0 < b for a, b in taken) or m.group().lower() in CONTINUATIONS:
+        if taken.covers(v0) or m.group().lower() in CONTINUATIONS:
             continue
         before = masked[max(start, v0 - 80):v0]
         if _PASSIVE_BEFORE.search(before[-60:]):
@@ -396,14 +460,14 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
                 if np:
                     add("verb", np[0], np[1], v0, np[1], m.group())
             continue
-        stripped = before.rstrip() or masked[start:v0].strip()
+        stripped = before.rstrip() or masked[max(start, v0 - 250):v0].strip() or masked[start:v0].strip()
         subj = subject_before(masked, start, v0)
         if subj is not None and subj.appositive is not None and _APPOSITIVE_START.match(subj.appositive):
             add("verb", subj.start, subj.end, subj.start, v1, m.group(), subj.appositive)
             continue
         if (stripped.endswith((",", MASK, "”", '"')) or not stripped) and verb.lemma in INVERTIBLE:
             np = _np_after(masked, v1, end)
-            if np and len(masked[np[0]:np[1]].split()) <= 12 and _INVERTED_END.match(masked[np[1]:end] + ".") \
+            if np and len(masked[np[0]:np[1]].split()) <= 12 and _inverted_end(masked, np[1], end) \
                     and not _FINITE.search(masked, np[0], np[1]) \
                     and not _NOT_INVERTED.match(masked, v1):
                 add("inverted", np[0], np[1], v0, np[1], m.group())

@@ -43,6 +43,7 @@ def command_module(name: str) -> ModuleType:
 
 def _top_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medialit", description="A Jupyter teaching kit on media literacy.")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         sub.add_parser(name, help=help_text, add_help=False)
@@ -61,6 +62,10 @@ def _quiet_stdout() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run ``medialit COMMAND ...`` and return its exit code."""
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--version"]:  # answered before anything else is imported
+        import medialit
+        print(f"medialit {medialit.__version__}")
+        return 0
     if not argv or argv[0] not in COMMANDS:
         parser = _top_parser()
         parser.parse_args(argv)  # prints help (exit 0) or a usage error (exit 2)

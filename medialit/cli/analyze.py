@@ -1,38 +1,64 @@
-"""``medialit analyze FILE... [--json]``: one report per article, sentences with their
-sourcing, quotes, figures and boilerplate lines (the analysis is
+"""``medialit analyze FILE... [--json] [--jobs N]``: one report per article, sentences with
+their sourcing, quotes, figures and boilerplate lines (the analysis is
 :func:`medialit.report.analysis.analyze_file`).
 
 ``--json`` prints a JSON array, one object per file that could be read; its shape is
 documented in ``docs/cli.md`` and pinned by ``medialit/schema/analyze.schema.json``.
 A file that cannot be read is reported as one line on stderr and the others are analysed.
+Output is written file by file as each is done (nothing is held back for the end), in the
+order the files were given, whatever ``--jobs`` is.
 """
 from __future__ import annotations
 
 import argparse
+import functools
+from pathlib import Path
 
-from medialit.cli.common import ArticleFiles, add_json_option, print_json
+from medialit.cli.common import (JsonArray, ParallelFiles, add_jobs_option, add_json_option, add_reading_options,
+                                 reading_options)
+from medialit.records import dumps
 from medialit.report.analysis import Analysis, analyze_file
 
 _MARK = {"named": "[N]", "anonymous": "[A]", "unattributed": "[U]", "not_a_claim": "[-]"}
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    """Declare ``FILE...`` and ``--json``."""
+    """Declare ``FILE...``, ``--json``, ``--jobs``, ``--encoding`` and ``--max-size``."""
     parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 .txt files or saved .html pages, one article each")
     add_json_option(parser, "print a JSON array, one object per file (see docs/cli.md)")
+    add_jobs_option(parser)
+    add_reading_options(parser)
+
+
+def render(path: Path, *, as_json: bool, encoding: str | None = None, limit: int | None = None) -> str:
+    """One file's output: its JSON object (as :func:`medialit.records.dumps` writes it) or its
+    text report. Module-level, so worker processes can run it."""
+    result = analyze_file(path, encoding=encoding, limit=limit)
+    return dumps(result.to_dict()) if as_json else format_report(result)
+
+
+def _warm_up() -> None:
+    """Load and compile the rule tables (the workers forked afterwards share them)."""
+    from medialit.report.analysis import analyze_text
+
+    analyze_text("“We are ready,” officials said on Monday. Prices rose 5% to $2.5bn.")
 
 
 def run(args: argparse.Namespace) -> int:
     """Analyse each file; 1 if any file could not be read, else 0."""
-    files = ArticleFiles("analyze", args.files, analyze_file)
-    results = []
+    options = reading_options(args)
+    files = ParallelFiles("analyze", args.files, functools.partial(render, as_json=args.json, **options), args.jobs,
+                          warm_up=_warm_up)
+    if files.jobs == 1 and args.json:  # in this process: each result written as it is turned into JSON
+        files.work = functools.partial(analyze_file, **options)
+    array = JsonArray() if args.json else None
     for _, result in files:
-        if args.json:
-            results.append(result.to_dict())
+        if array is not None:
+            array.add(result) if isinstance(result, Analysis) else array.add(None, result)
         else:
-            print(format_report(result), end="\n\n", flush=True)
-    if args.json:
-        print_json(results)
+            print(result, end="\n\n", flush=True)
+    if array is not None:
+        array.close()
     return 1 if files.failed else 0
 
 

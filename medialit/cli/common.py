@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
+import os
 import sys
 import warnings
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterable, Iterator, TextIO, TypeVar
 
 from medialit.corpus.files import CorpusError
+from medialit.records import dump, dumps
 
 T = TypeVar("T")
 
@@ -91,7 +92,48 @@ def print_json(data: Any, file: TextIO | None = None) -> None:
     }
     """
     out = sys.stdout if file is None else file
-    out.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    out.write(dumps(data) + "\n")
+
+
+class JsonArray:
+    """Write a JSON array one item at a time, exactly as :func:`print_json` writes the whole
+    list: "[]" when empty, else one item an indented block. Each item is flushed as it
+    comes, so a long run shows (and streams) its output file by file.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> array = JsonArray(out)
+    >>> array.add({"a": 1}); array.add([]); array.close()
+    >>> out.getvalue() == io.StringIO().getvalue() or print(out.getvalue(), end="")
+    [
+     {
+      "a": 1
+     },
+     []
+    ]
+    """
+
+    def __init__(self, file: TextIO | None = None) -> None:
+        self.file = file
+        self.count = 0
+
+    def add(self, item: Any, text: str | None = None) -> None:
+        """Add ``item`` (or its JSON ``text`` from :func:`medialit.records.dumps`, already
+        made). An item is written in chunks as it is turned into JSON (a record's lists one
+        record at a time), so a large one is never held as one string."""
+        out = sys.stdout if self.file is None else self.file
+        out.write("[\n " if self.count == 0 else ",\n ")
+        if text is not None:
+            out.write(text.replace("\n", "\n "))
+        else:
+            dump(item, lambda chunk: out.write(chunk.replace("\n", "\n ")))
+        out.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        out = sys.stdout if self.file is None else self.file
+        out.write("[]\n" if self.count == 0 else "\n]\n")
+        out.flush()
 
 
 class ArticleFiles(Generic[T]):
@@ -114,14 +156,130 @@ class ArticleFiles(Generic[T]):
         self.failed: list[str] = []
 
     def __iter__(self) -> Iterator[tuple[str, T]]:
+        return self.collect(self.failed)
+
+    def collect(self, failed: list[str]) -> Iterator[tuple[str, T]]:
+        """Iterate, adding the names that could not be read to ``failed``."""
         for name in self.names:
             try:
                 result = self.read(Path(name))
             except CorpusError as err:  # its message names the file and the problem
                 error(self.command, err)
-                self.failed.append(name)
+                failed.append(name)
                 continue
             yield name, result
+
+
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    """Declare ``--jobs N`` (``args.jobs``): files are worked on by N processes; the output is
+    the same as with one, in the order the files were given. Default: the number of cores
+    (never more processes than files; one file is worked on in this process)."""
+    parser.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
+                        help="worker processes (default: the number of cores); output order and content do not change")
+
+
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """Declare ``--encoding NAME`` and ``--max-size MB`` (how article files are read)."""
+    parser.add_argument("--encoding", default=None, metavar="NAME",
+                        help="text encoding of the files (default: UTF-8, or UTF-16/32 with a byte-order mark); "
+                             "'auto' detects the encoding of a file that is not UTF-8 and names it")
+    parser.add_argument("--max-size", type=_positive_float, default=None, metavar="MB",
+                        help="largest file read, in megabytes (default: 100, or MEDIALIT_MAX_MB)")
+
+
+def reading_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``encoding`` and ``limit`` (bytes) for :func:`medialit.corpus.files.read_text`, from the options."""
+    mb = getattr(args, "max_size", None)
+    return {"encoding": getattr(args, "encoding", None), "limit": None if mb is None else int(mb * 1_000_000)}
+
+
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {n}")
+    return n
+
+
+def _positive_float(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not x > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
+    return x
+
+
+def jobs_for(requested: int | None, n_files: int) -> int:
+    """How many processes to use: ``requested`` (default: the cores this process may use),
+    never more than there are files.
+
+    >>> jobs_for(4, 2), jobs_for(None, 1)
+    (2, 1)
+    """
+    if requested is None:
+        try:
+            requested = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            requested = os.cpu_count() or 1
+    return max(1, min(requested, n_files))
+
+
+def _work_on(work: Callable[[Path], T], name: str) -> tuple[str, T | None, str | None, list[str]]:
+    """In a worker process: ``work`` on one file, with its error and warnings as text."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result, problem = work(Path(name)), None
+        except CorpusError as err:
+            result, problem = None, str(err)
+    return name, result, problem, [str(w.message) for w in caught]
+
+
+class ParallelFiles(Generic[T]):
+    """:class:`ArticleFiles` with ``jobs`` worker processes: ``work(path)`` (a picklable,
+    module-level function; it raises ``CorpusError`` naming the file) runs in the workers,
+    and the results come back in the order of ``names``, each error and warning printed
+    when its file's turn comes, so the output is the same as with one process. One job
+    (or one file) works in this process, with nothing to pickle."""
+
+    def __init__(self, command: str, names: Iterable[str], work: Callable[[Path], T], jobs: int | None = None,
+                 warm_up: Callable[[], object] | None = None) -> None:
+        self.command = command
+        self.names = list(names)
+        self.work = work
+        self.warm_up = warm_up  # called once before the workers start (they are forked from this process)
+        self.jobs = jobs_for(jobs, len(self.names))
+        self.failed: list[str] = []
+
+    def __iter__(self) -> Iterator[tuple[str, T]]:
+        if self.jobs == 1:
+            yield from ArticleFiles(self.command, self.names, self.work).collect(self.failed)
+            return
+        import concurrent.futures
+        import functools
+        import gc
+        import multiprocessing
+
+        if self.warm_up is not None:
+            self.warm_up()  # rule tables compiled once here, not once in each worker
+        gc.freeze()  # what is loaded now is shared with the workers, not copied by the collector
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        pool = concurrent.futures.ProcessPoolExecutor(self.jobs, mp_context=context)
+        try:
+            for name, result, problem, caught in pool.map(functools.partial(_work_on, self.work), self.names):
+                for message in caught:
+                    warning(self.command, message)
+                if problem is not None:
+                    error(self.command, problem)
+                    self.failed.append(name)
+                    continue
+                yield name, result
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def pass_unknown_args(parser: argparse.ArgumentParser, help: str) -> None:

@@ -19,6 +19,7 @@ Bad input never raises a bare ``KeyError`` or ``UnicodeDecodeError``: it raises
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ from medialit.corpus.pages import PAGE_SUFFIXES, read_page
 from medialit.errors import show_path
 
 __all__ = ["Article", "Corpus", "CorpusError", "CorpusWarning", "Upstream", "guess_title", "load_article",
-           "load_corpus", "read_catalog", "seeds_dir", "split_front_matter"]
+           "load_article_text", "looks_like_html", "load_corpus", "read_catalog", "seeds_dir", "split_front_matter"]
 SEEDS_ENV = "MEDIALIT_SEEDS"
 
 
@@ -194,7 +195,8 @@ def guess_title(text: str) -> str | None:
     return first.strip() if _looks_like_headline(first, rest) else None
 
 
-def load_article(path: str | Path, *, entry: dict[str, Any] | None = None, catalog: bool = True) -> Article:
+def load_article(path: str | Path, *, entry: dict[str, Any] | None = None, catalog: bool = True,
+                 encoding: str | None = None, limit: int | None = None) -> Article:
     """Load one text file (with optional front matter) or saved web page as an :class:`Article`.
 
     A web page (``.html``, ``.htm``) is read by :func:`medialit.corpus.pages.read_page`:
@@ -205,18 +207,49 @@ def load_article(path: str | Path, *, entry: dict[str, Any] | None = None, catal
     ``catalog=True``, the file's entry in a ``catalog.toml`` beside it), the front matter,
     then defaults. The id is the catalog's or front matter's ``id``, else the file stem.
 
+    ``encoding`` and ``limit`` are passed to :func:`medialit.corpus.files.read_text` (the
+    text encoding, ``"auto"`` to detect one; the size limit in bytes). A ``.txt`` file that
+    is really a saved web page (it starts with ``<!DOCTYPE html`` or ``<html``) is read as
+    a page, with a warning.
+
     >>> a = load_article(seeds_dir() / "002_fa9433598ee9ccdc.txt")
     >>> a.id, a.title
     ('002', 'United States Godfathering Mutiny in Venezuela')
     """
+    return load_article_text(path, entry=entry, catalog=catalog, encoding=encoding, limit=limit)[0]
+
+
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text file is really a saved web page (it starts like an HTML document).
+
+    >>> looks_like_html("<!DOCTYPE html><html><body>Hi</body></html>"), looks_like_html("<b>Hi</b> there")
+    (True, False)
+    """
+    return _HTML_START.match(text[:2000]) is not None
+
+
+def load_article_text(path: str | Path, *, entry: dict[str, Any] | None = None, catalog: bool = True,
+                      encoding: str | None = None, limit: int | None = None) -> tuple[Article, str | None]:
+    """:func:`load_article`, with the file's text as read (``None`` for a web page), so a
+    caller that needs both reads the file once."""
     path = Path(path)
+    raw = None
     if path.suffix.lower() in PAGE_SUFFIXES:
         front, body = _page_fields(path)
     else:
-        raw = read_text(path)
-        front, body = split_front_matter(raw, path)
-        if not body.strip():
-            raise CorpusError(path, "file is empty" if not raw.strip() else "has front matter but no article text")
+        raw = read_text(path, encoding=encoding, limit=limit)
+        if looks_like_html(raw):
+            warnings.warn(f"{show_path(path)}: looks like a saved web page (HTML), not plain text: read as a page",
+                          CorpusWarning, stacklevel=2)
+            front, body = _page_fields(path)
+            raw = None
+        else:
+            front, body = split_front_matter(raw, path)
+            if not body or body.isspace():  # (not body.strip(): no copy of a large file)
+                raise CorpusError(path, "file is empty" if not raw.strip() else "has front matter but no article text")
     if entry is None and catalog:
         entry = _catalog_entry_for(path)
     fields = article_fields(front, path, "front matter: ")
@@ -233,7 +266,7 @@ def load_article(path: str | Path, *, entry: dict[str, Any] | None = None, catal
     if "byline" not in fields and isinstance(authors, list) and authors and all(isinstance(a, str) for a in authors):
         fields["byline"] = ", ".join(authors)
     fields["upstream"] = tuple(Upstream(**link) for link in fields.get("upstream", ()))
-    return Article(id=ident, path=path, text=body, **fields)
+    return Article(id=ident, path=path, text=body, **fields), raw
 
 
 def _page_fields(path: Path) -> tuple[dict[str, Any], str]:
@@ -258,10 +291,13 @@ def _page_fields(path: Path) -> tuple[dict[str, Any], str]:
 
 def _article_files(root: Path) -> list[Path]:
     """The articles of a folder: ``.txt`` files and saved pages, in name order. A saved page
-    whose ``.txt`` twin is beside it (a ``medialit fetch`` snapshot) is read from the twin."""
+    whose ``.txt`` twin is beside it (a ``medialit fetch`` snapshot) is read from the twin.
+    A link that leads nowhere (broken, or a loop) is listed too, so that reading it reports
+    it by name instead of skipping it without a word."""
     texts = {p.stem for p in root.glob("*.txt")}
     found = [p for p in root.iterdir()
-             if p.is_file() and (p.suffix == ".txt" or (p.suffix.lower() in PAGE_SUFFIXES and p.stem not in texts))]
+             if (p.is_file() or (p.is_symlink() and not p.exists()))
+             and (p.suffix == ".txt" or (p.suffix.lower() in PAGE_SUFFIXES and p.stem not in texts))]
     return sorted(found)
 
 

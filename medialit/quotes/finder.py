@@ -74,6 +74,12 @@ _CLAUSE_END = re.compile(r"[.!?](?<!\b[A-Z].)(?<!\b[A-Z][a-z].)(?<!\bMrs.|\bGen.
 
 
 _WS_RUN = re.compile(r"\s*")
+_NEXT_SPACE = re.compile(r"\s+")
+#: A clause longer than this (characters of the masked text) is read in windows of WINDOW
+#: characters around each quotation; news sentences are far shorter, so this only changes
+#: what is read on pasted text with no full stops, and keeps every quotation's look-up bounded.
+LONG_CLAUSE = 2000
+WINDOW = 600
 _PLURAL_END = re.compile(r"[^s']s$", re.I)  # "officials", "sources" (not "the boss")
 _CONTINUING = re.compile(r"(?:,\s*|\s+)(" + "|".join(CONTINUATIONS) + r")\s*[:,]?$")
 _ENDS_FOR_A = re.compile(r"\b(?:for|as|of)\s+(?:a|an|the)?$")
@@ -119,7 +125,10 @@ class _Reader:
         k = bisect.bisect_right(self.para_starts, pos) - 1
         while k >= 0 and self.paragraphs[k][1] > floor:
             p0, p1 = self.paragraphs[k]
-            bounds = [p0] + self._clause_ends(p0, p1)[1] + [p1]
+            ends = self._clause_ends(p0, p1)[1]
+            # only the clause ends between floor and pos (bisect: a paragraph may hold thousands)
+            lo, hi = bisect.bisect_left(ends, floor), bisect.bisect_right(ends, pos)
+            bounds = [p0 if lo == 0 else ends[lo - 1]] + ends[lo:hi] + [ends[hi] if hi < len(ends) else p1]
             for i in range(len(bounds) - 2, -1, -1):
                 a, b = max(bounds[i], floor), min(bounds[i + 1], pos)
                 if a < b:
@@ -131,6 +140,15 @@ class _Reader:
                     return None
             k -= 1
         return None
+
+    def block(self, c0: int, c1: int, s: int, e: int) -> tuple[int, int]:
+        """A window of a long clause ``[c0, c1)`` around the quotation ``[s, e)``: the
+        :data:`WINDOW`-sized blocks of the clause before, at and after the one ``s`` is in,
+        so quotations in one block share one reading of it."""
+        i = (s - c0) // WINDOW
+        a = c0 + max(0, i - 1) * WINDOW
+        b = min(c1, max(c0 + (i + 2) * WINDOW, e + WINDOW))
+        return _word_start(self.masked, a, s), b
 
     def clause(self, p0: int, p1: int, pos: int) -> tuple[int, int]:
         """The sentence-like stretch of the masked text around ``pos`` (quotations masked,
@@ -161,12 +179,22 @@ def _speaker_quote(q: dict, r: _Reader, p0: int, p1: int) -> tuple | None:
     # after: “...,” X said / “...,” said X
     c0, c1 = r.clause(p0, p1, max(s, e - 1))
     after_end = min(p1, max(c1, e + 1) + 1)
+    c0_before, c0_sentence, c1_sentence = c0, c0, c1
+    if c1 - c0 > LONG_CLAUSE:
+        # A clause with no full stop for pages (a pasted page, a run of bare quotations): read
+        # bounded windows around the quotation, so each quotation costs the same whatever the
+        # length of the paragraph. An attribution right after the quotation starts within
+        # a subject's length (250) of it, and a speaker before it ends just before it.
+        after_end = min(after_end, _GAP.match(masked, e).end() + WINDOW)
+        c0_before = _word_start(masked, max(c0, s - WINDOW), s)
+        c0_sentence, c1_sentence = r.block(c0, c1, s, e)
     for a in r.attributions(e, after_end):
         if a.kind in ("verb", "inverted") and (a.cue_start < e or _GAP.fullmatch(masked, e, a.cue_start)):
             if q["content"].rstrip()[-1:] in ".!?" and not _SENTENCE_GOES_ON.match(masked[a.cue_end:min(p1, a.cue_end + 81)] + "."):
                 continue
             return a, "after"
     # before: X said, “...” / X said: “...” / X said, adding: “...”
+    c0 = c0_before
     head = masked[c0:s].rstrip()
     tail = (head[:-1] if head.endswith((":", ",")) else head).rstrip()  # quick tests before the regexes
     cont = _CONTINUING.search(head) if tail.endswith(CONTINUATIONS) else None
@@ -182,11 +210,19 @@ def _speaker_quote(q: dict, r: _Reader, p0: int, p1: int) -> tuple | None:
         if atts:
             return atts[-1], "before"
     # a partial quotation inside a reported clause of the same sentence
-    atts = [a for a in r.attributions(c0, c1) if not (s <= a.cue_start < e)]
+    atts = [a for a in r.attributions(c0_sentence, c1_sentence) if not (s <= a.cue_start < e)]
     before = [a for a in atts if a.cue_end <= s]
     if before or atts:
         return (before[-1] if before else atts[0]), "sentence"
     return None
+
+
+def _word_start(masked: str, pos: int, limit: int) -> int:
+    """``pos``, moved forward past the rest of a word it falls inside (at most to ``limit``)."""
+    if pos == 0 or masked[pos - 1].isspace():
+        return pos
+    m = _NEXT_SPACE.search(masked, pos, limit)
+    return m.end() if m else pos
 
 
 def _with_verb(att: Attribution, verb: str, rules: Rules) -> Attribution:
@@ -230,11 +266,20 @@ def transcript_speakers_of(doc: Document) -> dict:
     return doc.layer("quotes.transcript", lambda d: transcript_speakers(d.text, paragraphs_of(d)))
 
 
+def phrase_index_of(doc: Document) -> PhraseIndex:
+    """A :class:`PhraseIndex` of the Document's text for the packaged rules, built once and
+    kept on it (the layer "attribution.index"): the quotation finder and the sourcing
+    tagger both read it, so the text is scanned for rule entries once."""
+    return doc.layer("attribution.index", lambda d: PhraseIndex(load_rules(None), d.text))
+
+
 def _quotes_layer(doc: Document) -> tuple[Quote, ...]:
-    return tuple(_find_quotes(doc.text, load_rules(None), doc.boilerplate, paragraphs_of(doc), transcript_speakers_of(doc)))
+    return tuple(_find_quotes(doc.text, load_rules(None), doc.boilerplate, paragraphs_of(doc), transcript_speakers_of(doc),
+                              phrase_index_of(doc)))
 
 
-def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]], transcript: dict) -> list[Quote]:
+def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]], transcript: dict,
+                 index: PhraseIndex | None = None) -> list[Quote]:
     skipped = sorted((b.start, b.end) for b in skip)
     skip_starts = [a for a, _ in skipped]
     marks = [m.start() for m in MARKS.finditer(text)]
@@ -259,7 +304,9 @@ def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]
     # a phrase keeps its quotation marks (they separate it from the words around it)
     phrase_spans = [(q["start"] + 1, q["end"] - (1 if q["closed"] else 0)) for q in raw if q["depth"] == 0 and q["phrase"]]
     masked = mask_spans(mask_spans(text, speech_spans, MASK), phrase_spans, "_")
-    reader = _Reader(text, masked, rules, None, paragraphs)  # an index costs more than the few stretches read here
+    # with no index (teacher's rules), the stretches are read one by one: building an index
+    # for them alone costs more than the few stretches read here
+    reader = _Reader(text, masked, rules, index, paragraphs)
     out: list[Quote] = []
     last: dict | None = None          # the last resolved speaker (for "he added")
     last_by_para: dict = {}

@@ -86,12 +86,17 @@ def scan_marks(text: str, p0: int, p1: int) -> list[MarkPair]:
                 stack.pop()
                 continue
             stack.append((ch, i))
-    for k, (om, oi) in enumerate(stack):
-        if om not in "‘'":  # an unclosed single mark is almost always an apostrophe
-            end = p1
-            while end > oi and text[end - 1].isspace():
-                end -= 1
-            out.append(MarkPair(oi, end, k, False))
+    # Marks still open at the end of the paragraph. An unclosed single mark is almost always
+    # an apostrophe: dropped. An unclosed double mark runs to the end of the paragraph, unless
+    # another unclosed double mark opens after it: then the writer forgot a closing mark, and
+    # it ends where the next one opens (at the same depth), so each unclosed quotation is
+    # read once ("“We will stay “We will not go": two quotations, not one inside the other).
+    unclosed = [(k, oi) for k, (om, oi) in enumerate(stack) if om not in "‘'"]
+    for n, (k, oi) in enumerate(unclosed):
+        end = unclosed[n + 1][1] if n + 1 < len(unclosed) else p1
+        while end > oi and text[end - 1].isspace():
+            end -= 1
+        out.append(MarkPair(oi, end, unclosed[0][0], False))
     out.sort()
     return out
 

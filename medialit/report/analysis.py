@@ -20,9 +20,7 @@ from medialit.figures import extraction as figures
 from medialit.quotes import finder as quotes
 from medialit.records import Record, as_json
 from medialit.sourcing import tagger as sourcing
-from medialit.corpus.articles import load_article
-from medialit.corpus.files import read_text
-from medialit.corpus.pages import PAGE_SUFFIXES
+from medialit.corpus.articles import load_article_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +61,24 @@ def analyze_text(text: str | Document, *, path: str | None = None, title: str | 
     )
 
 
-def analyze_file(path: str | Path) -> Analysis:
+def analyze_file(path: str | Path, *, encoding: str | None = None, limit: int | None = None) -> Analysis:
     """Read and analyse one file; raises ``CorpusError`` naming the file if it cannot be read.
 
     Offsets are into the file's text as read. A file with TOML front matter is analysed with
     the front matter blanked out (same length, newlines kept), so offsets still count from
     the top of the file and the front matter yields no sentences. A saved web page
-    (``.html``, ``.htm``) is analysed as the text the kit extracted from it (headline, blank
-    line, body), and offsets count in that text.
+    (``.html``, ``.htm``, or a text file that is one) is analysed as the text the kit
+    extracted from it (headline, blank line, body), and offsets count in that text.
+    ``encoding`` and ``limit``: as for :func:`medialit.corpus.files.read_text`.
     """
-    article = load_article(Path(path))
-    if Path(path).suffix.lower() in PAGE_SUFFIXES:
+    article, raw = load_article_text(Path(path), encoding=encoding, limit=limit)
+    if raw is None:  # a web page
         return analyze_text(article.text, path=str(path), title=article.title)
-    raw = read_text(Path(path))
+    title = article.title
     head = len(raw) - len(article.text) if raw.endswith(article.text) else 0
-    text = re.sub(r"[^\n]", " ", raw[:head]) + article.text
-    return analyze_text(text, path=str(path), title=article.title)
+    text = _FRONT_MATTER_CHAR.sub(" ", raw[:head]) + article.text if head else article.text
+    del raw, article  # a large file: keep one copy of its text
+    return analyze_text(text, path=str(path), title=title)
+
+
+_FRONT_MATTER_CHAR = re.compile(r"[^\n]")

@@ -32,7 +32,7 @@ from medialit.attribution.lexicon import MASK, WORD_CHAR_AFTER, Hit, PhraseIndex
 from medialit.attribution.phrases import Attribution, find_attributions, verb_uses
 from medialit.attribution.sources import classify_source
 from medialit.corpus.document import Document
-from medialit.quotes.finder import Quote, find_quotes, paragraphs_of, transcript_speakers_of
+from medialit.quotes.finder import Quote, find_quotes, paragraphs_of, phrase_index_of, transcript_speakers_of
 from medialit.quotes.marks import mask_spans
 from medialit.records import Record
 from medialit.text.split import sentences
@@ -234,18 +234,19 @@ def tag(text: str | Document, *, rules: RuleSource = None, boilerplate=None, quo
 
 
 def _sourcing_layer(doc: Document) -> tuple[TaggedSentence, ...]:
-    return tuple(_tag(doc.text, load_rules(None), find_quotes(doc), doc.sentences, paragraphs_of(doc), transcript_speakers_of(doc)))
+    return tuple(_tag(doc.text, load_rules(None), find_quotes(doc), doc.sentences, paragraphs_of(doc), transcript_speakers_of(doc),
+                      phrase_index_of(doc)))
 
 
 def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple[int, int]],
-         transcript: dict) -> list[TaggedSentence]:
+         transcript: dict, index: PhraseIndex | None = None) -> list[TaggedSentence]:
     top = [q for q in quotes if q.depth == 0]
     speech = [q for q in top if q.kind == "speech"]
     speech_starts = [q.start for q in speech]
     masked = mask_spans(mask_spans(text, [(q.start, q.end) for q in speech], MASK),
                    [(q.content_start, q.content_end) for q in top if q.kind == "phrase"], "_")
     para_starts = [p0 for p0, _ in paragraphs]
-    index = PhraseIndex(rules, text)
+    index = PhraseIndex(rules, text) if index is None else index
     markers = _Spans(index.spans("hedge_re", text))
     commons = _Spans(index.spans("common_re", masked))
     evaluations = _Spans(index.spans("evaluation_re", masked))
@@ -253,6 +254,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
     documents = _Spans(index.spans("evidence_re", masked))  # "data from", "a report by"
     verbs = _Spans(index.spans("verb_re", masked))
     starts = index.starts  # where any rule entry can start; a sentence without one has no cue
+    mentions: dict = {}  # "a doctor" mentions of the whole text, by head noun (_unnamed_antecedent)
     n = len(text)
     bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
     out: list[TaggedSentence] = []
@@ -307,7 +309,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                     if name:
                         a = _resolved(a, f"'{a.source}' refers back to '{name}', the last name before it")
                         doubts.append(f"'{a.source}' was taken to mean the last name before it, with no earlier attribution to go by")
-            elif label == "named" and (earlier := _unnamed_antecedent(masked, s.start, a.source, a.why)):
+            elif label == "named" and (earlier := _unnamed_antecedent(masked, s.start, a.source, a.why, mentions)):
                 label = "anonymous"
                 a = _resolved(a, f"'{a.source}' refers back to '{earlier}' earlier in the text, who is never named")
             elif label == "named" and "refers back" in a.why and last and last[0] == "named" and last[1][:1].isupper() \
@@ -346,7 +348,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             if q is not None and q.speaker:
                 verdict = classify_source(q.speaker, rules)
                 label = q.speaker_label or verdict.label
-                unnamed = label == "named" and _unnamed_antecedent(masked, q.start, q.speaker, verdict.why)
+                unnamed = label == "named" and _unnamed_antecedent(masked, q.start, q.speaker, verdict.why, mentions)
                 if unnamed:
                     label = "anonymous"
                 cue_span = q.speaker_span or (q.start, q.end)
@@ -402,27 +404,69 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
 _ROLE_WHY = "points at one identifiable person"
 
 
-def _unnamed_antecedent(masked: str, before: int, source: str, why: str) -> str | None:
+def _unnamed_antecedent(masked: str, before: int, source: str, why: str, mentions: dict | None = None) -> str | None:
     """For "the doctor" (a definite person noun from the roles table): the earlier "a
     doctor ..." it refers back to, when no name stands right after that mention ("a
-    doctor, Ann Lee," / "a doctor named ..."); None otherwise."""
+    doctor, Ann Lee," / "a doctor named ..."); None otherwise.
+
+    The mention is the last match in the 3,000 characters before ``before``. ``mentions``
+    (a dict kept for one text) holds every match in the whole text by head noun, so each
+    sentence looks its mention up instead of scanning its window again; the window is still
+    scanned where the two could differ (a match across either edge of the window, a word
+    running into ``before``, a window starting inside a word)."""
     if _ROLE_WHY not in why:
         return None
     words = source.split()
     if len(words) < 2 or words[0].lower() not in ("the", "this"):
         return None
-    head = re.escape(words[-1])
+    head = words[-1]
+    rx = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
+    lo = max(0, before - 3000)
     found = None
-    for m in re.finditer(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + head + r"\b", masked[max(0, before - 3000):before]):
-        found = m
-    if found is None:
-        return None
-    at = max(0, before - 3000) + found.end()
+    if lo > 0 and masked[lo] in "Aa" and _WORD_CHAR.match(masked, lo - 1):
+        # the window starts inside a word with an "a": the match may start there (as in a copy)
+        for m in rx.finditer(masked[lo:before]):
+            found = m
+        if found is None:
+            return None
+        at, text = lo + found.end(), found.group()
+    else:
+        span = _mention_from_index(masked, lo, before, head, rx, mentions)
+        if span is None:  # the same matches, read in place (no copy of the window)
+            for m in rx.finditer(masked, lo, before):
+                found = m
+            span = found.span() if found else ()
+        if not span:
+            return None
+        at, text = span[1], masked[span[0]:span[1]]
     if _NAMED_AFTER.match(masked, at):
         return None
-    return found.group()
+    return text
 
 
+def _mention_from_index(masked: str, lo: int, before: int, head: str, rx, mentions: dict | None):
+    """The span of the last match of ``rx`` within ``[lo, before)`` from the whole-text
+    matches (``()`` for none), or None when the window must be scanned itself."""
+    if mentions is None or not _WORD_CHAR.match(head[-1]) or (before > 0 and _WORD_CHAR.match(masked, before - 1)):
+        return None
+    found = mentions.get(head)
+    if found is None:
+        spans = [m.span() for m in rx.finditer(masked)]
+        found = mentions[head] = ([a for a, _ in spans], [b for _, b in spans])
+    starts, ends = found
+    k = bisect.bisect_left(starts, lo) - 1
+    if k >= 0 and ends[k] > lo:
+        return None  # a match across the window's start
+    k = bisect.bisect_left(starts, before) - 1
+    if k >= 0 and ends[k] > before:
+        return None  # a match across its end
+    i = bisect.bisect_right(ends, before) - 1
+    if i >= 0 and starts[i] >= lo:
+        return (starts[i], ends[i])
+    return ()
+
+
+_WORD_CHAR = re.compile(r"\w")
 # "a doctor, Ann Lee," / "a doctor named Ann Lee" / "a doctor (Ann Lee)": the mention is named
 _NAMED_AFTER = re.compile(r"\s*(?:,|\(|\bnamed\b|\bcalled\b|\bidentified\s+as\b)\s*(?:Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z]")
 

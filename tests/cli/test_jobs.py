@@ -1,0 +1,94 @@
+"""`medialit analyze --jobs N`: the same output as one job, in the order the files were given,
+bad files included; and the JSON text written file by file is the JSON of the whole list."""
+from __future__ import annotations
+
+import io
+import json
+import math
+
+import pytest
+
+from helpers import FIXTURES, SEED_FILES, run_medialit
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+def test_two_jobs_give_the_output_of_one_in_the_same_order(as_json):
+    bad = FIXTURES / "corpus_empty_file" / "blank.txt"
+    files = [str(p) for p in SEED_FILES[:3]] + [str(bad)] + [str(p) for p in reversed(SEED_FILES)]
+    flags = ["--json"] if as_json else []
+    one = run_medialit("analyze", *flags, "--jobs", "1", *files)
+    two = run_medialit("analyze", *flags, "--jobs", "2", *files)
+    assert one.returncode == two.returncode == 1  # the blank file
+    assert two.stdout == one.stdout and two.stderr == one.stderr
+    assert one.stderr.count("\n") == 1 and "blank.txt" in one.stderr
+    if as_json:
+        assert [r["path"] for r in json.loads(two.stdout)] == [f for f in files if f != str(bad)]
+
+
+def test_jobs_must_be_a_positive_number():
+    proc = run_medialit("analyze", "--jobs", "0", str(SEED_FILES[0]))
+    assert proc.returncode == 2 and "must be 1 or more" in proc.stderr and "Traceback" not in proc.stderr
+
+
+SAMPLES = [
+    {"a": [1, 2.5, None, True, False], "b": {}, "c": [], "d": "café “quoted” \n\t\u0001 \\ \"", "e": {"f": [[], {}]}},
+    [],
+    {},
+    "plain",
+    [1e16, 1e-7, -0.0, 2.5e9, 110.0, 3, -4, math.pi],
+    {1: "int key", 2.5: "float key", True: "bool key", None: "none key"},
+    [("tuple", "as", "list"), [{"deep": [{"er": [1]}]}]],
+]
+
+
+@pytest.mark.parametrize("data", SAMPLES)
+def test_dumps_is_exactly_json_dumps_with_indent_one(data):
+    from medialit.records import dumps
+
+    assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def test_dumps_of_a_real_analysis_is_exactly_json_dumps():
+    from medialit.records import dumps
+    from medialit.report import analyze_file
+
+    results = [analyze_file(p) for p in SEED_FILES[:2]]
+    data = [r.to_dict() for r in results]
+    assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=1)
+    assert dumps(results) == json.dumps(data, ensure_ascii=False, indent=1)  # records turned into dicts as written
+
+
+def test_dump_writes_in_chunks_that_join_to_dumps(monkeypatch):
+    from medialit import records
+    from medialit.records import dump, dumps
+    from medialit.report import analyze_file
+
+    monkeypatch.setattr(records, "_CHUNK", 50)  # a seed is small: chunks of 50 pieces
+    result = analyze_file(SEED_FILES[0])
+    chunks: list[str] = []
+    dump(result, chunks.append)
+    assert len(chunks) > 1 and "".join(chunks) == dumps(result)
+
+
+def test_dumps_refuses_what_json_refuses():
+    from medialit.records import dumps
+
+    with pytest.raises(TypeError):
+        dumps({"x": object()})
+    loop: list = []
+    loop.append(loop)
+    with pytest.raises(ValueError):
+        dumps(loop)
+
+
+@pytest.mark.parametrize("items", [[], [{"a": 1}], [{"a": [1, 2]}, [], "x", {"b": {"c": None}}]])
+def test_a_json_array_written_item_by_item_is_print_json_of_the_list(items):
+    from medialit.cli.common import JsonArray, print_json
+
+    whole, streamed = io.StringIO(), io.StringIO()
+    print_json(items, file=whole)
+    array = JsonArray(streamed)
+    for item in items:
+        array.add(item)
+    array.close()
+    assert streamed.getvalue() == whole.getvalue()
