@@ -181,8 +181,8 @@ def add_jobs_option(parser: argparse.ArgumentParser) -> None:
 def add_reading_options(parser: argparse.ArgumentParser) -> None:
     """Declare ``--encoding NAME`` and ``--max-size MB`` (how article files are read)."""
     parser.add_argument("--encoding", default=None, metavar="NAME",
-                        help="text encoding of the files (default: UTF-8, or UTF-16/32 with a byte-order mark); "
-                             "'auto' detects the encoding of a file that is not UTF-8 and names it")
+                        help="text encoding of the files (default: UTF-8, UTF-16/32 with a byte-order mark, or "
+                             "else the encoding detected, named in a warning); forces NAME for every file")
     parser.add_argument("--max-size", type=_positive_float, default=None, metavar="MB",
                         help="largest file read, in megabytes (default: 100, or MEDIALIT_MAX_MB)")
 

@@ -26,18 +26,14 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from medialit.records import Record
-from medialit.corpus.files import (CATALOG_NAME, UNKNOWN, CorpusError, article_fields, read_catalog, read_text,
-                                    split_front_matter)
+from medialit.corpus.files import (CATALOG_NAME, UNKNOWN, CorpusError, CorpusWarning, article_fields, read_catalog,
+                                    read_text, split_front_matter)
 from medialit.corpus.pages import PAGE_SUFFIXES, read_page
 from medialit.errors import show_path
 
 __all__ = ["Article", "Corpus", "CorpusError", "CorpusWarning", "Upstream", "guess_title", "load_article",
            "load_article_text", "looks_like_html", "load_corpus", "read_catalog", "seeds_dir", "split_front_matter"]
 SEEDS_ENV = "MEDIALIT_SEEDS"
-
-
-class CorpusWarning(UserWarning):
-    """Issued for each file that was skipped while loading a folder (``strict=False``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +203,8 @@ def load_article(path: str | Path, *, entry: dict[str, Any] | None = None, catal
     ``catalog=True``, the file's entry in a ``catalog.toml`` beside it), the front matter,
     then defaults. The id is the catalog's or front matter's ``id``, else the file stem.
 
-    ``encoding`` and ``limit`` are passed to :func:`medialit.corpus.files.read_text` (the
-    text encoding, ``"auto"`` to detect one; the size limit in bytes). A ``.txt`` file that
+    ``encoding`` and ``limit`` are passed to :func:`medialit.corpus.files.read_text` (a text
+    encoding to force, else UTF-8 or the one detected; the size limit in bytes). A ``.txt`` file that
     is really a saved web page (it starts with ``<!DOCTYPE html`` or ``<html``) is read as
     a page, with a warning.
 
@@ -249,7 +245,8 @@ def load_article_text(path: str | Path, *, entry: dict[str, Any] | None = None, 
         else:
             front, body = split_front_matter(raw, path)
             if not body or body.isspace():  # (not body.strip(): no copy of a large file)
-                raise CorpusError(path, "file is empty" if not raw.strip() else "has front matter but no article text")
+                raise CorpusError(path, "file is empty" if not raw else "no text (only whitespace)" if raw.isspace()
+                                  else "has front matter but no article text")
     if entry is None and catalog:
         entry = _catalog_entry_for(path)
     fields = article_fields(front, path, "front matter: ")

@@ -40,6 +40,11 @@ MAX_BYTES_ENV = "MEDIALIT_MAX_MB"
 #: a UTF-8 mark is dropped by the UTF-8 reading.
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+class CorpusWarning(UserWarning):
+    """Issued for each file skipped while loading a folder (``strict=False``), and for a file
+    read in an encoding the kit had to assume."""
+
+
 #: ``encoding=`` value asking :func:`read_text` to detect the encoding of a file that is not UTF-8.
 AUTO = "auto"
 
@@ -59,8 +64,8 @@ def max_bytes(limit: int | None = None) -> int:
 
 def _decode(data: bytes, path: Path, encoding: str | None = None) -> str:
     """The text of a file's bytes: UTF-8 (a leading byte-order mark dropped), UTF-16 or
-    UTF-32 when a byte-order mark says so, ``encoding`` when one is given, or (``"auto"``)
-    the encoding charset-normalizer finds for a file that is not UTF-8, with a warning
+    UTF-32 when a byte-order mark says so, ``encoding`` when one is given (other than ``"auto"``),
+    or else the encoding charset-normalizer finds for a file that is not UTF-8, with a warning
     naming it. Raises ``CorpusError`` naming the file for bytes that cannot be text."""
     if encoding and encoding.lower() != AUTO:
         try:
@@ -81,23 +86,40 @@ def _decode(data: bytes, path: Path, encoding: str | None = None) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        if encoding and encoding.lower() == AUTO:
-            return _checked(_detected(data, path), path)
-        line = data.count(b"\n", 0, err.start) + 1
-        raise CorpusError(path, f"not valid UTF-8: byte 0x{data[err.start]:02x} at byte offset {err.start} "
-                          "(save the file as UTF-8 text)", line=line) from None
+        return _checked(_not_utf8(data, path, err), path)  # (an explicit encoding was read above)
     return _checked(text[1:] if text.startswith("\ufeff") else text, path)
 
 
-def _detected(data: bytes, path: Path) -> str:
-    """A file that is not UTF-8, decoded as the encoding charset-normalizer finds (a warning names it)."""
+def _not_utf8(data: bytes, path: Path, err: UnicodeDecodeError) -> str:
+    """A file that is not valid UTF-8. When it is UTF-8 text with a few broken bytes (it holds
+    more good multi-byte characters than bad bytes), it is read as UTF-8 with each bad byte
+    shown as U+FFFD, so that its quotation marks and accents survive; otherwise the encoding
+    is detected. Either way a warning says what was assumed."""
+    import warnings
+
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if sum(1 for ch in text if ch > "\x7f") - bad > bad:
+        line = data.count(b"\n", 0, err.start) + 1
+        warnings.warn(f"{path}: {bad} byte(s) are not valid UTF-8 (the first on line {line}, byte offset {err.start}): "
+                      "read as UTF-8 with each shown as \ufffd (pass --encoding to choose another)", CorpusWarning,
+                      stacklevel=5)
+        return text
+    return _detected(data, path, err)
+
+
+def _detected(data: bytes, path: Path, err: UnicodeDecodeError) -> str:
+    """A file that is not UTF-8, decoded as the encoding charset-normalizer finds (a warning names it);
+    ``err`` is where UTF-8 failed, named when no encoding fits."""
     import warnings
 
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
-        raise CorpusError(path, "not valid UTF-8, and no text encoding fits its bytes (is it a text file?)")
+        raise CorpusError(path, f"not valid UTF-8 (byte 0x{data[err.start]:02x} at byte offset {err.start}), and no "
+                          "text encoding fits its bytes (is it a text file? save it as UTF-8 text)",
+                          line=data.count(b"\n", 0, err.start) + 1)
     name = best.encoding
     text = str(best)
     if name in _WESTERN_LOOKALIKES and name != "cp1252":
@@ -107,7 +129,8 @@ def _detected(data: bytes, path: Path) -> str:
             text, name = data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             pass
-    warnings.warn(f"{path}: not UTF-8; read as {name} (detected; pass --encoding to choose another)", stacklevel=4)
+    warnings.warn(f"{path}: not UTF-8; read as {name} (detected; pass --encoding to choose another)",
+                  CorpusWarning, stacklevel=5)
     return text
 
 

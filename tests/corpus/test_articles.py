@@ -165,18 +165,33 @@ def test_invalid_front_matter_reports_the_file_line_and_keeps_the_good_file():
     assert len(caught) == 1 and "broken.txt" in str(caught[0].message)
 
 
-def test_undecodable_bytes_are_located():
-    folder, _ = _load_quietly(FIXTURES / "corpus_bad_utf8")
-    [err] = folder.errors
-    assert err.path.endswith("latin1.txt") and err.line == 2
-    assert "not valid UTF-8" in str(err) and "0xff" in str(err) and "byte offset 57" in str(err)
+def test_a_file_that_is_not_utf8_is_read_in_the_encoding_detected_with_a_warning():
+    folder, caught = _load_quietly(FIXTURES / "corpus_bad_utf8")
+    assert sorted(folder.ids) == ["good", "latin1"] and not folder.errors
+    [warning] = [w for w in caught if "latin1.txt" in str(w.message)]
+    assert "not UTF-8; read as" in str(warning.message) and "--encoding" in str(warning.message)
+
+
+def test_utf8_with_a_few_broken_bytes_stays_utf8_and_the_bytes_are_located(tmp_path):
+    (tmp_path / "a.txt").write_bytes("\u201cWe agree,\u201d she said.\nIt cost \u20ac5 \xe0 la carte.\n".encode()
+                                     + b"One bad byte: \xff.\n")
+    with pytest.warns(CorpusWarning, match=r"a\.txt: 1 byte\(s\) are not valid UTF-8 \(the first on line 3"):
+        article = load_article(tmp_path / "a.txt")
+    assert "\u201cWe agree,\u201d" in article.text and "\ufffd" in article.text
+
+
+def test_bytes_no_text_encoding_fits_are_located(tmp_path):
+    (tmp_path / "junk.txt").write_bytes(b"Text. " + bytes(range(128, 256)) * 4)
+    with pytest.raises(CorpusError, match=r"junk\.txt, line 1: not valid UTF-8 \(byte 0x80 at byte offset 6\)"):
+        load_article(tmp_path / "junk.txt")
 
 
 def test_empty_and_blank_files_are_reported_and_skipped():
     folder, caught = _load_quietly(FIXTURES / "corpus_empty_file")
     assert folder.ids == ["good"]
     assert sorted(Path(e.path).name for e in folder.errors) == ["blank.txt", "empty.txt"]
-    assert all(e.problem == "file is empty" for e in folder.errors)
+    problems = {Path(e.path).name: e.problem for e in folder.errors}
+    assert problems == {"blank.txt": "no text (only whitespace)", "empty.txt": "file is empty"}
     assert len(caught) == 2
 
 
@@ -201,7 +216,7 @@ def test_invalid_catalog_reports_its_line_and_the_text_files_still_load():
     assert err.path.endswith("catalog.toml") and err.line == 3 and "invalid TOML catalog" in str(err)
 
 
-@pytest.mark.parametrize("name", ["corpus_bad_front_matter", "corpus_bad_utf8", "corpus_empty_file",
+@pytest.mark.parametrize("name", ["corpus_bad_front_matter", "corpus_empty_file",
                                   "corpus_missing_file", "corpus_duplicate_id", "corpus_bad_catalog"])
 def test_strict_loading_raises_on_the_first_problem(name):
     with pytest.raises(CorpusError):
