@@ -53,6 +53,41 @@ def _gold_section() -> list[str]:
             f"| {s.agree} of {s.found} ({s.agreement:.1%}) | {s.unit_agree} of {s.found} |", ""]
 
 
+def _linearity_section(extract) -> list[str]:
+    """Growth factor of ``extract`` from 20 kB to 80 kB of each text shape in
+    tests/figures_shapes.py (one paragraph, no sentence breaks); linear is 4x, quadratic 16x."""
+    import gc
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    from figures_shapes import SHAPES, shape
+    from medialit.text import sentences
+
+    def cost(text: str) -> float:
+        spans = sentences(text)
+        best = float("inf")
+        for _ in range(5):
+            gc.collect()
+            gc.disable()
+            try:
+                t0 = time.process_time()
+                extract(text, sentence_spans=spans)
+                best = min(best, time.process_time() - t0)
+            finally:
+                gc.enable()
+        return best
+
+    rows, worst = [], 0.0
+    for name in SHAPES:
+        a, b = cost(shape(name, 20_000)), cost(shape(name, 80_000))
+        growth = b / max(a, 1e-6)
+        worst = max(worst, growth)
+        rows.append(f"| {name} | {a * 1000:.1f} | {b * 1000:.1f} | {growth:.1f}x |")
+    return ["Linearity (issue 18): CPU time of `extract` (sentences given, garbage collection paused, best of 5) on one paragraph of "
+            "each shape at 20 kB and at 80 kB. Linear growth is 4x; the budget is at most 5x.", "",
+            "| shape | 20 kB ms | 80 kB ms | growth |", "|---|---:|---:|---:|", *rows, "",
+            f"Largest growth: {worst:.1f}x ({'met' if worst <= 5 else 'NOT met'}, budget 5x).", ""]
+
+
 def run() -> str:
     from medialit.figures import extract
 
@@ -99,7 +134,7 @@ def run() -> str:
               "figures work (column 'given sentences'):", "",
               "| text | MB | medialit figures | figures per kB | `extract` MB/s | given sentences MB/s | `sentences` alone MB/s | quantulum3 MB/s |",
               "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    rates = []
+    rates, speedups = [], []
     for label, text in (("seeds, repeated", big_seeds), ("figure-dense news paragraphs, repeated", big_dense)):
         t_m, n_m = _time(extract, text, repeat=3)
         spans = sentences(text)
@@ -112,12 +147,20 @@ def run() -> str:
                 warnings.simplefilter("ignore")
                 t_q, _ = _time(quantulum, sample)
             q_rate = f"{len(sample.encode('utf-8')) / 1e6 / t_q:.3f}"
+            t_ms, _ = _time(extract, sample, repeat=5)
+            speedups.append((label.split(",")[0], t_q / t_ms))
         else:
             q_rate = "n/a"
         rates.append((f"`extract` on {label.split(',')[0]}", mb / t_m, 6.0 if label.startswith("seeds") else 2.0))
         lines.append(f"| {label} | {mb:.2f} | {n_m:,} | {n_m / (mb * 1000):.1f} | {mb / t_m:.2f} | {mb / t_g:.2f} "
                      f"| {mb / t_s:.2f} | {q_rate} |")
     lines.append("")
+    if speedups:
+        lines.append("On the same 20 kB samples, `extract` is " + "; ".join(
+            f"{x:,.0f}x as fast as quantulum3 on the {name} ({'met' if x >= 500 else 'NOT met'}, goal 500x)"
+            for name, x in speedups) + ".")
+        lines.append("")
+    lines += _linearity_section(extract)
     lines += _gold_section()
     if quantulum:
         lines.append(f"quantulum3 needed {q_load:.1f} s to load before its first answer (not included above).")

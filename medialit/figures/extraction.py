@@ -116,12 +116,13 @@ def _candidates(text: str, rules: FigureRules) -> list[Cand]:
     cands: list[Cand] = []
     counted = lambda t, p, v, after_of=False: counted_noun(rules, t, p, v, after_of=after_of)  # noqa: E731
     explained = 0
+    judged = [0]   # end of the last whitespace-free token judged not to be a link (see digit_anchor)
     cur_last = _currency_last_chars(rules)
     for dm in _DIGIT_RUN.finditer(text):
         s = dm.start()
         if s < explained:
             continue
-        explained = digit_anchor(text, rules, s, cands, ticker_left, dm.end())
+        explained = digit_anchor(text, rules, s, cands, ticker_left, dm.end(), judged)
         if explained > s:
             continue
         nm = DIGITS_AT.match(text, s)
@@ -180,14 +181,30 @@ def _resolve(cands: list[Cand]) -> list[Cand]:
             j += 1
         if j - i == 1:
             kept.append(cands[i])
-        else:
+        elif j - i <= 8:
             chosen: list[Cand] = []
             for c in sorted(cands[i:j], key=lambda c: (-(c.end - c.start), c.prio, c.start)):
                 if all(c.end <= k.start or k.end <= c.start for k in chosen):
                     chosen.append(c)
             kept.extend(sorted(chosen, key=lambda c: c.start))
+        else:
+            kept.extend(_resolve_cluster(cands[i:j], cands[i].start, end))
         i = j
     return kept
+
+
+def _resolve_cluster(cluster: list[Cand], lo: int, hi: int) -> list[Cand]:
+    """The same choice as in :func:`_resolve` for a long run of overlapping proposals (a pasted
+    string of codes or digits): which characters are taken is kept in a byte array, so each
+    proposal costs its own length, not the number already chosen."""
+    taken = bytearray(hi - lo)
+    chosen: list[Cand] = []
+    for c in sorted(cluster, key=lambda c: (-(c.end - c.start), c.prio, c.start)):
+        a, b = c.start - lo, c.end - lo
+        if taken.find(1, a, b) < 0:
+            taken[a:b] = b"\x01" * (b - a)
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 _WS = re.compile(r"\s+")

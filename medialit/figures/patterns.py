@@ -109,6 +109,9 @@ def _date(out: list, rules: FigureRules, m: re.Match | None, y, mo: int, d, rule
 
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|co|uk|lb|ru|io|info|int|html?|php|aspx?)\b|[a-z]/\w*\d", re.I)
 _TOKEN_RIGHT = re.compile(r"\S*")
+# Longest whitespace-free run judged as one link or address; a longer run (a pasted string with
+# no spaces) is not a link as a whole, and its digit runs are read one by one.
+_TOKEN_MAX = 2000
 _CODE_LEFT = re.compile(r"[A-Za-z][\w.]*$|[A-Za-z][A-Za-z.]{0,9}-$")
 
 
@@ -120,26 +123,35 @@ _DMY_NEXT = frozenset("JFMASONDo")
 _PRICE_TOKEN = re.compile(r"[\d.,/%$()-]+[.,;:!?)]*")
 
 
-def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: re.Pattern, e: int | None = None) -> int:
+def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: re.Pattern, e: int | None = None,
+                 judged: list | None = None) -> int:
     """Everything that can start at (or just before) the digit run at ``s`` (ending at ``e``
     if known): not-figures (links, codes, times, phone numbers, sections, ordinals) and
-    digit-first dates. Returns the position up to which later digit runs are already explained."""
-    # links and addresses: judge the whole whitespace-free token around the digits
+    digit-first dates. Returns the position up to which later digit runs are already explained.
+
+    ``judged`` (a one-item list the caller keeps across calls) holds the end of the last
+    whitespace-free token already judged not to be a link, so that the token is read once
+    however many digit runs it holds (a pasted string of digits and dots stays linear)."""
     p1 = text[s - 1] if s else ""
-    if not s or p1.isspace():
-        t0 = s
-    else:
-        lo = max(0, s - 200)
-        t0 = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s), text.rfind("\t", lo, s), text.rfind("\u00a0", lo, s)) + 1 or lo
-    t1 = _TOKEN_RIGHT.match(text, s).end()
-    token = text[t0:t1]
-    if ("." in token or "/" in token or "@" in token or ":" in token) and _URLISH.search(token) \
-            and not _PRICE_TOKEN.fullmatch(token):
-        while t1 > t0 and text[t1 - 1] in ".,;:!?)\"'”’":
-            t1 -= 1
-        reason = "an e-mail address, handle or hashtag" if "@" in token or token.startswith("#") else "part of a web address"
-        _excl(out, t0, t1, reason)
-        return t1
+    if judged is None or s >= judged[0]:
+        # links and addresses: judge the whole whitespace-free token around the digits, once
+        if not s or p1.isspace():
+            t0 = s
+        else:
+            lo = max(0, s - _TOKEN_MAX)
+            t0 = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s), text.rfind("\t", lo, s), text.rfind("\u00a0", lo, s)) + 1 or lo
+        t1 = _TOKEN_RIGHT.match(text, s).end()
+        if judged is not None:
+            judged[0] = t1
+        if t1 - t0 <= _TOKEN_MAX:
+            token = text[t0:t1]
+            if ("." in token or "/" in token or "@" in token or ":" in token) and _URLISH.search(token) \
+                    and not _PRICE_TOKEN.fullmatch(token):
+                while t1 > t0 and text[t1 - 1] in ".,;:!?)\"'”’":
+                    t1 -= 1
+                reason = "an e-mail address, handle or hashtag" if "@" in token or token.startswith("#") else "part of a web address"
+                _excl(out, t0, t1, reason)
+                return t1
     if s and (p1.isalpha() or p1 == "_" or p1 == "-" and s > 1 and text[s - 2].isalpha()):
         cm = _CODE_LEFT.search(text, max(0, s - 12), s)
         end = _CODE_RIGHT.match(text, s).end()
