@@ -75,6 +75,7 @@ _FRACTION_QUAL_LEFT = re.compile(r"\b(?:nearly|almost|about|around|roughly|more\
                                  r"just\s+over|just\s+under|some|only|barely|fully|well\s+over|close\s+to)\s+$", re.I)
 _HALF_POINT = re.compile(r"(?P<f>half|quarter)[\s-](?:a[\s-])?(?P<u>percentage[\s-]point|point)\b", re.I)
 _SLASH_FRACTION = re.compile(r"(?P<a>\d)/(?P<b>\d{1,2})\s+of\s+(?:(?P<pt>an?\s+(?:percentage\s+)?point)\b|(?P<grp>\w))", re.I)
+_DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 16, 32))   # fractions written with a slash in news and markets
 ORDINAL_WORDS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
@@ -209,9 +210,10 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
         if m:
             _excl(out, m.start(), m.end(), "a section reference")
     if c0 == "/":
-        m = _SHORT_SLASH.match(text, s)
+        m = _SHORT_SLASH.match(text, s) if not (e - s == 1 and _SLASH_FRACTION.match(text, s)) else None
         if m:
             _excl(out, m.start(), m.end(), "a short slash form ('9/11', '24/7'): a name or idiom, not an amount")
+            return m.end()   # the digits after the slash are explained too ("9/11 airports" is not 11 airports)
         m = _D_SLASH.match(text, s)
         if m:
             _slash_date(out, m)
@@ -219,6 +221,17 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
         m = _ORDINAL.match(text, s)
         if m:
             _excl(out, m.start(), m.end(), "an ordinal ('3rd'), not an amount")
+            _ordinal(out, text, s, m.end(), int(text[s:e]), rules)   # "the 5th straight week" counts
+    if c0 == "/" and e - s == 1:
+        m = _SLASH_FRACTION.match(text, s)
+        if m and 0 < int(m.group("a")) < int(m.group("b")) and int(m.group("b")) in _DENOMINATORS:
+            a, b = int(m.group("a")), int(m.group("b"))
+            if m.group("pt"):   # "5/8 of a point"
+                out.append(Cand(s, m.end("pt"), P_DATE, kind="number", value=round(a / b, 4), unit="points",
+                                notes=[f"'{a}/{b} of a point' = {a / b:g} points"], rule="fraction: N/M of a point"))
+            else:               # "3/4 of voters": a share
+                out.append(Cand(s, s + len(f"{a}/{b}"), P_DATE, kind="percent", value=round(100 * a / b, 2), unit="%",
+                                notes=[f"'{a}/{b}' of a whole, a share of {100 * a / b:.4g}%"], rule="fraction: a share"))
     phone_ok = (c0 in (" ", ".", "-", ")") and nxt[1:2].isdigit()) or c0 == ")" or text[s - 1:s] in ("(", "+") \
         or text[s:e] in ("911", "999", "112")
     if phone_ok:
