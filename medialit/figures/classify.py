@@ -160,6 +160,7 @@ def of_noun(rules: FigureRules, text: str, pos: int) -> tuple[str, str] | None:
     return None
 
 
+_COMPOUND_HEAD = re.compile(r"-([A-Za-z]+)\b(?!-)")
 _SPACED_POSSESSIVE = re.compile(r"[ \u00a0]?['’]s\b")
 _OF = re.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z][\w'’]*)")
 _OF_TOKEN = re.compile(r"[ \u00a0]*((?:'s|’s)\b|[A-Za-z][\w'’-]*|\d[\d,.-]*)")
@@ -274,6 +275,10 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
             post = _WS.sub(" ", (pm.group("spaced") or pm.group("hyphened") or pm.group("glued")).lower())
             pos = pm.end()
             ch = text[pos:pos + 1]
+    if is_words and ch == "-":
+        hm = _COMPOUND_HEAD.match(text, pos)
+        if hm and hm.group(1).lower() in rules.compound_heads:
+            return Cand(start, hm.end(), P_EXCLUDE, reason="a compound adjective ('a two-party system'): a description, not an amount")
     c = Cand(start, pos, P_NUMBER, value=value, notes=notes, scale=scale, numeric_end=numeric_end, qualifier=post)
     bare_int = scale == 1.0 and not currency and not is_words and raw.isdigit()
 

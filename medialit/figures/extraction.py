@@ -90,6 +90,7 @@ def _scanner(rules: FigureRules):
                                     "multibillion", "multimillion", "multitrillion"}
     other |= set(rules.multiples) | set(rules.vague_durations) | set(rules.vague_joined) | set(ORDINAL_WORDS)
     other |= {f"{lead} {w}" for w in rules.word_durations for lead in ("a", "an", "half a", "half an")}
+    other |= {f"{lead} {w}" for w in rules.word_distances for lead in ("a", "an")}
     anchors = number_words | months | vague_first | other
     trie = re.compile(rf"\b{trie_regex(sorted(anchors))}\b")
     trie_i = re.compile(trie.pattern, re.I)

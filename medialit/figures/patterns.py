@@ -81,11 +81,13 @@ ORDINAL_WORDS = {w: i for i, w in enumerate(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
 _ORDINAL_AHEAD = re.compile(r"(?:[\s-]+(?P<w>[a-z][a-z-]*))")
 # "twice a day" (a frequency), "$15 an hour", "$90 more a year" (rates), "52 weeks in a year" (a conversion)
-_NOT_DURATION_LEFT = re.compile(r"(?:\b(?:once|twice|thrice|times|per|every|each|more|less|extra)|\d"
+_NOT_DURATION_LEFT = re.compile(r"(?:\b(?:once|twice|thrice|times|per|every|each|more|less|extra|on)|\d"
                                 r"|\b(?:seconds|minutes|hours|days|weeks|months)\s+in)\s+$", re.I)
 # "a year ago", "from a year earlier", "a week before": a point in the past to compare with, like
 # "last year" (not a figure); "a day after", "a week later" measure the time between two events
 _PAST_POINT_AFTER = re.compile(r"\s+(?:ago|earlier|before|previously|prior)\b", re.I)
+_WORD_DISTANCE = re.compile(r"an?\s+(?P<w>[a-z]+)\s+(?:away|from|long|wide|high|deep|off|north|south|east|west|"
+                            r"further|farther|closer|down|up|along|inland|offshore)\b", re.I)
 _WORD_DURATION = re.compile(r"(?P<half>half\s+)?(?:an?|one)\s+(?P<w>[a-z]+)\b(?![-\w])", re.I)
 _FRACTION_DEN = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 _RATIO = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,5}(?:,\d{3})*)\b(?!\s*(?:%|per))", re.I)
@@ -420,6 +422,13 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
         _ordinal(out, text, s, s + len(word), ORDINAL_WORDS[word], rules)
     if word.split()[-1] in rules.word_durations and word.split()[0] in ("a", "an", "one", "half"):
         _word_duration(out, text, s, rules)
+    if word.split()[-1] in rules.word_distances and word.split()[0] in ("a", "an"):
+        dm = _WORD_DISTANCE.match(text, s)
+        if dm and dm.group("w").lower() in rules.word_distances:
+            value, unit = rules.word_distances[dm.group("w").lower()]
+            out.append(Cand(s, dm.end("w"), P_VAGUE, kind="quantity", value=value, unit=unit,
+                            notes=[f"'{text[s:dm.end('w')]}' = {value:g} {unit} (rules table [word_distances])"],
+                            rule="quantity: a distance word with no digit"))
     _ratio(out, rules, _RATIO.match(text, s))
 
 

@@ -64,6 +64,8 @@ class FigureRules:
     vague_joined: dict[str, tuple[float, float]]
     vague_durations: dict[str, tuple[float, float]]
     word_durations: dict[str, tuple[float, str]]
+    word_distances: dict[str, tuple[float, str]]
+    compound_heads: frozenset[str]
     people_verbs: frozenset[str]
     of_determiners: frozenset[str]
     of_them: frozenset[str]
@@ -151,16 +153,19 @@ def parse_rules(data: dict, path: str = "<rules>") -> FigureRules:
     window_re = re.compile(r"\b(" + _phrase_re(windows) + r")\b", re.I) if windows else re.compile(r"(?!)")
     cur_prefix_re = _alt(cur_pre)
 
-    word_durations = {}
-    for k, v in data.get("word_durations", {}).items():
-        if not (isinstance(v, dict) and isinstance(v.get("value"), (int, float)) and isinstance(v.get("unit"), str)):
-            raise RulesError(f"{path}: [word_durations] entry {k!r} must be {{ value = <number>, unit = \"<unit>\" }}, got {v!r}")
-        word_durations[k.lower()] = (float(v["value"]), v["unit"])
+    def value_units(name: str) -> dict[str, tuple[float, str]]:
+        out = {}
+        for k, v in data.get(name, {}).items():
+            if not (isinstance(v, dict) and isinstance(v.get("value"), (int, float)) and isinstance(v.get("unit"), str)):
+                raise RulesError(f"{path}: [{name}] entry {k!r} must be {{ value = <number>, unit = \"<unit>\" }}, got {v!r}")
+            out[k.lower()] = (float(v["value"]), v["unit"])
+        return out
     ordinals = data.get("ordinals", {})
     round2 = dict(
         vague_joined=_pairs(data.get("vague_joined", {}), "vague_joined", path),
         vague_durations=_pairs(data.get("vague_durations", {}), "vague_durations", path),
-        word_durations=word_durations,
+        word_durations=value_units("word_durations"), word_distances=value_units("word_distances"),
+        compound_heads=frozenset(w.lower() for w in nf.get("compound_heads", [])),
         people_verbs=frozenset(w.lower() for w in counted.get("people_verbs", [])),
         of_determiners=frozenset(w.lower() for w in counted.get("of_determiners", [])),
         of_them=frozenset(w.lower() for w in counted.get("of_them", [])),

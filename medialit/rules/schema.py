@@ -65,7 +65,7 @@ SCHEMAS: dict[str, dict] = {
     "figures": {
         "vague": {ANY: _PAIR}, "vague_money_prefixes": {ANY: _PAIR}, "age_words": {ANY: _PAIR},
         "vague_joined": {ANY: _PAIR}, "vague_durations": {ANY: _PAIR},
-        "word_durations": {ANY: {"value": float, "unit": str}},
+        "word_durations": {ANY: {"value": float, "unit": str}}, "word_distances": {ANY: {"value": float, "unit": str}},
         "ordinals": {"succession": _WORDS, "occurrence_nouns": _WORDS},
         "multiples": {ANY: float},
         "qualifiers": {ANY: str}, "qualifiers_after": {ANY: str},
@@ -78,7 +78,7 @@ SCHEMAS: dict[str, dict] = {
                           "noun_modifiers": _WORDS, "not_modifiers": _WORDS, "synonyms": [_WORDS],
                           "people_verbs": _WORDS, "of_determiners": _WORDS, "of_them": _WORDS},
         "ranges": {"change_words": _WORDS},
-        "not_figures": {"name_labels": _WORDS, "street_words": _WORDS, "exchanges": _WORDS},
+        "not_figures": {"name_labels": _WORDS, "street_words": _WORDS, "exchanges": _WORDS, "compound_heads": _WORDS},
         "dates": {"month_lead_words": _WORDS, "period_qualifiers": _WORDS, "year_min": int, "year_max": int},
         "checks": {"price_tolerance": float, "approx_reference_tolerance": float, "count_window_days": int,
                    "default_price_lookback_days": int, "duration_tolerance": float,

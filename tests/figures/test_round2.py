@@ -281,3 +281,29 @@ def test_a_rules_copy_without_the_round_two_tables_still_loads(tmp_path):
     rules = load_rules(str(path))
     assert not rules.word_durations and not rules.ordinal_nouns
     assert [f.text for f in extract("It lasted a year, the fifth straight week.", rules=rules)] == []
+
+
+# ------------------------------------------------------------------ distances without a digit, compound adjectives
+
+@pytest.mark.parametrize("text,fragment,unit", [
+    ("The suspect was caught a block away.", "a block", "block"),
+    ("The farm lies a mile from the river.", "a mile", "mile"),
+])
+def test_a_distance_written_without_a_digit(text, fragment, unit):
+    f = only(text, fragment)
+    assert (f.text, f.kind, f.value, f.unit) == (fragment, "quantity", 1, unit)
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("The home side won by a mile.", "a mile"),          # an idiom: no word of distance after it
+    ("The jet seats 300 people in a two-class layout.", "two"),
+    ("It became a three-way race.", "three"),
+    ("They backed a two-state solution.", "two"),
+])
+def test_idioms_and_compound_adjectives_are_not_figures(text, fragment):
+    none_at(text, fragment)
+
+
+def test_a_compound_adjective_is_excluded_with_its_reason():
+    reasons = {e.text: e.reason for e in excluded("It became a three-way race.")}
+    assert "compound adjective" in reasons["three-way"]
