@@ -53,6 +53,22 @@ def _gold_section() -> list[str]:
             f"| {s.agree} of {s.found} ({s.agreement:.1%}) | {s.unit_agree} of {s.found} |", ""]
 
 
+def devset_line(devset: Path | None = None) -> str:
+    """The summary line of ``../shared/devset/score.py figures`` run with this checkout's
+    ``medialit`` (issue 13's targets: recall 0.98, precision 0.97, kind 0.95, value 0.97)."""
+    import sys
+    sys.path.insert(0, str(ROOT / "bench"))
+    from devset_score import DEVSET, run_score
+
+    r = run_score("figures", devset or DEVSET)
+    if r is None:
+        return "devset not present: skipped"
+    if r.returncode != 0:
+        return f"devset score failed ({r.returncode}): {(r.stderr or r.stdout).strip()[-200:]}"
+    lines = [ln.strip() for ln in r.stdout.splitlines() if ln.strip().startswith("devset")]
+    return lines[-1] if lines else (r.stdout.strip().splitlines() or ["no output"])[-1]
+
+
 def _linearity_section(extract) -> list[str]:
     """Growth factor of ``extract`` from 20 kB to 80 kB of each text shape in
     tests/figures_shapes.py (one paragraph, no sentence breaks); linear is 4x, quadratic 16x."""
@@ -161,6 +177,8 @@ def run() -> str:
             for name, x in speedups) + ".")
         lines.append("")
     lines += _linearity_section(extract)
+    lines += ["Development set (12 real articles, `../shared/devset/score.py figures`; targets recall 0.98, "
+              "precision 0.97, kind 0.95, value 0.97):", "", f"    {devset_line()}", ""]
     lines += _gold_section()
     if quantulum:
         lines.append(f"quantulum3 needed {q_load:.1f} s to load before its first answer (not included above).")
