@@ -281,6 +281,8 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
             return Cand(start, hm.end(), P_EXCLUDE, reason="a compound adjective ('a two-party system'): a description, not an amount")
     c = Cand(start, pos, P_NUMBER, value=value, notes=notes, scale=scale, numeric_end=numeric_end, qualifier=post)
     bare_int = scale == 1.0 and not currency and not is_words and raw.isdigit()
+    if bare_int and len(raw) >= 2 and raw[0] == "0" and not _CODE_AFTER.match(text, pos):
+        return Cand(start, pos, P_EXCLUDE, reason="digits with a leading zero ('007', 'seed 003'): a code or label, not an amount")
 
     # glued "m" after a bare number: million before a counted noun ("100m people"), else metres
     if (ch == "m" or ch == "M") and not currency and scale == 1.0 and not _CODE_AFTER.match(text, pos + 1):

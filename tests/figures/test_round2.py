@@ -307,3 +307,14 @@ def test_idioms_and_compound_adjectives_are_not_figures(text, fragment):
 def test_a_compound_adjective_is_excluded_with_its_reason():
     reasons = {e.text: e.reason for e in excluded("It became a three-way race.")}
     assert "compound adjective" in reasons["three-way"]
+
+
+def test_digits_with_a_leading_zero_are_labels_not_amounts():
+    text = "Seeds 001 and 002 share long runs of wording, and 003 cites 40 sources."
+    assert [(f.text, f.kind) for f in extract(text)] == [("40 sources", "count")]
+    assert {e.text for e in excluded(text)} >= {"001", "002", "003"}
+
+
+def test_a_verb_after_the_number_is_not_a_modifier_of_a_later_noun():
+    f = only("The two share long runs of text.", "two")
+    assert (f.kind, f.unit) == ("number", None)
