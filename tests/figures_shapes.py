@@ -36,6 +36,12 @@ SHAPES = {
     "vague words repeated": lambda n: _repeat("dozens of hundreds of ", n),
     "number words repeated": lambda n: _repeat("one hundred and ", n),
     "web addresses glued together": lambda n: _repeat("www.a1.com/", n),
+    # round 2 paths (issue 13): words of time, ordinals, "N of the", fractions, changes
+    "time words and ordinals": lambda n: _repeat("a year after the fifth straight week, ", n),
+    "'N of the' chains": lambda n: _repeat("3 of the state's 4 of the ", n),
+    "fractions and multiples": lambda n: _repeat("nearly half of twice the ", n),
+    "changes 'from X to Y'": lambda n: _repeat("rose from 1% to 2% and ", n),
+    "number words and hyphens": lambda n: _repeat("two-two-", n),
 }
 
 
