@@ -420,6 +420,8 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
         _vague_joined(out, text, s, word, rules)
     if word in ORDINAL_WORDS and (text[s].islower() or _sentence_start(text, s)):
         _ordinal(out, text, s, s + len(word), ORDINAL_WORDS[word], rules)
+    elif word[:2] == "a " and word[2:] in ORDINAL_WORDS and text[s + 2].islower():
+        _ordinal(out, text, s + 2, s + len(word), ORDINAL_WORDS[word[2:]], rules)   # "a third title in a row"
     if word.split()[-1] in rules.word_durations and word.split()[0] in ("a", "an", "one", "half"):
         _word_duration(out, text, s, rules)
     if word.split()[-1] in rules.word_distances and word.split()[0] in ("a", "an"):
@@ -506,6 +508,13 @@ def _ordinal(out: list, text: str, s: int, e: int, n: int, rules: FigureRules) -
     if not words:
         return
     succession = words[0] in rules.ordinal_succession
+    if not succession and words[0].isalpha():
+        first = _ORDINAL_AHEAD.match(text, e)
+        if _IN_A_ROW.match(text, first.end()):   # "the fifth week in a row"
+            out.append(Cand(s, first.end(), P_VAGUE, kind="count", value=float(n), unit=words[0],
+                            notes=[f"an ordinal that counts: '{text[s:e]}' = the {n}th {words[0]} in a row"],
+                            rule="count: ordinal that counts occurrences"))
+            return
     rest = words[1:] if succession else words
     for i, w in enumerate(rest[:2]):
         base = w[:-1] if w.endswith("s") and w[:-1] in rules.ordinal_nouns else w
@@ -524,6 +533,7 @@ def _ordinal(out: list, text: str, s: int, e: int, n: int, rules: FigureRules) -
             return
 
 
+_IN_A_ROW = re.compile(r"\s+in\s+a\s+row\b", re.I)
 _STOPWORDS = frozenset("the a an of in on at to for and or but was is were are be by with as from that this".split())
 
 

@@ -29,6 +29,7 @@ def none_at(text: str, fragment: str) -> None:
     ("The mayor was arrested for the second time in May.", "second time", 2, "time"),
     ("Ticket sales dropped for a 4th consecutive month.", "4th consecutive month", 4, "month"),
     ("Second straight loss for the visitors.", "Second straight loss", 2, "loss"),
+    ("Prices rose for the sixth week in a row.", "sixth week", 6, "week"),
 ])
 def test_an_ordinal_that_counts_occurrences_is_a_count(text, fragment, value, unit):
     f = only(text, fragment)
@@ -318,3 +319,8 @@ def test_digits_with_a_leading_zero_are_labels_not_amounts():
 def test_a_verb_after_the_number_is_not_a_modifier_of_a_later_noun():
     f = only("The two share long runs of text.", "two")
     assert (f.kind, f.unit) == ("number", None)
+
+
+def test_an_ordinal_after_a_counts_too_and_is_not_a_fraction():
+    f = only("The club won a third title in a row.", "third")
+    assert (f.text, f.kind, f.value, f.unit) == ("third title", "count", 3, "title")
