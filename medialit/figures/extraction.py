@@ -86,7 +86,8 @@ def _scanner(rules: FigureRules):
         parts = key.split()
         vague_first.add(" ".join(parts[:2]) if parts[0] in ("a", "an") else parts[0])
     other = set(rules.age_words) | {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                                    "eighties", "nineties", "half", "a half", "a third", "a quarter", "multi",
+                                    "eighties", "nineties", "half", "a half", "a third", "a quarter", "a fifth",
+                                    "a sixth", "an eighth", "a tenth", "multi",
                                     "multibillion", "multimillion", "multitrillion"}
     other |= set(rules.multiples) | set(rules.vague_durations) | set(rules.vague_joined) | set(ORDINAL_WORDS)
     other |= {f"{lead} {w}" for w in rules.word_durations for lead in ("a", "an", "half a", "half an")}
@@ -264,6 +265,9 @@ def _merge_ranges(text: str, kept: list[Cand], change_words: frozenset[str] = fr
             if c.kind == prev.kind and prev.unit and c.unit and prev.unit.startswith(c.unit + "/"):
                 c.unit = prev.unit
                 c.notes.append(f"unit '{prev.unit}' carried from '{text[prev.start:prev.end]}' (from ... to ...)")
+            elif c.kind == prev.kind and prev.unit and c.unit and c.unit.startswith(prev.unit + "/"):
+                prev.unit = c.unit   # "from $84 to $79 a barrel": both are prices a barrel
+                prev.notes.append(f"unit '{c.unit}' carried from '{text[c.start:c.end]}' (from ... to ...)")
             c.notes.append("the level after a change written 'from ... to ...'")
             out.append(c)
             continue

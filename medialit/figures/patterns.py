@@ -66,7 +66,7 @@ _SCALE_AFTER = re.compile(
     r"(?:[\s\u00a0]?(?P<abbr>bn|mn|mln|tn|trn)\b|[\s\u00a0-]+(?P<word>thousand|million|billion|trillion|lakh|crore)\b"
     r"|(?P<glued>[mkb])(?![\w]))", re.I)
 _FRACTION = re.compile(
-    r"\b(?P<n>one|two|three|four|a)[\s-](?P<d>half|third|thirds|quarter|quarters|fifth|fifths)\b"
+    r"\b(?P<n>one|two|three|four|five|seven|nine|an?)[\s-](?P<d>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
     r"(?=\s+(?P<after>of|the|as)\b|(?P<end>))"
     r"|\b(?P<half>half)(?=\s+(?P<after2>of|the|as)\b|(?P<end2>))", re.I)
 # a fraction with no "of"/"the"/"as" after it is a share only after a qualifier ("nearly half",
@@ -89,7 +89,8 @@ _PAST_POINT_AFTER = re.compile(r"\s+(?:ago|earlier|before|previously|prior)\b", 
 _WORD_DISTANCE = re.compile(r"an?\s+(?P<w>[a-z]+)\s+(?:away|from|long|wide|high|deep|off|north|south|east|west|"
                             r"further|farther|closer|down|up|along|inland|offshore)\b", re.I)
 _WORD_DURATION = re.compile(r"(?P<half>half\s+)?(?:an?|one)\s+(?P<w>[a-z]+)\b(?![-\w])", re.I)
-_FRACTION_DEN = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_FRACTION_DEN = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+                 "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 _RATIO = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,5}(?:,\d{3})*)\b(?!\s*(?:%|per))", re.I)
 
 # not-figures that need no rules table
@@ -420,8 +421,9 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
         _vague_joined(out, text, s, word, rules)
     if word in ORDINAL_WORDS and (text[s].islower() or _sentence_start(text, s)):
         _ordinal(out, text, s, s + len(word), ORDINAL_WORDS[word], rules)
-    elif word[:2] == "a " and word[2:] in ORDINAL_WORDS and text[s + 2].islower():
-        _ordinal(out, text, s + 2, s + len(word), ORDINAL_WORDS[word[2:]], rules)   # "a third title in a row"
+    elif word.split()[0] in ("a", "an") and word.split()[-1] in ORDINAL_WORDS and text[s + len(word) - 1].islower():
+        k = word.index(" ") + 1   # "a third title in a row", "an eighth term"
+        _ordinal(out, text, s + k, s + len(word), ORDINAL_WORDS[word[k:]], rules)
     if word.split()[-1] in rules.word_durations and word.split()[0] in ("a", "an", "one", "half"):
         _word_duration(out, text, s, rules)
     if word.split()[-1] in rules.word_distances and word.split()[0] in ("a", "an"):
@@ -440,7 +442,7 @@ def _fraction(out: list, text: str, m: re.Match) -> None:
     if m.group("half"):
         n, d, after, bare = 1, 2, m.group("after2"), m.group("end2") is not None
     else:
-        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[m.group("n").lower()]
+        n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}[m.group("n").lower()]
         d = _FRACTION_DEN[m.group("d").lower()]
         after, bare = m.group("after"), m.group("end") is not None
     if n >= d:
@@ -518,7 +520,9 @@ def _ordinal(out: list, text: str, s: int, e: int, n: int, rules: FigureRules) -
     rest = words[1:] if succession else words
     for i, w in enumerate(rest[:2]):
         base = w[:-1] if w.endswith("s") and w[:-1] in rules.ordinal_nouns else w
-        if base in rules.ordinal_nouns or (succession and i == 0 and w.isalpha()):
+        if succession and i == 0 and w.endswith("ly") and len(rest) > 1:
+            continue   # "its third straight daily loss": the noun comes after the adverb-like adjective
+        if base in rules.ordinal_nouns or (succession and w.isalpha() and (i == 0 or rest[0].endswith("ly"))):
             if n == 1 and not succession:
                 return   # "the first time", "its first rise": not yet a count worth checking
             end = e

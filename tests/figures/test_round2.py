@@ -29,6 +29,7 @@ def none_at(text: str, fragment: str) -> None:
     ("The mayor was arrested for the second time in May.", "second time", 2, "time"),
     ("Ticket sales dropped for a 4th consecutive month.", "4th consecutive month", 4, "month"),
     ("Second straight loss for the visitors.", "Second straight loss", 2, "loss"),
+    ("The index posted its third straight daily loss.", "third straight daily loss", 3, "daily loss"),
     ("Prices rose for the sixth week in a row.", "sixth week", 6, "week"),
 ])
 def test_an_ordinal_that_counts_occurrences_is_a_count(text, fragment, value, unit):
@@ -70,6 +71,8 @@ def test_months_and_partial_dates(text, fragment, kind, value, low, high, qualif
     ("Just under a third said they would move.", "a third", "percent", 33.33, "%"),
     ("More than half of the schools closed.", "half", "percent", 50, "%"),
     ("About 3/4 of the members voted.", "3/4", "percent", 75, "%"),
+    ("It cut roughly a tenth of its workforce.", "a tenth", "percent", 10, "%"),
+    ("Three-fifths of members agreed.", "Three-fifths", "percent", 60, "%"),
     ("The new flats are half the size of the old ones.", "half", "number", 0.5, "fraction"),
     ("The central bank announced a half-point rise.", "a half-point", "percent", 0.5, "percentage points"),
     ("Lenders expect a quarter-point cut in June.", "a quarter-point", "percent", 0.25, "percentage points"),
@@ -253,6 +256,8 @@ def test_a_change_is_two_figures(text, first, second):
 def test_the_level_after_a_change_takes_the_rate_unit_of_the_level_before():
     figs = extract("The plan is a reduction in costs from $0.20/kWh to $0.12.")
     assert [(f.text, f.unit) for f in figs] == [("$0.20/kWh", "USD/kWh"), ("$0.12", "USD/kWh")]
+    figs = extract("Oil fell from $84 to $79 a barrel.")
+    assert [(f.text, f.unit) for f in figs] == [("$84", "USD/barrel"), ("$79 a barrel", "USD/barrel")]
 
 
 # ------------------------------------------------------------------ money and years
