@@ -390,17 +390,18 @@ def extract(text: str | Document, *, rules: FigureRules | str | Path | None = No
     return _extract(text, rules, sentence_spans)
 
 
-_ELLIPSIS_AFTER = re.compile(r"\s+(?:to|for|in|from|at|on|with|and)\b|\s*[,;.)]|\s*$")
+_ELLIPSIS_AFTER = re.compile(r"\s+(?:to|for|in|from|at|on|with|and|were|are|remain|remained|have|had|will|would)\b"
+                             r"|\s*[,;.)]|\s*$")
 
 
 def _carry_noun(text: str, c: Cand, count: Cand) -> None:
     """A bare whole number after a count in the same sentence, no larger than it and followed by a
-    preposition or a comma, counts the same thing with the noun left out: "five jet sales this
+    preposition, a comma or a verb it is the subject of ("14 patients; four remain ..."), counts the same thing with the noun left out: "five jet sales this
     week: two to one airline and three to another". Marked unsure: the noun is not written."""
     if c.kind != "number" or c.unit is not None or c.rule != "number" or c.qualifier or not isinstance(c.value, float):
         return
     v, whole = c.value, count.value if isinstance(count.value, float) else count.high
-    if whole is None or not (2 <= v <= whole and v == int(v)) or not _ELLIPSIS_AFTER.match(text, c.end, min(len(text), c.end + 6)):
+    if whole is None or not (2 <= v <= whole and v == int(v)) or not _ELLIPSIS_AFTER.match(text, c.end, min(len(text), c.end + 12)):
         return
     c.kind, c.unit, c.rule = "count", count.unit, "count: noun carried from an earlier count (unsure)"
     c.notes.append(f"unsure: the noun is not written; '{count.unit}' carried from '{text[count.start:count.end]}' "

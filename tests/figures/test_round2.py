@@ -31,6 +31,7 @@ def none_at(text: str, fragment: str) -> None:
     ("Second straight loss for the visitors.", "Second straight loss", 2, "loss"),
     ("The index posted its third straight daily loss.", "third straight daily loss", 3, "daily loss"),
     ("Prices rose for the sixth week in a row.", "sixth week", 6, "week"),
+    ("It was the second crash on the road this month.", "second crash", 2, "crash"),
 ])
 def test_an_ordinal_that_counts_occurrences_is_a_count(text, fragment, value, unit):
     f = only(text, fragment)
@@ -202,6 +203,16 @@ def test_a_noun_left_out_in_a_list_is_carried_and_marked_unsure():
     four, three = only(text, "four"), only(text, "three")
     assert (four.kind, four.unit, three.kind, three.unit) == ("count", "buses", "count", "buses")
     assert "unsure" in four.rule and "carried" in four.normalisation
+
+
+def test_a_bare_number_as_the_subject_after_a_count_takes_its_noun():
+    f = only("The hospital treated 14 patients; four remain in critical condition.", "four")
+    assert (f.kind, f.unit) == ("count", "patients") and "unsure" in f.rule
+
+
+def test_fold_words_are_multiples():
+    f = only("Cases rose fivefold in a month.", "fivefold")
+    assert (f.kind, f.value, f.unit) == ("number", 5, "times")
 
 
 def test_a_number_larger_than_the_earlier_count_is_not_given_its_noun():
