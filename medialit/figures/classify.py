@@ -165,6 +165,7 @@ _SPACED_POSSESSIVE = re.compile(r"[ \u00a0]?['’]s\b")
 _OF = re.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z][\w'’]*)")
 _OF_TOKEN = re.compile(r"[ \u00a0]*((?:'s|’s)\b|[A-Za-z][\w'’-]*|\d[\d,.-]*)")
 _THEM_WERE = re.compile(r"[ \u00a0]+(were|are|was|is|being|remain|remained)\b")
+_WERE_NOUN = re.compile(r"[ \u00a0]+(were|are)\b")
 _PEOPLE_VERB = re.compile(r"[ \u00a0]+(?:(?:were|are|have\s+been|had\s+been|remain|remained|was)[ \u00a0]+)?([a-z]+)\b")
 
 
@@ -379,6 +380,11 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
         if on:
             c.notes.append(f"counted noun '{on[0]}' found {on[1]}")
             return _finish(c, "count", pos, on[0], "count: N of the NOUN", text, rules)
+        wm = _WERE_NOUN.match(text, pos) if nxt in ("were", "are") else None
+        noun = counted_noun(rules, text, wm.end(), 2.0, no_caps=True) if wm else None
+        if noun and noun[1] not in rules.people_verbs:   # "25 were adults and 15 were children"
+            c.notes.append(f"counted noun '{noun[1]}' after '{wm.group(1)}'")
+            return _finish(c, "count", pos, noun[1], "count: N were NOUN", text, rules)
         pv = people_subject(rules, text, pos) if nx else None
         if pv:
             c.notes.append(f"counts people: the subject of '{pv}'")

@@ -471,7 +471,7 @@ def _multiple(out: list, text: str, s: int, word: str, n: float) -> None:
     e = s + len(word)
     if word in ("double", "triple") and not re.match(r"\s+the\b", text[e:e + 5], re.I):
         return   # "double" as an adjective or verb ("a double murder") is not a multiple
-    if word in ("twice", "thrice") or word.endswith("fold") or _MULTIPLE_AFTER.match(text, e):
+    if word in ("twice", "thrice") or _MULTIPLE_AFTER.match(text, e):
         out.append(Cand(s, e, P_VAGUE, kind="number", value=n, unit="times",
                         notes=[f"'{word}' = {n:g} times"], rule="multiple: twice / N times"))
 

@@ -210,9 +210,10 @@ def test_a_bare_number_as_the_subject_after_a_count_takes_its_noun():
     assert (f.kind, f.unit) == ("count", "patients") and "unsure" in f.rule
 
 
-def test_fold_words_are_multiples():
-    f = only("Cases rose fivefold in a month.", "fivefold")
-    assert (f.kind, f.value, f.unit) == ("number", 5, "times")
+def test_n_were_noun_counts_that_noun():
+    text = "Of the 40 passengers, 25 were adults and 15 were children."
+    assert [(f.text, f.kind, f.unit) for f in extract(text)] == [
+        ("40 passengers", "count", "passengers"), ("25", "count", "adults"), ("15", "count", "children")]
 
 
 def test_a_number_larger_than_the_earlier_count_is_not_given_its_noun():
