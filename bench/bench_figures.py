@@ -53,6 +53,58 @@ def _gold_section() -> list[str]:
             f"| {s.agree} of {s.found} ({s.agreement:.1%}) | {s.unit_agree} of {s.found} |", ""]
 
 
+def devset_line(devset: Path | None = None) -> str:
+    """The summary line of ``../shared/devset/score.py figures`` run with this checkout's
+    ``medialit`` (issue 13's targets: recall 0.98, precision 0.97, kind 0.95, value 0.97)."""
+    import sys
+    sys.path.insert(0, str(ROOT / "bench"))
+    from devset_score import DEVSET, run_score
+
+    r = run_score("figures", devset or DEVSET)
+    if r is None:
+        return "devset not present: skipped"
+    if r.returncode != 0:
+        return f"devset score failed ({r.returncode}): {(r.stderr or r.stdout).strip()[-200:]}"
+    lines = [ln.strip() for ln in r.stdout.splitlines() if ln.strip().startswith("devset")]
+    return lines[-1] if lines else (r.stdout.strip().splitlines() or ["no output"])[-1]
+
+
+def _linearity_section(extract) -> list[str]:
+    """Growth factor of ``extract`` from 20 kB to 80 kB of each text shape in
+    tests/figures_shapes.py (one paragraph, no sentence breaks); linear is 4x, quadratic 16x."""
+    import gc
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    from figures_shapes import SHAPES, shape
+    from medialit.text import sentences
+
+    def once(text: str, spans) -> float:
+        gc.collect()
+        gc.disable()
+        try:
+            t0 = time.process_time()
+            extract(text, sentence_spans=spans)
+            return time.process_time() - t0
+        finally:
+            gc.enable()
+
+    rows, worst = [], 0.0
+    for name in SHAPES:
+        small, large = shape(name, 20_000), shape(name, 80_000)
+        s_spans, l_spans = sentences(small), sentences(large)
+        a = b = float("inf")
+        for _ in range(5):   # alternated, so that a busy spell on the shared machine hits both sizes
+            a = min(a, once(small, s_spans))
+            b = min(b, once(large, l_spans))
+        growth = b / max(a, 1e-6)
+        worst = max(worst, growth)
+        rows.append(f"| {name} | {a * 1000:.1f} | {b * 1000:.1f} | {growth:.1f}x |")
+    return ["Linearity (issue 18): CPU time of `extract` (sentences given, garbage collection paused, best of 5, the two sizes alternated) on one paragraph of "
+            "each shape at 20 kB and at 80 kB. Linear growth is 4x; the budget is at most 5x.", "",
+            "| shape | 20 kB ms | 80 kB ms | growth |", "|---|---:|---:|---:|", *rows, "",
+            f"Largest growth: {worst:.1f}x ({'met' if worst <= 5 else 'NOT met'}, budget 5x).", ""]
+
+
 def run() -> str:
     from medialit.figures import extract
 
@@ -99,7 +151,7 @@ def run() -> str:
               "figures work (column 'given sentences'):", "",
               "| text | MB | medialit figures | figures per kB | `extract` MB/s | given sentences MB/s | `sentences` alone MB/s | quantulum3 MB/s |",
               "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    rates = []
+    rates, speedups = [], []
     for label, text in (("seeds, repeated", big_seeds), ("figure-dense news paragraphs, repeated", big_dense)):
         t_m, n_m = _time(extract, text, repeat=3)
         spans = sentences(text)
@@ -112,12 +164,22 @@ def run() -> str:
                 warnings.simplefilter("ignore")
                 t_q, _ = _time(quantulum, sample)
             q_rate = f"{len(sample.encode('utf-8')) / 1e6 / t_q:.3f}"
+            t_ms, _ = _time(extract, sample, repeat=5)
+            speedups.append((label.split(",")[0], t_q / t_ms))
         else:
             q_rate = "n/a"
         rates.append((f"`extract` on {label.split(',')[0]}", mb / t_m, 6.0 if label.startswith("seeds") else 2.0))
         lines.append(f"| {label} | {mb:.2f} | {n_m:,} | {n_m / (mb * 1000):.1f} | {mb / t_m:.2f} | {mb / t_g:.2f} "
                      f"| {mb / t_s:.2f} | {q_rate} |")
     lines.append("")
+    if speedups:
+        lines.append("On the same 20 kB samples, `extract` is " + "; ".join(
+            f"{x:,.0f}x as fast as quantulum3 on the {name} ({'met' if x >= 500 else 'NOT met'}, goal 500x)"
+            for name, x in speedups) + ".")
+        lines.append("")
+    lines += _linearity_section(extract)
+    lines += ["Development set (12 real articles, `../shared/devset/score.py figures`; targets recall 0.98, "
+              "precision 0.97, kind 0.95, value 0.97):", "", f"    {devset_line()}", ""]
     lines += _gold_section()
     if quantulum:
         lines.append(f"quantulum3 needed {q_load:.1f} s to load before its first answer (not included above).")

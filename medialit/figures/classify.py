@@ -54,17 +54,29 @@ _SCALE_FIRST = frozenset("-bmtkBMTK\u212a")   # a scale word starts with a space
 _SMALL_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 _POUNDS = re.compile(r"\s+pounds\b", re.I)
 _AGO = re.compile(r"\s+ago\b")
-_YEAR_LEAD = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f)\s+$")
+_YEAR_LEAD = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f|[Yy]ear|[Ff]iscal|FY|[Cc]alendar)\s+$")
 _PER_N = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<mod>[a-z]+))?\s+(?P<w>[a-z]+)\b")
 
 
 def counted_noun(rules: FigureRules, text: str, pos: int, value: float, *, after_of: bool = False,
-             lowercase_only: bool = False) -> tuple[int, str] | None:
-    """The counted noun after a number ("eight mercenaries" -> "mercenaries"), or None."""
+             lowercase_only: bool = False, no_caps: bool = False) -> tuple[int, str] | None:
+    """The counted noun after a number ("eight mercenaries" -> "mercenaries"), or None.
+    ``lowercase_only``: only lower-case words, no modifier (after a year); ``no_caps``: lower-case
+    words with modifiers (after a capitalised name: "United States service members")."""
+    lowercase_only = lowercase_only or no_caps
     p = pos
     skipped_det = False
-    loose = not lowercase_only   # one plain lower-case adjective may stand before the noun ("40 catalytic converters")
-    for i in range(4):
+    # up to two plain lower-case words may stand before the noun ("40 catalytic converters",
+    # "263 daily news organizations", "Sixteen energy technology priorities")
+    loose = 0 if lowercase_only and not no_caps else 2
+    mods = 0
+    model_ok = not lowercase_only
+    for i in range(5):
+        if model_ok and mods < 2:
+            mm = _MODEL_AHEAD.match(text, p)
+            if mm:   # "five 787 Dreamliner sales", "400 737 Max jets": a model number between count and noun
+                mods, p, model_ok = mods + 1, mm.end(), False
+                continue
         m = _WORD_AHEAD.match(text, p)
         if not m:
             return None
@@ -73,21 +85,96 @@ def counted_noun(rules: FigureRules, text: str, pos: int, value: float, *, after
         if after_of and not skipped_det and lw in _DETERMINERS:
             skipped_det, p = True, m.end()
             continue
+        if loose and mods < 2 and lw in _NOUNS_IN_S and _WORD_AHEAD.match(text, m.end()):
+            loose, mods, p = loose - 1, mods + 1, m.end()   # "263 daily news organizations"
+            continue
         if lw.endswith(("'s", "’s")) or ((lw in _STOP or lw in rules.not_nouns) and not w.isupper()):
             return None
         if lowercase_only and not w.islower():
             return None
         plural = lw in rules.irregular_plurals or (lw.endswith("s") and not lw.endswith("ss") and len(lw) >= 3)
+        if plural and w[0].isupper() and not w.isupper() and mods < 2:
+            # "Two United States service members": a capitalised name ending in s, then the noun
+            later = counted_noun(rules, text, m.end(), value, no_caps=True)
+            if later:
+                return later
         if plural or (value == 1 and lw in rules.one_counts):
             return m.end(), lw
-        if i - skipped_det < 2 and (w[0].isupper() or lw in rules.noun_modifiers or "-" in w):
-            p = m.end()
+        if mods < 2 and (w[0].isupper() or lw in rules.noun_modifiers or "-" in w):
+            mods, p = mods + 1, m.end()
             continue
-        if loose and i - skipped_det < 2 and w.isalpha() and w.islower() and len(w) > 2 and not lw.endswith(("ly", "ed")) \
+        if loose and mods < 3 and w.isalpha() and w.islower() and len(w) > 2 and not lw.endswith(("ly", "ed")) \
                 and lw not in rules.not_modifiers:
-            loose, p = False, m.end()
+            loose, mods, p = loose - 1, mods + 1, m.end()
             continue
         return None
+    return None
+
+
+# nouns ending in s that are not plurals; before another noun they are modifiers ("news organizations")
+_NOUNS_IN_S = frozenset("news gas bus status campus virus census bonus business press class glass mass access crisis "
+                        "series congress".split())
+_MODEL_AHEAD = re.compile(r"[ \u00a0]+\d{3,4}(?:-\d{1,2})?(?=[ \u00a0]+[A-Z][a-z])")
+
+
+def of_noun(rules: FigureRules, text: str, pos: int) -> tuple[str, str] | None:
+    """The counted noun of a bare number followed by "of": "11 of the state's 39 districts" ->
+    districts, "123 of the planes", "three of its commanders", "three of them were children".
+    Returns (noun, how) or None. The figure's span stays the number: the words after "of" may
+    hold a figure of their own ("39 districts")."""
+    m = _OF.match(text, pos)
+    if not m:
+        return None
+    det = m.group(1).lower()
+    p = m.end()
+    pm = _SPACED_POSSESSIVE.match(text, p)
+    if pm:   # "30 of Boeing 's jets" (a possessive split from its name)
+        det, p = det + "'s", pm.end()
+    if det in rules.of_them:
+        vm = _THEM_WERE.match(text, p)
+        if vm:
+            noun = counted_noun(rules, text, vm.end(), 2.0, lowercase_only=True)
+            if noun:
+                return noun[1], f"'of {det} {vm.group(1)}'"
+        return None
+    if det not in rules.of_determiners and not det.endswith(("'s", "’s")):
+        return None
+    last = None
+    for _ in range(6):
+        wm = _OF_TOKEN.match(text, p)
+        if not wm:
+            break
+        tok = wm.group(1)
+        lt = tok.lower()
+        if lt in ("'s", "’s") or lt.endswith(("'s", "’s")) or tok[0].isdigit() or tok[0].isupper():
+            p = wm.end()
+            continue
+        if lt in _STOP or lt in rules.not_nouns:
+            break
+        plural = lt in rules.irregular_plurals or (lt.endswith("s") and not lt.endswith("ss") and len(lt) >= 3)
+        if plural:
+            return lt, "after 'of'"
+        last, p = lt, wm.end()
+    if last and not last.endswith(("ly", "ed", "ing")) and last not in rules.not_modifiers:
+        return last, "after 'of'"   # "some 60 of the embattled 737 Max jet": the head noun, written singular
+    return None
+
+
+_COMPOUND_HEAD = re.compile(r"-([A-Za-z]+)\b(?!-)")
+_SPACED_POSSESSIVE = re.compile(r"[ \u00a0]?['’]s\b")
+_OF = re.compile(r"[ \u00a0]+of[ \u00a0]+([A-Za-z][\w'’]*)")
+_OF_TOKEN = re.compile(r"[ \u00a0]*((?:'s|’s)\b|[A-Za-z][\w'’-]*|\d[\d,.-]*)")
+_THEM_WERE = re.compile(r"[ \u00a0]+(were|are|was|is|being|remain|remained)\b")
+_WERE_NOUN = re.compile(r"[ \u00a0]+(were|are)\b")
+_PEOPLE_VERB = re.compile(r"[ \u00a0]+(?:(?:were|are|have\s+been|had\s+been|remain|remained|was)[ \u00a0]+)?([a-z]+)\b")
+
+
+def people_subject(rules: FigureRules, text: str, pos: int) -> str | None:
+    """"two were arrested", "three died": a bare number as the subject of a verb that only people
+    take counts people. Returns the verb or None."""
+    m = _PEOPLE_VERB.match(text, pos)
+    if m and m.group(1) in rules.people_verbs:
+        return m.group(1)
     return None
 
 
@@ -189,8 +276,14 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
             post = _WS.sub(" ", (pm.group("spaced") or pm.group("hyphened") or pm.group("glued")).lower())
             pos = pm.end()
             ch = text[pos:pos + 1]
+    if is_words and ch == "-":
+        hm = _COMPOUND_HEAD.match(text, pos)
+        if hm and hm.group(1).lower() in rules.compound_heads:
+            return Cand(start, hm.end(), P_EXCLUDE, reason="a compound adjective ('a two-party system'): a description, not an amount")
     c = Cand(start, pos, P_NUMBER, value=value, notes=notes, scale=scale, numeric_end=numeric_end, qualifier=post)
     bare_int = scale == 1.0 and not currency and not is_words and raw.isdigit()
+    if bare_int and len(raw) >= 2 and raw[0] == "0" and not _CODE_AFTER.match(text, pos):
+        return Cand(start, pos, P_EXCLUDE, reason="digits with a leading zero ('007', 'seed 003'): a code or label, not an amount")
 
     # glued "m" after a bare number: million before a counted noun ("100m people"), else metres
     if (ch == "m" or ch == "M") and not currency and scale == 1.0 and not _CODE_AFTER.match(text, pos + 1):
@@ -264,6 +357,11 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
         noun = None   # "in 2019 police arrested ...": a year, not 2019 police
     else:
         noun = counted_noun(rules, text, pos, value, lowercase_only=year_like)
+    if noun and noun[1] == "times":
+        c.notes.append(f"{value:g} times: a multiple or a number of occurrences")
+        return _finish(c, "number", noun[0], "times", "multiple: N times", text, rules)
+    if noun and noun[1] in rules.time_units:   # "two more years", "three full days"
+        return _finish(c, "duration", noun[0], rules.time_units[noun[1]], "duration: number + words + time unit", text, rules)
     if noun and not (is_words and value == 1 and noun[1] not in rules.one_counts):
         r = _rate(rules, text, noun[0], noun[1])
         if r:
@@ -277,12 +375,35 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
             return _finish(c, "number", pr.end(), f"per {n:g} {pr.group('w')}", "rate: number per N", text, rules)
     if is_words and value == 1:
         return None   # "one" alone is a pronoun or determiner ("one of the", "one way")
+    if not year_like and c.qualifier is None and 1 <= value < 1e15 and value == int(value):
+        on = of_noun(rules, text, pos) if nxt == "of" else None
+        if on:
+            c.notes.append(f"counted noun '{on[0]}' found {on[1]}")
+            return _finish(c, "count", pos, on[0], "count: N of the NOUN", text, rules)
+        wm = _WERE_NOUN.match(text, pos) if nxt in ("were", "are") else None
+        noun = counted_noun(rules, text, wm.end(), 2.0, no_caps=True) if wm else None
+        if noun and noun[1] not in rules.people_verbs:   # "25 were adults and 15 were children"
+            c.notes.append(f"counted noun '{noun[1]}' after '{wm.group(1)}'")
+            return _finish(c, "count", pos, noun[1], "count: N were NOUN", text, rules)
+        pv = people_subject(rules, text, pos) if nx else None
+        if pv:
+            c.notes.append(f"counts people: the subject of '{pv}'")
+            return _finish(c, "count", pos, "people", "count: N + verb said of people ('two were arrested')", text, rules)
     if ch and _CODE_AFTER.match(text, pos):
         return Cand(start, pos, P_EXCLUDE, reason="digits glued to letters: a code or name")
     if year_like:
         before = text[max(0, start - 9):start]
         if not (before.endswith(" ") and _AGE_BEFORE.search(before)):
             return _finish(c, "year", pos, None, "year: four digits between year_min and year_max", text, rules)
+    if bare_int and 3 <= len(raw) <= 4 and not year_like:
+        mm = _MODEL_AFTER.match(text, pos)
+        cap, noun, suffix = mm.group("cap"), mm.group("noun"), mm.group("suffix")
+        if cap and cap.lower() in _CALENDAR_WORDS:
+            cap = None
+        if (suffix and (cap or _singular_noun(rules, noun))) or (cap and (noun is None or _singular_noun(rules, noun))) \
+                or (not cap and _singular_noun(rules, noun) and _MODEL_LEFT.search(text, max(0, start - 5), start)):
+            return Cand(start, mm.end("suffix") if suffix else pos, P_EXCLUDE,
+                        reason="a model number or name ('737 Max jet', 'the 777 program', '787-9')")
     if bare_int and len(raw) >= 7:
         return Cand(start, pos, P_EXCLUDE, reason="a long digit string: an ID, not an amount")
     if bare_int and 0 < value < 120:
@@ -292,6 +413,20 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
             c.notes.append("an age (after 'aged' or after a name and a comma)")
             return _finish(c, "number", pos, "years old", "age: 'aged 34' / 'Smith, 34,'", text, rules)
     return _finish(c, "number", pos, None, "number", text, rules)
+
+
+_MODEL_AFTER = re.compile(r"(?P<suffix>-\d{1,2})?(?:[ \u00a0]+(?P<cap>[A-Z][a-z]+))?(?:[ \u00a0]+(?P<noun>[a-z]+)\b)?")
+_MODEL_LEFT = re.compile(r"\b(?:the|a|its|their|his|her|our)\s+$", re.I)
+_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                             "may june july august september october november december".split())
+_LEVEL_NOUNS = frozenset(("mark", "level", "threshold", "barrier", "milestone", "line", "figure", "point", "range", "zone"))
+
+
+def _singular_noun(rules: FigureRules, w: str | None) -> bool:
+    """A lower-case word that reads as a singular common noun after a number: "program", "jet"."""
+    return bool(w) and len(w) > 2 and not w.endswith(("s", "ly", "ed", "ing")) and w not in _STOP \
+        and w not in rules.not_modifiers and w not in rules.not_nouns and w not in _LEVEL_NOUNS \
+        and w not in rules.people_verbs
 
 
 def previous_words(text: str, pos: int, n: int = 2) -> list[tuple[str, int]]:

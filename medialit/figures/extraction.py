@@ -25,7 +25,7 @@ from pathlib import Path
 
 from medialit.corpus.document import Document
 from medialit.figures.classify import KINDS, classify_candidate, counted_noun, name_label_start
-from medialit.figures.patterns import DIGITS_AT, MONTHS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
+from medialit.figures.patterns import DIGITS_AT, MONTHS, ORDINAL_WORDS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
 from medialit.figures.tables import FigureRules, currency_left_regex, load_rules, trie_regex
 from medialit.records import Record
 from medialit.text.numbers import MULTIPLIERS, ONES, TENS
@@ -86,8 +86,12 @@ def _scanner(rules: FigureRules):
         parts = key.split()
         vague_first.add(" ".join(parts[:2]) if parts[0] in ("a", "an") else parts[0])
     other = set(rules.age_words) | {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                                    "eighties", "nineties", "half", "a third", "a quarter", "multi",
+                                    "eighties", "nineties", "half", "a half", "a third", "a quarter", "a fifth",
+                                    "a sixth", "an eighth", "a tenth", "multi",
                                     "multibillion", "multimillion", "multitrillion"}
+    other |= set(rules.multiples) | set(rules.vague_durations) | set(rules.vague_joined) | set(ORDINAL_WORDS)
+    other |= {f"{lead} {w}" for w in rules.word_durations for lead in ("a", "an", "half a", "half an")}
+    other |= {f"{lead} {w}" for w in rules.word_distances for lead in ("a", "an")}
     anchors = number_words | months | vague_first | other
     trie = re.compile(rf"\b{trie_regex(sorted(anchors))}\b")
     trie_i = re.compile(trie.pattern, re.I)
@@ -116,12 +120,13 @@ def _candidates(text: str, rules: FigureRules) -> list[Cand]:
     cands: list[Cand] = []
     counted = lambda t, p, v, after_of=False: counted_noun(rules, t, p, v, after_of=after_of)  # noqa: E731
     explained = 0
+    judged = [0]   # end of the last whitespace-free token judged not to be a link (see digit_anchor)
     cur_last = _currency_last_chars(rules)
     for dm in _DIGIT_RUN.finditer(text):
         s = dm.start()
         if s < explained:
             continue
-        explained = digit_anchor(text, rules, s, cands, ticker_left, dm.end())
+        explained = digit_anchor(text, rules, s, cands, ticker_left, dm.end(), judged)
         if explained > s:
             continue
         nm = DIGITS_AT.match(text, s)
@@ -136,8 +141,7 @@ def _candidates(text: str, rules: FigureRules) -> list[Cand]:
             cur, start = cm.group("cur"), cm.start()
         elif p1 in "-−" and p1 and (s == 1 or text[s - 2] in " \t\n(["):
             sign, start = p1, s - 1
-        explained = nm.end()
-        _add_number(rules, text, start, nm.end(), cur, nm.group("num"), sign, None, cands)
+        explained = max(nm.end(), _add_number(rules, text, start, nm.end(), cur, nm.group("num"), sign, None, cands))
     low = text.lower()
     scan_text, rx = (low, trie) if len(low) == len(text) else (text, trie_i)
     words_end = 0
@@ -156,15 +160,18 @@ def _candidates(text: str, rules: FigureRules) -> list[Cand]:
 
 
 def _add_number(rules: FigureRules, text: str, start: int, end: int, cur: str | None, num: str | None,
-                sign: str | None, words: str | None, cands: list[Cand]) -> None:
+                sign: str | None, words: str | None, cands: list[Cand]) -> int:
+    """Propose what the number at ``start`` is; returns the end of a not-figure it starts
+    ("787-9": the digits after the hyphen are explained too), else 0."""
     c = classify_candidate(rules, text, start, end, cur, num, sign, words)
     if c is None:
-        return
+        return 0
     if c.reason is None:
         label_start = name_label_start(rules, text, c)
         if label_start is not None:
             c = Cand(label_start, c.end, P_EXCLUDE, reason="a number in a name or reference ('Resolution 2202', 'Phase 3')")
     cands.append(c)
+    return c.end if c.reason else 0
 
 
 def _resolve(cands: list[Cand]) -> list[Cand]:
@@ -180,14 +187,30 @@ def _resolve(cands: list[Cand]) -> list[Cand]:
             j += 1
         if j - i == 1:
             kept.append(cands[i])
-        else:
+        elif j - i <= 8:
             chosen: list[Cand] = []
             for c in sorted(cands[i:j], key=lambda c: (-(c.end - c.start), c.prio, c.start)):
                 if all(c.end <= k.start or k.end <= c.start for k in chosen):
                     chosen.append(c)
             kept.extend(sorted(chosen, key=lambda c: c.start))
+        else:
+            kept.extend(_resolve_cluster(cands[i:j], cands[i].start, end))
         i = j
     return kept
+
+
+def _resolve_cluster(cluster: list[Cand], lo: int, hi: int) -> list[Cand]:
+    """The same choice as in :func:`_resolve` for a long run of overlapping proposals (a pasted
+    string of codes or digits): which characters are taken is kept in a byte array, so each
+    proposal costs its own length, not the number already chosen."""
+    taken = bytearray(hi - lo)
+    chosen: list[Cand] = []
+    for c in sorted(cluster, key=lambda c: (-(c.end - c.start), c.prio, c.start)):
+        a, b = c.start - lo, c.end - lo
+        if taken.find(1, a, b) < 0:
+            taken[a:b] = b"\x01" * (b - a)
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 _WS = re.compile(r"\s+")
@@ -199,6 +222,19 @@ _CARRY_GAP = re.compile(r"^[^.;:!?\n]{0,40}?,?\s+and\s+$")
 def _word_before(text: str, pos: int) -> str:
     words = text[max(0, pos - 24):pos].split()
     return words[-1].lower().strip("([\"“,") if words else ""
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]|,\s+(?:and|but|while|which|who)\b")
+
+
+def _change_before(text: str, pos: int, change_words: frozenset[str]) -> bool:
+    """A word of change (rose, cut, increase...) earlier in the same clause, within 80 characters
+    before ``pos`` (the "from" of "from X to Y")."""
+    window = text[max(0, pos - 80):pos]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    return any(w.lower().strip(",") in change_words for w in window.split())
 
 
 def _merge_ranges(text: str, kept: list[Cand], change_words: frozenset[str] = frozenset()) -> list[Cand]:
@@ -222,6 +258,19 @@ def _merge_ranges(text: str, kept: list[Cand], change_words: frozenset[str] = fr
             out.append(c)   # "slid $4.18 to $171.30": the change, then the new level
             continue
         lead = _RANGE_LEAD.search(text[max(0, prev.start - 9):prev.start])
+        if conn == "to" and lead and lead.group(1).lower() == "from" and change_words \
+                and _change_before(text, prev.start - 9 + lead.start() if prev.start >= 9 else lead.start(), change_words):
+            # "raise efficiency from 23% to 35%", "prices rose from $40 to $55": the level before
+            # and the level after a change, two figures ("tickets cost from $40 to $55" is a range)
+            if c.kind == prev.kind and prev.unit and c.unit and prev.unit.startswith(c.unit + "/"):
+                c.unit = prev.unit
+                c.notes.append(f"unit '{prev.unit}' carried from '{text[prev.start:prev.end]}' (from ... to ...)")
+            elif c.kind == prev.kind and prev.unit and c.unit and c.unit.startswith(prev.unit + "/"):
+                prev.unit = c.unit   # "from $84 to $79 a barrel": both are prices a barrel
+                prev.notes.append(f"unit '{c.unit}' carried from '{text[c.start:c.end]}' (from ... to ...)")
+            c.notes.append("the level after a change written 'from ... to ...'")
+            out.append(c)
+            continue
         if conn == "and" and not (lead and lead.group(1).lower() == "between"):
             out.append(c)
             continue
@@ -341,6 +390,24 @@ def extract(text: str | Document, *, rules: FigureRules | str | Path | None = No
     return _extract(text, rules, sentence_spans)
 
 
+_ELLIPSIS_AFTER = re.compile(r"\s+(?:to|for|in|from|at|on|with|and|were|are|remain|remained|have|had|will|would)\b"
+                             r"|\s*[,;.)]|\s*$")
+
+
+def _carry_noun(text: str, c: Cand, count: Cand) -> None:
+    """A bare whole number after a count in the same sentence, no larger than it and followed by a
+    preposition, a comma or a verb it is the subject of ("14 patients; four remain ..."), counts the same thing with the noun left out: "five jet sales this
+    week: two to one airline and three to another". Marked unsure: the noun is not written."""
+    if c.kind != "number" or c.unit is not None or c.rule != "number" or c.qualifier or not isinstance(c.value, float):
+        return
+    v, whole = c.value, count.value if isinstance(count.value, float) else count.high
+    if whole is None or not (2 <= v <= whole and v == int(v)) or not _ELLIPSIS_AFTER.match(text, c.end, min(len(text), c.end + 12)):
+        return
+    c.kind, c.unit, c.rule = "count", count.unit, "count: noun carried from an earlier count (unsure)"
+    c.notes.append(f"unsure: the noun is not written; '{count.unit}' carried from '{text[count.start:count.end]}' "
+                   "earlier in the sentence")
+
+
 def _extract(text: str, rules: FigureRules, sentence_spans: Sequence) -> list[Figure]:
     if not text.strip():
         return []
@@ -349,6 +416,7 @@ def _extract(text: str, rules: FigureRules, sentence_spans: Sequence) -> list[Fi
     starts = [s.start for s in spans]
     figures: list[Figure] = []
     prev: Cand | None = None
+    last_count: tuple[int, Cand] | None = None   # the last count with a noun, and its sentence
     for c in resolved:
         if c.reason:
             continue
@@ -360,6 +428,10 @@ def _extract(text: str, rules: FigureRules, sentence_spans: Sequence) -> list[Fi
         _apply_qualifier(rules, text, c, carried)
         i = bisect.bisect_right(starts, c.start) - 1
         s = spans[i] if i >= 0 and spans[i].end >= c.end else None
+        if c.kind == "count" and c.unit and s is not None:
+            last_count = (i, c)
+        elif last_count is not None and last_count[0] == i and s is not None:
+            _carry_noun(text, c, last_count[1])
         value = c.value
         if c.kind == "year" and isinstance(value, float) and value == int(value):
             value = int(value)

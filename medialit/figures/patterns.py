@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from medialit.figures.tables import FigureRules
-from medialit.text.numbers import NUMBER_WORDS, parse_number_words, parse_numeral  # noqa: F401
+from medialit.text.numbers import MULTIPLIERS, NUMBER_WORDS, parse_number_words, parse_numeral  # noqa: F401
 
 _WS = re.compile(r"\s+")
 # Priorities break ties between proposals of the same length (lower wins).
@@ -58,15 +58,39 @@ _YEAR_RANGE = re.compile(r"(?<![\w.,-])(?P<a>[12]\d{3})\s?[-–/]\s?(?P<b>[12]\d
 _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                  "seventies": 70, "eighties": 80, "nineties": 90}
 
-_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d]|[,.]\d)"
+# A thousands separator may be a no-break or thin space ("10\u00a0000"), never a plain space: in
+# English news "400 737 Max jets" is two numbers (a count and a model), not 400,737.
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d]|[,.]\d)"
            r"|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?|\.\d+")
 _SCALE_AFTER = re.compile(
     r"(?:[\s\u00a0]?(?P<abbr>bn|mn|mln|tn|trn)\b|[\s\u00a0-]+(?P<word>thousand|million|billion|trillion|lakh|crore)\b"
     r"|(?P<glued>[mkb])(?![\w]))", re.I)
 _FRACTION = re.compile(
-    r"\b(?P<n>one|two|three|four|a)[\s-](?P<d>half|third|thirds|quarter|quarters|fifth|fifths)\b(?=\s+(?:of|the)\b)"
-    r"|\b(?P<half>half)(?=\s+of\b)", re.I)
-_FRACTION_DEN = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+    r"\b(?P<n>one|two|three|four|five|seven|nine|an?)[\s-](?P<d>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
+    r"(?=\s+(?P<after>of|the|as)\b|(?P<end>))"
+    r"|\b(?P<half>half)(?=\s+(?P<after2>of|the|as)\b|(?P<end2>))", re.I)
+# a fraction with no "of"/"the"/"as" after it is a share only after a qualifier ("nearly half",
+# "just under a third", "more than half"), else it is left out ("half-time", "a third party")
+_FRACTION_QUAL_LEFT = re.compile(r"\b(?:nearly|almost|about|around|roughly|more\s+than|less\s+than|over|under|"
+                                 r"just\s+over|just\s+under|some|only|barely|fully|well\s+over|close\s+to)\s+$", re.I)
+_HALF_POINT = re.compile(r"(?P<f>half|quarter)[\s-](?:a[\s-])?(?P<u>percentage[\s-]point|point)\b", re.I)
+_SLASH_FRACTION = re.compile(r"(?P<a>\d)/(?P<b>\d{1,2})\s+of\s+(?:(?P<pt>an?\s+(?:percentage\s+)?point)\b|(?P<grp>\w))", re.I)
+_DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 16, 32))   # fractions written with a slash in news and markets
+ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+_ORDINAL_AHEAD = re.compile(r"(?:[\s-]+(?P<w>[a-z][a-z-]*))")
+# "twice a day" (a frequency), "$15 an hour", "$90 more a year" (rates), "52 weeks in a year" (a conversion)
+_NOT_DURATION_LEFT = re.compile(r"(?:\b(?:once|twice|thrice|times|per|every|each|more|less|extra|on)|\d"
+                                r"|\b(?:seconds|minutes|hours|days|weeks|months)\s+in)\s+$", re.I)
+# "a year ago", "from a year earlier", "a week before": a point in the past to compare with, like
+# "last year" (not a figure); "a day after", "a week later" measure the time between two events
+_PAST_POINT_AFTER = re.compile(r"\s+(?:ago|earlier|before|previously|prior)\b", re.I)
+_WORD_DISTANCE = re.compile(r"an?\s+(?P<w>[a-z]+)\s+(?:away|from|long|wide|high|deep|off|north|south|east|west|"
+                            r"further|farther|closer|down|up|along|inland|offshore)\b", re.I)
+_WORD_DURATION = re.compile(r"(?P<half>half\s+)?(?:an?|one)\s+(?P<w>[a-z]+)\b(?![-\w])", re.I)
+_FRACTION_DEN = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+                 "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 _RATIO = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,5}(?:,\d{3})*)\b(?!\s*(?:%|per))", re.I)
 
 # not-figures that need no rules table
@@ -77,7 +101,7 @@ _TIME = re.compile(
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+?1[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\w)"
     r"|(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?!\w)"
-    r"|\b(?:911|999|112)\b(?=\s+(?:call|calls|dispatcher|dispatchers|operator|operators|centre|center|line|emergency)\b)")
+    r"|\b(?:911|999|112)\s+(?:call|calls|dispatcher|dispatchers|operator|operators|centre|center|line|emergency)\b")
 _SECTION = re.compile(r"§+\s?\d+[\w.()-]*|\b\d+\s+U\.\s?S\.\s?C\.?(?:\s*§+)?(?:\s*\d+[\w.()-]*)?")
 _CODE_PREFIX_OK = {"mid", "pre", "post", "early", "late", "circa", "since", "by", "from"}
 _ORDINAL = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)\b", re.I)
@@ -109,6 +133,9 @@ def _date(out: list, rules: FigureRules, m: re.Match | None, y, mo: int, d, rule
 
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|co|uk|lb|ru|io|info|int|html?|php|aspx?)\b|[a-z]/\w*\d", re.I)
 _TOKEN_RIGHT = re.compile(r"\S*")
+# Longest whitespace-free run judged as one link or address; a longer run (a pasted string with
+# no spaces) is not a link as a whole, and its digit runs are read one by one.
+_TOKEN_MAX = 2000
 _CODE_LEFT = re.compile(r"[A-Za-z][\w.]*$|[A-Za-z][A-Za-z.]{0,9}-$")
 
 
@@ -120,26 +147,35 @@ _DMY_NEXT = frozenset("JFMASONDo")
 _PRICE_TOKEN = re.compile(r"[\d.,/%$()-]+[.,;:!?)]*")
 
 
-def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: re.Pattern, e: int | None = None) -> int:
+def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: re.Pattern, e: int | None = None,
+                 judged: list | None = None) -> int:
     """Everything that can start at (or just before) the digit run at ``s`` (ending at ``e``
     if known): not-figures (links, codes, times, phone numbers, sections, ordinals) and
-    digit-first dates. Returns the position up to which later digit runs are already explained."""
-    # links and addresses: judge the whole whitespace-free token around the digits
+    digit-first dates. Returns the position up to which later digit runs are already explained.
+
+    ``judged`` (a one-item list the caller keeps across calls) holds the end of the last
+    whitespace-free token already judged not to be a link, so that the token is read once
+    however many digit runs it holds (a pasted string of digits and dots stays linear)."""
     p1 = text[s - 1] if s else ""
-    if not s or p1.isspace():
-        t0 = s
-    else:
-        lo = max(0, s - 200)
-        t0 = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s), text.rfind("\t", lo, s), text.rfind("\u00a0", lo, s)) + 1 or lo
-    t1 = _TOKEN_RIGHT.match(text, s).end()
-    token = text[t0:t1]
-    if ("." in token or "/" in token or "@" in token or ":" in token) and _URLISH.search(token) \
-            and not _PRICE_TOKEN.fullmatch(token):
-        while t1 > t0 and text[t1 - 1] in ".,;:!?)\"'”’":
-            t1 -= 1
-        reason = "an e-mail address, handle or hashtag" if "@" in token or token.startswith("#") else "part of a web address"
-        _excl(out, t0, t1, reason)
-        return t1
+    if judged is None or s >= judged[0]:
+        # links and addresses: judge the whole whitespace-free token around the digits, once
+        if not s or p1.isspace():
+            t0 = s
+        else:
+            lo = max(0, s - _TOKEN_MAX)
+            t0 = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s), text.rfind("\t", lo, s), text.rfind("\u00a0", lo, s)) + 1 or lo
+        t1 = _TOKEN_RIGHT.match(text, s).end()
+        if judged is not None:
+            judged[0] = t1
+        if t1 - t0 <= _TOKEN_MAX:
+            token = text[t0:t1]
+            if ("." in token or "/" in token or "@" in token or ":" in token) and _URLISH.search(token) \
+                    and not _PRICE_TOKEN.fullmatch(token):
+                while t1 > t0 and text[t1 - 1] in ".,;:!?)\"'”’":
+                    t1 -= 1
+                reason = "an e-mail address, handle or hashtag" if "@" in token or token.startswith("#") else "part of a web address"
+                _excl(out, t0, t1, reason)
+                return t1
     if s and (p1.isalpha() or p1 == "_" or p1 == "-" and s > 1 and text[s - 2].isalpha()):
         cm = _CODE_LEFT.search(text, max(0, s - 12), s)
         end = _CODE_RIGHT.match(text, s).end()
@@ -177,9 +213,10 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
         if m:
             _excl(out, m.start(), m.end(), "a section reference")
     if c0 == "/":
-        m = _SHORT_SLASH.match(text, s)
+        m = _SHORT_SLASH.match(text, s) if not (e - s == 1 and _SLASH_FRACTION.match(text, s)) else None
         if m:
             _excl(out, m.start(), m.end(), "a short slash form ('9/11', '24/7'): a name or idiom, not an amount")
+            return m.end()   # the digits after the slash are explained too ("9/11 airports" is not 11 airports)
         m = _D_SLASH.match(text, s)
         if m:
             _slash_date(out, m)
@@ -187,6 +224,17 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
         m = _ORDINAL.match(text, s)
         if m:
             _excl(out, m.start(), m.end(), "an ordinal ('3rd'), not an amount")
+            _ordinal(out, text, s, m.end(), int(text[s:e]), rules)   # "the 5th straight week" counts
+    if c0 == "/" and e - s == 1:
+        m = _SLASH_FRACTION.match(text, s)
+        if m and 0 < int(m.group("a")) < int(m.group("b")) and int(m.group("b")) in _DENOMINATORS:
+            a, b = int(m.group("a")), int(m.group("b"))
+            if m.group("pt"):   # "5/8 of a point"
+                out.append(Cand(s, m.end("pt"), P_DATE, kind="number", value=round(a / b, 4), unit="points",
+                                notes=[f"'{a}/{b} of a point' = {a / b:g} points"], rule="fraction: N/M of a point"))
+            else:               # "3/4 of voters": a share
+                out.append(Cand(s, s + len(f"{a}/{b}"), P_DATE, kind="percent", value=round(100 * a / b, 2), unit="%",
+                                notes=[f"'{a}/{b}' of a whole, a share of {100 * a / b:.4g}%"], rule="fraction: a share"))
     phone_ok = (c0 in (" ", ".", "-", ")") and nxt[1:2].isdigit()) or c0 == ")" or text[s - 1:s] in ("(", "+") \
         or text[s:e] in ("911", "999", "112")
     if phone_ok:
@@ -290,6 +338,7 @@ def month_anchor(text: str, rules: FigureRules, s: int, out: list, lead_left: re
 
 
 _MONTH_ALONE = re.compile(rf"(?P<m>{_MONTH_FULL})\b(?![\s,]+(?:[0-3]?\d\b|[12]\d{{3}}))")
+_VAGUE_SCALE = re.compile(r"\s+(hundred|thousand|million|billion|trillion)\b(?!\s+(?:of|and)\b)", re.I)
 _VAGUE_MONEY = re.compile(r"(multi-?(?:million|billion|trillion))[\s-]?(dollar|euro|pound|yen|rupee|rouble|ruble|yuan)s?\b", re.I)
 
 
@@ -299,16 +348,36 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
     if m:
         phrase = _WS.sub(" ", m.group(1).lower())
         lo, hi = rules.vague[phrase]
-        c = Cand(m.start(), m.end(), P_VAGUE, kind="vague", low=lo, high=hi,
-                 notes=[f"'{phrase}' read as {lo:g} to {hi:g} (rules table [vague])"], rule="vague quantity")
-        cur = rules.currency_word_re.match(text, m.end())
+        bounded = hi != float("inf")
+        c = Cand(m.start(), m.end(), P_VAGUE, kind="vague", low=lo, high=hi if bounded else None,
+                 notes=[f"'{phrase}' read as {lo:g} to {hi:g} (rules table [vague])" if bounded else
+                        f"'{phrase}' read as at least {lo:g}, with no upper bound (rules table [vague])"],
+                 rule="vague quantity")
+        sm = _VAGUE_SCALE.match(text, m.end()) if not phrase.endswith(" of") else None
+        if sm:   # "several thousand", "a few million": the vague word counts thousands, millions
+            k = MULTIPLIERS[sm.group(1).lower()]
+            c.low, c.high, c.end = lo * k, hi * k if bounded else None, sm.end()
+            c.notes = [f"'{phrase} {sm.group(1).lower()}' read as {lo * k:g} to {hi * k:g} ('{phrase}' from the rules "
+                       f"table [vague], times {k:g})" if bounded else f"'{phrase}' times {k:g}: at least {lo * k:g}"]
+            m = sm
+        if phrase.endswith(("percent", "per cent")):
+            c.unit = "%"
+            out.append(c)
+            return
+        if phrase.endswith("percentage point"):
+            c.unit = "percentage points"
+            out.append(c)
+            return
+        cur = rules.currency_word_re.match(text, c.end)
         if cur and rules.currency_words.get(cur.group(1).lower()) not in (None, "cent", "pence"):
             c.unit = rules.currency_words[cur.group(1).lower()]
             c.end = cur.end()
         else:
-            noun = counted(text, m.end(), 2.0, after_of=phrase.endswith(" of"))
+            noun = counted(text, c.end, 2.0, after_of=phrase.endswith(" of"))
             if noun:
                 c.unit, c.end = noun[1], noun[0]
+                if noun[1] in rules.time_units:   # "several more years": a vague duration
+                    c.unit = rules.time_units[noun[1]]
             elif phrase.endswith(" of"):
                 c.end = m.start() + len(m.group(1).rstrip()[:-2].rstrip())
         out.append(c)
@@ -333,16 +402,161 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
     if m and m.group("half") and re.search(r"\b(?:first|second|the)\s+$", text[max(0, s - 8):s], re.I):
         m = None   # "the first half of 2021" is a period, not a fraction
     if m:
-        if m.group("half"):
-            val, note = 0.5, "'half' = 1/2"
-        else:
-            n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[m.group("n").lower()]
-            d = _FRACTION_DEN[m.group("d").lower()]
-            val, note = (n / d, f"'{m.group()}' = {n}/{d}") if n < d else (None, "")
-        if val is not None:
-            out.append(Cand(m.start(), m.end(), P_VAGUE, kind="number", value=round(val, 4), unit="fraction",
-                            notes=[note], rule="fraction"))
+        _fraction(out, text, m)
+    if word in ("half", "a half", "a quarter") or word.startswith(("half", "quarter")):
+        hp = _HALF_POINT.match(text, s + (2 if word.startswith("a ") else 0))
+        if hp:
+            v = 0.5 if hp.group("f").lower() == "half" else 0.25
+            out.append(Cand(s, hp.end(), P_VAGUE, kind="percent", value=v, unit="percentage points",
+                            notes=[f"'{text[s:hp.end()]}' = {v:g} percentage points (a rate move)"],
+                            rule="fraction: a half-point / quarter-point move"))
+    if word in rules.multiples:
+        _multiple(out, text, s, word, rules.multiples[word])
+    if word in rules.vague_durations:
+        lo, hi = rules.vague_durations[word]
+        out.append(Cand(s, s + len(word), P_VAGUE, kind="vague", low=lo, high=hi, unit="years",
+                        notes=[f"'{word}' read as {lo:g} to {hi:g} years (rules table [vague_durations])"],
+                        rule="vague duration"))
+    if word in rules.vague_joined:
+        _vague_joined(out, text, s, word, rules)
+    if word in ORDINAL_WORDS and (text[s].islower() or _sentence_start(text, s)):
+        _ordinal(out, text, s, s + len(word), ORDINAL_WORDS[word], rules)
+    elif word.split()[0] in ("a", "an") and word.split()[-1] in ORDINAL_WORDS and text[s + len(word) - 1].islower():
+        k = word.index(" ") + 1   # "a third title in a row", "an eighth term"
+        _ordinal(out, text, s + k, s + len(word), ORDINAL_WORDS[word[k:]], rules)
+    if word.split()[-1] in rules.word_durations and word.split()[0] in ("a", "an", "one", "half"):
+        _word_duration(out, text, s, rules)
+    if word.split()[-1] in rules.word_distances and word.split()[0] in ("a", "an"):
+        dm = _WORD_DISTANCE.match(text, s)
+        if dm and dm.group("w").lower() in rules.word_distances:
+            value, unit = rules.word_distances[dm.group("w").lower()]
+            out.append(Cand(s, dm.end("w"), P_VAGUE, kind="quantity", value=value, unit=unit,
+                            notes=[f"'{text[s:dm.end('w')]}' = {value:g} {unit} (rules table [word_distances])"],
+                            rule="quantity: a distance word with no digit"))
     _ratio(out, rules, _RATIO.match(text, s))
+
+
+def _fraction(out: list, text: str, m: re.Match) -> None:
+    """"two-thirds of voters" (a share: percent), "half the size" (a multiple: number), "nearly
+    half" (a share after a qualifier)."""
+    if m.group("half"):
+        n, d, after, bare = 1, 2, m.group("after2"), m.group("end2") is not None
+    else:
+        n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}[m.group("n").lower()]
+        d = _FRACTION_DEN[m.group("d").lower()]
+        after, bare = m.group("after"), m.group("end") is not None
+    if n >= d:
+        return
+    s = m.start()
+    if bare and not _FRACTION_QUAL_LEFT.search(text, max(0, s - 16), s):
+        return
+    if bare and text[m.end():m.end() + 1] == "-":
+        return   # "half-time", "a third-party bid"
+    val = n / d
+    if after and after.lower() in ("the", "as") and not (n == 1 and d == 2 and after.lower() == "the" and
+                                                         _FRACTION_QUAL_LEFT.search(text, max(0, s - 16), s)):
+        out.append(Cand(s, m.end(), P_VAGUE, kind="number", value=round(val, 4), unit="fraction",
+                        notes=[f"'{m.group()}' = {n}/{d}, a multiple ('half the size', 'half as many')"],
+                        rule="fraction: a multiple"))
+        return
+    out.append(Cand(s, m.end(), P_VAGUE, kind="percent", value=round(100 * val, 2), unit="%",
+                    notes=[f"'{m.group()}' = {n}/{d} of a whole, a share of {100 * val:.4g}%"], rule="fraction: a share"))
+
+
+_MULTIPLE_AFTER = re.compile(r"\s+(?:the|as|that|what|over|more|higher|larger|bigger|faster|[a-z]+er\b)", re.I)
+
+
+def _multiple(out: list, text: str, s: int, word: str, n: float) -> None:
+    """"twice the rate", "about twice as many": a number with unit "times"."""
+    e = s + len(word)
+    if word in ("double", "triple") and not re.match(r"\s+the\b", text[e:e + 5], re.I):
+        return   # "double" as an adjective or verb ("a double murder") is not a multiple
+    if word in ("twice", "thrice") or _MULTIPLE_AFTER.match(text, e):
+        out.append(Cand(s, e, P_VAGUE, kind="number", value=n, unit="times",
+                        notes=[f"'{word}' = {n:g} times"], rule="multiple: twice / N times"))
+
+
+_JOINED = re.compile(r"(?:\s*,?\s+(?:or|and|to|even|if\s+not)\s+|\s*,\s*(?:even\s+)?)(?P<v>[a-z]+)\b", re.I)
+
+
+def _vague_joined(out: list, text: str, s: int, word: str, rules: FigureRules) -> None:
+    """"scores or hundreds of workers": a word that is vague only when joined to another vague word."""
+    e = s + len(word)
+    jm = _JOINED.match(text, e)
+    if not jm or not any(k.split()[0] == jm.group("v").lower() for k in rules.vague):
+        return
+    lo, hi = rules.vague_joined[word]
+    out.append(Cand(s, e, P_VAGUE, kind="vague", low=lo, high=hi,
+                    notes=[f"'{word}' joined to '{jm.group('v')}': read as {lo:g} to {hi:g} (rules table [vague_joined])"],
+                    rule="vague quantity joined to another"))
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    before = text[max(0, s - 3):s].rstrip(" \"“'‘(")
+    return not before or before[-1] in ".!?\n"
+
+
+def _ordinal(out: list, text: str, s: int, e: int, n: int, rules: FigureRules) -> None:
+    """An ordinal that counts: "the fifth straight week", "its third rate rise", "for the second time"."""
+    if text[e:e + 1] == "-":
+        return   # "second-largest", "third-party": a rank or a compound, not a count
+    words, p = [], e
+    for _ in range(3):
+        m = _ORDINAL_AHEAD.match(text, p)
+        if not m or not text[m.start():m.start() + 1].isspace():
+            break
+        words.append(m.group("w"))
+        p = m.end()
+    if not words:
+        return
+    succession = words[0] in rules.ordinal_succession
+    if not succession and words[0].isalpha():
+        first = _ORDINAL_AHEAD.match(text, e)
+        if _IN_A_ROW.match(text, first.end()):   # "the fifth week in a row"
+            out.append(Cand(s, first.end(), P_VAGUE, kind="count", value=float(n), unit=words[0],
+                            notes=[f"an ordinal that counts: '{text[s:e]}' = the {n}th {words[0]} in a row"],
+                            rule="count: ordinal that counts occurrences"))
+            return
+    rest = words[1:] if succession else words
+    for i, w in enumerate(rest[:2]):
+        base = w[:-1] if w.endswith("s") and w[:-1] in rules.ordinal_nouns else w
+        if succession and i == 0 and w.endswith("ly") and len(rest) > 1:
+            continue   # "its third straight daily loss": the noun comes after the adverb-like adjective
+        if base in rules.ordinal_nouns or (succession and w.isalpha() and (i == 0 or rest[0].endswith("ly"))):
+            if n == 1 and not succession:
+                return   # "the first time", "its first rise": not yet a count worth checking
+            end = e
+            for _ in range(1 + succession + i):
+                end = _ORDINAL_AHEAD.match(text, end).end()
+            noun = " ".join(rest[:i + 1])
+            out.append(Cand(s, end, P_VAGUE, kind="count", value=float(n), unit=noun,
+                            notes=[f"an ordinal that counts: '{text[s:e]}' = the {n}th {noun}" +
+                                   (" in a row" if succession else "")], rule="count: ordinal that counts occurrences"))
+            return
+        if w in _STOPWORDS:
+            return
+
+
+_IN_A_ROW = re.compile(r"\s+in\s+a\s+row\b", re.I)
+_STOPWORDS = frozenset("the a an of in on at to for and or but was is were are be by with as from that this".split())
+
+
+def _word_duration(out: list, text: str, s: int, rules: FigureRules) -> None:
+    """"a year", "an hour", "a decade" (10 years), "half an hour" (0.5 hours), "more than a decade"."""
+    m = _WORD_DURATION.match(text, s)
+    if not m:
+        return
+    w = m.group("w").lower()
+    if w not in rules.word_durations or _NOT_DURATION_LEFT.search(text, max(0, s - 16), s):
+        return
+    if _PAST_POINT_AFTER.match(text, m.end()):
+        return
+    value, unit = rules.word_durations[w]
+    if m.group("half"):
+        value /= 2
+    out.append(Cand(s, m.end(), P_VAGUE, kind="duration", value=value, unit=unit,
+                    notes=[f"'{m.group()}' = {value:g} {unit} (rules table [word_durations])"],
+                    rule="duration: a time word with no digit"))
 
 
 def _ratio(out: list, rules: FigureRules, m: re.Match | None) -> None:

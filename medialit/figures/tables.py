@@ -60,6 +60,18 @@ class FigureRules:
     percent_re: re.Pattern
     time_unit_re: re.Pattern
     window_re: re.Pattern
+    # round 2 (issue 13): tables a teacher's older copy may lack (then empty)
+    vague_joined: dict[str, tuple[float, float]]
+    vague_durations: dict[str, tuple[float, float]]
+    word_durations: dict[str, tuple[float, str]]
+    word_distances: dict[str, tuple[float, str]]
+    compound_heads: frozenset[str]
+    people_verbs: frozenset[str]
+    of_determiners: frozenset[str]
+    of_them: frozenset[str]
+    ordinal_succession: frozenset[str]
+    ordinal_nouns: frozenset[str]
+    multiples: dict[str, float]
 
 
 def _alt(words, *, escape: bool = True) -> str:
@@ -141,7 +153,28 @@ def parse_rules(data: dict, path: str = "<rules>") -> FigureRules:
     window_re = re.compile(r"\b(" + _phrase_re(windows) + r")\b", re.I) if windows else re.compile(r"(?!)")
     cur_prefix_re = _alt(cur_pre)
 
+    def value_units(name: str) -> dict[str, tuple[float, str]]:
+        out = {}
+        for k, v in data.get(name, {}).items():
+            if not (isinstance(v, dict) and isinstance(v.get("value"), (int, float)) and isinstance(v.get("unit"), str)):
+                raise RulesError(f"{path}: [{name}] entry {k!r} must be {{ value = <number>, unit = \"<unit>\" }}, got {v!r}")
+            out[k.lower()] = (float(v["value"]), v["unit"])
+        return out
+    ordinals = data.get("ordinals", {})
+    round2 = dict(
+        vague_joined=_pairs(data.get("vague_joined", {}), "vague_joined", path),
+        vague_durations=_pairs(data.get("vague_durations", {}), "vague_durations", path),
+        word_durations=value_units("word_durations"), word_distances=value_units("word_distances"),
+        compound_heads=frozenset(w.lower() for w in nf.get("compound_heads", [])),
+        people_verbs=frozenset(w.lower() for w in counted.get("people_verbs", [])),
+        of_determiners=frozenset(w.lower() for w in counted.get("of_determiners", [])),
+        of_them=frozenset(w.lower() for w in counted.get("of_them", [])),
+        ordinal_succession=frozenset(w.lower() for w in ordinals.get("succession", [])),
+        ordinal_nouns=frozenset(w.lower() for w in ordinals.get("occurrence_nouns", [])),
+        multiples={k.lower(): float(v) for k, v in data.get("multiples", {}).items()},
+    )
     return FigureRules(
+        **round2,
         path=path, vague=vague, vague_money_prefixes=vmp, age_words=ages, qualifiers=quals,
         approx_fraction=float(table("qualifier_settings").get("approx_fraction", 0.1)),
         scales={k.lower(): float(v) for k, v in table("scales").items()},
