@@ -9,6 +9,7 @@ reference tables (:func:`medialit.checks.checking.check_text`) and against each 
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from medialit.checks.internal import check_internal
 from medialit.checks.reference import Reference, load_reference
 from medialit.corpus.articles import UNKNOWN, load_article
 from medialit.corpus.document import Document
-from medialit.corpus.files import read_text
+from medialit.corpus.files import CorpusWarning, read_text
 from medialit.corpus.pages import PAGE_SUFFIXES
 from medialit.records import Record, as_json
 
@@ -85,7 +86,9 @@ def check_file(path: str | Path, *, reference: Reference | None = None, article_
     if path.suffix.lower() in PAGE_SUFFIXES:
         text = article.text
     else:
-        raw = read_text(path)
+        with warnings.catch_warnings():   # load_article already warned about this file
+            warnings.simplefilter("ignore", CorpusWarning)
+            raw = read_text(path)
         head = len(raw) - len(article.text) if raw.endswith(article.text) else 0
         text = re.sub(r"[^\n]", " ", raw[:head]) + article.text
     if article_date_override is not None:

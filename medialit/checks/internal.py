@@ -291,7 +291,10 @@ def _share_statements(ctx: _Ctx) -> list[_Share]:
         if not numeric(f):
             continue
         if f.kind == "percent" and f.unit == "%":
-            v, rnd = float(f.value) / 100, rounding_of(f, r.percent_rounding) / 100
+            # a share in words ("half", "two-thirds of voters") is as loose as the share words below
+            written = any(ch.isdigit() for ch in f.text)
+            v = float(f.value) / 100
+            rnd = (rounding_of(f, r.percent_rounding) if written else r.share_word_points) / 100
         elif f.unit in ("fraction", "ratio") and not (f.unit == "ratio" and " out of " in f.text.lower()):
             v, rnd = float(f.value), r.share_word_points / 100
         else:
@@ -428,7 +431,7 @@ def _parts_and_total(ctx: _Ctx) -> list[InternalCheck]:
     r = ctx.rules
     out = []
     for parts in _lists(ctx, ctx.figs):
-        if len(parts) >= 3 and _OF_THE.match(ctx.text[ctx.start:parts[0].start]) and parts[0].kind != parts[1].kind:
+        if len(parts) >= 3 and _OF_THE.match(ctx.text[ctx.start:parts[0].start]):
             parts = parts[1:]   # "Of the 40 passengers, 25 were adults and 15 children": the first is the whole
         first, last = parts[0], parts[-1]
         i, j = ctx.figs.index(first), ctx.figs.index(last)

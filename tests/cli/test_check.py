@@ -51,7 +51,7 @@ def test_the_readable_report_shows_verdict_why_and_working(tmp_path):
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "(article date 2023-06-01, published)" in out
-    assert "  NO  percent change: '120 to 150', '30%'" in out
+    assert "  NO  percent change: '120', '150', '30%'" in out
     assert "working: (150 - 120) / 120 = +25%; '30%' allows 29.5 to 30.5 -> no overlap" in out
     assert "Against the reference tables (0):" in out   # the kit knows nothing of Ashby's mayor
 
@@ -96,9 +96,10 @@ def test_bad_files_are_one_line_each_and_the_others_are_checked(tmp_path):
     assert proc.returncode == 1
     lines = proc.stderr.splitlines()
     assert len(lines) == 3 and all(line.startswith("medialit check: ") for line in lines)
-    assert "empty.txt" in lines[0] and "latin.txt" in lines[1] and "gone.txt: file does not exist" in lines[2]
+    assert "empty.txt: file is empty" in lines[0] and "gone.txt: file does not exist" in lines[2]
+    assert "warning" in lines[1] and "latin.txt: not UTF-8; read as" in lines[1]  # read, and said so
     assert "Traceback" not in proc.stderr
-    assert [d["path"] for d in json.loads(proc.stdout)] == [str(SEED_FILES[0])]
+    assert [d["path"] for d in json.loads(proc.stdout)] == [str(SEED_FILES[0]), str(latin)]
 
 
 def test_nothing_checked_is_exit_code_2(tmp_path):
