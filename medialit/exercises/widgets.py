@@ -90,7 +90,7 @@ class ExerciseWidget(w.VBox):
 
     def _clear_feedback(self) -> None:
         if self.feedback.value:
-            self.feedback.value = ('<div class="medialit-result medialit-stale"><p>○ The answer changed since '
+            self.feedback.value = ('<div class="medialit-stale" role="status"><p>○ The answer changed since '
                                    'the last check: click <strong>Check</strong> to check it.</p></div>')
 
     def show_result(self, result: Any) -> None:
