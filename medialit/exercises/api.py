@@ -218,7 +218,19 @@ def load(name: str, *, folder: str | os.PathLike | None = None,
     store_path = Path(answers) if answers else answers_path(exercise_set.name, folder)
     if answer_from_key_mode():
         return _from_key(exercise_set, store_path)
-    return Exercises(exercise_set, AnswerStore(store_path, notebook=exercise_set.name))
+    store = AnswerStore(store_path, notebook=exercise_set.name)
+    _move_renamed_answers(exercise_set, store)
+    return Exercises(exercise_set, store)
+
+
+def _move_renamed_answers(exercise_set: ExerciseSet, store: AnswerStore) -> None:
+    """An answer saved under an exercise's former id (its ``aliases``) is kept under its new id."""
+    for exercise in exercise_set.exercises:
+        for alias in exercise.aliases:
+            if alias in store and exercise.id not in store:
+                store.set(exercise.id, store.get(alias))
+            if alias in store:
+                store.clear(alias)
 
 
 def _from_key(exercise_set: ExerciseSet, store_path: Path) -> Exercises:

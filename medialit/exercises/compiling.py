@@ -51,5 +51,7 @@ def release_table(exercise) -> dict:
     table = {"id": exercise.id, "kind": exercise.kind, "prompt": exercise.prompt,
              "points": exercise.points, "hint": exercise.hint}
     table.update(exercise.data)
+    if exercise.aliases:
+        table["aliases"] = list(exercise.aliases)
     table["key"] = dict(exercise.key)
     return table
