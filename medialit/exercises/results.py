@@ -60,7 +60,8 @@ class CheckResult(Record):
         e = html.escape
         good = self.status in ("correct", "saved")
         border = "#0072B2" if good else "#D55E00"   # Okabe-Ito blue / vermillion; icons and words carry the meaning
-        parts = [f'<div class="medialit-result medialit-{e(self.status)}" role="status" aria-live="polite" '
+        parts = [f'<div class="medialit-result medialit-{e(self.status)} tex2jax_ignore mathjax_ignore" '
+                 'role="status" aria-live="polite" '
                  f'style="border-left:4px solid {border};padding:4px 10px;margin:4px 0">',
                  f"<strong>{e(self.exercise_id)} {ICONS[self.status]} {e(self.message)}</strong>"]
         if self.kind != "free_text":

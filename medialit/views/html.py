@@ -28,7 +28,8 @@ class HTML:
         self.html = html
 
     def _repr_html_(self) -> str:
-        return self.html
+        # The kit shows no maths: MathJax must not read "$110 ... $115" in a table as a formula.
+        return f'<div class="tex2jax_ignore mathjax_ignore">{self.html}</div>'
 
     def __str__(self) -> str:
         return self.html

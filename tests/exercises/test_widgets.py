@@ -79,3 +79,19 @@ def test_a_code_exercise_without_its_variable_says_to_set_it_not_to_use_a_widget
     result = ex.check(exercise.id, namespace={})
     assert result.status == "unanswered" and "widget" not in result.message
     assert exercise.data["variable"] in result.message
+
+
+def test_a_check_box_label_with_dollar_signs_is_kept_from_mathjax():
+    from medialit.exercises.kinds.base import checkbox_input
+
+    boxes = checkbox_input(["topping $110 and $115 a barrel", "no money here"], numbered=True).widget.children
+    assert boxes[0].description_allow_html and 'class="tex2jax_ignore mathjax_ignore"' in boxes[0].description
+    assert "1. topping $110 and $115 a barrel" in boxes[0].description
+    assert not boxes[1].description_allow_html and boxes[1].description == "2. no money here"
+
+
+def test_feedback_html_is_kept_from_mathjax():
+    from medialit.exercises.results import CheckResult
+
+    html = CheckResult("q5.5", "single_choice", "incorrect", 0, 1, "'Topping $115' means above $115")._repr_html_()
+    assert "mathjax_ignore" in html

@@ -90,6 +90,19 @@ def keyboard_exercises() -> dict[str, list[tuple[str, str]]]:
 KEYBOARD = keyboard_exercises()
 
 
+def code_exercises() -> dict[str, list[str]]:
+    """notebook stem -> ids of its ``code`` exercises (answered by setting a variable, no widget)."""
+    found: dict[str, list[str]] = {}
+    for source in sorted((ROOT / "exercises").glob("*.toml")):
+        for table in tomllib.loads(source.read_text(encoding="utf-8")).get("exercise", []):
+            if table.get("kind") == "code":
+                found.setdefault(source.stem, []).append(str(table["id"]))
+    return found
+
+
+CODE_EXERCISES = code_exercises()
+
+
 def literal_texts(stem: str) -> list[str]:
     """Texts that must show literally in the rendered notebook: every price written `\\$110` in markdown."""
     nb = json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))
@@ -305,13 +318,16 @@ def answer_by_keyboard(page, exercise_id: str, kind: str):
 def feedback_views(page, exercise_id: str) -> list[str]:
     """Texts of every view of an exercise's feedback: in its widget and in its check cell."""
     views = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .medialit-feedback")
-    return [t for t in views.all_inner_texts() if exercise_id in t.lower() or "changed since" in t]
+    own = re.compile(rf"(?<![\w.]){re.escape(exercise_id)}(?![\w.])", re.I)      # q1.1, not q1.1b
+    return [t for t in views.all_inner_texts() if own.search(t) or "changed since" in t]
 
 
 def assert_rendered_literally(page, stem: str) -> None:
     """No maths anywhere in the notebook, and every price of its markdown shown as written."""
     notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
-    assert notebook.locator("mjx-container, .MathJax").count() == 0, f"{stem}: some text was rendered as maths"
+    maths = notebook.locator("mjx-container").evaluate_all(
+        "ms => ms.map(m => (m.closest('.jp-Cell') || m).innerText.slice(0, 200))")
+    assert not maths, f"{stem}: some text was rendered as maths, in: {maths}"
     text = notebook.inner_text()
     for literal in literal_texts(stem):
         assert literal in text, f"{stem}: {literal!r} does not appear as written"
@@ -340,6 +356,10 @@ def test_every_notebook_answers_and_checks_a_widget_exercise_in_a_real_browser(l
             assert len(shown) >= 2 and len(set(shown)) == 1, \
                 f"{keyed_id}: the check cell and the widget show different feedback: {shown}"
             assert keyed_id in keyed.locator(".medialit-feedback").inner_text().lower()
+        for code_id in CODE_EXERCISES.get(stem, []):      # no widget: its check must not send students to one
+            output = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell",
+                                  has_text=f'ex.check("{code_id}")').locator(".jp-OutputArea").first
+            assert "use the widget" not in output.inner_text(), f"{code_id}: {output.inner_text()}"
         exercise = answer_by_clicking(page, exercise_id, kind)
         picked = exercise.locator("input:checked").count()     # radio/check boxes: restored later
         exercise.locator(".medialit-check").click()

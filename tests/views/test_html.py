@@ -28,3 +28,9 @@ def test_cell_rules_outrank_jupyterlab_rendered_table_rules():
 def test_checks_table_carries_the_style_that_outranks_jupyterlab():
     table = checks_table(check_text(load_corpus()["003"].text, article_date="2022-03-06")).html
     assert '<table class="ml-figtab">' in table and ".jp-RenderedHTMLCommon table.ml-figtab td" in table
+
+
+def test_views_tell_mathjax_to_leave_prices_alone():
+    """JupyterLab typesets $...$ in HTML outputs: "$110 ... $115" in a figures table became maths."""
+    shown = checks_table(check_text(load_corpus()["003"].text, article_date="2022-03-06"))._repr_html_()
+    assert "$" in shown and shown.startswith('<div class="tex2jax_ignore mathjax_ignore">')
