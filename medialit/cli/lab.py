@@ -8,8 +8,9 @@ Extra arguments after the known ones go to JupyterLab unchanged, for example
 The student's lab is set up by the kit, not by the student (``labconfig/`` beside this file,
 used as JupyterLab's application settings folder): it opens on ``00_start_here.ipynb``, asks
 nothing about news or updates, hides nbgrader's instructor tools (its menu, "Create
-Assignment" and formgrader; a teacher runs plain ``jupyter lab`` for those), and keeps the
-arrow keys inside a widget's radio group or drop-down instead of moving to the next cell.
+Assignment" and formgrader; a teacher runs plain ``jupyter lab`` for those), typesets no maths
+(the kit has none, and MathJax turned prices such as "$110 ... $115" into formulas), and keeps
+the arrow keys inside a widget's radio group or drop-down instead of moving to the next cell.
 """
 from __future__ import annotations
 

@@ -26,6 +26,7 @@ def test_the_lab_opens_on_start_here_with_the_kit_settings_and_no_update_checks(
 def test_nbgrader_instructor_tools_are_off_in_the_student_lab():
     page = json.loads((LAB_CONFIG / "page_config.json").read_text(encoding="utf-8"))
     assert "@jupyter/nbgrader" in page["disabledExtensions"]
+    assert "@jupyterlab/mathjax-extension:plugin" in page["disabledExtensions"]     # the kit has no maths
     cmd = command()
     for name in ("formgrader", "course_list", "assignment_list"):
         assert f"--ServerApp.jpserver_extensions=nbgrader.server_extensions.{name}=False" in cmd
