@@ -328,6 +328,13 @@ def assert_rendered_literally(page, stem: str) -> None:
     maths = notebook.locator("mjx-container").evaluate_all(
         "ms => ms.map(m => (m.closest('.jp-Cell') || m).innerText.slice(0, 200))")
     assert not maths, f"{stem}: some text was rendered as maths, in: {maths}"
+    # The kit's tables use the page's width and read left to right (JupyterLab's own table style had
+    # squeezed 05's checks table into narrow right-aligned columns, 1,600 px tall).
+    for table in notebook.locator("table.ml-figtab, table.ml-cmp").all():
+        box = table.bounding_box()
+        align = table.locator("td").first.evaluate("td => getComputedStyle(td).textAlign")
+        assert align in ("left", "start"), f"{stem}: a kit table's cells are aligned {align}"
+        assert box is None or box["width"] > 600, f"{stem}: a kit table is squeezed to {box['width']:.0f} px wide"
     text = notebook.inner_text()
     for literal in literal_texts(stem):
         assert literal in text, f"{stem}: {literal!r} does not appear as written"
