@@ -4,6 +4,13 @@ Prints the server URL (JupyterLab does) and works on a machine with no browser: 
 browser can be found, the server starts with ``--no-browser`` and the URL is all you need.
 Extra arguments after the known ones go to JupyterLab unchanged, for example
 ``medialit lab --port 8899 --ServerApp.token=secret``.
+
+The student's lab is set up by the kit, not by the student (``labconfig/`` beside this file,
+used as JupyterLab's application settings folder): it opens on ``00_start_here.ipynb``, asks
+nothing about news or updates, hides nbgrader's instructor tools (its menu, "Create
+Assignment" and formgrader; a teacher runs plain ``jupyter lab`` for those), typesets no maths
+(the kit has none, and MathJax turned prices such as "$110 ... $115" into formulas), and keeps
+the arrow keys inside a widget's radio group or drop-down instead of moving to the next cell.
 """
 from __future__ import annotations
 
@@ -41,9 +48,28 @@ def _has_browser() -> bool:
     return True
 
 
+LAB_CONFIG = Path(__file__).resolve().parent / "labconfig"
+"""The kit's JupyterLab settings: ``page_config.json`` (disabled extensions), ``overrides.json``."""
+FIRST_NOTEBOOK = "00_start_here.ipynb"
+INSTRUCTOR_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list",
+                                "nbgrader.server_extensions.assignment_list",
+                                "nbgrader.server_extensions.validate_assignment")
+
+
+def student_lab_options(notebooks: Path) -> list[str]:
+    """The options that make JupyterLab the kit's student lab (see the module docstring)."""
+    options = [f"--LabApp.app_settings_dir={LAB_CONFIG}", "--LabApp.news_url=",
+               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    if (notebooks / FIRST_NOTEBOOK).is_file():
+        options.append(f"--LabApp.default_url=/lab/tree/{FIRST_NOTEBOOK}")
+    options += [f"--ServerApp.jpserver_extensions={name}=False" for name in INSTRUCTOR_SERVER_EXTENSIONS]
+    return options
+
+
 def lab_command(notebooks: Path, *, port: int | None, no_browser: bool, extra: list[str]) -> list[str]:
     """The ``jupyter lab`` command line: root folder, port, browser, then ``extra`` unchanged."""
-    cmd = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={notebooks}"]
+    cmd = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={notebooks}",
+           *student_lab_options(notebooks)]
     if port:
         cmd.append(f"--port={port}")
     if no_browser or not _has_browser():

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any, Mapping
@@ -70,7 +71,7 @@ class Exercises:
             return Note(plain_text(exercise))  # pragma: no cover
         widget = ExerciseWidget(exercise, self.store.get(exercise.id),
                                 on_change=lambda value: self._save(exercise, value, quiet=True),
-                                on_check=lambda: self.check(exercise.id, strict=False))
+                                on_check=lambda: self.result(exercise.id))
         self._widgets[exercise.id] = widget
         return widget
 
@@ -115,12 +116,23 @@ class Exercises:
         return self.store.get(exercise.id)
 
     def _check(self, exercise, namespace: Mapping[str, Any] | None = None) -> CheckResult:
+        widget = self._widgets.get(exercise.id)
+        if widget is not None and widget.unsaved:
+            # The box holds something else than the saved answer: never grade the saved one instead.
+            return CheckResult(exercise.id, exercise.kind, "invalid", 0.0, exercise.points,
+                               f"The answer in the box is not saved ({widget.unsaved.removeprefix('Not saved: ')}); "
+                               "fix it, then check again. Nothing was graded.", hint=exercise.hint)
         value = self._value(exercise, namespace)
         if isinstance(value, _Unreadable):
             return CheckResult(exercise.id, exercise.kind, "invalid", 0.0, exercise.points,
                                f"Not readable: {value.message}. Fix the code that sets it and run it again.",
                                hint=exercise.hint)
-        return check(exercise, value)
+        result = check(exercise, value)
+        if result.status == "unanswered" and KINDS[exercise.kind].reads_variable:
+            variable = exercise.data.get("variable", "the answer variable")
+            result = dataclasses.replace(result, message=f"Not answered yet: set {variable} in a code cell and "
+                                         f"run it, then check again (or ex.answer({exercise.id!r}, ...)).")
+        return result
 
     def result(self, exercise_id: str, *, namespace: Mapping[str, Any] | None = None) -> CheckResult:
         """The check result of one exercise, without printing or raising.
@@ -145,7 +157,12 @@ class Exercises:
                 raise AssertionError(str(err)) from None
             return Note(str(err), ok=False)
         if not strict:
-            return result
+            widget = self._widgets.get(result.exercise_id)
+            if widget is None:
+                return result
+            from medialit.exercises.widgets import LiveResult
+            widget.show_result(result)
+            return LiveResult(result, widget)
         print(result)
         if KINDS[result.kind].graded and result.points > 0 and not result.passed:
             raise AssertionError(f"{result.exercise_id} does not pass yet (see above)")
@@ -204,7 +221,19 @@ def load(name: str, *, folder: str | os.PathLike | None = None,
     store_path = Path(answers) if answers else answers_path(exercise_set.name, folder)
     if answer_from_key_mode():
         return _from_key(exercise_set, store_path)
-    return Exercises(exercise_set, AnswerStore(store_path, notebook=exercise_set.name))
+    store = AnswerStore(store_path, notebook=exercise_set.name)
+    _move_renamed_answers(exercise_set, store)
+    return Exercises(exercise_set, store)
+
+
+def _move_renamed_answers(exercise_set: ExerciseSet, store: AnswerStore) -> None:
+    """An answer saved under an exercise's former id (its ``aliases``) is kept under its new id."""
+    for exercise in exercise_set.exercises:
+        for alias in exercise.aliases:
+            if alias in store and exercise.id not in store:
+                store.set(exercise.id, store.get(alias))
+            if alias in store:
+                store.clear(alias)
 
 
 def _from_key(exercise_set: ExerciseSet, store_path: Path) -> Exercises:

@@ -85,6 +85,8 @@ def release_table(exercise, *, mode: str = "practice", cost: dict | None = None)
         for name in kind.answer_data:
             data.pop(name, None)
     table.update(data)
+    if exercise.aliases:
+        table["aliases"] = list(exercise.aliases)
     if mode == "practice" and kind.graded:
         table["key"] = practice_key(exercise, cost=cost)
     return table

@@ -60,7 +60,8 @@ class CheckResult(Record):
         e = html.escape
         good = self.status in ("correct", "saved")
         border = "#0072B2" if good else "#D55E00"   # Okabe-Ito blue / vermillion; icons and words carry the meaning
-        parts = [f'<div class="medialit-result medialit-{e(self.status)}" role="status" aria-live="polite" '
+        parts = [f'<div class="medialit-result medialit-{e(self.status)} tex2jax_ignore mathjax_ignore" '
+                 'role="status" aria-live="polite" '
                  f'style="border-left:4px solid {border};padding:4px 10px;margin:4px 0">',
                  f"<strong>{e(self.exercise_id)} {ICONS[self.status]} {e(self.message)}</strong>"]
         if self.kind != "free_text":
@@ -102,7 +103,12 @@ class ResultTable:
         body = "".join("<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in r) + "</tr>" for r in self.rows)
         foot = ("<tfoot><tr>" + "".join(f"<th>{e(str(c))}</th>" for c in self.footer) + "</tr></tfoot>") \
             if self.footer else ""
-        return (f"<table class='medialit-table'><caption>{e(self.title)}</caption>"
+        # Outranks JupyterLab's right-aligned rendered-table cells (see medialit.views.html.table_css).
+        style = ("<style>.jp-RenderedHTMLCommon table.medialit-table td,.jp-RenderedHTMLCommon table.medialit-table th,"
+                 "table.medialit-table td,table.medialit-table th{text-align:left;padding:2px 8px}"
+                 ".jp-RenderedHTMLCommon table.medialit-table caption,table.medialit-table caption"
+                 "{text-align:left;font-weight:bold}</style>")
+        return (f"{style}<table class='medialit-table'><caption>{e(self.title)}</caption>"
                 f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>{foot}</table>")
 
 

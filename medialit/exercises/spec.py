@@ -23,7 +23,10 @@ from medialit.exercises import compiling
 from medialit.exercises.kinds import KINDS
 from medialit.rules import tomllib
 
-COMMON = {"id", "kind", "prompt", "points", "hint", "feedback", "explanation", "instructor_note"}
+COMMON = {"id", "kind", "prompt", "points", "hint", "feedback", "explanation", "instructor_note", "aliases",
+          "rubric", "model_answer"}
+TEACHER_ONLY = {"feedback", "explanation", "instructor_note", "rubric", "model_answer"}
+"""Fields of a source file that never go into a release (feedback and explanations go in sealed)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Exercise:
     salt: str
     source: Mapping[str, Any] | None = field(default=None, repr=False)  # the raw table (source files only)
     file: str = ""
+    aliases: tuple[str, ...] = ()    # former ids: still found by ``ExerciseSet[...]``, saved answers move over
 
     @property
     def graded(self) -> bool:
@@ -74,8 +78,9 @@ class ExerciseSet:
     mode: str = "source"             # "source", or a release's "practice" / "assessment"
 
     def __getitem__(self, exercise_id: str) -> Exercise:
+        wanted = str(exercise_id).strip().casefold()
         for exercise in self.exercises:
-            if exercise.id.casefold() == str(exercise_id).strip().casefold():
+            if exercise.id.casefold() == wanted or wanted in (a.casefold() for a in exercise.aliases):
                 return exercise
         known = ", ".join(e.id for e in self.exercises)
         raise UnknownExerciseError(f"{self.name} has no exercise {str(exercise_id)[:40]!r}; "
@@ -167,7 +172,10 @@ def parse_exercises(raw: Mapping[str, Any], where: str, *, path: Path | None = N
             raise ExerciseFileError(f"{at}: exercise {exercise.id}: field 'id' is used twice "
                                     f"(first at line {id_line(read_from, exercise.id)})" if line else
                                     f"{at}: exercise {exercise.id}: field 'id' is used twice")
-        seen.add(exercise.id.casefold())
+        for name in exercise.aliases:
+            if name.casefold() in seen:
+                raise ExerciseFileError(f"{where}: exercise {exercise.id}: {name!r} is used twice as an id or alias")
+        seen.update(name.casefold() for name in (exercise.id, *exercise.aliases))
         exercises.append(exercise)
     title = raw.get("title", path.stem)
     return ExerciseSet(name=path.stem, path=path, title=str(title), exercises=tuple(exercises),
@@ -193,7 +201,7 @@ def _parse_one(table: Any, number: int, where: str, salt: str, mode: str, path: 
     steps = KINDS[kind]
     allowed = COMMON | (steps.release_fields | {"key"} if released else steps.source_fields)
     if released:
-        allowed -= {"feedback", "explanation", "instructor_note"}
+        allowed -= TEACHER_ONLY
     unknown = set(table) - allowed
     if unknown:
         raise fail(f"unknown field(s) {', '.join(repr(u) for u in sorted(unknown))} for kind {kind}")
@@ -203,6 +211,14 @@ def _parse_one(table: Any, number: int, where: str, salt: str, mode: str, path: 
     points = table.get("points")
     if isinstance(points, bool) or not isinstance(points, (int, float)) or points < 0:
         raise fail("field 'points' must be a number >= 0")
+    aliases = table.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise fail("field 'aliases' must be a list of former ids, e.g. [\"q1.10\"]")
+    rubric = table.get("rubric", [])
+    if not isinstance(rubric, list) or not all(isinstance(r, str) and r.strip() for r in rubric):
+        raise fail("field 'rubric' must be a list of criteria (non-empty strings)")
+    if "model_answer" in table and (not isinstance(table["model_answer"], str) or not table["model_answer"].strip()):
+        raise fail("field 'model_answer' must be a non-empty string")
     steps.validate(table, fail)
     if released:
         data, key = compiling.released_parts(table, kind, fail, mode=mode)
@@ -211,7 +227,8 @@ def _parse_one(table: Any, number: int, where: str, salt: str, mode: str, path: 
         data, key = compiling.compile_source(table, kind, ex_id, salt, fail)
         source = table
     return Exercise(id=ex_id, kind=kind, prompt=table["prompt"].strip(), points=float(points),
-                    hint=table["hint"].strip(), data=data, key=key, salt=salt, source=source, file=where)
+                    hint=table["hint"].strip(), data=data, key=key, salt=salt, source=source, file=where,
+                    aliases=tuple(a.strip() for a in aliases))
 
 
 GRADING_MARKERS = ("autograded", "submitted")     # nbgrader's folders of students' work

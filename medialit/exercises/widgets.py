@@ -2,6 +2,10 @@
 
 Every change is saved at once through ``on_change``; the Check button shows a
 :class:`~medialit.exercises.results.CheckResult` (icons and words, never colour alone).
+Check grades what is in the box: it saves the box first, and refuses (says so, grades nothing)
+when the box holds something that cannot be saved. A change clears the feedback of the last
+check, so old feedback never stands beside a new answer. The notebook's check cell shows the
+same feedback area (:class:`LiveResult`), so the two always agree.
 Stable CSS classes for tests and styling: ``medialit-exercise``, ``medialit-ex-q0-1`` (the id
 with dots as dashes), ``medialit-input``, ``medialit-check``, ``medialit-feedback``, ``medialit-saved``.
 Where widgets cannot render, the widget's plain-text form shows the prompt, the options and
@@ -42,6 +46,7 @@ class ExerciseWidget(w.VBox):
         self.saved.add_class("medialit-saved")
         self.feedback = w.HTML("")
         self.feedback.add_class("medialit-feedback")
+        self.unsaved: str | None = None     # why the box's content could not be saved, while it cannot
         super().__init__([_STYLE, prompt, self.input, w.HBox([self.check_button, self.saved]), self.feedback],
                          **kwargs)
         self.add_class("medialit-exercise")
@@ -51,27 +56,83 @@ class ExerciseWidget(w.VBox):
             self.saved.value = "<span>✓ Saved answer restored</span>"
         for child in _value_widgets(self.input):
             child.observe(self._changed, names="value")
-        self.check_button.on_click(lambda _button: self._show(on_check()))
+        self._on_check = on_check
+        self.check_button.on_click(lambda _button: self.check())
 
     def set_answer(self, stored: Any) -> None:
+        """Put a stored answer in the box (no saving); the last check's feedback is cleared."""
         self._quiet = True
         try:
             self._set(stored)
         finally:
             self._quiet = False
+        self.unsaved = None
+        self._clear_feedback()
+
+    def check(self) -> Any:
+        """What the Check button does: save what is in the box, then check it (or say why not)."""
+        if _value_widgets(self.input):       # a code exercise has no box: its check reads the variable
+            self._save_box()
+        result = self._on_check()
+        self.show_result(result)
+        return result
+
+    def _save_box(self) -> None:
+        note = self._on_change(self._get())
+        self.unsaved = note if note.startswith("Not saved") else None
+        self.saved.value = f"<span>{html.escape(note)}</span>"
 
     def _changed(self, _change: dict) -> None:
         if self._quiet:
             return
-        self.saved.value = f"<span>{html.escape(self._on_change(self._get()))}</span>"
+        self._save_box()
+        self._clear_feedback()
 
-    def _show(self, result: Any) -> None:
+    def _clear_feedback(self) -> None:
+        if self.feedback.value:
+            self.feedback.value = ('<div class="medialit-stale" role="status"><p>○ The answer changed since '
+                                   'the last check: click <strong>Check</strong> to check it.</p></div>')
+
+    def show_result(self, result: Any) -> None:
+        """Show a check result in the feedback area (and so in the check cell's copy of it)."""
         self.feedback.value = result._repr_html_()
+
+    _show = show_result
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict:
         bundle = super()._repr_mimebundle_(**kwargs)
         if isinstance(bundle, dict):
             bundle["text/plain"] = plain_text(self.exercise)
+        return bundle
+
+
+class LiveResult:
+    """A check result that shows, in a notebook, as the exercise widget's own feedback area.
+
+    The check cell under a widget and the widget then show one feedback, kept up to date by
+    the widget: never "Not answered yet" beside the widget's "Correct". Everything else
+    (``status``, ``passed``, ``message``, ``str()``...) is the wrapped result's.
+    """
+
+    def __init__(self, result: Any, widget: ExerciseWidget) -> None:
+        self.result = result
+        self._widget = widget
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.result, name)
+
+    def __str__(self) -> str:
+        return str(self.result)
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        return self.result._repr_html_()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
+        bundle = self._widget.feedback._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = str(self.result)
         return bundle
 
 

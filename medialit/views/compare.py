@@ -18,11 +18,11 @@ from __future__ import annotations
 from html import escape
 
 from medialit.compare.comparison import AlignedPair, Comparison, compare
-from medialit.views.html import HTML
+from medialit.views.html import HTML, table_css
 
 _STYLE = """<style>
-.ml-cmp{border-collapse:collapse;width:100%;font-size:0.92em}
-.ml-cmp td,.ml-cmp th{border:1px solid #bbb;padding:4px 6px;vertical-align:top;text-align:left}
+""" + table_css("ml-cmp") + """
+.ml-cmp{font-size:0.92em}table.ml-cmp{width:100%}
 .ml-cmp del{text-decoration:line-through;background:#fde0dc}
 .ml-cmp ins{text-decoration:underline;font-weight:bold;background:#d8ecf8}
 .ml-cmp .ml-none{color:#555;font-style:italic}

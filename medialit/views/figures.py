@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from html import escape
 
 from medialit.figures.extraction import Figure, extract
-from medialit.views.html import HTML
+from medialit.views.html import HTML, table_css
 
 # Okabe & Ito (2008) colour-blind-safe palette, as light backgrounds with a strong underline.
 COLOURS = {"money": "#009E73", "percent": "#0072B2", "count": "#D55E00", "date": "#CC79A7", "year": "#CC79A7",
@@ -32,9 +32,8 @@ _STYLE = """<style>
 .ml-fig{line-height:1.8;font-size:0.95em;white-space:pre-wrap}
 .ml-fig .ml-f{font-weight:bold;text-decoration:underline;text-decoration-thickness:3px;padding:0 1px}
 .ml-fig .ml-k{font-size:0.7em;font-variant:small-caps;margin-left:2px;color:#333}
-.ml-figtab{border-collapse:collapse;font-size:0.9em}
-.ml-figtab td,.ml-figtab th{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}
-</style>"""
+.ml-figtab{font-size:0.9em}
+""" + table_css("ml-figtab") + "</style>"
 
 
 

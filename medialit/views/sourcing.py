@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 
 from medialit.sourcing.tagger import LABELS, TaggedSentence, summary, tag
-from medialit.views.html import HTML
+from medialit.views.html import HTML, table_css
 
 # Okabe & Ito (2008) colour-blind-safe colours, as light backgrounds with a strong border.
 COLOURS = {"named": ("#0072B2", "#dcebf7"), "anonymous": ("#E69F00", "#fcefd2"),
@@ -39,8 +39,8 @@ _STYLE = """<style>
 .ml-src .ml-u{font-style:italic;font-size:0.85em;border:1px dashed #555;padding:0 3px;margin-left:3px}
 .ml-src .ml-hedge{text-decoration:underline dotted;text-decoration-thickness:2px;font-style:italic}
 .ml-legend span{display:inline-block;margin-right:12px;padding:1px 4px;border-left:4px solid}
-.ml-srctab{border-collapse:collapse}.ml-srctab td,.ml-srctab th{border:1px solid #bbb;padding:3px 8px;text-align:right}
-.ml-srctab th:first-child,.ml-srctab td:first-child{text-align:left}
+""" + table_css("ml-srctab", align="right") + """
+.jp-RenderedHTMLCommon table.ml-srctab th:first-child,.jp-RenderedHTMLCommon table.ml-srctab td:first-child,table.ml-srctab th:first-child,table.ml-srctab td:first-child{text-align:left}
 </style>"""
 
 

@@ -77,7 +77,7 @@ def test_human_report_shows_labels_and_boilerplate_reasons():
 
 @pytest.mark.parametrize("name, content, problem", [
     ("missing.txt", None, "does not exist"),
-    ("latin1.txt", "Caf\xe9 prices rose.".encode("latin-1"), "UTF-8"),
+    ("junk.txt", b"Text. " + bytes(range(128, 256)) * 4, "no text encoding fits"),
     ("empty.txt", b"", "empty"),
     ("badfront.txt", b"+++\ntitle = \n+++\nBody text here.\n", "TOML"),
 ])

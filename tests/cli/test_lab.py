@@ -1,51 +1,42 @@
-"""`make lab` starts JupyterLab on the notebooks; the test sees the server answer, then stops it."""
+"""`medialit lab` starts the student's lab: opens on 00, no news prompt, no nbgrader instructor
+tools, arrow keys kept inside widgets. The browser test checks the same in Chromium."""
 from __future__ import annotations
 
-import os
-import secrets
-import shutil
-import signal
-import socket
-import subprocess
-import time
-import urllib.request
+import json
 
-import pytest
+from medialit.cli.lab import LAB_CONFIG, find_notebooks, lab_command
 
-from helpers import ROOT
+NOTEBOOK_ARROWS = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def command() -> list[str]:
+    return lab_command(find_notebooks(), port=None, no_browser=True, extra=[])
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
-def test_make_lab_starts_a_jupyterlab_server_that_answers(tmp_path):
-    port, token = free_port(), secrets.token_hex(8)
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_CONFIG_DIR=str(tmp_path / "config"))
-    args = f"--no-browser --port {port} --ServerApp.token={token} --ServerApp.ip=127.0.0.1"
-    proc = subprocess.Popen(["make", "-s", "lab", f"LAB_ARGS={args}"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    try:
-        deadline, status = time.time() + 90, None
-        while time.time() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents?token={token}", timeout=2) as r:
-                    status = r.status
-                    listing = r.read().decode()
-                break
-            except OSError:
-                time.sleep(0.5)
-        assert status == 200, f"JupyterLab did not answer on port {port}"
-        assert "00_start_here.ipynb" in listing  # it serves the kit's notebooks folder
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}", timeout=5) as r:
-            assert r.status == 200 and "JupyterLab" in r.read().decode()
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-    assert proc.poll() is not None
+def test_the_lab_opens_on_start_here_with_the_kit_settings_and_no_update_checks():
+    cmd = command()
+    assert "--LabApp.default_url=/lab/tree/00_start_here.ipynb" in cmd
+    assert f"--LabApp.app_settings_dir={LAB_CONFIG}" in cmd
+    assert "--LabApp.news_url=" in cmd
+    overrides = json.loads((LAB_CONFIG / "overrides.json").read_text(encoding="utf-8"))
+    notification = overrides["@jupyterlab/apputils-extension:notification"]
+    assert notification == {"fetchNews": "false", "checkForUpdates": False}
+
+
+def test_nbgrader_instructor_tools_are_off_in_the_student_lab():
+    page = json.loads((LAB_CONFIG / "page_config.json").read_text(encoding="utf-8"))
+    assert "@jupyter/nbgrader" in page["disabledExtensions"]
+    assert "@jupyterlab/mathjax-extension:plugin" in page["disabledExtensions"]     # the kit has no maths
+    cmd = command()
+    for name in ("formgrader", "course_list", "assignment_list"):
+        assert f"--ServerApp.jpserver_extensions=nbgrader.server_extensions.{name}=False" in cmd
+
+
+def test_arrow_keys_in_an_output_widget_do_not_move_between_cells():
+    shortcuts = json.loads((LAB_CONFIG / "overrides.json").read_text(encoding="utf-8"))[
+        "@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+    for key in ("ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"):
+        mine = [s for s in shortcuts if s["keys"] == [key]]
+        assert any(s.get("disabled") and s["selector"] == NOTEBOOK_ARROWS for s in mine), key
+        kept = [s for s in mine if not s.get("disabled")]
+        assert kept and all(":not(.jp-OutputArea-output *)" in s["selector"] for s in kept), key

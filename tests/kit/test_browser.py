@@ -4,13 +4,19 @@ For every notebook in notebooks/ whose exercise file has a widget exercise (the 
 from the files, so a new notebook is covered as soon as it is added): run all cells, answer one
 widget exercise by clicking, click Check and read the feedback; save a screenshot per notebook in
 test-artifacts/. For notebook 00 also restart the kernel, run everything again and see the answer
-restored. One JupyterLab server is shared by all the tests. Skips when chromium is missing,
-except in CI (env ``CI`` set), where it fails instead.
+restored. Every notebook is searched, as rendered, for text that must appear literally (every
+price written with a dollar sign in its markdown) and for maths that must not be there. One
+exercise of every widget kind is answered and checked by keyboard only; arrow keys must move
+inside a radio group or drop-down, not to the next cell; a changed or unreadable answer is
+never graded as the saved one; the student's lab (``medialit lab``'s options) opens on 00 with
+no pop-up and without nbgrader's instructor tools. One JupyterLab server is shared by all the
+tests. Skips when chromium is missing, except in CI (env ``CI`` set), where it fails instead.
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -23,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from medialit.cli.lab import lab_command
 from medialit.exercises.text_view import css_id
 
 from helpers import ROOT
@@ -59,6 +66,52 @@ def notebooks_with_widgets() -> list[tuple[str, str, str]]:
 
 
 NOTEBOOKS = notebooks_with_widgets()
+WIDGET_KINDS = (*CLICK_KINDS, *TYPE_KINDS)
+
+
+def keyboard_exercises() -> dict[str, list[tuple[str, str]]]:
+    """notebook stem -> [(id, kind)]: one exercise of every widget kind, each the first of its kind
+    in a notebook that is not already answering another kind by keyboard (spreads the work)."""
+    chosen: dict[str, list[tuple[str, str]]] = {}
+    for kind in WIDGET_KINDS:
+        candidates = []
+        for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+            source = ROOT / "exercises" / f"{notebook.stem}.toml"
+            tables = tomllib.loads(source.read_text(encoding="utf-8")).get("exercise", []) if source.is_file() else []
+            hit = next((str(t["id"]) for t in tables if t.get("kind") == kind), None)
+            if hit:
+                candidates.append((len(chosen.get(notebook.stem, [])) >= 3, notebook.stem, hit))
+        if candidates:
+            _, stem, hit = min(candidates)
+            chosen.setdefault(stem, []).append((hit, kind))
+    return chosen
+
+
+KEYBOARD = keyboard_exercises()
+
+
+def code_exercises() -> dict[str, list[str]]:
+    """notebook stem -> ids of its ``code`` exercises (answered by setting a variable, no widget)."""
+    found: dict[str, list[str]] = {}
+    for source in sorted((ROOT / "exercises").glob("*.toml")):
+        for table in tomllib.loads(source.read_text(encoding="utf-8")).get("exercise", []):
+            if table.get("kind") == "code":
+                found.setdefault(source.stem, []).append(str(table["id"]))
+    return found
+
+
+CODE_EXERCISES = code_exercises()
+
+
+def literal_texts(stem: str) -> list[str]:
+    """Texts that must show literally in the rendered notebook: every price written `\\$110` in markdown."""
+    nb = json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))
+    found = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            found += ["$" + m for m in re.findall(r"\\\$([\d.,]+)", source)]
+    return found
 
 pytestmark = pytest.mark.browser
 
@@ -95,12 +148,10 @@ def lab(tmp_path_factory):
     env.update(JUPYTER_RUNTIME_DIR=str(work / "runtime"), JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"),
                JUPYTERLAB_SETTINGS_DIR=str(work / "settings"))
     log = open(work / "jupyter.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         f"--ServerApp.token={token}", f"--ServerApp.root_dir={work / 'notebooks'}",
-         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-         *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])],
-        cwd=work / "notebooks", env=env, stdout=log, stderr=subprocess.STDOUT)
+    # The student's lab exactly as `medialit lab` starts it (its settings, extensions, first page).
+    command = lab_command(work / "notebooks", port=port, no_browser=True,
+                          extra=["--ip=127.0.0.1", f"--ServerApp.token={token}"])
+    server = subprocess.Popen(command, cwd=work / "notebooks", env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 60
@@ -210,6 +261,85 @@ def answer_by_clicking(page, exercise_id: str, kind: str):
     return exercise
 
 
+ACTIVE_CELL = ("() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell')]"
+               ".findIndex(c => c.classList.contains('jp-mod-active'))")
+
+
+def press_inside(page, element, key: str) -> None:
+    """Press ``key`` on a focused widget element; the notebook's active cell must not move."""
+    before = page.evaluate(ACTIVE_CELL)
+    page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    after = page.evaluate(ACTIVE_CELL)
+    assert after == before, f"{key} moved the notebook from cell {before} to cell {after} instead of the widget"
+    assert element.evaluate("e => e === document.activeElement"), f"{key} took the focus out of the widget"
+
+
+def answer_by_keyboard(page, exercise_id: str, kind: str):
+    """Answer one widget exercise with the keyboard only, as a student who tabbed to it would.
+
+    ``focus()`` stands for the Tab presses that reach the widget; everything after is keys.
+    Radio groups and drop-downs are answered with the arrow keys, which must stay in the widget.
+    """
+    exercise = page.locator(f".{css_id(exercise_id)}")
+    exercise.wait_for(state="attached", timeout=TIMEOUT_MS)
+    exercise.scroll_into_view_if_needed()
+    field = exercise.locator(".medialit-input")
+    if kind == "single_choice":
+        radios = field.locator("input[type=radio]")
+        radios.first.focus()
+        page.keyboard.press("Space")
+        press_inside(page, radios.nth(1), "ArrowDown")
+        assert radios.nth(1).is_checked() and not radios.first.is_checked(), "ArrowDown did not pick the next choice"
+    elif kind in ("multiple_choice", "pick_sentences"):
+        box = field.locator("input[type=checkbox]").first
+        box.focus()
+        page.keyboard.press("Space")
+        assert box.is_checked()
+    elif kind in ("label_items", "match_pairs"):
+        drop = field.locator("select").first
+        drop.focus()
+        press_inside(page, drop, "ArrowDown")
+        assert drop.evaluate("e => e.selectedIndex") == 1, "ArrowDown did not move to the next option"
+    elif kind == "number":
+        field.locator("input").first.focus()
+        page.keyboard.type("1")
+    else:
+        field.locator("textarea").first.focus()
+        page.keyboard.type("An answer typed with the keyboard only.")
+    exercise.locator(".medialit-saved", has_text="Saved").wait_for(timeout=TIMEOUT_MS)
+    button = exercise.locator(".medialit-check")
+    button.focus()
+    page.keyboard.press("Enter")
+    exercise.locator(".medialit-feedback .medialit-result", has_text=exercise_id).wait_for(timeout=TIMEOUT_MS)
+    return exercise
+
+
+def feedback_views(page, exercise_id: str) -> list[str]:
+    """Texts of every view of an exercise's feedback: in its widget and in its check cell."""
+    views = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .medialit-feedback")
+    own = re.compile(rf"(?<![\w.]){re.escape(exercise_id)}(?![\w.])", re.I)      # q1.1, not q1.1b
+    return [t for t in views.all_inner_texts() if own.search(t) or "changed since" in t]
+
+
+def assert_rendered_literally(page, stem: str) -> None:
+    """No maths anywhere in the notebook, and every price of its markdown shown as written."""
+    notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+    maths = notebook.locator("mjx-container").evaluate_all(
+        "ms => ms.map(m => (m.closest('.jp-Cell') || m).innerText.slice(0, 200))")
+    assert not maths, f"{stem}: some text was rendered as maths, in: {maths}"
+    # The kit's tables use the page's width and read left to right (JupyterLab's own table style had
+    # squeezed 05's checks table into narrow right-aligned columns, 1,600 px tall).
+    for table in notebook.locator("table.ml-figtab, table.ml-cmp").all():
+        box = table.bounding_box()
+        align = table.locator("td").first.evaluate("td => getComputedStyle(td).textAlign")
+        assert align in ("left", "start"), f"{stem}: a kit table's cells are aligned {align}"
+        assert box is None or box["width"] > 600, f"{stem}: a kit table is squeezed to {box['width']:.0f} px wide"
+    text = notebook.inner_text()
+    for literal in literal_texts(stem):
+        assert literal in text, f"{stem}: {literal!r} does not appear as written"
+
+
 def open_and_run(page, base: str, token: str, stem: str) -> None:
     page.goto(f"{base}/lab/tree/{stem}.ipynb?reset&token={token}")
     page.locator(".jp-Notebook").first.wait_for(timeout=TIMEOUT_MS)
@@ -226,6 +356,17 @@ def test_every_notebook_answers_and_checks_a_widget_exercise_in_a_real_browser(l
     page.set_default_timeout(TIMEOUT_MS)
     try:
         open_and_run(page, base, token, stem)
+        assert_rendered_literally(page, stem)
+        for keyed_id, keyed_kind in KEYBOARD.get(stem, []):
+            keyed = answer_by_keyboard(page, keyed_id, keyed_kind)
+            shown = feedback_views(page, keyed_id)
+            assert len(shown) >= 2 and len(set(shown)) == 1, \
+                f"{keyed_id}: the check cell and the widget show different feedback: {shown}"
+            assert keyed_id in keyed.locator(".medialit-feedback").inner_text().lower()
+        for code_id in CODE_EXERCISES.get(stem, []):      # no widget: its check must not send students to one
+            output = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell",
+                                  has_text=f'ex.check("{code_id}")').locator(".jp-OutputArea").first
+            assert "use the widget" not in output.inner_text(), f"{code_id}: {output.inner_text()}"
         exercise = answer_by_clicking(page, exercise_id, kind)
         picked = exercise.locator("input:checked").count()     # radio/check boxes: restored later
         exercise.locator(".medialit-check").click()
@@ -284,6 +425,68 @@ def test_first_exercise_of_start_here_is_checked_correct_in_the_browser(lab, bro
         exercise.locator(".medialit-check").click()
         exercise.locator(".medialit-feedback", has_text="Correct").wait_for(timeout=TIMEOUT_MS)
         assert "✓" in exercise.locator(".medialit-feedback").inner_text()
+    finally:
+        page.close()
+        shut_down_kernels(base, token)
+
+
+def test_keyboard_list_covers_every_widget_kind():
+    assert sorted(kind for pairs in KEYBOARD.values() for _, kind in pairs) == sorted(WIDGET_KINDS)
+
+
+def test_a_changed_or_unreadable_answer_is_never_graded_as_the_saved_one(lab, browser):
+    """Q0.2 (a number, key 5): saved 5 and checked correct; then the box says "five": Check must not
+    say "Correct", and neither may the check cell; a new readable answer is checked afresh."""
+    base, token, _ = lab
+    page = browser.new_page(viewport={"width": 1280, "height": 1600})
+    keep_kernel_if_asked(page)
+    page.set_default_timeout(TIMEOUT_MS)
+    try:
+        open_and_run(page, base, token, "00_start_here")
+        exercise = page.locator(".medialit-ex-q0-2")
+        exercise.scroll_into_view_if_needed()
+        box = exercise.locator(".medialit-input input").first
+        box.fill("5")
+        exercise.locator(".medialit-saved", has_text="Saved").wait_for()
+        exercise.locator(".medialit-check").click()
+        exercise.locator(".medialit-feedback", has_text="Correct").wait_for()
+        box.fill("five")
+        exercise.locator(".medialit-saved", has_text="Not saved").wait_for()
+        assert not any("Correct" in t for t in feedback_views(page, "q0.2")), "old feedback left up after a change"
+        exercise.locator(".medialit-check").click()
+        exercise.locator(".medialit-feedback", has_text="not saved").wait_for()
+        shown = feedback_views(page, "q0.2")
+        assert shown and not any("Correct" in t for t in shown), shown
+        box.fill("4")
+        exercise.locator(".medialit-check").click()
+        exercise.locator(".medialit-feedback", has_text="Not yet").wait_for()
+    finally:
+        page.close()
+        shut_down_kernels(base, token)
+
+
+def test_the_student_lab_opens_on_00_with_no_popup_and_no_instructor_tools(lab, browser):
+    """What `medialit lab` shows in a student's first minute: notebook 00 (not the Launcher), no
+    dialog or notification, and none of nbgrader's instructor tools (menu, Create Assignment)."""
+    base, token, _ = lab
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{base}/?token={token}")
+        page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(timeout=TIMEOUT_MS)
+        page.wait_for_timeout(5000)                     # pop-ups come a few seconds after loading
+        title = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current").first.inner_text()
+        assert "00_start_here" in title, title
+        assert page.locator(".jp-Launcher:visible").count() == 0, "the Launcher is showing"
+        assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").all_inner_texts()
+        toasts = page.locator(".jp-Notification-Toast, .Toastify__toast")
+        assert toasts.count() == 0, toasts.all_inner_texts()
+        menus = " ".join(page.locator(".lm-MenuBar-itemLabel").all_inner_texts())
+        tabs = " ".join(page.locator(".lm-TabBar-tab").evaluate_all(
+            "ts => ts.map(t => (t.getAttribute('title') || '') + ' ' + t.innerText)"))
+        for instructor in ("Nbgrader", "Formgrader", "Create Assignment", "Courses"):
+            assert instructor.lower() not in (menus + " " + tabs).lower(), f"{instructor!r} shows in the student's lab"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "browser-student-lab.png"))
     finally:
         page.close()
         shut_down_kernels(base, token)

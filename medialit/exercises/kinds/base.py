@@ -248,12 +248,25 @@ def feedback(exercise, token: str) -> str | None:
 
 # --- widgets shared by kinds (ipywidgets imported inside) ------------------------------------
 
+NO_MATHS = "tex2jax_ignore mathjax_ignore"
+"""CSS classes that keep MathJax (JupyterLab typesets widget descriptions) off a text: the kit has no maths,
+and "$110 ... $115" in a sentence must not turn into italic maths."""
+
+
+def _checkbox(w, text: str):
+    """A check box labelled ``text``; a text with a dollar sign is shown as HTML that MathJax skips."""
+    if "$" not in text:
+        return w.Checkbox(value=False, indent=False, layout=w.Layout(width="100%"), description=text)
+    import html
+    return w.Checkbox(value=False, indent=False, layout=w.Layout(width="100%"), description_allow_html=True,
+                      description=f'<span class="{NO_MATHS}">{html.escape(text)}</span>')
+
+
 def checkbox_input(texts: list[str], *, numbered: bool) -> Input:
     """One check box per text; the stored answer is the list of ticked texts."""
     import ipywidgets as w
 
-    boxes = [w.Checkbox(value=False, indent=False, layout=w.Layout(width="100%"),
-                        description=f"{i}. {t}" if numbered else t) for i, t in enumerate(texts, start=1)]
+    boxes = [_checkbox(w, f"{i}. {t}" if numbered else t) for i, t in enumerate(texts, start=1)]
 
     def put(value: Any) -> None:
         chosen = {normalise(x) for x in (value or [])}
