@@ -37,7 +37,7 @@ def test_families_accept_a_list_of_articles_and_report_the_deciding_rule(seeds):
     links: list[FamilyLink] = []
     families = story_families(list(seeds), links=links)
     assert ["001", "002"] in families
-    assert [(l.a, l.b, l.rule) for l in links] == [("001", "002", "shared_wording")]
+    assert [(l.a, l.b, l.rule) for l in links] == [("001", "002", "shared_narrative")]
 
 
 def test_unreadable_input_is_a_clear_error():
