@@ -20,18 +20,21 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from medialit.compare.alignment import PAIR_THRESHOLD, AlignedPair, PreparedSentence, normalize_word, prepare, text_of
 from medialit.corpus.document import Document
-from medialit.records import Record
+from medialit.records import Record, as_json, rounded
 from medialit.text.split import Span, words
 
 # Phrases that attribute a statement to a source (for "source dropped/added" in aligned
 # sentences): the openings wire style guides list for attribution, plus anonymity markers.
 SOURCE_CUES = ("according to", "citing", "cited", "told reporters", "sources", "officials said",
                "official said", "said to be", "reported", "anonymous", "anonymity", "familiar with")
+REWORDED_MIN = 0.3        # similarity of a quote and its reworded counterpart (same speaker, same place)
+REWORDED_BELOW = 0.75     # a matched quotation scoring below this is "reworded", not just edited
+IMPLICIT_GAP = 800        # characters back to the last named speaker for a quotation with none
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\s*\.\.\.\s*\]")
 
 
@@ -43,13 +46,15 @@ def _verbs() -> dict:
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A quotation: ``start``/``end`` cover the marks; ``inner`` is the quoted words."""
+    """A quotation: ``start``/``end`` cover the marks; ``inner`` is the quoted words.
+    ``implicit`` when no speaker is named next to it and ``speaker`` is the last named one."""
 
     start: int
     end: int
     inner: Span
     speaker: str | None
     verb: str | None
+    implicit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +69,11 @@ class QuoteEdit(Record):
 
 @dataclass(frozen=True, slots=True)
 class QuoteChange(Record):
-    """A quotation in both articles whose wording changed (``kind="wording"``), or words
-    quoted in one and paraphrased in the other (``paraphrase_to_quote``/``quote_to_paraphrase``)."""
+    """A quotation in both articles whose wording changed (``kind="wording"``; ``"reworded"``
+    when most of its words changed: a quote and a reworded passage with the same speaker
+    in the same place), or words quoted in one and paraphrased in the other
+    (``paraphrase_to_quote``/``quote_to_paraphrase``). ``similarity`` scores the two
+    wordings (1.0 = the same words); ``speaker`` is the speaker both credit, if known."""
 
     kind: str
     a: str
@@ -76,8 +84,11 @@ class QuoteChange(Record):
     b_end: int
     changes: tuple[QuoteEdit, ...]
     explanation: str
+    similarity: float = field(default=1.0, metadata=as_json(convert=rounded(3)))
+    speaker: str | None = None
 
-    json_keys = ("a", "b", "changes", "kind", "explanation", "a_start", "a_end", "b_start", "b_end")
+    json_keys = ("a", "b", "changes", "kind", "explanation", "a_start", "a_end", "b_start", "b_end",
+                 "similarity", "speaker")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +113,16 @@ def find_quote_spans(text: str | Document) -> list[QuoteSpan]:
     found = find_quotes(text)
     text = text_of(text)
     out = []
+    last: tuple[str, int] | None = None  # the last named speaker and where their quotation ended
     for q in found:
         i = text.find(q.content, q.start, q.end) if q.content else -1
         inner = Span(i, i + len(q.content), q.content) if i >= 0 else Span(q.start, q.end, text[q.start:q.end])
-        out.append(QuoteSpan(q.start, q.end, inner, q.speaker, q.verb))
+        speaker, implicit = q.speaker, False
+        if speaker is None and q.kind == "speech" and last and q.start - last[1] <= IMPLICIT_GAP:
+            speaker, implicit = last[0], True  # a quotation that goes on from the last named speaker
+        elif speaker:
+            last = (speaker, q.end)
+        out.append(QuoteSpan(q.start, q.end, inner, speaker, q.verb, implicit))
     return out
 
 
@@ -146,15 +163,30 @@ def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence]
     for score, i, j in sorted(candidates, reverse=True):
         if i not in pairs and j not in pairs.values():
             pairs[i] = j
+    for score, i, j in sorted(_reworded_candidates(qa, qb, na, nb, pairs, sa, sb), reverse=True):
+        if i not in pairs and j not in pairs.values():
+            pairs[i] = j
     changes: list[QuoteChange] = []
     attributions: list[AttributionChange] = []
     for i, j in sorted(pairs.items()):
         edits = _quote_edits(b, qb[j], ta[i], tb[j])
         if edits:
-            changes.append(QuoteChange("wording", qa[i].inner.text, qb[j].inner.text, qa[i].inner.start,
+            sim = wording_similarity(na[i], nb[j])
+            speaker = qa[i].speaker if _same_speaker(qa[i].speaker, qb[j].speaker) else None
+            implicit = " (its speaker is implicit: the last one named)" if (qa[i].implicit or qb[j].implicit) else ""
+            if sim < REWORDED_BELOW:
+                who = f" by {speaker}" if speaker else ""
+                why = (f"quote reworded: the quotation{who} in the same place reads differently "
+                       f"(similarity {sim:.2f}){implicit}: " + "; ".join(e.explanation for e in edits))
+                kind = "reworded"
+            else:
+                why = f"the quotation's wording differs{implicit}: " + "; ".join(e.explanation for e in edits)
+                kind = "wording"
+            changes.append(QuoteChange(kind, qa[i].inner.text, qb[j].inner.text, qa[i].inner.start,
                                        qa[i].inner.end, qb[j].inner.start, qb[j].inner.end, tuple(edits),
-                                       "the quotation's wording differs: " + "; ".join(e.explanation for e in edits)))
-        attributions.extend(_speaker_drift(qa[i], qb[j]))
+                                       why, sim, speaker))
+        if not (qa[i].implicit or qb[j].implicit):
+            attributions.extend(_speaker_drift(qa[i], qb[j]))
     for j, q in enumerate(qb):
         if j not in pairs.values():
             hit = _paraphrased(nb[j], sa, qa)
@@ -166,6 +198,68 @@ def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence]
             if hit:
                 changes.append(_paraphrase_change("quote_to_paraphrase", b, hit, a, q, ta[i]))
     return changes, attributions
+
+
+def wording_similarity(x: list[str], y: list[str]) -> float:
+    """How alike two wordings are, in [0, 1]: the larger of word order (difflib's ratio) and
+    the mean of word order and the Dice overlap of lightly stemmed content words.
+
+    >>> round(wording_similarity("we will rebuild the school".split(), "we will rebuild the school".split()), 2)
+    1.0
+    """
+    from medialit.compare.alignment import FUNCTION_WORDS, stem
+
+    if not x or not y:
+        return 0.0
+    order = SequenceMatcher(None, x, y, autojunk=False).ratio()
+    cx = {stem(w) for w in x if w not in FUNCTION_WORDS}
+    cy = {stem(w) for w in y if w not in FUNCTION_WORDS}
+    overlap = 2 * len(cx & cy) / (len(cx) + len(cy)) if cx or cy else 0.0
+    return max(order, (order + overlap) / 2)
+
+
+def _same_speaker(x: str | None, y: str | None) -> bool:
+    """The same speaker: equal once normalised, or one's last word ends the other ("Ruiz",
+    "Mayor Elena Ruiz")."""
+    if not x or not y:
+        return False
+    nx, ny = _norm_speaker(x), _norm_speaker(y)
+    if nx == ny:
+        return True
+    lx, ly = nx.split(), ny.split()
+    return bool(lx and ly) and (lx[-1] == ly[-1]) and lx[-1][:1].isalpha() and len(lx[-1]) > 2
+
+
+def _reworded_candidates(qa, qb, na, nb, paired: dict[int, int], sa, sb) -> list[tuple[float, int, int]]:
+    """Unpaired quotations of A and B with the same speaker in the same place (their
+    sentences hold the same position among the article's sentences, give or take two, or
+    they are that speaker's k-th quotation on both sides) whose wordings score at least
+    ``REWORDED_MIN``."""
+    used_b = set(paired.values())
+
+    def position(q, sents) -> float:
+        for k, s in enumerate(sents):
+            if s.span.start <= q.start < s.span.end:
+                return k / max(1, len(sents))
+        return -1.0
+
+    def rank(qs, k) -> int:
+        return sum(1 for m in range(k) if _same_speaker(qs[m].speaker, qs[k].speaker))
+
+    out = []
+    for i, x in enumerate(qa):
+        if i in paired or len(na[i]) < 4:
+            continue
+        for j, y in enumerate(qb):
+            if j in used_b or len(nb[j]) < 4 or not _same_speaker(x.speaker, y.speaker):
+                continue
+            near = abs(position(x, sa) - position(y, sb)) <= 2 / max(1, min(len(sa), len(sb)))
+            if not near and rank(qa, i) != rank(qb, j):
+                continue
+            score = wording_similarity(na[i], nb[j])
+            if score >= REWORDED_MIN:
+                out.append((score, i, j))
+    return out
 
 
 def _quote_edits(b_text: str, qb: QuoteSpan, aw: list[Span], bw: list[Span]) -> list[QuoteEdit]:
