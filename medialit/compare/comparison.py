@@ -142,6 +142,8 @@ class Verdict(Record):
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*")
 _NAME_RUN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*[ \t]+)+[A-ZÀ-ÖØ-Þ][\w'’-]*")
 _SENTENCE_GAP = re.compile(r"[.!?:;\n]")
+_DIGIT = re.compile(r"\d")
+_FLAGS_CACHE: list = [None, None]  # the last text and its token flags (compare() reads A twice)
 _HASHES: dict[str, int] = {}
 _MASK = 0xFFFFFFFF
 
@@ -234,18 +236,21 @@ def token_flags(text: str) -> tuple[list[str], list[int], list[bool], list[bool]
     start, or holding a digit)."""
     from medialit.compare.quoted import quoted_mask, quoted_spans
 
-    norm, starts, special = [], [], []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        norm.append(normalize_word(tok))
-        starts.append(m.start())
-        first = tok[0]
-        gap = text[prev_end:m.start()]
-        initial = prev_end == 0 or bool(_SENTENCE_GAP.search(gap))
-        special.append(any(ch.isdigit() for ch in tok) or (first.isupper() and not initial))
-        prev_end = m.end()
+    if _FLAGS_CACHE[0] is text:
+        return _FLAGS_CACHE[1]
+    matches = list(_TOKEN.finditer(text))
+    toks = [m.group() for m in matches]
+    starts = [m.start() for m in matches]
+    norm = [t.lower() if t.isascii() else normalize_word(t) for t in toks]
+    gap, digit = _SENTENCE_GAP.search, _DIGIT.search
+    special = [False] * len(toks)
+    for k, tok in enumerate(toks):
+        if tok[0].isupper():
+            special[k] = k > 0 and not gap(text, matches[k - 1].end(), starts[k])
+        elif not tok[0].isalpha() or not tok.isalpha():
+            special[k] = bool(digit(tok))
     quoted = quoted_mask(len(starts), starts, quoted_spans(text))
+    _FLAGS_CACHE[:] = [text, (norm, starts, quoted, special)]
     return norm, starts, quoted, special
 
 
@@ -427,19 +432,14 @@ def shared_runs(a_text: str, fb: Fingerprint) -> list[tuple[int, int, bool]]:
     import numpy as np
     hit = np.isin(triples, _arr(fb.words)) if len(triples) else np.zeros(0, dtype=bool)
     ends = [m.end() for m in _TOKEN.finditer(a_text)]
-    runs, k = [], 0
-    while k < len(hit):
-        if not hit[k]:
-            k += 1
-            continue
-        j = k
-        while j + 1 < len(hit) and hit[j + 1]:
-            j += 1
-        first, last = k, j + WORD_NGRAM - 1
-        if last - first + 1 >= PASSAGE_MIN_WORDS:
-            q = sum(quoted[first:last + 1]) * 2 >= last - first + 1
-            runs.append((starts[first], ends[last], q))
-        k = j + 1
+    runs = []
+    if len(hit):
+        edges = np.diff(np.concatenate([[0], hit.astype(np.int8), [0]]))
+        for k, j in zip(np.flatnonzero(edges == 1).tolist(), (np.flatnonzero(edges == -1) - 1).tolist()):
+            first, last = k, j + WORD_NGRAM - 1
+            if last - first + 1 >= PASSAGE_MIN_WORDS:
+                q = sum(quoted[first:last + 1]) * 2 >= last - first + 1
+                runs.append((starts[first], ends[last], q))
     runs.sort(key=lambda r: (r[0] - r[1], r[0]))
     return runs
 

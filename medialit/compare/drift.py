@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from medialit.compare.alignment import PAIR_THRESHOLD, AlignedPair, PreparedSentence, normalize_word, prepare, text_of
+from medialit.compare.alignment import (PAIR_THRESHOLD, matching_blocks, sequence_opcodes, sequence_ratio,
+                                         AlignedPair, PreparedSentence, normalize_word, prepare, text_of)
 from medialit.corpus.document import Document
 from medialit.records import Record, as_json, rounded
 from medialit.text.split import Span, words
@@ -155,7 +156,7 @@ def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence]
         for j, y in enumerate(nb):
             if min(len(x), len(y)) < 3:
                 continue
-            matched = sum(m.size for m in SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks())
+            matched = sum(size for _, _, size in matching_blocks(x, y))
             score = matched / min(len(x), len(y))
             if score >= 0.6 and matched >= 3:
                 candidates.append((score, i, j))
@@ -211,7 +212,7 @@ def wording_similarity(x: list[str], y: list[str]) -> float:
 
     if not x or not y:
         return 0.0
-    order = SequenceMatcher(None, x, y, autojunk=False).ratio()
+    order = sequence_ratio(x, y)
     cx = {stem(w) for w in x if w not in FUNCTION_WORDS}
     cy = {stem(w) for w in y if w not in FUNCTION_WORDS}
     overlap = 2 * len(cx & cy) / (len(cx) + len(cy)) if cx or cy else 0.0
@@ -265,7 +266,7 @@ def _reworded_candidates(qa, qb, na, nb, paired: dict[int, int], sa, sb) -> list
 def _quote_edits(b_text: str, qb: QuoteSpan, aw: list[Span], bw: list[Span]) -> list[QuoteEdit]:
     x = [normalize_word(w.text) for w in aw]
     y = [normalize_word(w.text) for w in bw]
-    ops = [op for op in SequenceMatcher(None, x, y, autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in sequence_opcodes(x, y) if op[0] != "equal"]
     # a run deleted in one place and inserted in another is a move
     deleted = {tuple(sorted(x[i1:i2])): k for k, (op, i1, i2, _, _) in enumerate(ops) if op == "delete"}
     moved = {}
@@ -322,11 +323,11 @@ def _paraphrased(quote: list[str], sents: list[PreparedSentence], quotes: list[Q
     best = None
     for s in sents:
         inside = [any(q.start <= w.start < q.end for q in quotes) for w in s.spans]
-        blocks = [m for m in SequenceMatcher(None, quote, s.norm, autojunk=False).get_matching_blocks()
-                  if m.size >= 2 and not any(inside[m.b:m.b + m.size])]
-        covered = sum(m.size for m in blocks)
+        blocks = [(mb, size) for _, mb, size in matching_blocks(quote, s.norm)
+                  if size >= 2 and not any(inside[mb:mb + size])]
+        covered = sum(size for _, size in blocks)
         if blocks and covered / len(quote) >= 0.6 and (best is None or covered > best[0]):
-            best = (covered, s, blocks[0].b, blocks[-1].b + blocks[-1].size)
+            best = (covered, s, blocks[0][0], blocks[-1][0] + blocks[-1][1])
     return best[1:] if best else None
 
 
@@ -335,11 +336,10 @@ def _paraphrase_change(kind: str, para_text: str, hit, quote_text: str, q: Quote
     s, first, last = hit
     pw = s.spans[first:last]
     stretch = para_text[pw[0].start:pw[-1].end]
-    matcher = SequenceMatcher(None, [normalize_word(w.text) for w in pw], [normalize_word(w.text) for w in qw],
-                              autojunk=False)
+    opcodes = sequence_opcodes([normalize_word(w.text) for w in pw], [normalize_word(w.text) for w in qw])
     edits = tuple(QuoteEdit(op, " ".join(w.text for w in pw[i1:i2]), " ".join(w.text for w in qw[j1:j2]),
                             "wording differs between the paraphrase and the quotation")
-                  for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+                  for op, i1, i2, j1, j2 in opcodes if op != "equal")
     if kind == "paraphrase_to_quote":
         why = ("B puts these words in quotation marks, but A gives them as paraphrase, without "
                "quotation marks: a paraphrase may have been turned into a direct quote")
