@@ -509,7 +509,9 @@ def compare(a_text: str | Document, b_text: str | Document, *, furniture=None) -
     boilerplate lines and quotations are reused (and kept for the next comparison). A plain
     text is read once here too: each of its boilerplate lines, sentences and quotations is
     worked out once. ``furniture`` (learned from a collection with
-    :func:`medialit.compare.furniture.learn_furniture`) leaves a site's recurring lines out.
+    :func:`medialit.compare.furniture.learn_furniture`) leaves a site's recurring lines out;
+    without it, a template the two articles alone share (identical lines at the top or foot
+    of both, the rest unrelated: :func:`medialit.compare.furniture.pair_furniture`) is.
 
     >>> c = compare("The mayor said the bridge will close.", "The mayor said the bridge will close.")
     >>> c.same_story, c.pairs[0].kind
@@ -523,6 +525,9 @@ def compare(a_text: str | Document, b_text: str | Document, *, furniture=None) -
 
     a = as_document(a_text)
     b = a if b_text is a_text else as_document(b_text)
+    if furniture is None and a is not b:
+        from medialit.compare.furniture import pair_furniture
+        furniture = pair_furniture(a.text, b.text)
     left_out: list[str] = []
     if furniture:
         fa, fb = fingerprint(a, furniture=furniture), fingerprint(b, furniture=furniture)

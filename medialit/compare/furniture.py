@@ -81,15 +81,22 @@ def _triples(text: str) -> frozenset[int]:
     return frozenset((w[k] * 1000003 + w[k + 1]) * 1000003 + w[k + 2] & 0xFFFFFFFF for k in range(len(w) - 2))
 
 
-def learn_furniture(texts: Iterable[str], *, min_articles: int = FURNITURE_MIN) -> Furniture:
-    """Learn the furniture of a collection of article texts (see the module docstring)."""
+def learn_furniture(texts: Iterable[str], *, min_articles: int = FURNITURE_MIN, edges: int | None = None) -> Furniture:
+    """Learn the furniture of a collection of article texts (see the module docstring).
+
+    ``edges``: only lines among the first or last ``edges`` lines of an article can be
+    furniture (how :func:`pair_furniture` finds a template shared by just two articles).
+    """
     texts = list(texts)
     carriers: dict[int, list[int]] = {}
     first_text: dict[int, str] = {}
     article_keys: list[set[int]] = []
     for idx, text in enumerate(texts):
         keys = set()
-        for m in _LINE.finditer(text):
+        lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+        if edges is not None:
+            lines = lines[:edges] + lines[edges:][-edges:]
+        for m in lines:
             k = line_key(m.group())
             if k is None or k in keys:
                 continue
@@ -126,3 +133,18 @@ def learn_furniture(texts: Iterable[str], *, min_articles: int = FURNITURE_MIN) 
     lines = sorted((FurnitureLine(first_text[k], len(carriers[k])) for k in keys),
                    key=lambda line: (-line.articles, line.text))
     return Furniture(tuple(lines), frozenset(keys))
+
+
+PAIR_EDGES = 3   # lines at the top and at the foot of an article that a pair's template may hold
+
+
+def pair_furniture(a: str, b: str) -> Furniture:
+    """A template shared by just two articles: identical lines among the first or last
+    ``PAIR_EDGES`` lines of both, when the rest of the two articles is unrelated.
+
+    >>> a = "Valley News | since 1921\nRain closed the pass on Monday and drivers turned back."
+    >>> b = "Valley News | since 1921\nThe choir sang in the abbey to a full house on Sunday night."
+    >>> [line.text for line in pair_furniture(a, b).lines]
+    ['Valley News | since 1921']
+    """
+    return learn_furniture([a, b], min_articles=2, edges=PAIR_EDGES)

@@ -133,7 +133,7 @@ def lineage(family: Mapping[str, str] | Iterable, *, dates: Mapping[str, str] | 
     catalog ``upstream`` links are used). ``dates`` (id -> ISO date) overrides them.
     ``furniture`` (a collection's learned furniture) is left out of every comparison.
     """
-    from medialit.compare.comparison import compare, evidence, fingerprint
+    from medialit.compare.comparison import CONTAINED, compare, evidence, fingerprint
 
     items, known_dates, known = _items(family)
     if dates:
@@ -173,7 +173,9 @@ def lineage(family: Mapping[str, str] | Iterable, *, dates: Mapping[str, str] | 
         else:
             basis, unsure = ("same date, order unsure" if same_day else "no date, order unsure"), True
         note = ""
-        if not holds(k, parent) and not holds(parent, k):
+        if e.narrative_containment >= CONTAINED and not holds(k, parent) and not holds(parent, k):
+            note = "the two versions tell the same narrative at the same length: a close copy, direction unsure"
+        elif not holds(k, parent) and not holds(parent, k):
             note = ("neither version holds the other's text: both may come from a third text "
                     "that is not in this collection")
         result = compare(texts[parent], texts[k], furniture=furniture) if len(ids) <= MAX_VERSIONS else None
