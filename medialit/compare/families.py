@@ -94,14 +94,16 @@ def story_families(articles: Mapping[str, str] | Iterable, *, progress: bool = F
     global _STATE
     _STATE = (items, clean, learned, None)
     try:
+        # two pools: workers are forked after _STATE holds what they need (fingerprints for the second)
         with _pool(jobs, len(items)) as pool:
             if pool is None:
                 fps = [_fingerprint_one(k) for k in bar(range(len(items)), "fingerprints")]
             else:
                 fps = [fp for chunk in bar(pool.imap(_fingerprint_range, _ranges(len(items), CHUNK)),
                                            "fingerprints") for fp in chunk]
-            _STATE = (items, clean, learned, fps)
-            candidates = sorted(_candidates(fps))
+        _STATE = (items, clean, learned, fps)
+        candidates = sorted(_candidates(fps))
+        with _pool(jobs, len(items)) as pool:
             if pool is None:
                 verified = [_verify(pair) for pair in bar(candidates, "verifying")]
             else:
