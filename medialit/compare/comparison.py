@@ -278,7 +278,8 @@ def _fingerprint(text: str, skip: list) -> Fingerprint:
         while run and run[0] in FUNCTION_WORDS:
             run.pop(0)
         names.update(f"{x} {y}" for x, y in zip(run, run[1:]))
-    numbers = frozenset(w for w in norm if any(ch.isdigit() for ch in w) and len(w) > 1)
+    digit = _DIGIT.search
+    numbers = frozenset(w for w, sp in zip(norm, special) if sp and len(w) > 1 and digit(w))
     return Fingerprint(_unique(triples), _unique(_gram_hashes(skeleton, FUNCTION_NGRAM)), frozenset(names), len(norm),
                        _unique(narrative), _unique(quoted_grams), numbers)
 

@@ -227,12 +227,16 @@ def _candidates(fps: list[Fingerprint]) -> list[tuple[int, int]]:
     starts = np.concatenate([[0], bounds])
     ends = np.concatenate([bounds, [len(g)]])
     sizes = ends - starts
-    keep = (sizes >= 2) & (sizes <= MAX_DF)
     codes = []
+    two = starts[sizes == 2]  # most shared grams are shared by two articles: pair them at once
+    if len(two):
+        a, b = d[two].astype(np.int64), d[two + 1].astype(np.int64)
+        codes.append(np.minimum(a, b) * n + np.maximum(a, b))
+    keep = (sizes > 2) & (sizes <= MAX_DF)
     for s, e in zip(starts[keep].tolist(), ends[keep].tolist()):
-        members = d[s:e]
+        members = d[s:e].astype(np.int64)
         ii, jj = np.triu_indices(len(members), 1)
-        a, b = members[ii].astype(np.int64), members[jj].astype(np.int64)
+        a, b = members[ii], members[jj]
         codes.append(np.minimum(a, b) * n + np.maximum(a, b))
     if not codes:
         return []
