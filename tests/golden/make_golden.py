@@ -37,6 +37,7 @@ def cases() -> dict[str, list[str]]:
         for j in range(i + 1, len(seeds)):
             out[f"compare--{Path(seeds[i]).stem[:3]}-{Path(seeds[j]).stem[:3]}"] = ["compare", "--json", seeds[i], seeds[j]]
     out["families--seeds"] = ["families", "--json", "seeds"]
+    out["families--compare_collection"] = ["families", "--json", "--trail", "tests/fixtures/compare_collection"]
     return out
 
 
