@@ -11,7 +11,7 @@ came first, and what did each later one add, cut or change? Two kinds of evidenc
   marked *unsure*.
 
 Each version after the first gets its **closest ancestor**: the earlier version it shares
-most narrative with. When neither holds the other's text, the link says so: the two may
+most narrative with (the most narrative word triples; on a tie, the later one). When neither holds the other's text, the link says so: the two may
 both come from a third text that is not in the collection (the seeds' 001 and 002 both
 rewrite a Reuters story that is not among them). Links known from a catalog
 (``Article.upstream``) are listed apart, as *known*, never as measured.
@@ -161,7 +161,7 @@ def lineage(family: Mapping[str, str] | Iterable, *, dates: Mapping[str, str] | 
             versions.append(Version(k, date, None, basis, 1.0, unsure=not all_dated))
             continue
         earlier = order[:pos]
-        parent = max(earlier, key=lambda p: (ev[p, k].narrative_containment, ev[p, k].score, -earlier.index(p)))
+        parent = max(earlier, key=lambda p: (ev[p, k].narrative_shared, ev[p, k].score, earlier.index(p)))
         e = ev[parent, k]
         same_day = all_dated and known_dates[parent] == date
         if all_dated and not same_day:

@@ -41,3 +41,12 @@ def test_describe_and_graph_show_unsure_links(tmp_path):
         ax.figure.savefig(tmp_path / "trail.png")
     finally:
         plt.close(ax.figure)
+
+
+def test_the_closest_ancestor_is_the_version_sharing_most_text_not_the_first():
+    v1 = "The ferry left Tarn at nine. Smoke rose from its engine room an hour later, the coastguard said."
+    v2 = v1 + " Eleven passengers were treated for smoke inhalation, the health service said."
+    v3 = v2 + " The operator suspended its other crossings while engineers inspected the sister ships."
+    trail = lineage({"C": v3, "A": v1, "B": v2})
+    assert [(v.id, v.parent) for v in trail.versions] == [("A", None), ("B", "A"), ("C", "B")]
+    assert [len(v.added) for v in trail.versions[1:]] == [1, 1]
