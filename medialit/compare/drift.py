@@ -193,12 +193,61 @@ def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence]
             hit = _paraphrased(nb[j], sa, qa)
             if hit:
                 changes.append(_paraphrase_change("paraphrase_to_quote", a, hit, b, q, tb[j]))
+            else:
+                changes.extend(_reworded_passage("B", q, nb[j], tb[j], qb, sb, sa, qa, a))
     for i, q in enumerate(qa):
         if i not in pairs:
             hit = _paraphrased(na[i], sb, qb)
             if hit:
                 changes.append(_paraphrase_change("quote_to_paraphrase", b, hit, a, q, ta[i]))
+            else:
+                changes.extend(_reworded_passage("A", q, na[i], ta[i], qa, sa, sb, qb, b))
     return changes, attributions
+
+
+def _reworded_passage(side: str, q: QuoteSpan, qn: list[str], qw: list[Span], own_quotes, own_sents, other_sents,
+                      other_quotes, other_text: str) -> list[QuoteChange]:
+    """A quotation on one side and, in the same place on the other, a sentence outside
+    quotation marks that names the same speaker and rewords it (similarity >=
+    ``REWORDED_MIN``): "quote reworded" into a paraphrase."""
+    if not q.speaker or len(qn) < 5:
+        return []
+    last = _norm_speaker(q.speaker).split()[-1:]
+    if not last or len(last[0]) < 3:
+        return []
+    here = next((k for k, s in enumerate(own_sents) if s.span.start <= q.start < s.span.end), None)
+    if here is None:
+        return []
+    rel = here / max(1, len(own_sents))
+    best = None
+    for k, s in enumerate(other_sents):
+        if abs(k / max(1, len(other_sents)) - rel) > 2 / max(1, min(len(own_sents), len(other_sents))):
+            continue
+        if last[0] not in s.norm:
+            continue
+        outside = [(w, n) for w, n in zip(s.spans, s.norm) if not any(o.start <= w.start < o.end for o in other_quotes)]
+        if len(outside) < 5:
+            continue
+        score = wording_similarity(qn, [n for _, n in outside])
+        if score >= REWORDED_MIN and (best is None or score > best[0]):
+            best = (score, s, outside)
+    if best is None:
+        return []
+    score, s, outside = best
+    pw = [w for w, _ in outside]
+    ops = sequence_opcodes([normalize_word(w.text) for w in qw], [n for _, n in outside])
+    edits = tuple(QuoteEdit(op, " ".join(w.text for w in qw[i1:i2]), " ".join(w.text for w in pw[j1:j2]),
+                            "wording differs between the quotation and the reworded passage")
+                  for op, i1, i2, j1, j2 in ops if op != "equal")
+    other = "B" if side == "A" else "A"
+    why = (f"quote reworded: {side} quotes {q.speaker} directly; {other} gives a reworded passage in the same "
+           f"place, naming the same speaker, without quotation marks (similarity {score:.2f})")
+    if side == "A":
+        return [QuoteChange("reworded", q.inner.text, s.span.text, q.inner.start, q.inner.end, s.span.start,
+                            s.span.end, edits, why, score, q.speaker)]
+    flipped = tuple(QuoteEdit(e.op, e.b, e.a, e.explanation) for e in edits)
+    return [QuoteChange("reworded", s.span.text, q.inner.text, s.span.start, s.span.end, q.inner.start,
+                        q.inner.end, flipped, why, score, q.speaker)]
 
 
 def wording_similarity(x: list[str], y: list[str]) -> float:

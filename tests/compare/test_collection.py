@@ -116,11 +116,15 @@ def test_spinner_paraphrase_is_the_same_story_and_its_heavily_reworded_quote_is_
     r = _cmp(coll, "spin_orig", "spin_copy")
     assert r.verdict.label == "same_story"
     reworded = [q for q in r.quote_changes if q.kind == "reworded"]
-    assert len(reworded) == 1
+    assert len(reworded) == 2
     q = reworded[0]
     assert q.a.startswith("We will rebuild the school") and q.b.startswith("The school is to be put up again")
     assert q.speaker == "Mayor Elena Ruiz" and 0.3 <= q.similarity < 0.75
     assert "quote reworded" in q.explanation and q.changes
+    # a quotation turned into a reworded passage without quotation marks, same speaker, same place
+    para = reworded[1]
+    assert para.speaker == "Hana Ito" and para.a.startswith("Our pupils deserve classrooms")
+    assert para.b.startswith("The head teacher, Hana Ito, added that") and "without quotation marks" in para.explanation
     lighter = [q for q in r.quote_changes if q.kind == "wording"]
     assert any(e.a == "children" and e.b == "kids" for q in lighter for e in q.changes)
 
