@@ -168,3 +168,12 @@ def test_seed_copy_trail_lists_the_catalog_chain_and_says_direction_is_unsure(se
     assert ("001", "this article", "Sputnik International") in chain
     assert ("001", "Sputnik International", "Reuters") in chain
     assert ("002", "this article", "Reuters") in chain
+
+
+def test_side_by_side_shows_the_deciding_passages_and_reworded_quotes(coll):
+    from medialit.views.compare import side_by_side
+
+    html = side_by_side(coll["spin_orig"].text, coll["spin_copy"].text)._repr_html_()
+    assert "Decided by:" in html and "<b>quote reworded</b>, similarity 0." in html
+    html = side_by_side(coll["wire_v1"].text, coll["wire_v2"].text)._repr_html_()
+    assert "were added later" in html
