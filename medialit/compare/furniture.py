@@ -13,8 +13,8 @@ that carry it are otherwise unrelated: among pairs of them, fewer than half shar
 second test keeps the paragraphs of a wire story that three versions of it share: those
 versions have more in common than the recurring lines.
 
->>> site = [f"Storm {k} hit town {k} today, and roads {k} closed at dawn.\\n"
-...         "Follow us for more news from the valley." for k in ("alpha", "bravo", "charlie")]
+>>> bodies = ["A storm closed the pass.", "The choir sang in the abbey.", "A bakery opened on the square."]
+>>> site = [body + "\\nFollow us for more news from the valley." for body in bodies]
 >>> f = learn_furniture(site)
 >>> [(line.text, line.articles) for line in f.lines]
 [('Follow us for more news from the valley.', 3)]
@@ -142,8 +142,8 @@ def pair_furniture(a: str, b: str) -> Furniture:
     """A template shared by just two articles: identical lines among the first or last
     ``PAIR_EDGES`` lines of both, when the rest of the two articles is unrelated.
 
-    >>> a = "Valley News | since 1921\nRain closed the pass on Monday and drivers turned back."
-    >>> b = "Valley News | since 1921\nThe choir sang in the abbey to a full house on Sunday night."
+    >>> a = "Valley News | since 1921\\nRain closed the pass on Monday and drivers turned back."
+    >>> b = "Valley News | since 1921\\nThe choir sang in the abbey to a full house on Sunday night."
     >>> [line.text for line in pair_furniture(a, b).lines]
     ['Valley News | since 1921']
     """
