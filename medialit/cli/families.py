@@ -4,13 +4,15 @@ articles into story families (articles derived from the same text; see ``docs/co
 ``--json`` prints ``{"families": [[path, ...], ...], "links": [...], "furniture": [...]}``
 (singletons included; ``"trails"`` too with ``--trail``). The site furniture learned from
 the folder (lines that recur across unrelated articles) is listed with how many articles
-carry it. ``--jobs N`` works in N processes (the same result as one). Each file of the
+carry it. ``--jobs N`` works in N processes (default: the number of cores; the same
+result as one). Each file of the
 folder that cannot be loaded is reported as one line on stderr, the others are grouped,
 and the exit code is 1.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import warnings
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -24,10 +26,11 @@ from medialit.corpus.articles import CorpusError, load_corpus
 def register(parser: argparse.ArgumentParser) -> None:
     """Declare ``DIR``, ``--json`` and ``--progress``."""
     parser.add_argument("dir", metavar="DIR", help="a folder of .txt articles and saved .html pages")
-    add_json_option(parser, 'print {"families": [[path, ...], ...]}')
+    add_json_option(parser, 'print {"families": [[path, ...], ...], "links": [...], "furniture": [...]} (see docs/compare.md)')
     parser.add_argument("--progress", action="store_true", help="show a progress bar (long runs)")
-    parser.add_argument("--jobs", type=_jobs, default=1, metavar="N",
-                        help="work in N processes (default 1; the result is the same)")
+    parser.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
+                        help="work in N processes (default: the number of cores; the result is the same "
+                             "with any N; folders of 60 articles or fewer use one)")
     parser.add_argument("--trail", action="store_true",
                         help="also show each family's copy trail: versions in order, what each added, cut or changed")
 
