@@ -147,6 +147,13 @@ def pairwise_scores(predicted: list[list[str]], planted: list[list[str]]) -> tup
     return (hit / len(pred) if pred else 1.0), (hit / len(true) if true else 1.0), len(pred), len(true)
 
 
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished children (workers)."""
+    import resource
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _measure_families(n: int, jobs: int) -> dict:
     """In this process: generate ``n`` articles, group them with ``jobs`` processes; time,
     peak memory (this process, and the largest worker) and pairwise scores."""
@@ -157,11 +164,13 @@ def _measure_families(n: int, jobs: int) -> dict:
     t0 = time.perf_counter()
     articles, planted = generate_corpus(n)
     t1 = time.perf_counter()
+    c1 = _cpu()
     predicted = story_families(articles, jobs=jobs)
     t2 = time.perf_counter()
+    c2 = _cpu()
     precision, recall, n_pred, n_true = pairwise_scores(predicted, planted)
     words = sum(len(t.split()) for t in articles.values())
-    return {"n": n, "jobs": jobs, "generate_s": t1 - t0, "families_s": t2 - t1, "precision": precision,
+    return {"n": n, "jobs": jobs, "generate_s": t1 - t0, "families_s": t2 - t1, "cpu_s": c2 - c1, "precision": precision,
             "recall": recall, "pred_pairs": n_pred, "true_pairs": n_true, "families": len(predicted),
             "planted": len(planted), "planted_articles": sum(map(len, planted)), "words": words,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -198,6 +207,14 @@ def _measure_long_pair(size: int) -> dict:
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def _load() -> str:
+    import os
+    try:
+        return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:  # pragma: no cover
+        return "unknown"
+
+
 def _child(kind: str, *args: int) -> dict:
     """Run one measurement in a fresh Python (so peak memory is that run's alone)."""
     import json
@@ -227,17 +244,18 @@ def run(sizes: tuple[int, ...] = (10_000, 20_000), jobs: tuple[int, ...] = (1, 2
         "dropped/added sentences, light paraphrase, truncation). Each run is a fresh process; "
         "peak memory is that process's maximum resident size (and the largest worker's).",
         "",
-        "| articles | jobs | `story_families` wall time | peak memory (main / worker) | pairwise precision | pairwise recall |",
-        "|---|---|---|---|---|---|",
+        "| articles | jobs | `story_families` wall time | CPU time (all processes) | peak memory (main / worker) | pairwise precision | pairwise recall |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        lines.append(f"| {r['n']:,} | {r['jobs']} | {r['families_s']:.1f} s | {r['peak_mb']:.0f} MB / "
+        lines.append(f"| {r['n']:,} | {r['jobs']} | {r['families_s']:.1f} s | {r['cpu_s']:.1f} s | {r['peak_mb']:.0f} MB / "
                      f"{r['worker_peak_mb']:.0f} MB | {r['precision']:.3f} ({r['pred_pairs']:,} pairs) | "
                      f"{r['recall']:.3f} ({r['true_pairs']:,} pairs) |")
     same = {(r["n"], r["families"], r["pred_pairs"]) for r in rows}
     lines += ["", "Same result with every number of jobs: "
               + ("yes" if len({(n, f, p) for n, f, p in same}) == len(sizes) else "NO") + ".",
-              f"Budget: 20,000 articles under 1 GB of memory (1.5 GB before this round).", "",
+              f"Budget: 20,000 articles under 1 GB of memory (1.5 GB before this round). Wall time depends on "
+              f"what else the machine runs (measured load average: {_load()}); CPU time does not.", "",
               f"`compare` of two {pair['size'] / 1e6:.0f} MB one-line texts (one word in 50 replaced): "
               f"{pair['wall_s']:.1f} s wall, {pair['cpu_s']:.1f} s CPU, {pair['changes']:,} word changes, "
               f"peak {pair['peak_mb']:.0f} MB (budget < 10 s; more than 60 s before the anchored matcher).", ""]
