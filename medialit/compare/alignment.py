@@ -184,17 +184,43 @@ def prepare(text: str | Document, spans: list[Span] | None = None) -> list[Prepa
     result (the layer "compare.sentences") for the next comparison of the same article.
     """
     if isinstance(text, Document) and spans is None:
-        return list(text.layer("compare.sentences", lambda d: tuple(_prepare(d.sentences))))
-    return _prepare(article_sentences(text) if spans is None else spans)
+        return list(text.layer("compare.sentences", lambda d: tuple(_prepare(d.sentences, d.text))))
+    return _prepare(article_sentences(text) if spans is None else spans, text_of(text))
 
 
-def _prepare(spans) -> list[PreparedSentence]:
+def _prepare(spans, text: str | None = None) -> list[PreparedSentence]:
+    """Tokenise each sentence span. With ``text`` (the article the spans point into), the
+    article is tokenised once and its words dealt out to the sentences (no second copy of
+    every word's span: this matters on huge one-sentence inputs); a sentence whose words
+    differ from its own tokenisation at either end is tokenised on its own."""
+    import bisect
+
+    spans = list(spans)
     out = []
-    for s in spans:
-        toks = [Span(s.start + w.start, s.start + w.end, w.text) for w in words(s.text)]
+    if text is not None and spans and all(text[sp.start:sp.end] == sp.text for sp in spans[:3]):
+        everything = words(text)
+        starts = [w.start for w in everything]
+        for sp in spans:
+            lo, hi = bisect.bisect_left(starts, sp.start), bisect.bisect_left(starts, sp.end)
+            toks = everything[lo:hi]
+            if toks and toks[-1].end <= sp.end and _same_ends(toks, sp):
+                out.append(PreparedSentence(sp, toks))
+            elif (alone := [Span(sp.start + w.start, sp.start + w.end, w.text) for w in words(sp.text)]):
+                out.append(PreparedSentence(sp, alone))
+        return out
+    for sp in spans:
+        toks = [Span(sp.start + w.start, sp.start + w.end, w.text) for w in words(sp.text)]
         if toks:
-            out.append(PreparedSentence(s, toks))
+            out.append(PreparedSentence(sp, toks))
     return out
+
+
+def _same_ends(toks: list[Span], sp: Span) -> bool:
+    """Whether the article's words inside ``sp`` start and end as ``sp``'s own words do."""
+    head = words(sp.text[: toks[0].end - sp.start + 1])
+    tail = words(sp.text[toks[-1].start - sp.start:])
+    return bool(head and tail) and head[0].text == toks[0].text and tail[-1].text == toks[-1].text \
+        and sp.start + head[0].start == toks[0].start
 
 
 def article_sentences(text: str | Document) -> list[Span]:

@@ -143,7 +143,7 @@ _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*")
 _NAME_RUN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*[ \t]+)+[A-ZÀ-ÖØ-Þ][\w'’-]*")
 _SENTENCE_GAP = re.compile(r"[.!?:;\n]")
 _DIGIT = re.compile(r"\d")
-_FLAGS_CACHE: list = [None, None]  # the last text and its token flags (compare() reads A twice)
+_FLAGS_CACHE: list = []  # the last two texts and their token flags (compare() reads each twice)
 _HASHES: dict[str, int] = {}
 _MASK = 0xFFFFFFFF
 
@@ -236,8 +236,9 @@ def token_flags(text: str) -> tuple[list[str], list[int], list[bool], list[bool]
     start, or holding a digit)."""
     from medialit.compare.quoted import quoted_mask, quoted_spans
 
-    if _FLAGS_CACHE[0] is text:
-        return _FLAGS_CACHE[1]
+    for cached, flags in _FLAGS_CACHE:
+        if cached is text:
+            return flags
     matches = list(_TOKEN.finditer(text))
     toks = [m.group() for m in matches]
     starts = [m.start() for m in matches]
@@ -250,7 +251,7 @@ def token_flags(text: str) -> tuple[list[str], list[int], list[bool], list[bool]
         elif not tok[0].isalpha() or not tok.isalpha():
             special[k] = bool(digit(tok))
     quoted = quoted_mask(len(starts), starts, quoted_spans(text))
-    _FLAGS_CACHE[:] = [text, (norm, starts, quoted, special)]
+    _FLAGS_CACHE[:] = [(text, (norm, starts, quoted, special))] + _FLAGS_CACHE[:1]
     return norm, starts, quoted, special
 
 
