@@ -7,7 +7,9 @@ of a text in one pass over its quotation marks, with the pairing rules of
 
 * a closed quotation at depth 0 is quoted from its opening to its closing mark;
 * a double quotation still open at the end of its paragraph is quoted to the paragraph's
-  end (wire style: a long quotation reopens each paragraph and closes only at the last);
+  end (wire style: a long quotation reopens each paragraph and closes only at the last),
+  unless that runs more than ``MAX_UNCLOSED`` characters: a stray mark at the top of a
+  pasted page must not turn the whole article into a "quotation";
 * a *quoted block*: a run of paragraphs each of which opens with a quotation mark.
 
 It does not look for speakers (that is :func:`medialit.quotes.finder.find_quotes`, much
@@ -16,10 +18,14 @@ more work); families of thousands of articles only need to know which words are 
 >>> text = "He wrote: 'We will not sign this deal.' Talks ended."
 >>> [text[s:e] for s, e in quoted_spans(text)]
 ["'We will not sign this deal.'"]
+>>> quoted_spans('"A stray mark opens a pasted page ' + "and never closes. " * 100) == []
+True
 """
 from __future__ import annotations
 
 from medialit.quotes.marks import paragraph_spans, scan_marks
+
+MAX_UNCLOSED = 1500   # characters an unclosed quotation may run before it is taken for a stray mark
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -29,6 +35,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         pos = p0
         for pair in scan_marks(text, p0, p1):
             if pair.depth != 0 or pair.start < pos:
+                continue
+            if not pair.closed and pair.end - pair.start > MAX_UNCLOSED:
                 continue
             out.append((pair.start, pair.end))
             pos = pair.end

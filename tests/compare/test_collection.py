@@ -177,3 +177,11 @@ def test_side_by_side_shows_the_deciding_passages_and_reworded_quotes(coll):
     assert "Decided by:" in html and "<b>quote reworded</b>, similarity 0." in html
     html = side_by_side(coll["wire_v1"].text, coll["wire_v2"].text)._repr_html_()
     assert "were added later" in html
+
+
+def test_a_stray_opening_mark_does_not_hide_a_copy():
+    # one paragraph that opens with a quotation mark and never closes it is not a quotation
+    body = " ".join(f"Sentence {k} of the pasted report says the river rose again near the old mill." for k in range(40))
+    a = '"' + body
+    b = '"' + body + " A last sentence was added by the copy."
+    assert compare(a, b).verdict.label == "same_story"
