@@ -10,7 +10,9 @@ Comparing every pair of 10,000 articles is 50 million comparisons; instead:
    one, which a Jaccard-based MinHash would miss. Grams carried by more than ``MAX_DF``
    articles (set phrases, site furniture) propose nothing;
 3. verify each candidate with the exact rules of :func:`medialit.compare.comparison.verdict`
-   (set containment; sentence alignment only in the grey zone);
+   (set containment; sentence alignment only in the grey zone); a pair that passes is
+   checked once more without a template only the two of them share
+   (:func:`medialit.compare.furniture.pair_furniture`);
 4. join verified pairs into families (union-find). A family is therefore connected by a
    chain of verified pairs: A~B and B~C put A and C together even if A and C alone would
    not pass (documented in docs/compare.md).
@@ -166,6 +168,15 @@ def _verify(pair: tuple[int, int]) -> tuple[str, float] | None:
                       sentences_a=len(preps[0]), sentences_b=len(preps[1]),
                       quoted=(quoted_spans(texts[0]), quoted_spans(texts[1])))
     v = verdict(ev)
+    if v.label == "same_story":
+        # a template only these two share (edge lines, rest unrelated) must not join them
+        from medialit.compare.furniture import Furniture, pair_furniture
+        ta, tb = items[i][1], items[j][1]
+        pair = pair_furniture(ta, tb)
+        if pair:
+            both = Furniture(tuple(learned.lines) + pair.lines, learned.keys | pair.keys)
+            ev = evidence(fingerprint(ta, clean=clean, furniture=both), fingerprint(tb, clean=clean, furniture=both))
+            v = verdict(ev)
     return (v.rule, ev.score) if v.label == "same_story" else None
 
 

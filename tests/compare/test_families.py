@@ -161,3 +161,13 @@ def test_furniture_learned_by_families_is_reported(tmp_path):
     furniture = []
     assert all(len(f) == 1 for f in story_families(texts, furniture=furniture))
     assert [(f.text, f.articles) for f in furniture] == [(foot, 5)]
+
+
+def test_two_posts_of_one_site_are_not_joined_by_the_template_only_they_share():
+    head = "Tarn Ledger | the county's news since 1890, every morning"
+    foot = ("About the Tarn Ledger: an independent paper owned by its readers' cooperative, "
+            "printed in Tarn and delivered to every village of the upper valley.")
+    a = f"{head}\nRain closed the mountain pass on Monday and drivers were sent back to the valley.\n{foot}"
+    b = f"{head}\nThe choir sang to a full abbey on Sunday night, raising money for the roof.\n{foot}"
+    assert story_families({"a": a, "b": b, "c": "Something else entirely, about a bakery on the square."}) == \
+        [["a"], ["b"], ["c"]]
