@@ -147,35 +147,128 @@ def pairwise_scores(predicted: list[list[str]], planted: list[list[str]]) -> tup
     return (hit / len(pred) if pred else 1.0), (hit / len(true) if true else 1.0), len(pred), len(true)
 
 
-def run(n: int = 10_000) -> str:
-    """Generate, group, and report as Markdown (numbers measured now)."""
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished children (workers)."""
+    import resource
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _measure_families(n: int, jobs: int) -> dict:
+    """In this process: generate ``n`` articles, group them with ``jobs`` processes; time,
+    peak memory (this process, and the largest worker) and pairwise scores."""
+    import resource
+
     from medialit.compare import story_families
 
     t0 = time.perf_counter()
     articles, planted = generate_corpus(n)
     t1 = time.perf_counter()
-    predicted = story_families(articles)
+    c1 = _cpu()
+    predicted = story_families(articles, jobs=jobs)
     t2 = time.perf_counter()
+    c2 = _cpu()
     precision, recall, n_pred, n_true = pairwise_scores(predicted, planted)
     words = sum(len(t.split()) for t in articles.values())
-    return "\n".join([
+    return {"n": n, "jobs": jobs, "generate_s": t1 - t0, "families_s": t2 - t1, "cpu_s": c2 - c1, "precision": precision,
+            "recall": recall, "pred_pairs": n_pred, "true_pairs": n_true, "families": len(predicted),
+            "planted": len(planted), "planted_articles": sum(map(len, planted)), "words": words,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+}
+
+
+def long_pair(size: int = 2_000_000, seed: int = 5) -> tuple[str, str]:
+    """Two one-line texts of about ``size`` characters: B is A with one word in 50 replaced."""
+    rng = random.Random(seed)
+    vocab = [f"w{k}" for k in range(3000)] + "the a of to in and said on for".split() * 200
+    a, total = [], 0
+    while total < size:
+        w = rng.choice(vocab)
+        a.append(w)
+        total += len(w) + 1
+    b = list(a)
+    for _ in range(len(b) // 50):
+        b[rng.randrange(len(b))] = rng.choice(vocab)
+    return " ".join(a) + "\n", " ".join(b) + "\n"
+
+
+def _measure_long_pair(size: int) -> dict:
+    import resource
+
+    from medialit.compare import compare
+
+    a, b = long_pair(size)
+    c0, t0 = time.process_time(), time.perf_counter()
+    result = compare(a, b)
+    c1, t1 = time.process_time(), time.perf_counter()
+    return {"size": size, "wall_s": t1 - t0, "cpu_s": c1 - c0, "changes": sum(len(p.changes) for p in result.pairs),
+            "similarity": result.similarity,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _load() -> str:
+    import os
+    try:
+        return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:  # pragma: no cover
+        return "unknown"
+
+
+def _child(kind: str, *args: int) -> dict:
+    """Run one measurement in a fresh Python (so peak memory is that run's alone)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, PYTHONPATH=str(root) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", kind, *map(str, args)],
+                         capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run(sizes: tuple[int, ...] = (10_000, 20_000), jobs: tuple[int, ...] = (1, 2), long_size: int = 2_000_000) -> str:
+    """Families on each size with each number of jobs, and the long-pair compare; Markdown."""
+    rows = [_child("families", n, j) for n in sizes for j in jobs]
+    pair = _child("long", long_size)
+    first = rows[0]
+    lines = [
         "## Story families (`medialit families`)",
         "",
-        f"Synthetic corpus: {len(articles):,} articles, {words:,} words (mean {words / len(articles):.0f}), "
-        f"{len(planted):,} planted families covering {sum(map(len, planted)):,} articles "
-        f"(generated in {t1 - t0:.1f} s; rewrites: reordering, synonym swaps up to 50%, "
-        "dropped/added sentences, light paraphrase, truncation).",
+        f"Synthetic corpora (fixed seed): {first['n']:,} articles have {first['words']:,} words "
+        f"(mean {first['words'] / first['n']:.0f}) and {first['planted']:,} planted families covering "
+        f"{first['planted_articles']:,} articles (rewrites: reordering, synonym swaps up to 50%, "
+        "dropped/added sentences, light paraphrase, truncation). Each run is a fresh process; "
+        "peak memory is that process's maximum resident size (and the largest worker's).",
         "",
-        "| measure | value |",
-        "|---|---|",
-        f"| `story_families` wall time | {t2 - t1:.1f} s (budget 60 s) |",
-        f"| pairwise precision | {precision:.3f} ({n_pred:,} predicted pairs) |",
-        f"| pairwise recall | {recall:.3f} ({n_true:,} planted pairs) |",
-        f"| predicted families (incl. singletons) | {len(predicted):,} |",
-        "",
-    ])
+        "| articles | jobs | `story_families` wall time | CPU time (all processes) | peak memory (main / worker) | pairwise precision | pairwise recall |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(f"| {r['n']:,} | {r['jobs']} | {r['families_s']:.1f} s | {r['cpu_s']:.1f} s | {r['peak_mb']:.0f} MB / "
+                     f"{r['worker_peak_mb']:.0f} MB | {r['precision']:.3f} ({r['pred_pairs']:,} pairs) | "
+                     f"{r['recall']:.3f} ({r['true_pairs']:,} pairs) |")
+    same = {(r["n"], r["families"], r["pred_pairs"]) for r in rows}
+    lines += ["", "Same result with every number of jobs: "
+              + ("yes" if len({(n, f, p) for n, f, p in same}) == len(sizes) else "NO") + ".",
+              f"Budget: 20,000 articles under 1 GB of memory (1.5 GB before this round). Wall time depends on "
+              f"what else the machine runs (measured load average: {_load()}); CPU time does not.", "",
+              f"`compare` of two {pair['size'] / 1e6:.0f} MB one-line texts (one word in 50 replaced): "
+              f"{pair['wall_s']:.1f} s wall, {pair['cpu_s']:.1f} s CPU, {pair['changes']:,} word changes, "
+              f"peak {pair['peak_mb']:.0f} MB (budget < 10 s; more than 60 s before the anchored matcher).", ""]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # pragma: no cover
+    import json
     import sys
-    print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000))
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        kind, *nums = sys.argv[2:]
+        result = _measure_families(int(nums[0]), int(nums[1])) if kind == "families" else _measure_long_pair(int(nums[0]))
+        print(json.dumps(result))
+    else:
+        sizes = tuple(int(x) for x in sys.argv[1].split(",")) if len(sys.argv) > 1 else (10_000, 20_000)
+        print(run(sizes))

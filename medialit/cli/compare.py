@@ -1,4 +1,7 @@
-"""``medialit compare A B [--json] [--all]``: how two articles relate.
+"""``medialit compare A B [--json] [--all] [--collection DIR]``: how two articles relate.
+
+``--collection DIR`` learns the site furniture of a folder of articles (lines recurring
+across unrelated articles of one site) and leaves it out of the comparison.
 
 ``--json`` prints ``{"similarity", "same_story", "pairs": [{"a", "b", "similarity",
 "changes": [{"op", "a", "b"}]}], "quote_changes": [{"a", "b", "changes"}]}`` plus the extra
@@ -25,6 +28,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("b", metavar="B", help="second article (UTF-8 text file)")
     add_json_option(parser, "print JSON (see docs/compare.md)")
     parser.add_argument("--all", action="store_true", help="also list unchanged and unmatched sentences")
+    parser.add_argument("--collection", metavar="DIR",
+                        help="learn site furniture from this folder of articles and leave it out")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +40,22 @@ def run(args: argparse.Namespace) -> int:
     texts = [article.text for _, article in files]
     if files.failed:
         return 1
-    result = compare(texts[0], texts[1])
+    furniture = None
+    if args.collection:
+        import warnings
+
+        from medialit.cli.common import error
+        from medialit.compare.furniture import learn_furniture
+        from medialit.corpus.articles import CorpusError, load_corpus
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                corpus = load_corpus(args.collection)
+        except CorpusError as err:
+            error("compare", err)
+            return 1
+        furniture = learn_furniture([a.text for a in corpus] + texts)
+    result = compare(texts[0], texts[1], furniture=furniture)
     if args.json:
         print_json(result.to_dict())
     else:
@@ -58,9 +78,19 @@ def format_comparison(result: Comparison, a_name: str = "A", b_name: str = "B", 
     v, ev = result.verdict, result.evidence
     out = [f"A = {a_name}", f"B = {b_name}", "",
            f"Similarity: {result.similarity:.2f}   Verdict: {v.description}",
-           f"  why ({v.rule}): {v.reason}",
-           f"  shared word triples {ev.word_containment:.0%}, function-word patterns "
-           f"{ev.function_word_containment:.0%}, close sentence pairs {ev.close_pairs}", ""]
+           f"  why ({v.rule}): {v.reason}"]
+    out += [f"  decided by: {p}" for p in v.passages]
+    out += [f"  shared word triples {ev.word_containment:.0%} (narrative {ev.narrative_containment:.0%}, "
+            f"inside quotations {ev.shared_quoted}), function-word patterns "
+            f"{ev.function_word_containment:.0%}, close sentence pairs {ev.close_pairs}"]
+    if ev.contained:
+        small, large = ("A", "B") if ev.contained == "a_in_b" else ("B", "A")
+        out.append(f"  {small} is contained in {large}: {len(result.added_later)} sentence(s) of {large} "
+                   f"added later (if this is a growing story; check the dates):")
+        out += [f"    + {_short(s, 120)}" for s in result.added_later]
+    if result.left_out:
+        out.append(f"  left out as site furniture: {len(result.left_out)} line(s)")
+    out.append("")
     kinds = {}
     for p in result.pairs:
         kinds[p.kind] = kinds.get(p.kind, 0) + 1
@@ -84,6 +114,8 @@ def format_comparison(result: Comparison, a_name: str = "A", b_name: str = "B", 
                 out.append(f"      ~ replaced [{_short(c.a, 60)}] -> [{_short(c.b, 60)}]")
     out += ["", f"Quote drift ({len(result.quote_changes)}):"]
     for q in result.quote_changes:
+        if q.kind == "reworded":
+            out.append(f"  quote reworded (similarity {q.similarity:.2f})" + (f", speaker {q.speaker}" if q.speaker else ""))
         out += _wrap("A:", f"“{q.a}”")
         out += _wrap("B:", f"“{q.b}”")
         out += [f"      * {e.explanation}" for e in q.changes] or [f"      * {q.explanation}"]

@@ -1,27 +1,48 @@
-"""``medialit families DIR [--json] [--progress]``: group a folder of articles into story
-families (articles derived from the same text; see ``docs/compare.md``).
+"""``medialit families DIR [--json] [--progress] [--jobs N] [--trail]``: group a folder of
+articles into story families (articles derived from the same text; see ``docs/compare.md``).
 
-``--json`` prints ``{"families": [[path, ...], ...]}`` (singletons included). Each file of
-the folder that cannot be loaded is reported as one line on stderr, the others are grouped,
+``--json`` prints ``{"families": [[path, ...], ...], "links": [...], "furniture": [...]}``
+(singletons included; ``"trails"`` too with ``--trail``). The site furniture learned from
+the folder (lines that recur across unrelated articles) is listed with how many articles
+carry it. ``--jobs N`` works in N processes (default: the number of cores; the same
+result as one). Each file of the
+folder that cannot be loaded is reported as one line on stderr, the others are grouped,
 and the exit code is 1.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import warnings
 from pathlib import Path
 from typing import Mapping, Sequence
 
 from medialit.cli.common import add_json_option, error, print_json
 from medialit.compare.families import FamilyLink, story_families
+from medialit.compare.furniture import FurnitureLine
 from medialit.corpus.articles import CorpusError, load_corpus
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Declare ``DIR``, ``--json`` and ``--progress``."""
     parser.add_argument("dir", metavar="DIR", help="a folder of .txt articles and saved .html pages")
-    add_json_option(parser, 'print {"families": [[path, ...], ...]}')
+    add_json_option(parser, 'print {"families": [[path, ...], ...], "links": [...], "furniture": [...]} (see docs/compare.md)')
     parser.add_argument("--progress", action="store_true", help="show a progress bar (long runs)")
+    parser.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
+                        help="work in N processes (default: the number of cores; the result is the same "
+                             "with any N; folders of 60 articles or fewer use one)")
+    parser.add_argument("--trail", action="store_true",
+                        help="also show each family's copy trail: versions in order, what each added, cut or changed")
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--jobs needs a whole number, not {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--jobs needs a number of at least 1, not {n}")
+    return n
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,16 +58,43 @@ def run(args: argparse.Namespace) -> int:
         error("families", err)
     paths = {a.id: str(a.path) for a in corpus}
     links: list[FamilyLink] = []
-    families = story_families(corpus, progress=args.progress, links=links)
+    furniture: list[FurnitureLine] = []
+    families = story_families(corpus, progress=args.progress, links=links, jobs=args.jobs, furniture=furniture)
+    trails = {}
+    if args.trail:
+        from medialit.compare.furniture import Furniture, line_key
+        from medialit.compare.lineage import lineage
+        learned = Furniture(tuple(furniture), frozenset(line_key(f.text) for f in furniture))
+        for fam in families:
+            if len(fam) > 1:
+                trails[fam[0]] = lineage([corpus[k] for k in fam], furniture=learned or None)
     if args.json:
-        print_json({"families": [[paths[k] for k in fam] for fam in families]})
+        out = {"families": [[paths[k] for k in fam] for fam in families],
+               "links": [dict(link.to_dict(), a=paths[link.a], b=paths[link.b]) for link in links],
+               "furniture": [f.to_dict() for f in furniture]}
+        if args.trail:
+            out["trails"] = [_trail_json(t, paths) for t in trails.values()]
+        print_json(out)
     else:
-        print(format_families(families, paths, links))
+        print(format_families(families, paths, links, furniture))
+        for first, trail in trails.items():
+            print(f"\nCopy trail of the family of {paths[first]}:")
+            print(trail.describe())
     return 1 if corpus.errors else 0
 
 
+def _trail_json(trail, paths: Mapping[str, str]) -> list[dict]:
+    out = []
+    for v in trail.versions:
+        d = v.to_dict()
+        d["id"] = paths.get(v.id, v.id)
+        d["parent"] = paths.get(v.parent, v.parent) if v.parent else None
+        out.append(d)
+    return out
+
+
 def format_families(families: Sequence[Sequence[str]], paths: Mapping[str, str],
-                    links: Sequence[FamilyLink] = ()) -> str:
+                    links: Sequence[FamilyLink] = (), furniture: Sequence[FurnitureLine] = ()) -> str:
     """A readable listing: a count, each family's files, then the links that made them.
 
     >>> print(format_families([["a", "b"], ["c"]], {"a": "a.txt", "b": "b.txt", "c": "c.txt"},
@@ -68,4 +116,7 @@ def format_families(families: Sequence[Sequence[str]], paths: Mapping[str, str],
     if links:
         out.append("Links (pairs that passed a same-story rule):")
         out += [f"  {paths[link.a]} ~ {paths[link.b]}: {link.rule}, similarity {link.similarity:.2f}" for link in links]
+    if furniture:
+        out.append("Site furniture left out of every comparison (lines recurring across unrelated articles):")
+        out += [f"  [{f.articles} articles] {f.text if len(f.text) <= 100 else f.text[:97] + '...'}" for f in furniture]
     return "\n".join(out)

@@ -155,15 +155,26 @@ class PreparedSentence:
     def __init__(self, span: Span, spans: list[Span]):
         self.span = span
         self.spans = spans
-        self.norm = [normalize_word(w.text) for w in spans]
+        self.norm = [t.lower() if t.isascii() else normalize_word(t) for t in (w.text for w in spans)]
         content: dict[str, float] = {}
+        stems = _STEMS
+        if len(stems) > 200_000:
+            stems.clear()
+        number = _NUMBER.match
         for i, (w, n) in enumerate(zip(spans, self.norm)):
             if n in FUNCTION_WORDS:
                 continue
-            is_name = (w.text[:1].isupper() and i > 0) or bool(_NUMBER.match(n))
-            key = stem(n)
-            content[key] = max(content.get(key, 0.0), 0.5 if is_name else 1.0)
+            is_name = (i > 0 and w.text[:1].isupper()) or bool(number(n))
+            key = stems.get(n)
+            if key is None:
+                key = stems[n] = stem(n)
+            weight = 0.5 if is_name else 1.0
+            if content.get(key, 0.0) < weight:
+                content[key] = weight
         self.content = content
+
+
+_STEMS: dict[str, str] = {}
 
 
 def prepare(text: str | Document, spans: list[Span] | None = None) -> list[PreparedSentence]:
@@ -173,17 +184,43 @@ def prepare(text: str | Document, spans: list[Span] | None = None) -> list[Prepa
     result (the layer "compare.sentences") for the next comparison of the same article.
     """
     if isinstance(text, Document) and spans is None:
-        return list(text.layer("compare.sentences", lambda d: tuple(_prepare(d.sentences))))
-    return _prepare(article_sentences(text) if spans is None else spans)
+        return list(text.layer("compare.sentences", lambda d: tuple(_prepare(d.sentences, d.text))))
+    return _prepare(article_sentences(text) if spans is None else spans, text_of(text))
 
 
-def _prepare(spans) -> list[PreparedSentence]:
+def _prepare(spans, text: str | None = None) -> list[PreparedSentence]:
+    """Tokenise each sentence span. With ``text`` (the article the spans point into), the
+    article is tokenised once and its words dealt out to the sentences (no second copy of
+    every word's span: this matters on huge one-sentence inputs); a sentence whose words
+    differ from its own tokenisation at either end is tokenised on its own."""
+    import bisect
+
+    spans = list(spans)
     out = []
-    for s in spans:
-        toks = [Span(s.start + w.start, s.start + w.end, w.text) for w in words(s.text)]
+    if text is not None and spans and all(text[sp.start:sp.end] == sp.text for sp in spans[:3]):
+        everything = words(text)
+        starts = [w.start for w in everything]
+        for sp in spans:
+            lo, hi = bisect.bisect_left(starts, sp.start), bisect.bisect_left(starts, sp.end)
+            toks = everything[lo:hi]
+            if toks and toks[-1].end <= sp.end and _same_ends(toks, sp):
+                out.append(PreparedSentence(sp, toks))
+            elif (alone := [Span(sp.start + w.start, sp.start + w.end, w.text) for w in words(sp.text)]):
+                out.append(PreparedSentence(sp, alone))
+        return out
+    for sp in spans:
+        toks = [Span(sp.start + w.start, sp.start + w.end, w.text) for w in words(sp.text)]
         if toks:
-            out.append(PreparedSentence(s, toks))
+            out.append(PreparedSentence(sp, toks))
     return out
+
+
+def _same_ends(toks: list[Span], sp: Span) -> bool:
+    """Whether the article's words inside ``sp`` start and end as ``sp``'s own words do."""
+    head = words(sp.text[: toks[0].end - sp.start + 1])
+    tail = words(sp.text[toks[-1].start - sp.start:])
+    return bool(head and tail) and head[0].text == toks[0].text and tail[-1].text == toks[-1].text \
+        and sp.start + head[0].start == toks[0].start
 
 
 def article_sentences(text: str | Document) -> list[Span]:
@@ -217,7 +254,7 @@ def _shared(x: PreparedSentence, y: PreparedSentence) -> float:
 
 
 def _scores(x: PreparedSentence, y: PreparedSentence) -> tuple[float, float]:
-    order = SequenceMatcher(None, x.norm, y.norm, autojunk=False).ratio()
+    order = sequence_ratio(x.norm, y.norm)
     total = sum(x.content.values()) + sum(y.content.values())
     overlap = 2 * _shared(x, y) / total if total else 0.0
     return order, overlap
@@ -251,11 +288,12 @@ def word_changes(a_text: str, a: Span, b_text: str, b: Span) -> tuple[WordChange
     return _diff(a_text, aw, b_text, bw)
 
 
-def _diff(a_text: str, aw: list[Span], b_text: str, bw: list[Span]) -> tuple[WordChange, ...]:
-    matcher = SequenceMatcher(None, [normalize_word(w.text) for w in aw],
-                              [normalize_word(w.text) for w in bw], autojunk=False)
+def _diff(a_text: str, aw: list[Span], b_text: str, bw: list[Span], an: list[str] | None = None,
+          bn: list[str] | None = None) -> tuple[WordChange, ...]:
+    ops = sequence_opcodes(an if an is not None else [normalize_word(w.text) for w in aw],
+                           bn if bn is not None else [normalize_word(w.text) for w in bw])
     out = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in ops:
         if op == "equal":
             continue
         a0, a1 = _stretch(aw, i1, i2)
@@ -296,7 +334,7 @@ def align_prepared(a: str, sa: list[PreparedSentence], b: str, sb: list[Prepared
         for j, y in enumerate(sb):
             if _shared(x, y) < SHARED_CONTENT_MIN:
                 if min(len(x.norm), len(y.norm)) >= 5:
-                    order = SequenceMatcher(None, x.norm, y.norm, autojunk=False).ratio()
+                    order = sequence_ratio(x.norm, y.norm)
                     if order >= ORDER_ONLY_THRESHOLD:
                         scores[i, j] = order
                 continue
@@ -359,7 +397,7 @@ def _pair(a: str, sa: list[PreparedSentence], a_idx: list[int], b: str, sb: list
           score: float, kind: str) -> AlignedPair:
     x = _join(a, sa, a_idx) if len(a_idx) > 1 else sa[a_idx[0]]
     y = _join(b, sb, b_idx) if len(b_idx) > 1 else sb[b_idx[0]]
-    return AlignedPair(x.span, y.span, score, _diff(a, x.spans, b, y.spans), kind)
+    return AlignedPair(x.span, y.span, score, _diff(a, x.spans, b, y.spans, x.norm, y.norm), kind)
 
 
 def _partial_target(x: PreparedSentence, sb: list[PreparedSentence], b_to_a: dict[int, int], sa: list[PreparedSentence]) -> int | None:
@@ -371,11 +409,11 @@ def _partial_target(x: PreparedSentence, sb: list[PreparedSentence], b_to_a: dic
             continue
         partner = sa[b_to_a[j]]
         covered = set()
-        for m in SequenceMatcher(None, partner.norm, y.norm, autojunk=False).get_matching_blocks():
-            covered.update(range(m.b, m.b + m.size))
+        for _, mb, size in matching_blocks(partner.norm, y.norm):
+            covered.update(range(mb, mb + size))
         gain = 0
-        for m in SequenceMatcher(None, x.norm, y.norm, autojunk=False).get_matching_blocks():
-            new = [k for k in range(m.b, m.b + m.size) if k not in covered]
+        for _, mb, size in matching_blocks(x.norm, y.norm):
+            new = [k for k in range(mb, mb + size) if k not in covered]
             if len(new) >= PARTIAL_RUN - 1 and sum(y.norm[k] not in FUNCTION_WORDS for k in new) >= 2:
                 gain += len(new)
         if gain >= PARTIAL_RUN and gain > best_gain:
@@ -407,4 +445,146 @@ def _place_b_only(pairs: list[AlignedPair], b: str, sb: list[PreparedSentence], 
         while pos < len(out) and out[pos].kind == "b_only" and out[pos].b.start < y.span.start:
             pos += 1
         out.insert(pos, extra)
+    return out
+
+
+# --- word sequence matching that stays linear on huge inputs ---------------------------
+# difflib's SequenceMatcher is quadratic in the worst case: fine for sentences, far too
+# slow for one giant "sentence" of a pasted 2 MB line. Above DIRECT_LIMIT (product of the
+# two lengths) the sequences are first cut at *anchors*: words (else word pairs) that occur
+# exactly once on each side, kept in an order both sides agree on (a longest increasing
+# subsequence, as in "patience" diff); only the stretches between anchors go to difflib.
+DIRECT_LIMIT = 250_000
+GIVE_UP_LIMIT = 4_000_000   # a stretch this large with no anchor at all counts as replaced
+
+
+def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of ``pairs`` (sorted by first item) increasing in the second item."""
+    import bisect
+
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos else -1
+    out = []
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = prev[k]
+    return out[::-1]
+
+
+def _anchors(hx, hy, x0: int, x1: int, y0: int, y1: int, n: int) -> list[tuple[int, int]]:
+    """Positions ``(i, j)`` of the n-grams that occur once in ``x[x0:x1]`` and once in
+    ``y[y0:y1]`` (``hx``/``hy``: the sequences' items hashed to a numpy int64 array)."""
+    import numpy as np
+
+    def unique_grams(h, lo, hi):
+        part = h[lo:hi]
+        if len(part) < n:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        key = part[:len(part) - n + 1].copy()
+        for k in range(1, n):
+            key = key * np.int64(1000003) + part[k:len(part) - n + 1 + k]
+        vals, first, counts = np.unique(key, return_index=True, return_counts=True)
+        once = counts == 1
+        return vals[once], first[once] + lo
+
+    with np.errstate(over="ignore"):
+        vx, px = unique_grams(hx, x0, x1)
+        vy, py = unique_grams(hy, y0, y1)
+    _, ix, iy = np.intersect1d(vx, vy, assume_unique=True, return_indices=True)
+    order = np.argsort(px[ix], kind="stable")
+    return _lis(list(zip(px[ix][order].tolist(), py[iy][order].tolist())))
+
+
+_LAST_BLOCKS: list = [None, None, None]  # the last (x, y, blocks): ratio and opcodes of one pair share them
+
+
+def matching_blocks(x: list, y: list) -> list[tuple[int, int, int]]:
+    """Matching blocks ``(i, j, size)`` of two sequences, in order, ending with ``(len(x), len(y), 0)``
+    like difflib's; linear-time on huge inputs (see above), difflib's own answer on small ones."""
+    if _LAST_BLOCKS[0] is x and _LAST_BLOCKS[1] is y:
+        return _LAST_BLOCKS[2]
+    blocks: list[tuple[int, int, int]] = []
+    stack = [(0, len(x), 0, len(y))]
+    hx = hy = None
+    while stack:
+        x0, x1, y0, y1 = stack.pop()
+        if x0 >= x1 or y0 >= y1:
+            continue
+        if (x1 - x0) * (y1 - y0) <= DIRECT_LIMIT:
+            m = SequenceMatcher(None, x[x0:x1], y[y0:y1], autojunk=False)
+            blocks.extend((x0 + a, y0 + b, s) for a, b, s in m.get_matching_blocks() if s)
+            continue
+        if hx is None:
+            import numpy as np
+            hx = np.fromiter((hash(w) for w in x), dtype=np.int64, count=len(x))
+            hy = np.fromiter((hash(w) for w in y), dtype=np.int64, count=len(y))
+        chain = []
+        for n in (2, 1, 3):
+            chain = _anchors(hx, hy, x0, x1, y0, y1, n)
+            if chain:
+                break
+        if not chain:
+            if (x1 - x0) * (y1 - y0) <= GIVE_UP_LIMIT:
+                m = SequenceMatcher(None, x[x0:x1], y[y0:y1], autojunk=False)
+                blocks.extend((x0 + a, y0 + b, s) for a, b, s in m.get_matching_blocks() if s)
+            continue
+        size = n
+        prev_i, prev_j = x0, y0
+        for i, j in chain:
+            if i < prev_i or j < prev_j:
+                continue
+            # grow the anchor while both sides agree (forwards only: the gap before is diffed)
+            s = size
+            while i + s < x1 and j + s < y1 and x[i + s] == y[j + s]:
+                s += 1
+            stack.append((prev_i, i, prev_j, j))
+            blocks.append((i, j, s))
+            prev_i, prev_j = i + s, j + s
+        stack.append((prev_i, x1, prev_j, y1))
+    blocks.sort()
+    merged: list[tuple[int, int, int]] = []
+    for i, j, s in blocks:
+        if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
+            merged[-1] = (merged[-1][0], merged[-1][1], merged[-1][2] + s)
+        else:
+            merged.append((i, j, s))
+    merged.append((len(x), len(y), 0))
+    _LAST_BLOCKS[:] = [x, y, merged]
+    return merged
+
+
+def sequence_ratio(x: list, y: list) -> float:
+    """difflib's ``ratio()`` (2 * matched / total), computed with :func:`matching_blocks`."""
+    total = len(x) + len(y)
+    if not total:
+        return 1.0
+    if len(x) * len(y) <= DIRECT_LIMIT:
+        return SequenceMatcher(None, x, y, autojunk=False).ratio()
+    return 2.0 * sum(s for _, _, s in matching_blocks(x, y)) / total
+
+
+def sequence_opcodes(x: list, y: list) -> list[tuple[str, int, int, int, int]]:
+    """difflib-style opcodes (``equal``/``replace``/``delete``/``insert``) from :func:`matching_blocks`."""
+    if len(x) * len(y) <= DIRECT_LIMIT:
+        return SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+    out = []
+    i = j = 0
+    for a, b, s in matching_blocks(x, y):
+        tag = "replace" if i < a and j < b else "delete" if i < a else "insert" if j < b else None
+        if tag:
+            out.append((tag, i, a, j, b))
+        if s:
+            out.append(("equal", a, a + s, b, b + s))
+        i, j = a + s, b + s
     return out

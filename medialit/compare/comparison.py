@@ -38,33 +38,57 @@ __all__ = ["AlignedPair", "WordChange", "Fingerprint", "Evidence", "Verdict", "C
 # --- thresholds (why each value: docs/compare.md) -------------------------------------
 WORD_NGRAM = 3                 # shingle length for shared wording
 FUNCTION_NGRAM = 6             # length of function-word patterns
-SHARED_WORDING = 0.12          # word-triple containment that means "copied from the same text"
-SHARED_SKELETON = 0.06         # function-word-pattern containment that means the same
-CLOSE_PAIRS_MIN = 3            # close sentence pairs needed (and ...)
+SHARED_NARRATIVE = 0.12        # narrative-triple containment that means "copied from the same text"
+NARRATIVE_MIN_SHARED = 4       # ... and at least this many shared narrative triples
+SHARED_SKELETON = 0.06         # function-word-pattern containment (outside quotations) that means the same
+SKELETON_MIN_SHARED = 3        # ... and at least this many shared patterns
+CLOSE_PAIRS_MIN = 3            # close sentence pairs (mostly outside quotations) needed (and ...)
 CLOSE_PAIRS_SHARE = 0.15       # ... as a share of the shorter article's sentences
 GREY_WORDING = 0.03            # below both of these, alignment is not even tried
 GREY_SKELETON = 0.02
+STATEMENT_MIN = 20             # shared word triples inside quotations that make a "shared statement" ...
+STATEMENT_SHARE = 0.5          # ... when they are at least this share of all the shared triples
+EVENT_QUOTED_MIN = 3           # shared quoted triples that, with names or figures, mean "same event"
+EVENT_NAMES_OR_FIGURES = 3     # shared names + figures needed with them
 SAME_EVENT_NAMES = 0.15        # Jaccard of shared two-word names ("White House") ...
 SAME_EVENT_NAMES_MIN = 4       # ... and at least this many of them
+CONTAINED = 0.6                # the smaller version's narrative found in the larger: "contained"
+# Kept for older callers: word-triple containment is still reported, but alone it decides nothing.
+SHARED_WORDING = SHARED_NARRATIVE
+
+_EMPTY = None  # an empty uint32 array, made on first use
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Fingerprint:
     """What the text-reuse measures need from one article, computed once.
 
-    ``words``: hashed word triples; ``skeleton``: hashed function-word 6-grams;
-    ``names``: two-word capitalised names ("white house", "juan guaido").
+    Hashed n-grams are sorted, unique ``numpy.uint32`` arrays (4 bytes each: 20,000
+    articles fit in memory): ``words``, every word triple; ``narrative``, the triples outside
+    quotations with no name or number in them (what a reporter wrote, not what was said or
+    who); ``quoted``, the triples inside quotations; ``skeleton``, function-word 6-grams
+    outside quotations. ``names``: two-word capitalised names ("white house");
+    ``numbers``: the figures ("4.2", "2019").
     """
 
-    words: frozenset[int]
-    skeleton: frozenset[int]
+    words: object
+    skeleton: object
     names: frozenset[str]
     n_words: int
+    narrative: object = None
+    quoted: object = None
+    numbers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence(Record):
-    """The numbers behind a verdict (all containments are over the smaller set)."""
+    """The numbers behind a verdict (all containments are over the smaller set).
+
+    ``narrative_containment``: shared narrative triples (outside quotations, no names or
+    numbers); ``shared_quoted``: shared triples that sit inside quotations in either
+    article, and ``quoted_share`` their share of all shared triples; ``contained``:
+    ``"a_in_b"`` / ``"b_in_a"`` when the smaller version's narrative is mostly in the other.
+    """
 
     word_containment: float = field(metadata=as_json(convert=rounded(4)))
     function_word_containment: float = field(metadata=as_json(convert=rounded(4)))
@@ -73,6 +97,13 @@ class Evidence(Record):
     sentences_b: int | None
     shared_names: tuple[str, ...]
     name_overlap: float = field(metadata=as_json(convert=rounded(4)))
+    narrative_containment: float = field(default=0.0, metadata=as_json(convert=rounded(4)))
+    narrative_shared: int = 0
+    skeleton_shared: int = 0
+    shared_quoted: int = 0
+    quoted_share: float = field(default=0.0, metadata=as_json(convert=rounded(4)))
+    shared_numbers: tuple[str, ...] = ()
+    contained: str | None = None
 
     @property
     def score(self) -> float:
@@ -80,20 +111,27 @@ class Evidence(Record):
         return max(self.word_containment, self.function_word_containment)
 
 
+LABELS = ("same_story", "shared_statement", "same_event", "unrelated")
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict(Record):
-    """``label`` is ``same_story``, ``same_event`` or ``unrelated``; ``rule`` names the rule
-    that fired; ``reason`` says it in words, with the numbers."""
+    """``label`` is ``same_story``, ``shared_statement``, ``same_event`` or ``unrelated``;
+    ``rule`` names the rule that fired; ``reason`` says it in words, with the numbers;
+    ``passages`` quotes the passages that decided it (filled in by :func:`compare`)."""
 
     label: str
     rule: str
     reason: str
+    passages: tuple[str, ...] = ()
 
-    json_keys = ("label", "description", "rule", "reason")
+    json_keys = ("label", "description", "rule", "reason", "passages")
 
     @property
     def description(self) -> str:
         return {"same_story": "same story (derived from the same source text)",
+                "shared_statement": "shared statement (independent reports quoting the same statement, "
+                                    "letter or release; the shared words are inside quotations)",
                 "same_event": "same event, different source text",
                 "unrelated": "unrelated (no shared source text, not visibly the same event; "
                              "the topic may still be the same)"}[self.label]
@@ -103,6 +141,9 @@ class Verdict(Record):
 
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*")
 _NAME_RUN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*[ \t]+)+[A-ZÀ-ÖØ-Þ][\w'’-]*")
+_SENTENCE_GAP = re.compile(r"[.!?:;\n]")
+_DIGIT = re.compile(r"\d")
+_FLAGS_CACHE: list = []  # the last two texts and their token flags (compare() reads each twice)
 _HASHES: dict[str, int] = {}
 _MASK = 0xFFFFFFFF
 
@@ -120,17 +161,27 @@ def _hash_words(norm: list[str]) -> list[int]:
     return out
 
 
-def _grams(hashes: list[int], n: int) -> frozenset[int]:
-    """Hashes of the word n-grams: sum of hash * 1000003**k, modulo 2**32."""
+def _gram_hashes(hashes, n: int):
+    """Hashes of every word n-gram, in order (sum of hash * 1000003**k, modulo 2**32)."""
     import numpy as np
 
     if len(hashes) < n:
-        return frozenset()
+        return np.zeros(0, dtype=np.uint32)
     arr = np.asarray(hashes, dtype=np.uint64)
     acc = np.zeros(len(arr) - n + 1, dtype=np.uint64)
     for k in range(n):
         acc = acc * np.uint64(1000003) + arr[k:len(arr) - n + 1 + k]
-    return frozenset((acc & np.uint64(_MASK)).tolist())
+    return (acc & np.uint64(_MASK)).astype(np.uint32)
+
+
+def _unique(values):
+    import numpy as np
+    return np.unique(np.asarray(values, dtype=np.uint32))
+
+
+def _grams(hashes: list[int], n: int) -> frozenset[int]:
+    """The set of n-gram hashes (kept for callers that want a Python set)."""
+    return frozenset(_gram_hashes(hashes, n).tolist())
 
 
 def _without(text: str, spans) -> str:
@@ -147,9 +198,11 @@ def _without(text: str, spans) -> str:
     return "".join(pieces)
 
 
-def fingerprint(text: str | Document, *, clean: bool = True) -> Fingerprint:
+def fingerprint(text: str | Document, *, clean: bool = True, furniture=None) -> Fingerprint:
     """Fingerprint an article (boilerplate lines left out when ``clean`` and the cleaner exists).
 
+    ``furniture`` (a :class:`medialit.compare.furniture.Furniture` learned from a
+    collection) leaves the site's recurring lines out too.
     Tokens here are a fast regex (letters/digits with inner apostrophes, hyphens, dots),
     lower-cased with accents folded, as in :func:`medialit.compare.alignment.normalize_word`.
 
@@ -158,54 +211,147 @@ def fingerprint(text: str | Document, *, clean: bool = True) -> Fingerprint:
     (['white house'], 12)
 
     A :class:`~medialit.corpus.document.Document` gives its own boilerplate lines and keeps
-    the fingerprint (the layer ("compare.fingerprint", clean)).
+    the fingerprint (the layer ("compare.fingerprint", clean)) when no furniture is given.
     """
     if isinstance(text, Document):
+        if furniture:
+            skip = (list(text.boilerplate) if clean else []) + furniture.spans(text.text)
+            return _fingerprint(text.text, skip)
         return text.layer(("compare.fingerprint", clean),
                           lambda d: _fingerprint(d.text, list(d.boilerplate) if clean else []))
-    return _fingerprint(text, boilerplate_of(text) if clean else [])
+    skip = boilerplate_of(text) if clean else []
+    if furniture:
+        skip = list(skip) + furniture.spans(text)
+    return _fingerprint(text, skip)
+
+
+def comparable_text(text: str, skip: list) -> str:
+    """The text that comparison measures: ``text`` with the ``skip`` spans blanked out."""
+    return _without(text, skip) if skip else text
+
+
+def token_flags(text: str) -> tuple[list[str], list[int], list[bool], list[bool]]:
+    """Tokens of ``text`` (normalised), their start offsets, and for each whether it is
+    inside a quotation and whether it is a name or a number (capitalised not at a sentence
+    start, or holding a digit)."""
+    from medialit.compare.quoted import quoted_mask, quoted_spans
+
+    for cached, flags in _FLAGS_CACHE:
+        if cached is text:
+            return flags
+    matches = list(_TOKEN.finditer(text))
+    toks = [m.group() for m in matches]
+    starts = [m.start() for m in matches]
+    norm = [t.lower() if t.isascii() else normalize_word(t) for t in toks]
+    gap, digit = _SENTENCE_GAP.search, _DIGIT.search
+    special = [False] * len(toks)
+    for k, tok in enumerate(toks):
+        if tok[0].isupper():
+            special[k] = k > 0 and not gap(text, matches[k - 1].end(), starts[k])
+        elif not tok[0].isalpha() or not tok.isalpha():
+            special[k] = bool(digit(tok))
+    quoted = quoted_mask(len(starts), starts, quoted_spans(text))
+    _FLAGS_CACHE[:] = [(text, (norm, starts, quoted, special))] + _FLAGS_CACHE[:1]
+    return norm, starts, quoted, special
 
 
 def _fingerprint(text: str, skip: list) -> Fingerprint:
-    if skip:
-        text = _without(text, skip)
-    norm = [normalize_word(w) for w in _TOKEN.findall(text)]
+    import numpy as np
+
+    text = comparable_text(text, skip)
+    norm, _, quoted, special = token_flags(text)
     hashes = _hash_words(norm)
-    skeleton = [h for h, w in zip(hashes, norm) if w in FUNCTION_WORDS]
+    n = WORD_NGRAM
+    triples = _gram_hashes(hashes, n)
+    if len(triples):
+        q = np.asarray(quoted, dtype=bool)
+        bad = q | np.asarray(special, dtype=bool)
+        width = len(triples)
+        any_bad = bad[:width] | bad[1:width + 1] | bad[2:width + 2]
+        all_quoted = q[:width] & q[1:width + 1] & q[2:width + 2]
+        narrative, quoted_grams = triples[~any_bad], triples[all_quoted]
+    else:
+        narrative = quoted_grams = triples
+    skeleton = [h for h, w, inq in zip(hashes, norm, quoted) if w in FUNCTION_WORDS and not inq]
     names = set()
     for m in _NAME_RUN.finditer(text):
         run = [normalize_word(w).removesuffix("'s") for w in m.group().split()]
         while run and run[0] in FUNCTION_WORDS:
             run.pop(0)
         names.update(f"{x} {y}" for x, y in zip(run, run[1:]))
-    return Fingerprint(_grams(hashes, WORD_NGRAM), _grams(skeleton, FUNCTION_NGRAM), frozenset(names), len(norm))
+    digit = _DIGIT.search
+    numbers = frozenset(w for w, sp in zip(norm, special) if sp and len(w) > 1 and digit(w))
+    return Fingerprint(_unique(triples), _unique(_gram_hashes(skeleton, FUNCTION_NGRAM)), frozenset(names), len(norm),
+                       _unique(narrative), _unique(quoted_grams), numbers)
 
 
-def _containment(x: frozenset, y: frozenset) -> float:
+def _arr(x):
+    """A fingerprint field as a sorted unique uint32 array (older fingerprints held sets)."""
+    import numpy as np
+    if x is None:
+        return np.zeros(0, dtype=np.uint32)
+    if isinstance(x, (set, frozenset)):
+        return np.unique(np.fromiter(x, dtype=np.uint32, count=len(x)))
+    return x
+
+
+def _shared(x, y):
+    import numpy as np
+    return np.intersect1d(_arr(x), _arr(y), assume_unique=True)
+
+
+def _containment(x, y) -> float:
+    x, y = _arr(x), _arr(y)
     small = min(len(x), len(y))
-    return len(x & y) / small if small else 0.0
+    return len(_shared(x, y)) / small if small else 0.0
 
 
 def evidence(a: str | Document | Fingerprint, b: str | Document | Fingerprint, *, pairs: list[AlignedPair] | None = None,
-             sentences_a: int | None = None, sentences_b: int | None = None) -> Evidence:
+             sentences_a: int | None = None, sentences_b: int | None = None,
+             quoted: tuple[list, list] | None = None) -> Evidence:
     """Measure text reuse between two articles (texts, Documents or fingerprints).
 
     ``pairs`` (from :func:`align`) adds the sentence-level evidence; without it
-    ``close_pairs`` is ``None`` and the alignment rule cannot fire.
+    ``close_pairs`` is ``None`` and the alignment rule cannot fire. ``quoted`` (the quoted
+    spans of each text, :func:`medialit.compare.quoted.quoted_spans`) leaves sentence pairs
+    that are mostly quotation out of ``close_pairs``.
     """
+    import numpy as np
+
     fa = a if isinstance(a, Fingerprint) else fingerprint(a)
     fb = b if isinstance(b, Fingerprint) else fingerprint(b)
     shared = fa.names & fb.names
     union = fa.names | fb.names
     close = None
     if pairs is not None:
-        close = sum(1 for p in pairs if p.kind in ("matched", "split", "joined") and p.similarity >= CLOSE_THRESHOLD)
+        close = sum(1 for p in pairs if p.kind in ("matched", "split", "joined") and p.similarity >= CLOSE_THRESHOLD
+                    and (quoted is None or not (_mostly_quoted(p.a, quoted[0]) or _mostly_quoted(p.b, quoted[1]))))
         if sentences_a is None:
             sentences_a = sum(1 for p in pairs if p.a is not None)
         if sentences_b is None:
             sentences_b = len({(p.b.start, p.b.end) for p in pairs if p.b is not None})
+    na, nb = _arr(fa.narrative), _arr(fb.narrative)
+    shared_narr = len(_shared(na, nb))
+    small = min(len(na), len(nb))
+    contained = None
+    if small and shared_narr / small >= CONTAINED and len(na) != len(nb):
+        contained = "a_in_b" if len(na) < len(nb) else "b_in_a"
+    both = _shared(fa.words, fb.words)
+    in_quotes = np.union1d(_arr(fa.quoted), _arr(fb.quoted))
+    shared_quoted = len(np.intersect1d(both, in_quotes, assume_unique=True))
+    shared_skel = len(_shared(fa.skeleton, fb.skeleton))
     return Evidence(_containment(fa.words, fb.words), _containment(fa.skeleton, fb.skeleton), close,
-                    sentences_a, sentences_b, tuple(sorted(shared)), len(shared) / len(union) if union else 0.0)
+                    sentences_a, sentences_b, tuple(sorted(shared)), len(shared) / len(union) if union else 0.0,
+                    shared_narr / small if small else 0.0, shared_narr, shared_skel, shared_quoted,
+                    shared_quoted / len(both) if len(both) else 0.0, tuple(sorted(fa.numbers & fb.numbers)), contained)
+
+
+def _mostly_quoted(span, spans) -> bool:
+    """True when at least half of ``span``'s characters sit inside the quoted ``spans``."""
+    if span is None or span.end <= span.start:
+        return False
+    inside = sum(max(0, min(span.end, e) - max(span.start, s)) for s, e in spans)
+    return inside * 2 >= span.end - span.start
 
 
 def similarity(a: str | Document, b: str | Document) -> float:
@@ -220,44 +366,126 @@ def similarity(a: str | Document, b: str | Document) -> float:
 
 def needs_alignment(ev: Evidence) -> bool:
     """True when the cheap measures are in the grey zone where sentence alignment could decide."""
-    return (ev.word_containment < SHARED_WORDING and ev.function_word_containment < SHARED_SKELETON
-            and (ev.word_containment >= GREY_WORDING or ev.function_word_containment >= GREY_SKELETON))
+    story = (ev.narrative_containment >= SHARED_NARRATIVE and ev.narrative_shared >= NARRATIVE_MIN_SHARED) or \
+            (ev.function_word_containment >= SHARED_SKELETON and ev.skeleton_shared >= SKELETON_MIN_SHARED)
+    return not story and (ev.narrative_containment >= GREY_WORDING or ev.word_containment >= GREY_WORDING
+                          or ev.function_word_containment >= GREY_SKELETON)
 
 
 def verdict(ev: Evidence) -> Verdict:
-    """Apply the rules, in order; the first that fires decides (see docs/compare.md)."""
-    wc, fc = ev.word_containment, ev.function_word_containment
-    if wc >= SHARED_WORDING:
-        return Verdict("same_story", "shared_wording",
-                       f"{wc:.0%} of the shorter article's word triples also appear in the other "
-                       f"(threshold {SHARED_WORDING:.0%})")
-    if fc >= SHARED_SKELETON:
+    """Apply the rules, in order; the first that fires decides (see docs/compare.md).
+
+    Only narrative (words outside quotations, without names and numbers), the grammar
+    outside quotations, and sentence pairs that are not mostly quotation can make two
+    articles the same story: shared quotations, names and figures are what independent
+    reports of one event or one statement have in common.
+    """
+    nc, fc = ev.narrative_containment, ev.function_word_containment
+    grown = {"a_in_b": "; the smaller version (A) is contained in the larger (B)",
+             "b_in_a": "; the smaller version (B) is contained in the larger (A)"}.get(ev.contained or "", "")
+    if nc >= SHARED_NARRATIVE and ev.narrative_shared >= NARRATIVE_MIN_SHARED:
+        return Verdict("same_story", "shared_narrative",
+                       f"{nc:.0%} of the shorter article's narrative word triples (outside quotations, "
+                       f"without names and numbers) also appear in the other (threshold {SHARED_NARRATIVE:.0%})"
+                       + grown)
+    if fc >= SHARED_SKELETON and ev.skeleton_shared >= SKELETON_MIN_SHARED:
         return Verdict("same_story", "shared_skeleton",
-                       f"{fc:.0%} of the shorter article's function-word patterns recur in the other, "
-                       f"as when words are swapped for synonyms (threshold {SHARED_SKELETON:.0%})")
+                       f"{fc:.0%} of the shorter article's function-word patterns outside quotations recur in "
+                       f"the other, as when words are swapped for synonyms (threshold {SHARED_SKELETON:.0%})" + grown)
     if ev.close_pairs is not None and ev.sentences_a and ev.sentences_b:
         shorter = min(ev.sentences_a, ev.sentences_b)
         if ev.close_pairs >= CLOSE_PAIRS_MIN and ev.close_pairs >= CLOSE_PAIRS_SHARE * shorter:
             return Verdict("same_story", "aligned_sentences",
-                           f"{ev.close_pairs} of {shorter} sentences have a close rewrite in the other "
-                           f"(similarity >= {CLOSE_THRESHOLD}; needs {CLOSE_PAIRS_MIN} and "
-                           f"{CLOSE_PAIRS_SHARE:.0%})")
+                           f"{ev.close_pairs} of {shorter} sentences (not counting those that are mostly "
+                           f"quotation) have a close rewrite in the other (similarity >= {CLOSE_THRESHOLD}; "
+                           f"needs {CLOSE_PAIRS_MIN} and {CLOSE_PAIRS_SHARE:.0%})" + grown)
+    if ev.shared_quoted >= STATEMENT_MIN and ev.quoted_share >= STATEMENT_SHARE:
+        return Verdict("shared_statement", "shared_quotation",
+                       f"{ev.shared_quoted} shared word triples sit inside quotations ({ev.quoted_share:.0%} of "
+                       f"all shared triples), but the narrative around them shares only {nc:.0%}: both quote "
+                       f"the same statement (needs {STATEMENT_MIN} quoted triples)")
     n = len(ev.shared_names)
+    figures = len(ev.shared_numbers)
     if n >= SAME_EVENT_NAMES_MIN and ev.name_overlap >= SAME_EVENT_NAMES:
         shown = ", ".join(ev.shared_names[:6]) + (", ..." if n > 6 else "")
         return Verdict("same_event", "shared_names",
-                       f"little shared wording ({ev.score:.0%}) but {n} shared names ({shown}; "
+                       f"little shared narrative ({nc:.0%}) but {n} shared names ({shown}; "
                        f"overlap {ev.name_overlap:.0%}, threshold {SAME_EVENT_NAMES:.0%})")
+    if ev.shared_quoted >= EVENT_QUOTED_MIN and n + figures >= EVENT_NAMES_OR_FIGURES:
+        return Verdict("same_event", "shared_quotes_and_figures",
+                       f"little shared narrative ({nc:.0%}) but the same quoted words ({ev.shared_quoted} "
+                       f"triples) and {n} names, {figures} figures in common")
     return Verdict("unrelated", "nothing_shared",
-                   f"little shared wording ({ev.score:.0%}) and few shared names ({n}, "
+                   f"little shared narrative ({nc:.0%}) and few shared names ({n}, "
                    f"overlap {ev.name_overlap:.0%})")
+
+
+# --- the passages behind a verdict ----------------------------------------------------
+
+PASSAGES_SHOWN = 3
+PASSAGE_MIN_WORDS = 5
+
+
+def shared_runs(a_text: str, fb: Fingerprint) -> list[tuple[int, int, bool]]:
+    """Stretches of ``a_text`` whose word triples all occur in ``fb`` (the other article):
+    ``(start, end, quoted)``, longest first; ``quoted`` when most of its words are quoted."""
+    norm, starts, quoted, _ = token_flags(a_text)
+    triples = _gram_hashes(_hash_words(norm), WORD_NGRAM)
+    import numpy as np
+    hit = np.isin(triples, _arr(fb.words)) if len(triples) else np.zeros(0, dtype=bool)
+    ends = [m.end() for m in _TOKEN.finditer(a_text)]
+    runs = []
+    if len(hit):
+        edges = np.diff(np.concatenate([[0], hit.astype(np.int8), [0]]))
+        for k, j in zip(np.flatnonzero(edges == 1).tolist(), (np.flatnonzero(edges == -1) - 1).tolist()):
+            first, last = k, j + WORD_NGRAM - 1
+            if last - first + 1 >= PASSAGE_MIN_WORDS:
+                q = sum(quoted[first:last + 1]) * 2 >= last - first + 1
+                runs.append((starts[first], ends[last], q))
+    runs.sort(key=lambda r: (r[0] - r[1], r[0]))
+    return runs
+
+
+def _clip(text: str, n: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 3].rstrip() + "..."
+
+
+def deciding_passages(v: Verdict, ev: Evidence, a_text: str, fb: Fingerprint, pairs, quoted_a) -> tuple[str, ...]:
+    """The passages that decided verdict ``v``, as short readable strings."""
+    if v.rule == "shared_narrative":
+        runs = [r for r in shared_runs(a_text, fb) if not r[2]]
+        return tuple(f"shared narrative: “{_clip(a_text[s:e])}”" for s, e, _ in runs[:PASSAGES_SHOWN])
+    if v.rule in ("shared_skeleton", "aligned_sentences"):
+        close = sorted((p for p in pairs if p.a is not None and p.b is not None and p.kind != "partial"
+                        and not _mostly_quoted(p.a, quoted_a)), key=lambda p: -p.similarity)
+        return tuple(f"rewritten sentence ({p.similarity:.2f}): A “{_clip(p.a.text, 100)}” / B “{_clip(p.b.text, 100)}”"
+                     for p in close[:PASSAGES_SHOWN])
+    if v.rule == "shared_quotation":
+        runs = [r for r in shared_runs(a_text, fb) if r[2]]
+        return tuple(f"shared quotation: “{_clip(a_text[s:e])}”" for s, e, _ in runs[:PASSAGES_SHOWN])
+    if v.label == "same_event":
+        out = []
+        if ev.shared_names:
+            out.append("shared names: " + ", ".join(ev.shared_names[:8]))
+        if ev.shared_numbers:
+            out.append("shared figures: " + ", ".join(ev.shared_numbers[:8]))
+        runs = [r for r in shared_runs(a_text, fb) if r[2]]
+        out += [f"shared quotation: “{_clip(a_text[s:e])}”" for s, e, _ in runs[:2]]
+        return tuple(out)
+    return ()
 
 
 # --- the full comparison --------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class Comparison(Record):
-    """Everything :func:`compare` found; ``to_dict()`` follows the CLI's JSON contract."""
+    """Everything :func:`compare` found; ``to_dict()`` follows the CLI's JSON contract.
+
+    ``added_later``: when the smaller version is contained in the larger (a growing story),
+    the larger version's sentences that the smaller one does not have; ``left_out``: the
+    lines of either text left out as the collection's site furniture.
+    """
 
     similarity: float = field(metadata=as_json(convert=rounded(4)))
     verdict: Verdict
@@ -265,33 +493,63 @@ class Comparison(Record):
     pairs: tuple[AlignedPair, ...]
     quote_changes: tuple
     attribution_changes: tuple
+    added_later: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
 
-    json_keys = ("similarity", "same_story", "pairs", "quote_changes", "verdict", "evidence", "attribution_changes")
+    json_keys = ("similarity", "same_story", "pairs", "quote_changes", "verdict", "evidence", "attribution_changes",
+                 "added_later", "left_out")
 
     @property
     def same_story(self) -> bool:
         return self.verdict.label == "same_story"
 
 
-def compare(a_text: str | Document, b_text: str | Document) -> Comparison:
+def compare(a_text: str | Document, b_text: str | Document, *, furniture=None) -> Comparison:
     """Compare two articles: similarity, verdict, aligned sentences, quote and attribution drift.
 
     Either article may be a :class:`~medialit.corpus.document.Document`: its sentences,
     boilerplate lines and quotations are reused (and kept for the next comparison). A plain
     text is read once here too: each of its boilerplate lines, sentences and quotations is
-    worked out once.
+    worked out once. ``furniture`` (learned from a collection with
+    :func:`medialit.compare.furniture.learn_furniture`) leaves a site's recurring lines out;
+    without it, a template the two articles alone share (identical lines at the top or foot
+    of both, the rest unrelated: :func:`medialit.compare.furniture.pair_furniture`) is.
 
     >>> c = compare("The mayor said the bridge will close.", "The mayor said the bridge will close.")
     >>> c.same_story, c.pairs[0].kind
     (True, 'matched')
     """
+    from dataclasses import replace
+
     from medialit.compare.drift import attribution_drift, quote_drift
+    from medialit.compare.quoted import quoted_spans
+    from medialit.text.split import sentences
 
     a = as_document(a_text)
     b = a if b_text is a_text else as_document(b_text)
-    sa, sb = prepare(a), prepare(b)
+    if furniture is None and a is not b:
+        from medialit.compare.furniture import pair_furniture
+        furniture = pair_furniture(a.text, b.text)
+    left_out: list[str] = []
+    if furniture:
+        fa, fb = fingerprint(a, furniture=furniture), fingerprint(b, furniture=furniture)
+        skip_a, skip_b = furniture.spans(a.text), furniture.spans(b.text)
+        left_out = list(dict.fromkeys(s.text.strip() for s in skip_a + skip_b))
+        sa = prepare(a.text, sentences(a.text, skip=list(a.boilerplate) + skip_a)) if skip_a else prepare(a)
+        sb = prepare(b.text, sentences(b.text, skip=list(b.boilerplate) + skip_b)) if skip_b else prepare(b)
+    else:
+        fa, fb = fingerprint(a), fingerprint(b)
+        sa, sb = prepare(a), prepare(b)
     pairs = align_prepared(a.text, sa, b.text, sb)
-    ev = evidence(a, b, pairs=pairs, sentences_a=len(sa), sentences_b=len(sb))
+    qa, qb = quoted_spans(a.text), quoted_spans(b.text)
+    ev = evidence(fa, fb, pairs=pairs, sentences_a=len(sa), sentences_b=len(sb), quoted=(qa, qb))
+    v = verdict(ev)
+    v = replace(v, passages=deciding_passages(v, ev, a.text, fb, pairs, qa))
     quotes, attributions = quote_drift(a, b, sa, sb)
     attributions = attributions + attribution_drift(pairs)
-    return Comparison(ev.score, verdict(ev), ev, tuple(pairs), tuple(quotes), tuple(attributions))
+    added: tuple[str, ...] = ()
+    if v.label == "same_story" and ev.contained == "a_in_b":
+        added = tuple(p.b.text for p in pairs if p.kind == "b_only")
+    elif v.label == "same_story" and ev.contained == "b_in_a":
+        added = tuple(p.a.text for p in pairs if p.kind == "a_only")
+    return Comparison(ev.score, v, ev, tuple(pairs), tuple(quotes), tuple(attributions), added, tuple(left_out))

@@ -20,18 +20,22 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from medialit.compare.alignment import PAIR_THRESHOLD, AlignedPair, PreparedSentence, normalize_word, prepare, text_of
+from medialit.compare.alignment import (PAIR_THRESHOLD, matching_blocks, sequence_opcodes, sequence_ratio,
+                                         AlignedPair, PreparedSentence, normalize_word, prepare, text_of)
 from medialit.corpus.document import Document
-from medialit.records import Record
+from medialit.records import Record, as_json, rounded
 from medialit.text.split import Span, words
 
 # Phrases that attribute a statement to a source (for "source dropped/added" in aligned
 # sentences): the openings wire style guides list for attribution, plus anonymity markers.
 SOURCE_CUES = ("according to", "citing", "cited", "told reporters", "sources", "officials said",
                "official said", "said to be", "reported", "anonymous", "anonymity", "familiar with")
+REWORDED_MIN = 0.3        # similarity of a quote and its reworded counterpart (same speaker, same place)
+REWORDED_BELOW = 0.75     # a matched quotation scoring below this is "reworded", not just edited
+IMPLICIT_GAP = 800        # characters back to the last named speaker for a quotation with none
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\s*\.\.\.\s*\]")
 
 
@@ -43,13 +47,15 @@ def _verbs() -> dict:
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A quotation: ``start``/``end`` cover the marks; ``inner`` is the quoted words."""
+    """A quotation: ``start``/``end`` cover the marks; ``inner`` is the quoted words.
+    ``implicit`` when no speaker is named next to it and ``speaker`` is the last named one."""
 
     start: int
     end: int
     inner: Span
     speaker: str | None
     verb: str | None
+    implicit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +70,11 @@ class QuoteEdit(Record):
 
 @dataclass(frozen=True, slots=True)
 class QuoteChange(Record):
-    """A quotation in both articles whose wording changed (``kind="wording"``), or words
-    quoted in one and paraphrased in the other (``paraphrase_to_quote``/``quote_to_paraphrase``)."""
+    """A quotation in both articles whose wording changed (``kind="wording"``; ``"reworded"``
+    when most of its words changed: a quote and a reworded passage with the same speaker
+    in the same place), or words quoted in one and paraphrased in the other
+    (``paraphrase_to_quote``/``quote_to_paraphrase``). ``similarity`` scores the two
+    wordings (1.0 = the same words); ``speaker`` is the speaker both credit, if known."""
 
     kind: str
     a: str
@@ -76,8 +85,11 @@ class QuoteChange(Record):
     b_end: int
     changes: tuple[QuoteEdit, ...]
     explanation: str
+    similarity: float = field(default=1.0, metadata=as_json(convert=rounded(3)))
+    speaker: str | None = None
 
-    json_keys = ("a", "b", "changes", "kind", "explanation", "a_start", "a_end", "b_start", "b_end")
+    json_keys = ("a", "b", "changes", "kind", "explanation", "a_start", "a_end", "b_start", "b_end",
+                 "similarity", "speaker")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +114,16 @@ def find_quote_spans(text: str | Document) -> list[QuoteSpan]:
     found = find_quotes(text)
     text = text_of(text)
     out = []
+    last: tuple[str, int] | None = None  # the last named speaker and where their quotation ended
     for q in found:
         i = text.find(q.content, q.start, q.end) if q.content else -1
         inner = Span(i, i + len(q.content), q.content) if i >= 0 else Span(q.start, q.end, text[q.start:q.end])
-        out.append(QuoteSpan(q.start, q.end, inner, q.speaker, q.verb))
+        speaker, implicit = q.speaker, False
+        if speaker is None and q.kind == "speech" and last and q.start - last[1] <= IMPLICIT_GAP:
+            speaker, implicit = last[0], True  # a quotation that goes on from the last named speaker
+        elif speaker:
+            last = (speaker, q.end)
+        out.append(QuoteSpan(q.start, q.end, inner, speaker, q.verb, implicit))
     return out
 
 
@@ -138,7 +156,7 @@ def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence]
         for j, y in enumerate(nb):
             if min(len(x), len(y)) < 3:
                 continue
-            matched = sum(m.size for m in SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks())
+            matched = sum(size for _, _, size in matching_blocks(x, y))
             score = matched / min(len(x), len(y))
             if score >= 0.6 and matched >= 3:
                 candidates.append((score, i, j))
@@ -146,32 +164,158 @@ def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence]
     for score, i, j in sorted(candidates, reverse=True):
         if i not in pairs and j not in pairs.values():
             pairs[i] = j
+    for score, i, j in sorted(_reworded_candidates(qa, qb, na, nb, pairs, sa, sb), reverse=True):
+        if i not in pairs and j not in pairs.values():
+            pairs[i] = j
     changes: list[QuoteChange] = []
     attributions: list[AttributionChange] = []
     for i, j in sorted(pairs.items()):
         edits = _quote_edits(b, qb[j], ta[i], tb[j])
         if edits:
-            changes.append(QuoteChange("wording", qa[i].inner.text, qb[j].inner.text, qa[i].inner.start,
+            sim = wording_similarity(na[i], nb[j])
+            speaker = qa[i].speaker if _same_speaker(qa[i].speaker, qb[j].speaker) else None
+            implicit = " (its speaker is implicit: the last one named)" if (qa[i].implicit or qb[j].implicit) else ""
+            if sim < REWORDED_BELOW:
+                who = f" by {speaker}" if speaker else ""
+                why = (f"quote reworded: the quotation{who} in the same place reads differently "
+                       f"(similarity {sim:.2f}){implicit}: " + "; ".join(e.explanation for e in edits))
+                kind = "reworded"
+            else:
+                why = f"the quotation's wording differs{implicit}: " + "; ".join(e.explanation for e in edits)
+                kind = "wording"
+            changes.append(QuoteChange(kind, qa[i].inner.text, qb[j].inner.text, qa[i].inner.start,
                                        qa[i].inner.end, qb[j].inner.start, qb[j].inner.end, tuple(edits),
-                                       "the quotation's wording differs: " + "; ".join(e.explanation for e in edits)))
-        attributions.extend(_speaker_drift(qa[i], qb[j]))
+                                       why, sim, speaker))
+        if not (qa[i].implicit or qb[j].implicit):
+            attributions.extend(_speaker_drift(qa[i], qb[j]))
     for j, q in enumerate(qb):
         if j not in pairs.values():
             hit = _paraphrased(nb[j], sa, qa)
             if hit:
                 changes.append(_paraphrase_change("paraphrase_to_quote", a, hit, b, q, tb[j]))
+            else:
+                changes.extend(_reworded_passage("B", q, nb[j], tb[j], qb, sb, sa, qa, a))
     for i, q in enumerate(qa):
         if i not in pairs:
             hit = _paraphrased(na[i], sb, qb)
             if hit:
                 changes.append(_paraphrase_change("quote_to_paraphrase", b, hit, a, q, ta[i]))
+            else:
+                changes.extend(_reworded_passage("A", q, na[i], ta[i], qa, sa, sb, qb, b))
     return changes, attributions
+
+
+def _reworded_passage(side: str, q: QuoteSpan, qn: list[str], qw: list[Span], own_quotes, own_sents, other_sents,
+                      other_quotes, other_text: str) -> list[QuoteChange]:
+    """A quotation on one side and, in the same place on the other, a sentence outside
+    quotation marks that names the same speaker and rewords it (similarity >=
+    ``REWORDED_MIN``): "quote reworded" into a paraphrase."""
+    if not q.speaker or len(qn) < 5:
+        return []
+    last = _norm_speaker(q.speaker).split()[-1:]
+    if not last or len(last[0]) < 3:
+        return []
+    here = next((k for k, s in enumerate(own_sents) if s.span.start <= q.start < s.span.end), None)
+    if here is None:
+        return []
+    rel = here / max(1, len(own_sents))
+    best = None
+    for k, s in enumerate(other_sents):
+        if abs(k / max(1, len(other_sents)) - rel) > 2 / max(1, min(len(own_sents), len(other_sents))):
+            continue
+        if last[0] not in s.norm:
+            continue
+        outside = [(w, n) for w, n in zip(s.spans, s.norm) if not any(o.start <= w.start < o.end for o in other_quotes)]
+        if len(outside) < 5:
+            continue
+        score = wording_similarity(qn, [n for _, n in outside])
+        if score >= REWORDED_MIN and (best is None or score > best[0]):
+            best = (score, s, outside)
+    if best is None:
+        return []
+    score, s, outside = best
+    pw = [w for w, _ in outside]
+    ops = sequence_opcodes([normalize_word(w.text) for w in qw], [n for _, n in outside])
+    edits = tuple(QuoteEdit(op, " ".join(w.text for w in qw[i1:i2]), " ".join(w.text for w in pw[j1:j2]),
+                            "wording differs between the quotation and the reworded passage")
+                  for op, i1, i2, j1, j2 in ops if op != "equal")
+    other = "B" if side == "A" else "A"
+    why = (f"quote reworded: {side} quotes {q.speaker} directly; {other} gives a reworded passage in the same "
+           f"place, naming the same speaker, without quotation marks (similarity {score:.2f})")
+    if side == "A":
+        return [QuoteChange("reworded", q.inner.text, s.span.text, q.inner.start, q.inner.end, s.span.start,
+                            s.span.end, edits, why, score, q.speaker)]
+    flipped = tuple(QuoteEdit(e.op, e.b, e.a, e.explanation) for e in edits)
+    return [QuoteChange("reworded", s.span.text, q.inner.text, s.span.start, s.span.end, q.inner.start,
+                        q.inner.end, flipped, why, score, q.speaker)]
+
+
+def wording_similarity(x: list[str], y: list[str]) -> float:
+    """How alike two wordings are, in [0, 1]: the larger of word order (difflib's ratio) and
+    the mean of word order and the Dice overlap of lightly stemmed content words.
+
+    >>> round(wording_similarity("we will rebuild the school".split(), "we will rebuild the school".split()), 2)
+    1.0
+    """
+    from medialit.compare.alignment import FUNCTION_WORDS, stem
+
+    if not x or not y:
+        return 0.0
+    order = sequence_ratio(x, y)
+    cx = {stem(w) for w in x if w not in FUNCTION_WORDS}
+    cy = {stem(w) for w in y if w not in FUNCTION_WORDS}
+    overlap = 2 * len(cx & cy) / (len(cx) + len(cy)) if cx or cy else 0.0
+    return max(order, (order + overlap) / 2)
+
+
+def _same_speaker(x: str | None, y: str | None) -> bool:
+    """The same speaker: equal once normalised, or one's last word ends the other ("Ruiz",
+    "Mayor Elena Ruiz")."""
+    if not x or not y:
+        return False
+    nx, ny = _norm_speaker(x), _norm_speaker(y)
+    if nx == ny:
+        return True
+    lx, ly = nx.split(), ny.split()
+    return bool(lx and ly) and (lx[-1] == ly[-1]) and lx[-1][:1].isalpha() and len(lx[-1]) > 2
+
+
+def _reworded_candidates(qa, qb, na, nb, paired: dict[int, int], sa, sb) -> list[tuple[float, int, int]]:
+    """Unpaired quotations of A and B with the same speaker in the same place (their
+    sentences hold the same position among the article's sentences, give or take two, or
+    they are that speaker's k-th quotation on both sides) whose wordings score at least
+    ``REWORDED_MIN``."""
+    used_b = set(paired.values())
+
+    def position(q, sents) -> float:
+        for k, s in enumerate(sents):
+            if s.span.start <= q.start < s.span.end:
+                return k / max(1, len(sents))
+        return -1.0
+
+    def rank(qs, k) -> int:
+        return sum(1 for m in range(k) if _same_speaker(qs[m].speaker, qs[k].speaker))
+
+    out = []
+    for i, x in enumerate(qa):
+        if i in paired or len(na[i]) < 4:
+            continue
+        for j, y in enumerate(qb):
+            if j in used_b or len(nb[j]) < 4 or not _same_speaker(x.speaker, y.speaker):
+                continue
+            near = abs(position(x, sa) - position(y, sb)) <= 2 / max(1, min(len(sa), len(sb)))
+            if not near and rank(qa, i) != rank(qb, j):
+                continue
+            score = wording_similarity(na[i], nb[j])
+            if score >= REWORDED_MIN:
+                out.append((score, i, j))
+    return out
 
 
 def _quote_edits(b_text: str, qb: QuoteSpan, aw: list[Span], bw: list[Span]) -> list[QuoteEdit]:
     x = [normalize_word(w.text) for w in aw]
     y = [normalize_word(w.text) for w in bw]
-    ops = [op for op in SequenceMatcher(None, x, y, autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in sequence_opcodes(x, y) if op[0] != "equal"]
     # a run deleted in one place and inserted in another is a move
     deleted = {tuple(sorted(x[i1:i2])): k for k, (op, i1, i2, _, _) in enumerate(ops) if op == "delete"}
     moved = {}
@@ -228,11 +372,11 @@ def _paraphrased(quote: list[str], sents: list[PreparedSentence], quotes: list[Q
     best = None
     for s in sents:
         inside = [any(q.start <= w.start < q.end for q in quotes) for w in s.spans]
-        blocks = [m for m in SequenceMatcher(None, quote, s.norm, autojunk=False).get_matching_blocks()
-                  if m.size >= 2 and not any(inside[m.b:m.b + m.size])]
-        covered = sum(m.size for m in blocks)
+        blocks = [(mb, size) for _, mb, size in matching_blocks(quote, s.norm)
+                  if size >= 2 and not any(inside[mb:mb + size])]
+        covered = sum(size for _, size in blocks)
         if blocks and covered / len(quote) >= 0.6 and (best is None or covered > best[0]):
-            best = (covered, s, blocks[0].b, blocks[-1].b + blocks[-1].size)
+            best = (covered, s, blocks[0][0], blocks[-1][0] + blocks[-1][1])
     return best[1:] if best else None
 
 
@@ -241,11 +385,10 @@ def _paraphrase_change(kind: str, para_text: str, hit, quote_text: str, q: Quote
     s, first, last = hit
     pw = s.spans[first:last]
     stretch = para_text[pw[0].start:pw[-1].end]
-    matcher = SequenceMatcher(None, [normalize_word(w.text) for w in pw], [normalize_word(w.text) for w in qw],
-                              autojunk=False)
+    opcodes = sequence_opcodes([normalize_word(w.text) for w in pw], [normalize_word(w.text) for w in qw])
     edits = tuple(QuoteEdit(op, " ".join(w.text for w in pw[i1:i2]), " ".join(w.text for w in qw[j1:j2]),
                             "wording differs between the paraphrase and the quotation")
-                  for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+                  for op, i1, i2, j1, j2 in opcodes if op != "equal")
     if kind == "paraphrase_to_quote":
         why = ("B puts these words in quotation marks, but A gives them as paraphrase, without "
                "quotation marks: a paraphrase may have been turned into a direct quote")

@@ -81,7 +81,7 @@ class Neighbour(Record):
     title: str | None
     outlet: str
     similarity: float = field(metadata=as_json(convert=rounded(4)))
-    verdict: str          # "same_story", "same_event" or "unrelated"
+    verdict: str          # "same_story", "shared_statement", "same_event" or "unrelated"
     description: str      # the verdict in words
     reason: str           # the rule that decided, with its numbers
 
@@ -236,8 +236,8 @@ def compare_with_corpus(text: str | Document, corpus: Corpus | Iterable[Article]
         out.append(Neighbour(id=article.id, title=article.title, outlet=article.outlet,
                              similarity=float(result.similarity), verdict=result.verdict.label,
                              description=result.verdict.description, reason=result.verdict.reason))
-    order = {"same_story": 0, "same_event": 1, "unrelated": 2}
-    return sorted(out, key=lambda n: (order.get(n.verdict, 3), -n.similarity, n.id))
+    order = {"same_story": 0, "shared_statement": 1, "same_event": 2, "unrelated": 3}
+    return sorted(out, key=lambda n: (order.get(n.verdict, 4), -n.similarity, n.id))
 
 
 def claims_to_check(sentences: Iterable[Any], figures: Iterable[Any] = (), *, limit: int | None = 5) -> list[ClaimToCheck]:

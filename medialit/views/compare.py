@@ -69,6 +69,16 @@ def comparison_html(result: Comparison, *, a_label: str = "A", b_label: str = "B
     v = result.verdict
     head = (f"<p><b>Similarity {result.similarity:.2f}</b> — verdict: <b>{escape(v.description)}</b><br>"
             f"<small>why ({escape(v.rule)}): {escape(v.reason)}</small></p>")
+    if v.passages:
+        head += "<p><small>Decided by:</small></p><ul class=\"ml-drift\">" + "".join(
+            f"<li><small>{escape(x)}</small></li>" for x in v.passages) + "</ul>"
+    if result.added_later:
+        head += (f"<p><small>The smaller version is contained in the larger; {len(result.added_later)} "
+                 "sentence(s) of the larger were added later (if this is a growing story: check the dates), "
+                 "marked “only in A” or “only in B” below.</small></p>")
+    if result.left_out:
+        head += (f"<p><small>Left out as site furniture: {len(result.left_out)} line(s) "
+                 f"({escape('; '.join(x[:60] for x in result.left_out[:3]))}).</small></p>")
     legend = ("<p><small>In A, <del>struck-through</del> words were deleted or replaced; in B, "
               "<ins>underlined bold</ins> words were inserted or are the replacement.</small></p>")
     rows = "".join(_row(p) for p in result.pairs)
@@ -78,6 +88,8 @@ def comparison_html(result: Comparison, *, a_label: str = "A", b_label: str = "B
     for q in result.quote_changes:
         items = "".join(f"<li>{escape(e.explanation)}</li>" for e in q.changes) if q.kind == "wording" else \
             f"<li>{escape(q.explanation)}</li>"
+        if q.kind == "reworded":
+            items = f"<li><b>quote reworded</b>, similarity {q.similarity:.2f}: {escape(q.explanation)}</li>"
         drift.append(f"<li>A: “{escape(q.a)}”<br>B: “{escape(q.b)}”<ul>{items}</ul></li>")
     attributions = "".join(f"<li><b>{escape(c.kind.replace('_', ' '))}</b>: {escape(c.explanation)}</li>"
                            for c in result.attribution_changes)

@@ -37,7 +37,7 @@ def test_families_accept_a_list_of_articles_and_report_the_deciding_rule(seeds):
     links: list[FamilyLink] = []
     families = story_families(list(seeds), links=links)
     assert ["001", "002"] in families
-    assert [(l.a, l.b, l.rule) for l in links] == [("001", "002", "shared_wording")]
+    assert [(l.a, l.b, l.rule) for l in links] == [("001", "002", "shared_narrative")]
 
 
 def test_unreadable_input_is_a_clear_error():
@@ -119,7 +119,7 @@ def test_cli_compare_missing_file_names_it(tmp_path, capsys, seeds):
     assert len(err) == 1 and "missing.txt" in err[0]
 
 
-def test_small_corpora_are_compared_pair_by_pair_without_loading_minhash():
+def test_small_corpora_are_compared_pair_by_pair_without_loading_datasketch():
     import subprocess
     import sys
     code = ("import sys; from medialit.corpus import load_corpus; from medialit.compare import story_families; "
@@ -127,3 +127,47 @@ def test_small_corpora_are_compared_pair_by_pair_without_loading_minhash():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[0] == "[['000'], ['001', '002'], ['003'], ['004']]"
     assert out[1] == "False"
+
+
+def test_two_jobs_give_the_same_families_and_links_as_one():
+    bench = _bench()
+    articles, _ = bench.generate_corpus(200, seed=11)
+    one: list[FamilyLink] = []
+    two: list[FamilyLink] = []
+    assert story_families(articles, links=one) == story_families(articles, links=two, jobs=2)
+    assert one == two and one
+
+
+def test_a_short_early_version_inside_a_long_one_is_a_candidate_in_a_large_corpus():
+    # containment, not Jaccard: a 3-paragraph version inside a 12-paragraph one
+    bench = _bench()
+    articles, _ = bench.generate_corpus(120, seed=5)
+    long_text = "\n\n".join(f"Paragraph {k} of the harbour story says the crane number {k} was idle while "
+                            f"dockers waited for the tide and the pilot boat on shift {k}." for k in range(40))
+    short_text = "\n\n".join(long_text.split("\n\n")[:4])
+    articles = dict(articles, early=short_text, late=long_text)
+    families = story_families(articles)
+    assert any({"early", "late"} <= set(f) for f in families)
+
+
+def test_furniture_learned_by_families_is_reported(tmp_path):
+    foot = "Read more stories like this on the Tarn Ledger, the county's oldest independent paper."
+    bodies = ["Rain closed the mountain pass on Monday and drivers were sent back to the valley.",
+              "The choir sang to a full abbey on Sunday night, raising money for the roof.",
+              "A new bakery opened on the square, and the queue reached the post office by nine.",
+              "Farmers say the late frost has cost them most of this year's cherries.",
+              "The ferry timetable changes next week, with an extra crossing at dawn."]
+    texts = {f"p{k}": f"{body}\n{foot}" for k, body in enumerate(bodies)}
+    furniture = []
+    assert all(len(f) == 1 for f in story_families(texts, furniture=furniture))
+    assert [(f.text, f.articles) for f in furniture] == [(foot, 5)]
+
+
+def test_two_posts_of_one_site_are_not_joined_by_the_template_only_they_share():
+    head = "Tarn Ledger | the county's news since 1890, every morning"
+    foot = ("About the Tarn Ledger: an independent paper owned by its readers' cooperative, "
+            "printed in Tarn and delivered to every village of the upper valley.")
+    a = f"{head}\nRain closed the mountain pass on Monday and drivers were sent back to the valley.\n{foot}"
+    b = f"{head}\nThe choir sang to a full abbey on Sunday night, raising money for the roof.\n{foot}"
+    assert story_families({"a": a, "b": b, "c": "Something else entirely, about a bakery on the square."}) == \
+        [["a"], ["b"], ["c"]]

@@ -39,6 +39,7 @@ def cases() -> dict[str, list[str]]:
     out["families--seeds"] = ["families", "--json", "seeds"]
     out["check--seeds"] = ["check", "--json", *seeds]
     out["check-text--seeds"] = ["check", *seeds]
+    out["families--compare_collection"] = ["families", "--json", "--trail", "tests/fixtures/compare_collection"]
     return out
 
 
