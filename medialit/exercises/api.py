@@ -20,6 +20,9 @@ from medialit.exercises.spec import ExerciseSet, find_exercise_file, load_exerci
 from medialit.exercises.store import AnswerStore, answers_path
 
 
+COUNTED = ("correct", "incorrect", "saved")     # check statuses recorded as an attempt
+
+
 def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
 
@@ -71,7 +74,7 @@ class Exercises:
             return Note(plain_text(exercise))  # pragma: no cover
         widget = ExerciseWidget(exercise, self.store.get(exercise.id),
                                 on_change=lambda value: self._save(exercise, value, quiet=True),
-                                on_check=lambda: self.result(exercise.id))
+                                on_check=lambda: self._counted(self.result(exercise.id)))
         self._widgets[exercise.id] = widget
         return widget
 
@@ -141,6 +144,23 @@ class Exercises:
         """
         return self._check(self._find(exercise_id), namespace)
 
+    def _counted(self, result: CheckResult) -> CheckResult:
+        """Record a check as an attempt in the answers file (every Check button click and every
+        ``ex.check`` outside grading mode), when it checked an answer: a check that graded
+        nothing (no answer yet, or one that cannot be read) is not an attempt. A count that
+        cannot be written (a read-only folder) never stops the check."""
+        if result.status in COUNTED and not grading_mode():
+            try:
+                self.store.record_attempt(result.exercise_id)
+            except OSError:
+                pass
+        return result
+
+    def attempts(self, exercise_id: str) -> int:
+        """How many checks of one exercise are recorded in the answers file."""
+        entry = self.store.attempts(self._find(exercise_id).id)
+        return entry["count"] if entry else 0
+
     def check(self, exercise_id: str, *, strict: bool | None = None,
               namespace: Mapping[str, Any] | None = None) -> CheckResult | Note | None:
         """Check one exercise and return the result (shows as feedback in a notebook).
@@ -157,6 +177,7 @@ class Exercises:
                 raise AssertionError(str(err)) from None
             return Note(str(err), ok=False)
         if not strict:
+            self._counted(result)
             widget = self._widgets.get(result.exercise_id)
             if widget is None:
                 return result
@@ -227,13 +248,15 @@ def load(name: str, *, folder: str | os.PathLike | None = None,
 
 
 def _move_renamed_answers(exercise_set: ExerciseSet, store: AnswerStore) -> None:
-    """An answer saved under an exercise's former id (its ``aliases``) is kept under its new id."""
+    """An answer saved under an exercise's former id (its ``aliases``) is kept under its new id
+    (and so are the checks recorded under it)."""
     for exercise in exercise_set.exercises:
         for alias in exercise.aliases:
             if alias in store and exercise.id not in store:
                 store.set(exercise.id, store.get(alias))
             if alias in store:
                 store.clear(alias)
+            store.move_attempts(alias, exercise.id)
 
 
 def _from_key(exercise_set: ExerciseSet, store_path: Path) -> Exercises:

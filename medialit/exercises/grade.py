@@ -30,7 +30,7 @@ from medialit.exercises.checking import check
 from medialit.exercises.kinds import KINDS
 from medialit.exercises.results import CheckResult
 from medialit.exercises.spec import ExerciseFileError, ExerciseSet, load_exercise_file
-from medialit.exercises.store import SUFFIX, parse_answers
+from medialit.exercises.store import SUFFIX, AnswersFile, parse_answers_file
 
 MAX_ANSWERS_BYTES = 5_000_000       # a real answers file is a few kB
 MAX_FILES = 5_000                   # files looked at in one student's folder
@@ -64,6 +64,12 @@ class StudentGrade:
     handed_in: str | None = None         # latest save time found (ISO, UTC)
     late: bool = False
     overrides: dict[str, tuple[float, str]] = field(default_factory=dict)
+    attempts: dict[str, dict] = field(default_factory=dict)   # column -> {"count", "first", "last"} (student-reported)
+
+    @property
+    def total_attempts(self) -> int:
+        """The checks recorded for the graded exercises (what the ``attempts`` column shows)."""
+        return sum(entry["count"] for column, entry in self.attempts.items() if column in self.scores)
 
     def worsen(self, status: str, problem: str | None = None) -> None:
         if STATUS_RANK[status] > STATUS_RANK[self.status]:
@@ -182,8 +188,8 @@ def scan_folder(folder: Path) -> _Found:
     return found
 
 
-def _read(path: Path, folder: Path) -> tuple[dict[str, dict], str]:
-    """(answers, the file's ``updated`` time) of one answers file; AnswersFileError names it."""
+def _read(path: Path, folder: Path) -> tuple[AnswersFile, str]:
+    """(what the file holds, its latest save time) of one answers file; AnswersFileError names it."""
     rel = path.relative_to(folder).as_posix()
     size = path.stat().st_size
     if size > MAX_ANSWERS_BYTES:
@@ -195,14 +201,14 @@ def _read(path: Path, folder: Path) -> tuple[dict[str, dict], str]:
         raise AnswersFileError(f"{rel}: not UTF-8 text (byte {err.start})") from None
     except OSError as err:
         raise AnswersFileError(f"{rel}: cannot be read ({err.strerror})") from None
-    answers = parse_answers(text, rel)
-    saved = [str(e.get("saved", "")) for e in answers.values() if isinstance(e.get("saved"), str)]
-    return answers, max(saved, default="")
+    content = parse_answers_file(text, rel)
+    saved = [str(e.get("saved", "")) for e in content.answers.values() if isinstance(e.get("saved"), str)]
+    return content, max(saved, default="")
 
 
-def _pick_copy(stem: str, paths: list[Path], folder: Path, grade: StudentGrade) -> tuple[dict, str]:
-    """The answers of the copy saved last when a student handed in several; a problem names both."""
-    readable: list[tuple[str, float, Path, dict]] = []
+def _pick_copy(stem: str, paths: list[Path], folder: Path, grade: StudentGrade) -> tuple[AnswersFile, str]:
+    """The copy saved last when a student handed in several; a problem names both."""
+    readable: list[tuple[str, float, Path, AnswersFile]] = []
     for path in paths:
         try:
             answers, updated = _read(path, folder)
@@ -211,7 +217,7 @@ def _pick_copy(stem: str, paths: list[Path], folder: Path, grade: StudentGrade) 
             continue
         readable.append((updated, path.stat().st_mtime, path, answers))
     if not readable:
-        return {}, ""
+        return AnswersFile({}, {}), ""
     readable.sort(key=lambda r: (r[0], r[1]))
     updated, _, used, answers = readable[-1]
     if len(paths) > 1:
@@ -258,9 +264,11 @@ def _grade_into(grade: StudentGrade, folder: Path, sets: dict[str, ExerciseSet],
             grade.worsen("incomplete", f"no {stem}{SUFFIX}")
         else:
             before = len(grade.problems)
-            answers, updated = _pick_copy(stem, found.answers[stem], folder, grade)
+            content, updated = _pick_copy(stem, found.answers[stem], folder, grade)
+            answers = content.answers
             unreadable = not answers and len(grade.problems) > before
             times.append(updated)
+            _attempts(grade, stem, exercise_set, content)
         if has_code(exercise_set) and options.run:
             # as the notebook's own check does: the value the run gave the variable, else the saved answer
             answers = {**answers, **_run_values(grade, stem, exercise_set, runnable.get(stem), options, exercises_dir)}
@@ -272,6 +280,17 @@ def _grade_into(grade: StudentGrade, folder: Path, sets: dict[str, ExerciseSet],
     if deadline and grade.handed_in and _parse_time(grade.handed_in) and _parse_time(grade.handed_in) > deadline:
         grade.late = True
         grade.worsen("late", f"handed in {grade.handed_in}, after the deadline")
+
+
+def _attempts(grade: StudentGrade, stem: str, exercise_set: ExerciseSet, content: AnswersFile) -> None:
+    """Copy the checks recorded for this notebook's exercises (student-reported) into the grade."""
+    for exercise in exercise_set.exercises:
+        entry = content.attempts.get(exercise.id)
+        if entry:
+            grade.attempts[f"{stem}:{exercise.id}"] = entry
+    if content.dropped_attempts:
+        grade.problems.append(f"{stem}{SUFFIX}: {content.dropped_attempts} attempts entries not readable; "
+                              "not counted")
 
 
 def _zero(grade: StudentGrade, sets: dict[str, ExerciseSet], notebooks: list[str]) -> None:

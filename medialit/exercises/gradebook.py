@@ -2,12 +2,15 @@
 
 * ``grades.csv``: UTF-8 with a BOM (spreadsheets then read accents right), one row per
   student after a ``(max points)`` row: status, late flag, points per exercise, a subtotal
-  per notebook, total, possible, percent, free-text answers saved, and a short problems column
-  (at most :data:`PROBLEMS_CHARS` characters; the feedback file has them all).
+  per notebook, total, possible, percent, free-text answers saved, attempts (the checks the
+  answers files record for the graded exercises: student-reported, the feedback file has them
+  per exercise), and a short problems column (at most :data:`PROBLEMS_CHARS` characters; the
+  feedback file has them all).
 * ``grades_lms.csv``: the totals in the column layout of Canvas's gradebook import
   (``Student, ID, SIS User ID, SIS Login ID, Section``, then one column per notebook and the
   total); Moodle's CSV grade import reads the same file (map ``SIS Login ID`` to the username).
-* ``grades_feedback/<student>.md``: each exercise's result, feedback and hint, and every problem.
+* ``grades_feedback/<student>.md``: each exercise's result, feedback, hint and recorded checks,
+  and every problem.
 * ``grades_free_text.csv``: the free-text answers for the instructor to read.
 
 Overrides (``--overrides FILE``) are a CSV ``student,exercise,points[,note]`` whose points
@@ -58,16 +61,16 @@ def write_csv(path: Path, book: Gradebook) -> None:
     with open(path, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow(["student", "status", "late", *book.columns, *subtotals, "total", "possible", "percent",
-                         "free_text_answered", "problems"])
+                         "free_text_answered", "attempts", "problems"])
         writer.writerow([MAX_ROW, "", "", *(_points(book.maxima[c]) for c in book.columns),
                          *(_points(book.notebook_max(s)) for s in book.notebooks), _points(book.possible),
-                         _points(book.possible), "100", "", ""])
+                         _points(book.possible), "100", "", "", ""])
         for g in book.grades:
             writer.writerow([g.student, g.status, "yes" if g.late else "",
                              *(_points(g.scores.get(c, 0.0)) for c in book.columns),
                              *(_points(g.subtotal(s)) for s in book.notebooks), _points(g.total),
                              _points(book.possible), percent(g, book.possible), g.free_text_answered,
-                             short_problems(g.problems)])
+                             g.total_attempts, short_problems(g.problems)])
 
 
 def write_lms_csv(path: Path, book: Gradebook) -> None:
@@ -91,7 +94,8 @@ def feedback_markdown(grade: StudentGrade, book: Gradebook) -> str:
     """One student's feedback: status, totals, each exercise's result, and every problem."""
     lines = [f"# Feedback for {grade.student}", "",
              f"- Status: **{grade.status}**" + (" (handed in after the deadline)" if grade.late else ""),
-             f"- Total: **{_points(grade.total)} / {_points(book.possible)}** ({percent(grade, book.possible)}%)", ""]
+             f"- Total: **{_points(grade.total)} / {_points(book.possible)}** ({percent(grade, book.possible)}%)",
+             f"- Checks recorded in your answers files (graded exercises): {grade.total_attempts}", ""]
     for stem in book.notebooks:
         lines += [f"## {stem}: {_points(grade.subtotal(stem))} / {_points(book.notebook_max(stem))}", ""]
         for column, result in grade.results.items():
@@ -101,11 +105,21 @@ def feedback_markdown(grade: StudentGrade, book: Gradebook) -> str:
             if column in grade.overrides:
                 points, note = grade.overrides[column]
                 shown.append(f"  Set by your instructor: {_points(points)} points" + (f" ({note})" if note else ""))
+            shown.append(f"  {attempts_line(grade.attempts.get(column))}")
             lines += [f"- {shown[0]}", *(f"  {line}" for line in shown[1:])]
         lines.append("")
     if grade.problems:
         lines += ["## Problems with the submission", "", *(f"- {p}" for p in grade.problems), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def attempts_line(entry: dict | None) -> str:
+    """How often an exercise was checked, as the feedback file says it."""
+    if not entry:
+        return "Checks recorded: none"
+    times = "1 time" if entry["count"] == 1 else f"{entry['count']} times"
+    when = entry["first"] if entry["first"] == entry["last"] else f"first {entry['first']}, last {entry['last']}"
+    return f"Checks recorded: {times} ({when})"
 
 
 def write_feedback(folder: Path, book: Gradebook) -> int:

@@ -3,7 +3,14 @@
 The file ``<stem>.answers.json`` looks like::
 
     {"format": "medialit-answers/1", "notebook": "00_start_here", "updated": "2024-05-01T10:00:00Z",
-     "answers": {"q0.1": {"value": "Shift+Enter", "saved": "2024-05-01T10:00:00Z"}}}
+     "answers": {"q0.1": {"value": "Shift+Enter", "saved": "2024-05-01T10:00:00Z"}},
+     "attempts": {"q0.1": {"count": 2, "first": "2024-05-01T10:00:05Z", "last": "2024-05-01T10:01:00Z"}}}
+
+``attempts`` counts the checks of each exercise (:meth:`AnswerStore.record_attempt`), with the
+times of the first and the last. It is optional (files written before it existed load as they
+are, with no attempts) and student-reported: anyone can edit the file, so a count is a hint for
+the instructor, never proof. Entries of the wrong shape are dropped when read, without touching
+the answers (a count is not worth losing answers for).
 
 Loading is total: a file that cannot be read as answers (bad JSON, nesting deeper than
 :data:`MAX_DEPTH`, a number too long to read, more than :data:`MAX_BYTES`, not UTF-8) is
@@ -29,7 +36,7 @@ import secrets
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from medialit.errors import AnswersFileError
 
@@ -37,6 +44,7 @@ FORMAT = "medialit-answers/1"
 SUFFIX = ".answers.json"
 MAX_BYTES = 5_000_000        # far above any real answers file (a few kB); a larger file is refused
 MAX_DEPTH = 32               # how deeply an answers file may nest lists and tables
+MAX_ATTEMPTS = 1_000_000     # a count above this is not a real count (dropped when read)
 
 try:                         # POSIX; on Windows saves are still atomic, only not locked
     import fcntl
@@ -72,6 +80,42 @@ def parse_answers(text: str, where: str) -> dict[str, dict]:
 
     Catches every way the JSON parser can fail (syntax, recursion, numbers too long to read).
     """
+    return parse_answers_file(text, where)[0]
+
+
+def _time(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 40
+
+
+def parse_attempts(table: Any) -> tuple[dict[str, dict], int]:
+    """(the well-formed entries of an ``attempts`` table, how many entries were dropped).
+
+    A well-formed entry is ``{"count": n, "first": time, "last": time}`` with ``n`` a whole
+    number from 1 to :data:`MAX_ATTEMPTS` and the times short strings; anything else is dropped.
+    """
+    if table is None:
+        return {}, 0
+    if not isinstance(table, dict):
+        return {}, 1
+    kept: dict[str, dict] = {}
+    for exercise_id, entry in table.items():
+        count = entry.get("count") if isinstance(entry, dict) else None
+        if (isinstance(count, int) and not isinstance(count, bool) and 0 < count <= MAX_ATTEMPTS
+                and _time(entry.get("first")) and _time(entry.get("last")) and len(exercise_id) <= 200):
+            kept[exercise_id] = {"count": count, "first": entry["first"], "last": entry["last"]}
+    return kept, len(table) - len(kept)
+
+
+class AnswersFile(NamedTuple):
+    """What an answers file holds: the answers, the well-formed attempts, how many were dropped."""
+
+    answers: dict[str, dict]
+    attempts: dict[str, dict]
+    dropped_attempts: int = 0
+
+
+def parse_answers_file(text: str, where: str) -> AnswersFile:
+    """An answers file's text read (see :func:`parse_answers`, :func:`parse_attempts`)."""
     text = text.removeprefix("\ufeff")            # a BOM from an editor is not an error
     if text.lstrip()[:1] not in ("{", ""):
         raise AnswersFileError(f"{where}: not a medialit answers file (it does not start with '{{')")
@@ -88,16 +132,21 @@ def parse_answers(text: str, where: str) -> dict[str, dict]:
     answers = data.get("answers") if isinstance(data, dict) else None
     if not isinstance(answers, dict) or not all(isinstance(v, dict) and "value" in v for v in answers.values()):
         raise AnswersFileError(f"{where}: not a medialit answers file (no 'answers' table)")
-    return answers
+    return AnswersFile(answers, *parse_attempts(data.get("attempts")))
 
 
 def read_answers(path: Path, *, max_bytes: int = MAX_BYTES) -> dict[str, dict]:
     """The answers in a file (``{}`` when absent); raises :class:`AnswersFileError` when unreadable."""
+    return read_answers_file(path, max_bytes=max_bytes).answers
+
+
+def read_answers_file(path: Path, *, max_bytes: int = MAX_BYTES) -> AnswersFile:
+    """The answers and attempts in a file (both ``{}`` when absent); raises :class:`AnswersFileError`."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        return {}
+        return AnswersFile({}, {})
     except OSError as err:
         raise AnswersFileError(f"{path}: cannot be read ({err.strerror or err})") from None
     if len(raw) > max_bytes:
@@ -106,7 +155,7 @@ def read_answers(path: Path, *, max_bytes: int = MAX_BYTES) -> dict[str, dict]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise AnswersFileError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from None
-    return parse_answers(text, str(path))
+    return parse_answers_file(text, str(path))
 
 
 def move_aside(path: Path) -> Path:
@@ -165,7 +214,7 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 class AnswerStore:
-    """The saved answers of one notebook; every :meth:`set` rewrites the file atomically."""
+    """The saved answers of one notebook and the checks made; every change rewrites the file atomically."""
 
     def __init__(self, path: str | os.PathLike, *, notebook: str | None = None, persist: bool = True) -> None:
         self.path = Path(path)
@@ -173,13 +222,14 @@ class AnswerStore:
         self.warning: str | None = None
         self.persist = persist          # False: kept in memory only, the file is neither read nor written
         self._answers: dict[str, dict] = {}
+        self._attempts: dict[str, dict] = {}
         if persist:
-            self._answers = self._load()
+            self._answers, self._attempts = self._load()
 
-    def _load(self) -> dict[str, dict]:
-        """The answers on disk; a damaged file is moved aside (one warning) and ``{}`` returned."""
+    def _load(self) -> tuple[dict[str, dict], dict[str, dict]]:
+        """(answers, attempts) on disk; a damaged file is moved aside (one warning), ``({}, {})`` returned."""
         try:
-            return read_answers(self.path)
+            return read_answers_file(self.path)[:2]
         except AnswersFileError as err:
             try:
                 aside = move_aside(self.path)
@@ -189,7 +239,7 @@ class AnswerStore:
             self.warning = (f"Warning: {err}. {where}; answers start afresh. "
                             "Ask your instructor if you need the old ones.")
             print(self.warning)  # stdout on purpose: nbgrader scores stderr as a failure
-            return {}
+            return {}, {}
 
     def get(self, exercise_id: str, default: Any = None) -> Any:
         entry = self._answers.get(exercise_id)
@@ -202,6 +252,35 @@ class AnswerStore:
     def __contains__(self, exercise_id: str) -> bool:
         return exercise_id in self._answers
 
+    def attempts(self, exercise_id: str) -> dict | None:
+        """``{"count": n, "first": time, "last": time}`` of one exercise's checks, or None if never checked."""
+        entry = self._attempts.get(exercise_id)
+        return None if entry is None else dict(entry)
+
+    def record_attempt(self, exercise_id: str) -> int:
+        """Count one check of an exercise now (under the lock, like a save); returns the new count."""
+        def bump(_answers: dict[str, dict], attempts: dict[str, dict]) -> None:
+            moment = now()
+            old = attempts.get(exercise_id)
+            attempts[exercise_id] = {"count": min(old["count"] + 1, MAX_ATTEMPTS), "first": old["first"],
+                                     "last": moment} if old else {"count": 1, "first": moment, "last": moment}
+        self._update(bump)
+        return self._attempts[exercise_id]["count"]
+
+    def move_attempts(self, old_id: str, new_id: str) -> None:
+        """Add the checks recorded under a former id (an alias) to the new id's, and forget the old id."""
+        if old_id not in self._attempts:
+            return
+
+        def merge(_answers: dict[str, dict], attempts: dict[str, dict]) -> None:
+            old, new = attempts.pop(old_id, None), attempts.get(new_id)
+            if old and new:
+                old = {"count": min(old["count"] + new["count"], MAX_ATTEMPTS),
+                       "first": min(old["first"], new["first"]), "last": max(old["last"], new["last"])}
+            if old:
+                attempts[new_id] = old
+        self._update(merge)
+
     def set(self, exercise_id: str, value: Any) -> None:
         """Save one answer now (JSON-able values only)."""
         self._change(exercise_id, {"value": value, "saved": now()})
@@ -212,16 +291,22 @@ class AnswerStore:
 
     def _change(self, exercise_id: str, entry: dict | None) -> None:
         """Apply one change to the answers on disk (re-read under the lock, so other writers' saves stay)."""
+        self._update(lambda answers, _attempts: self._apply(answers, exercise_id, entry))
+
+    def _update(self, change) -> None:
+        """Run ``change(answers, attempts)`` on the file's current content under the lock, then save."""
         if not self.persist:
-            self._apply(self._answers, exercise_id, entry)
+            change(self._answers, self._attempts)
             return
         with locked(self.path):
-            answers = self._load() if self.path.exists() else {}
-            self._apply(answers, exercise_id, entry)
+            answers, attempts = self._load() if self.path.exists() else ({}, {})
+            change(answers, attempts)
             data = {"format": FORMAT, "notebook": self.notebook, "updated": now(), "answers": answers}
+            if attempts:
+                data["attempts"] = attempts
             text = json.dumps(data, ensure_ascii=False, indent=1)
             write_atomically(self.path, text)
-        self._answers = answers
+        self._answers, self._attempts = answers, attempts
 
     @staticmethod
     def _apply(answers: dict[str, dict], exercise_id: str, entry: dict | None) -> None:

@@ -210,3 +210,69 @@ def test_pick_sentences_from_a_seed_article_offers_no_boilerplate():
     assert not any("Please Wait" in s for s in items)
     from medialit.exercises.checking import check, coerce
     assert check(exercise, coerce(exercise, ["the insider who spoke"])).passed
+
+
+def test_every_check_in_code_is_counted_once_in_the_answers_file(ex, monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    monkeypatch.delenv("MEDIALIT_GRADING", raising=False)
+    ex.check("q9.1")                                        # nothing to check yet: not an attempt
+    assert ex.attempts("q9.1") == 0
+    ex.answer("q9.1", "named")
+    ex.check("q9.1")
+    ex.answer("q9.1", "anonymous")
+    ex.check("q9.1")
+    assert ex.attempts("q9.1") == 2
+    saved = json.loads(ex.store.path.read_text(encoding="utf-8"))["attempts"]["q9.1"]
+    assert saved["count"] == 2 and saved["first"] <= saved["last"] and saved["last"].endswith("Z")
+    assert restart(ex).attempts("q9.1") == 2
+    ex.check_all(), ex.progress()                           # overviews are not checks of one exercise
+    assert ex.attempts("q9.1") == 2 and ex.attempts("q9.2") == 0
+
+
+def test_the_check_button_counts_one_attempt_per_click_and_a_check_cell_under_it_one_more(ex, monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    monkeypatch.delenv("MEDIALIT_GRADING", raising=False)
+    widget = ex.show("q9.1")
+    widget.input.value = "named"
+    assert ex.attempts("q9.1") == 0                         # a change is a save, not a check
+    widget.check_button.click()
+    widget.check_button.click()
+    assert ex.attempts("q9.1") == 2
+    ex.check("q9.1")
+    assert ex.attempts("q9.1") == 3 and restart(ex).attempts("q9.1") == 3
+
+
+def test_checks_in_grading_mode_are_not_counted(ex, monkeypatch):
+    ex.answer("q9.1", "anonymous")
+    assert ex.check("q9.1", strict=True) is None
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    ex.check("q9.1")
+    assert ex.attempts("q9.1") == 0 and "attempts" not in json.loads(ex.store.path.read_text(encoding="utf-8"))
+
+
+def test_a_check_still_answers_when_its_count_cannot_be_written(ex, monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    monkeypatch.delenv("MEDIALIT_GRADING", raising=False)
+    ex.answer("q9.1", "anonymous")
+
+    def refuse(*_args):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(ex.store, "record_attempt", refuse)
+    assert ex.check("q9.1").status == "correct"
+
+
+def test_checks_recorded_under_a_former_id_move_to_the_new_id(tmp_path, monkeypatch):
+    folder = tmp_path / "exercises"
+    folder.mkdir()
+    (folder / "01_demo.toml").write_text(
+        '[[exercise]]\nid = "q1.1b"\nkind = "single_choice"\nprompt = "2+2?"\npoints = 1\nhint = "Count."\n'
+        'choices = ["3", "4"]\nanswer = "4"\naliases = ["q1.10"]\n', encoding="utf-8")
+    monkeypatch.setenv("MEDIALIT_EXERCISES", str(folder))
+    monkeypatch.setenv("MEDIALIT_ANSWERS_DIR", str(tmp_path))
+    first = exercises.load("01_demo")
+    first.store.set("q1.1b", "3")
+    first.store.record_attempt("q1.10")                     # as an older copy of the kit counted it
+    first.store.record_attempt("q1.10")
+    first.store.record_attempt("q1.1b")
+    again = exercises.load("01_demo")
+    assert again.attempts("q1.1b") == 3 and again.store.attempts("q1.10") is None

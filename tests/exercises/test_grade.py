@@ -93,3 +93,25 @@ def test_grade_free_text_option_chooses_the_file_and_keeps_awkward_text_intact(t
         assert list(csv.DictReader(handle)) == [{"student": "erin", "exercise": "00_start_here:q0.4",
                                                  "answer": essay}]
     assert not (tmp_path / "g_free_text.csv").exists()
+
+
+def test_checks_made_in_the_notebook_reach_the_gradebook(tmp_path, monkeypatch):
+    from medialit import exercises
+
+    student = tmp_path / "class" / "erin"
+    student.mkdir(parents=True)
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    monkeypatch.delenv("MEDIALIT_GRADING", raising=False)
+    monkeypatch.setenv("MEDIALIT_EXERCISES", str(ROOT / "exercises"))
+    monkeypatch.setenv("MEDIALIT_ANSWERS_DIR", str(student))
+    ex = exercises.load("00_start_here")
+    ex.answer("q0.1", "Esc")
+    ex.check("q0.1")
+    ex.answer("q0.1", "Shift+Enter")
+    ex.check("q0.1")
+    ex.answer("q0.2", 5)
+    ex.check("q0.2")
+    out = tmp_path / "g.csv"
+    main(["grade", str(tmp_path / "class"), "--out", str(out), "--exercises", str(ROOT / "exercises")])
+    assert read(out)["erin"]["attempts"] == "3"
+    assert "Checks recorded: 2 times" in (tmp_path / "g_feedback" / "erin.md").read_text(encoding="utf-8")

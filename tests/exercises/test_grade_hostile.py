@@ -295,3 +295,41 @@ def test_no_stored_value_of_any_shape_makes_a_check_raise():
             for value in junk:
                 statuses.add(check(exercise, value).status)
     assert "invalid" in statuses and statuses <= {"invalid", "incorrect", "unanswered", "saved", "correct"}
+
+
+def with_attempts(text: str, attempts) -> str:
+    data = json.loads(text)
+    data["attempts"] = attempts
+    return json.dumps(data)
+
+
+def test_the_gradebook_has_an_attempts_column_and_the_feedback_shows_each_exercises_checks(tmp_path):
+    cls = tmp_path / "class"
+    put(cls / "ana", ALICE.read_text(encoding="utf-8"))                       # an old file: no attempts
+    put(cls / "ben", with_attempts(answers(q0_1="Shift+Enter", q0_2=5), {
+        "q0.1": {"count": 4, "first": "2024-09-02T09:00:00Z", "last": "2024-09-02T09:30:00Z"},
+        "q0.2": {"count": 1, "first": "2024-09-02T09:40:00Z", "last": "2024-09-02T09:40:00Z"},
+        "q0.4": {"count": 2, "first": "2024-09-02T09:50:00Z", "last": "2024-09-02T09:51:00Z"},   # free text
+        "q9.9": {"count": 50, "first": "2024-09-02T09:00:00Z", "last": "2024-09-02T09:00:00Z"}}))  # no such exercise
+    put(cls / "cyd", with_attempts(answers(q0_1="Esc"), {
+        "q0.1": {"count": "999999999999", "first": "t", "last": "t"},
+        "q0.2": {"count": 3, "first": "2024-09-02T09:00:00Z", "last": "2024-09-02T09:10:00Z"}}))
+    put(cls / "dan", with_attempts(answers(q0_1="Esc"), "lots"))
+    out = tmp_path / "g.csv"
+    main(["grade", str(cls), "--out", str(out), "--exercises", str(ROOT / "exercises")])
+    with open(out, newline="", encoding="utf-8-sig") as handle:
+        header = next(csv.reader(handle))
+    assert header[-3:] == ["free_text_answered", "attempts", "problems"]
+    rows = read(out)
+    assert rows["(max points)"]["attempts"] == ""
+    assert {s: rows[s]["attempts"] for s in ("ana", "ben", "cyd", "dan")} == {"ana": "0", "ben": "5", "cyd": "3",
+                                                                              "dan": "0"}
+    assert (rows["ana"]["status"], rows["ben"]["status"]) == ("complete", "incomplete")   # counts never change a status
+    assert "1 attempts entries not readable; not counted" in rows["cyd"]["problems"]
+    assert rows["cyd"]["status"] == "incomplete" and "not readable" in rows["dan"]["problems"]
+    ben = (tmp_path / "g_feedback" / "ben.md").read_text(encoding="utf-8")
+    assert "- Checks recorded in your answers files (graded exercises): 5" in ben
+    assert "Checks recorded: 4 times (first 2024-09-02T09:00:00Z, last 2024-09-02T09:30:00Z)" in ben
+    assert "Checks recorded: 1 time (2024-09-02T09:40:00Z)" in ben and "Checks recorded: none" in ben
+    ana = (tmp_path / "g_feedback" / "ana.md").read_text(encoding="utf-8")
+    assert "(graded exercises): 0" in ana and ana.count("Checks recorded: none") == 4

@@ -161,3 +161,104 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_answer(tmp_path):
                 lost += 1
     assert (lost, damaged) == (0, 0)
     assert not list(tmp_path.glob("*.damaged-*"))
+
+
+# Attempts: every check is counted in the answers file, with the first and the last time.
+
+OLD = ('{"format": "medialit-answers/1", "notebook": "n", "updated": "2024-01-01T00:00:00Z",\n'
+       ' "answers": {"q1": {"value": "yes", "saved": "2024-01-01T00:00:00Z"}}}')
+
+
+def test_an_old_answers_file_without_attempts_loads_and_keeps_its_answers_when_a_check_is_counted(tmp_path, capsys):
+    path = tmp_path / "n.answers.json"
+    path.write_text(OLD, encoding="utf-8")
+    store = AnswerStore(path)
+    assert store.get("q1") == "yes" and store.attempts("q1") is None
+    assert store.record_attempt("q1") == 1
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "medialit-answers/1" and data["answers"]["q1"]["value"] == "yes"
+    assert data["attempts"]["q1"]["count"] == 1
+    assert capsys.readouterr().out == "" and not list(tmp_path.glob("*.damaged-*"))
+
+
+def test_attempts_count_keep_the_first_time_move_the_last_and_survive_a_restart(tmp_path, monkeypatch):
+    from medialit.exercises import store as store_module
+    path = tmp_path / "n.answers.json"
+    clock = iter(["2024-01-01T10:00:00Z", "2024-01-01T10:00:00Z", "2024-01-01T10:05:00Z",
+                  "2024-01-01T10:05:00Z", "2024-01-02T09:00:00Z", "2024-01-02T09:00:00Z"])
+    monkeypatch.setattr(store_module, "now", lambda: next(clock))
+    store = AnswerStore(path)
+    assert [store.record_attempt("q1") for _ in range(3)] == [1, 2, 3]
+    assert AnswerStore(path).attempts("q1") == {"count": 3, "first": "2024-01-01T10:00:00Z",
+                                                "last": "2024-01-02T09:00:00Z"}
+    assert AnswerStore(path).attempts("q2") is None
+
+
+def test_a_save_keeps_the_attempts_and_a_count_keeps_the_answers(tmp_path):
+    path = tmp_path / "n.answers.json"
+    store = AnswerStore(path)
+    store.set("q1", "a")
+    store.record_attempt("q1")
+    store.set("q1", "b")
+    store.clear("q2")
+    again = AnswerStore(path)
+    assert again.get("q1") == "b" and again.attempts("q1")["count"] == 1
+
+
+@pytest.mark.parametrize("table,kept", [
+    ({"q1": {"count": 2, "first": "t1", "last": "t2"}}, {"q1"}),
+    ({"q1": {"count": "lots", "first": "t", "last": "t"}, "q2": {"count": 1, "first": "t", "last": "t"}}, {"q2"}),
+    ({"q1": {"count": -3, "first": "t", "last": "t"}}, set()),
+    ({"q1": {"count": True, "first": "t", "last": "t"}}, set()),
+    ({"q1": {"count": 10**30, "first": "t", "last": "t"}}, set()),
+    ({"q1": {"count": 2.5, "first": "t", "last": "t"}}, set()),
+    ({"q1": {"count": 2, "first": "x" * 5000, "last": "t"}}, set()),
+    ({"q1": {"count": 2}}, set()),
+    ({"q1": 7}, set()),
+    ([1, 2, 3], set()),
+])
+def test_attempts_of_the_wrong_shape_are_dropped_and_the_answers_still_load(tmp_path, capsys, table, kept):
+    path = tmp_path / "n.answers.json"
+    data = json.loads(OLD)
+    data["attempts"] = table
+    path.write_text(json.dumps(data), encoding="utf-8")
+    store = AnswerStore(path)
+    assert store.get("q1") == "yes" and set(store._attempts) == kept
+    assert capsys.readouterr().out == "" and path.exists()      # not moved aside: the answers matter more
+
+
+def test_a_count_on_a_damaged_file_moves_it_aside_and_starts_at_one(tmp_path, capsys):
+    path = tmp_path / "n.answers.json"
+    store = AnswerStore(path)
+    path.write_text('{"answers": {"q1": ', encoding="utf-8")       # damaged after it was loaded
+    assert store.record_attempt("q1") == 1
+    assert len(list(tmp_path.glob("n.answers.json.damaged-*"))) == 1 and "moved to" in capsys.readouterr().out
+    assert AnswerStore(path).attempts("q1")["count"] == 1
+
+
+def test_two_writers_counting_checks_and_saving_answers_lose_nothing(tmp_path):
+    path = tmp_path / "n.answers.json"
+    n = 60
+
+    def work(prefix: str):
+        def run():
+            store = AnswerStore(path)
+            for i in range(n):
+                store.record_attempt("shared")
+                store.set(f"{prefix}{i}", i)
+        return run
+
+    AnswerStore(path).set("start", 0)
+    pids = [_fork(work("a")), _fork(work("b"))]
+    assert [os.waitpid(pid, 0)[1] for pid in pids] == [0, 0]
+    store = AnswerStore(path)
+    assert store.attempts("shared")["count"] == 2 * n
+    assert {f"a{i}" for i in range(n)} | {f"b{i}" for i in range(n)} | {"start"} == set(read_answers(path))
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob("*.damaged-*"))
+
+
+def test_an_attempts_table_nested_too_deeply_is_refused_like_any_damaged_file(tmp_path):
+    path = tmp_path / "n.answers.json"
+    path.write_text(OLD[:-1] + ', "attempts": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    with pytest.raises(AnswersFileError, match="nested too deeply"):
+        read_answers(path)
