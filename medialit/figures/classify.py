@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from medialit.figures.ambiguous import read_unit
 from medialit.figures.patterns import P_EXCLUDE, P_NUMBER, Cand, scale_after
 from medialit.figures.tables import FigureRules
 from medialit.text.numbers import parse_number_words, parse_numeral
@@ -52,7 +53,7 @@ _HEAD = re.compile(r"[A-Za-z]+$")
 _NOT_CODE_HEADS = frozenset(("mid", "pre", "post", "early", "late", "circa"))
 _SCALE_FIRST = frozenset("-bmtkBMTK\u212a")   # a scale word starts with a space, a hyphen or one of these
 _SMALL_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
-_POUNDS = re.compile(r"\s+pounds\b", re.I)
+_AMBIGUOUS = re.compile(r"(?:[ \u00a0]?|-)[A-Za-z]+\b")
 _AGO = re.compile(r"\s+ago\b")
 _YEAR_LEAD = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Oo]f|[Yy]ear|[Ff]iscal|FY|[Cc]alendar)\s+$")
 _PER_N = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<mod>[a-z]+))?\s+(?P<w>[a-z]+)\b")
@@ -288,13 +289,20 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
     # glued "m" after a bare number: million before a counted noun ("100m people"), else metres
     if (ch == "m" or ch == "M") and not currency and scale == 1.0 and not _CODE_AFTER.match(text, pos + 1):
         noun = counted_noun(rules, text, pos + 1, value * 1e6)
-        if noun:
+        if noun and noun[1] in rules.ambiguous_units:   # "40m pounds": million, then money or weight below
+            value = c.value = value * 1e6
+            scale = c.scale = 1e6
+            c.notes.append("'m' = 1e+06")
+            pos = c.numeric_end = pos + 1
+            ch = text[pos:pos + 1]
+        elif noun:
             c.value = value * 1e6
             c.notes.append("'m' before a counted noun = million")
             return _finish(c, "count", noun[0], noun[1], "count: number + counted noun", text, rules)
 
     nx = _NEXT.match(text, pos)
     nxt = nx.group(1).lower() if nx else ""
+    money_rule = None   # set when an ambiguous unit word ("pounds") is read as money
     if not currency:
         if nxt in ("c", "f", "°"):
             tmp = _TEMPERATURE.match(text, pos)
@@ -311,19 +319,34 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
             pos2 = cw.end()
         elif ch == "p" and not is_words and not _CODE_AFTER.match(text, pos + 1):
             currency, pos2 = "pence", pos + 1
-        elif scale != 1.0 and nxt == "pounds" and _POUNDS.match(text[pos:pos + 8]):
-            currency, pos2 = "GBP", pos + len(_POUNDS.match(text[pos:pos + 8]).group())
+        elif nxt in rules.ambiguous_units and (am := _AMBIGUOUS.match(text, pos)):
+            # "40,000 pounds": money or weight, from the words near it ([[ambiguous_units]])
+            unit = rules.ambiguous_units[nxt]
+            reading, note, sure = read_unit(rules, text, start, am.end(), nxt, "money" if scale != 1.0 else "measure")
+            c.notes.append(note)
+            if not sure:
+                c.ambiguous = nxt
+            how_read = "read from the words near it" if sure else "money or weight, unsure"
+            if reading == "measure":
+                r = _rate(rules, text, am.end(), unit.measure)
+                if r:
+                    return _finish(c, "quantity", r[0], r[1], f"quantity: number + '{nxt}' + rate ({how_read})", text, rules)
+                return _finish(c, "quantity", am.end(), unit.measure, f"quantity: number + '{nxt}' ({how_read})", text, rules)
+            currency, pos2 = unit.money, am.end()
+            money_rule = f"money: number + '{nxt}' ({how_read})"
         else:
             cc = _CURRENCY_CODE_AFTER.match(text, pos) if nx and nx.group(1).isupper() else None
             currency, pos2 = (cc.group(1), cc.end()) if cc else (None, pos)
         if currency:
-            c.notes.append(f"currency word = {currency}")
+            if money_rule is None:
+                c.notes.append(f"currency word = {currency}")
             pos = pos2
     if currency:
         r = _rate(rules, text, pos, currency)
         if r:
-            return _finish(c, "money", r[0], r[1], "money: amount + rate", text, rules)
-        return _finish(c, "money", pos, currency, "money: currency sign or word", text, rules)
+            return _finish(c, "money", r[0], r[1], "money: amount + rate" if money_rule is None else
+                           money_rule.replace("' (", "' + rate ("), text, rules)
+        return _finish(c, "money", pos, currency, money_rule or "money: currency sign or word", text, rules)
 
     if nxt in firsts["time"]:
         am = _AGE_AFTER.match(text, pos)

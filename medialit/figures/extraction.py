@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from medialit.corpus.document import Document
+from medialit.figures.ambiguous import sterling_note
 from medialit.figures.classify import KINDS, classify_candidate, counted_noun, name_label_start
 from medialit.figures.patterns import DIGITS_AT, MONTHS, ORDINAL_WORDS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
 from medialit.figures.tables import FigureRules, currency_left_regex, load_rules, trie_regex
@@ -408,6 +409,22 @@ def _carry_noun(text: str, c: Cand, count: Cand) -> None:
                    "earlier in the sentence")
 
 
+def _money_from_article(rules: FigureRules, c: Cand, sign: str) -> None:
+    """An unsure "pounds" (no word of money or weight near it) in an article that writes "£" or
+    "pence" elsewhere is money: the article's money is sterling ([money_cues] article)."""
+    unit = rules.ambiguous_units[c.ambiguous]
+    if c.kind == "quantity" and c.unit and c.unit.split("/")[0] == unit.measure:
+        c.kind, c.unit = "money", unit.money + c.unit[len(unit.measure):]
+    elif c.kind == "vague" and c.unit == unit.measure:
+        c.unit = unit.money
+    c.rule = c.rule.replace("quantity:", "money:", 1).replace(
+        "money or weight, unsure", f"money: '{sign}' elsewhere in the article")
+    c.notes = [n for n in c.notes if not n.startswith("unsure: ")]
+    c.notes.append(f"'{c.ambiguous}' read as money ({unit.money}), not {unit.measure_name}: no word of money or "
+                   f"{unit.measure_name} near it, but '{sign}' elsewhere in the article")
+    c.ambiguous = None
+
+
 def _extract(text: str, rules: FigureRules, sentence_spans: Sequence) -> list[Figure]:
     if not text.strip():
         return []
@@ -417,9 +434,15 @@ def _extract(text: str, rules: FigureRules, sentence_spans: Sequence) -> list[Fi
     figures: list[Figure] = []
     prev: Cand | None = None
     last_count: tuple[int, Cand] | None = None   # the last count with a noun, and its sentence
+    sterling: list[str | None] = []   # the article's money sign, looked for once, when first needed
     for c in resolved:
         if c.reason:
             continue
+        if c.ambiguous is not None:
+            if not sterling:
+                sterling.append(sterling_note(rules, text))
+            if sterling[0] is not None:
+                _money_from_article(rules, c, sterling[0])
         carried = None
         if prev is not None and prev.qualifier and prev.kind == c.kind and prev.unit and prev.unit.split("/")[0] == (c.unit or "").split("/")[0] \
                 and prev.qualifier not in rules.qualifiers_after:

@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
+from medialit.figures.ambiguous import read_unit
 from medialit.figures.tables import FigureRules
 from medialit.text.numbers import MULTIPLIERS, NUMBER_WORDS, parse_number_words, parse_numeral  # noqa: F401
 
@@ -37,6 +38,7 @@ class Cand:
     reason: str | None = None
     scale: float = 1.0
     numeric_end: int = 0   # end of the number itself (before any unit), for ranges
+    ambiguous: str | None = None   # a unit word read without a cue ("pounds": money or weight)
 
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -374,7 +376,14 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
             c.end = cur.end()
         else:
             noun = counted(text, c.end, 2.0, after_of=phrase.endswith(" of"))
-            if noun:
+            if noun and noun[1] in rules.ambiguous_units:   # "thousands of pounds": money or weight
+                unit = rules.ambiguous_units[noun[1]]
+                reading, note, sure = read_unit(rules, text, c.start, noun[0], noun[1], "money")
+                c.unit, c.end = (unit.money if reading == "money" else unit.measure), noun[0]
+                c.notes.append(note)
+                if not sure:
+                    c.ambiguous, c.rule = noun[1], "vague quantity (money or weight, unsure)"
+            elif noun:
                 c.unit, c.end = noun[1], noun[0]
                 if noun[1] in rules.time_units:   # "several more years": a vague duration
                     c.unit = rules.time_units[noun[1]]

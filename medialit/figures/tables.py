@@ -72,6 +72,30 @@ class FigureRules:
     ordinal_succession: frozenset[str]
     ordinal_nouns: frozenset[str]
     multiples: dict[str, float]
+    # unit words with two meanings ("pounds": GBP or lb), and the words that decide
+    ambiguous_units: dict[str, "AmbiguousUnit"]
+    money_cues: "MoneyCues"
+
+
+@dataclass(frozen=True)
+class AmbiguousUnit:
+    """One [[ambiguous_units]] entry: a word that is a currency or a measure."""
+
+    money: str
+    measure: str
+    measure_name: str
+    words: frozenset[str]
+    of: frozenset[str]
+
+
+@dataclass(frozen=True)
+class MoneyCues:
+    """[money_cues]: words near a figure that say money, and signs anywhere in the article."""
+
+    before: int = 6
+    after: int = 3
+    words: frozenset[str] = frozenset()
+    article: re.Pattern = re.compile(r"(?!)")
 
 
 def _alt(words, *, escape: bool = True) -> str:
@@ -110,6 +134,25 @@ def _qualifier_after_re(quals_after: dict[str, str]) -> re.Pattern:
     if glued:
         alts.append(r"(?P<glued>" + _phrase_re(glued) + r")(?![\w+])")
     return re.compile("|".join(alts), re.I) if alts else re.compile(r"(?!)")
+
+
+def _ambiguous_units(entries: list, path: str) -> dict[str, AmbiguousUnit]:
+    out: dict[str, AmbiguousUnit] = {}
+    for n, e in enumerate(entries, 1):
+        missing = [k for k in ("forms", "money", "measure") if k not in e]
+        if missing:
+            raise RulesError(f"{path}: [[ambiguous_units]] number {n} needs {', '.join(missing)}")
+        unit = AmbiguousUnit(e["money"], e["measure"], e.get("measure_name", e["measure"]),
+                             frozenset(w.lower() for w in e.get("words", [])), frozenset(w.lower() for w in e.get("of", [])))
+        out.update({f.lower(): unit for f in e["forms"]})
+    return out
+
+
+def _money_cues(t: dict) -> MoneyCues:
+    signs = [w for w in t.get("article", [])]
+    parts = [re.escape(w) if not w[:1].isalpha() else rf"\b{re.escape(w)}\b" for w in signs]
+    article = re.compile("|".join(parts), re.I) if parts else re.compile(r"(?!)")
+    return MoneyCues(int(t.get("before", 6)), int(t.get("after", 3)), frozenset(w.lower() for w in t.get("words", [])), article)
 
 
 def parse_rules(data: dict, path: str = "<rules>") -> FigureRules:
@@ -172,6 +215,8 @@ def parse_rules(data: dict, path: str = "<rules>") -> FigureRules:
         ordinal_succession=frozenset(w.lower() for w in ordinals.get("succession", [])),
         ordinal_nouns=frozenset(w.lower() for w in ordinals.get("occurrence_nouns", [])),
         multiples={k.lower(): float(v) for k, v in data.get("multiples", {}).items()},
+        ambiguous_units=_ambiguous_units(data.get("ambiguous_units", []), path),
+        money_cues=_money_cues(data.get("money_cues", {})),
     )
     return FigureRules(
         **round2,
