@@ -158,8 +158,8 @@ def test_comparison_json_keeps_its_contract_order():
 
     d = compare("The mayor said the bridge will close.", "The mayor said the bridge will close.").to_dict()
     assert list(d) == ["similarity", "same_story", "pairs", "quote_changes", "verdict", "evidence",
-                       "attribution_changes"]
-    assert list(d["verdict"]) == ["label", "description", "rule", "reason"]
+                       "attribution_changes", "added_later", "left_out"]   # new keys go at the end
+    assert list(d["verdict"]) == ["label", "description", "rule", "reason", "passages"]
     assert d["same_story"] is True
 
 

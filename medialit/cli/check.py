@@ -137,7 +137,7 @@ def format_checks(result: ArticleChecks) -> str:
     Verdicts: 0 consistent, 1 inconsistent, 0 cannot tell   [ok consistent  NO inconsistent  ? cannot tell]
     Against the reference tables (0):
     Inside the article (1):
-      NO  percent change: '120 to 150', '30%'
+      NO  percent change: '120', '150', '30%'
           in: Membership rose from 120 to 150, a 30% jump.
           why: From 120 to 150 is a change of +25%, not 30%.
           working: (150 - 120) / 120 = +25%; '30%' allows 29.5 to 30.5 -> no overlap

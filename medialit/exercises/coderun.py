@@ -225,10 +225,15 @@ def _limits(memory_mb: int):
 
 
 def release_copy(exercise_file: Path, folder: Path) -> Path:
-    """The exercise file in release form (hashed keys) in ``folder``, for the run to load."""
-    from medialit.exercises.release import release_exercise_file
+    """The exercise file in release form (hashed keys) in ``folder``, for the run to load; a file
+    that is a release file already (grading from a practice release) is copied as it is."""
+    from medialit.exercises.release import read_exercise_toml, release_exercise_file
 
-    text, _ = release_exercise_file(Path(exercise_file))
+    source = Path(exercise_file)
+    if read_exercise_toml(source).get("released"):
+        text = source.read_text(encoding="utf-8")
+    else:
+        text, _ = release_exercise_file(source)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / Path(exercise_file).name
     target.write_text(text, encoding="utf-8")

@@ -59,7 +59,7 @@ def test_missing_file_error_names_the_file(tmp_path, monkeypatch):
 def test_empty_file_error_names_the_file(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("\n\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"empty\.txt: file is empty"):
+    with pytest.raises(CorpusError, match=r"empty\.txt: no text \(only whitespace\)"):
         report.read_article(str(empty))
 
 
