@@ -172,11 +172,27 @@ def _literal_spans(text: str, words) -> list[tuple[int, int]]:
     return out
 
 
+# a negation in the words before "claimed responsibility": "no group has", "did not", "has yet to"
+_NEGATED = re.compile(r"(?:\b(?:no|not|never|nobody|none|neither|nor|yet\s+to)\b|n['’]t\b)[^.;:]*$", re.I)
+
+
+# "deals that she may have made", "what Lee may have seen": a clause describing possible
+# things, not a hedge on the sentence's claim
+_POSSIBLE_THINGS = re.compile(r"\b(?:that|which|whom|what)\s+(?:[A-Z][\w'’-]*|he|she|they|it|we|you|I)\s+$")
+
+
 def _hedges(text: str, start: int, end: int, rules: Rules, uses, markers: _Spans):
     """Hedge markers in ``text[start:end]`` (quotations included: a quoted "allegedly" hedges
     too), plus hedging reporting verbs ("claimed") used as verbs outside quotations."""
     found = markers.within(start, end)
     found += [m.span() for m, v in uses if v.lemma.lower() in rules.hedge_verbs]
+    if rules.past_modal_re is not None and text.find("ave ", start, end) >= 0:  # "the fire may have started"
+        found += [m.span() for m in rules.past_modal_re.finditer(text, start, end)
+                  if not _POSSIBLE_THINGS.search(text, max(start, m.start() - 40), m.start())]
+    if rules.claim_object_re is not None and text.find("laim", start, end) >= 0:
+        for m in rules.claim_object_re.finditer(text, start, end):  # "claimed responsibility", not "no group claimed ..."
+            if not _NEGATED.search(text, max(start, m.start() - 40), m.start()):
+                found.append((m.start(), m.start() + len(m.group().split()[0])))
     if not found:
         return (), ()
     found = sorted(set(found))
@@ -269,7 +285,8 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)
             cued = True
         else:
-            uses, hedges, hedge_spans, cued = [], (), (), False
+            uses, cued = [], False
+            hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)  # "may have started" has no cue
         framed = uses or frames.any_within(s.start, s.end) or cued and documents.overlaps(s.start, s.end)
         atts = find_attributions(text, masked, s.start, s.end, rules, uses, index) if framed else []
         para = para_starts[bisect.bisect_right(para_starts, s.start) - 1] if para_starts and para_starts[0] <= s.start else 0
