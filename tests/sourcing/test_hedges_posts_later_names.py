@@ -45,3 +45,47 @@ def test_claim_objects_come_from_the_table():
     text = "The striker claimed victory after the race."
     assert not tag(text)[-1].hedged
     assert tag(text, rules={"claim_objects": ["victory"]})[-1].hedged
+
+
+# --- social-media posts as speakers --------------------------------------------------------
+
+@pytest.mark.parametrize("text,label", [
+    ("A post on X claimed that the ferry had sunk.", "anonymous"),
+    ("A viral video said the dam had burst.", "anonymous"),
+    ("Councillor Mia Berg's post claimed that the pool would close.", "named"),
+    ("A post by the Harbour Trust said the pier would reopen.", "named"),
+])
+def test_a_post_speaks_for_its_author(text, label):
+    t = last(text)
+    assert t.sourcing == label, t.reason
+    assert "wrote it" in t.reason
+
+
+def test_a_definite_post_without_an_author_is_anonymous_and_uncertain():
+    t = last("While the tweet shown above claimed that the dam had burst, the council denied it.")
+    assert (t.sourcing, t.uncertain) == ("anonymous", True), t.reason
+    assert "may point back" in t.reason
+
+
+def test_posts_come_from_the_table():
+    text = "A leaflet claimed that the pool would close."
+    assert last(text).sourcing != "anonymous"
+    assert tag(text, rules={"posts": ["leaflet"]})[-1].sourcing == "anonymous"
+
+
+# --- a participle of saying after the main clause takes the sentence's subject -----------
+
+@pytest.mark.parametrize("text,label,source", [
+    ("Critics went online to complain, claiming that the fees were hidden.", "anonymous", "Critics"),
+    ("Some parents wrote to the school, claiming that the test had leaked.", "anonymous", "Some parents"),
+    ("The Water Board raised its rates, saying that repairs were overdue.", "named", "The Water Board"),
+])
+def test_a_participle_of_saying_after_a_comma_is_the_subjects(text, label, source):
+    t = last(text)
+    assert (t.sourcing, t.source) == (label, source), t.reason
+    assert t.hedged == ("claiming" in text)
+
+
+def test_a_participle_after_a_subject_that_is_no_source_gives_no_attribution():
+    t = last("Prices rose all week, claiming that nothing had changed.")
+    assert t.sourcing == "unattributed" and t.source is None, t.reason
