@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from medialit.quotes import find_quotes
 from medialit.sourcing import tag
 
 
@@ -89,3 +90,51 @@ def test_a_participle_of_saying_after_a_comma_is_the_subjects(text, label, sourc
 def test_a_participle_after_a_subject_that_is_no_source_gives_no_attribution():
     t = last("Prices rose all week, claiming that nothing had changed.")
     assert t.sourcing == "unattributed" and t.source is None, t.reason
+
+
+# --- a source identified later in the article (issue item 9) ------------------------------
+
+LATER = ("A spokeswoman said the mill would reopen in May. Output fell by a third last year. "
+         "The spokeswoman, Ruth Amsel, added that no jobs would be cut. "
+         "“We have orders until autumn,” the spokeswoman said.")
+
+
+def test_an_unnamed_source_identified_later_is_named_and_says_where():
+    tags = [t for t in tag(LATER)]
+    first = tags[0]
+    assert (first.sourcing, first.source) == ("named", "Ruth Amsel"), first.reason
+    assert "identified later" in first.reason and "sentence 3" in first.reason
+
+
+def test_the_definite_mentions_after_it_are_named_and_the_quotation_agrees():
+    last_tag = tag(LATER)[-1]
+    assert last_tag.sourcing == "named" and "refers back to 'A spokeswoman' (sentence 1)" in last_tag.reason
+    quote = find_quotes(LATER)[-1]
+    assert quote.speaker == "the spokeswoman" and quote.speaker_label == "named"
+
+
+def test_another_unnamed_mention_in_between_blocks_the_identification():
+    text = ("A spokeswoman said the mill would reopen. A spokeswoman at the port said ships were late. "
+            "The spokeswoman, Ruth Amsel, added that no jobs would be cut.")
+    assert tag(text)[0].sourcing == "anonymous"
+
+
+def test_an_official_with_no_later_name_stays_anonymous():
+    text = "A regional water official says the lake will be full by June. The official expects rain."
+    assert tag(text)[0].sourcing == "anonymous"
+    text = "A regional water official says the lake will be full by June. The official, Tom Reyes, runs the district."
+    assert tag(text)[0].sourcing == "named"
+
+
+# --- a quotation's speaker label agrees with its sentence --------------------------------
+
+@pytest.mark.parametrize("text,label", [
+    ("A nurse said the ward was full. “We have no beds,” the nurse said.", "anonymous"),
+    ("A nurse said the ward was full. The nurse, Ida Kim, works nights. “We have no beds,” the nurse said.", "named"),
+    ("Ida Kim, a nurse, said the ward was full. “We have no beds,” the nurse said.", "named"),
+])
+def test_the_speaker_label_of_the_quotation_matches_the_sentence(text, label):
+    quote = find_quotes(text)[-1]
+    sentence = tag(text)[-1]
+    assert quote.speaker == "the nurse"
+    assert quote.speaker_label == sentence.sourcing == label, sentence.reason
