@@ -369,6 +369,17 @@ def _producer(masked: str, pos: int, end: int, rules: Rules) -> tuple[int, int] 
     return None
 
 
+def _data_across_dash(rules: Rules) -> re.Pattern:
+    """A data noun whose producer comes after a dash-enclosed aside: "the latest figures on
+    hospital stays — adults and children — from the health ministry" (``evidence_nouns``
+    with "from"; at most 12 words on the topic, at most 150 characters in the aside)."""
+    def build():
+        nouns = "|".join(map(re.escape, rules.tables.get("evidence_nouns", [])))
+        return re.compile(r"\b(?:" + nouns + r")(?:\s+(?:on|about|for)(?:\s+[^\s—–.;:]+){1,12})?"
+                          r"\s*[—–][^—–.;\x00]{1,150}[—–]\s*from\b", re.I)
+    return rules._lazy("data_across_dash", build)
+
+
 def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseIndex | None = None):
     """Reporting verbs used as verbs in ``masked[start:end]``: yields (match, Verb).
     Skips nouns ("false claims", "a say"), capitalised words ("United States"),
@@ -480,6 +491,12 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         producer = _producer(masked, m.end(), end, rules)
         if producer:
             add("document", producer[0], producer[1], m.start(), producer[1])
+    if not found and ("—" in masked[start:end] or "–" in masked[start:end]):
+        for m in _data_across_dash(rules).finditer(masked, start, end):  # "data on X — a, b — from the CDC"
+            producer = _producer(masked, m.end(), end, rules)
+            if producer and not taken.covers(m.start()):
+                p1 = producer[1] - (masked[producer[1] - 1] == "." and producer[1] - producer[0] > 1)  # the full stop
+                add("document", producer[0], p1, m.start(), p1)
     for m, verb in (verb_uses(masked, start, end, rules, index) if uses is None else uses):
         v0, v1 = m.span()
         before = masked[max(start, v0 - 80):v0]

@@ -288,7 +288,9 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
         else:
             uses, cued = [], False
             hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)  # "may have started" has no cue
-        framed = uses or frames.any_within(s.start, s.end) or cued and documents.overlaps(s.start, s.end)
+        framed = uses or frames.any_within(s.start, s.end) or cued and documents.overlaps(s.start, s.end) \
+            or (text.find("—", s.start, s.end) >= 0 or text.find("–", s.start, s.end) >= 0) \
+            and text.find(" from ", s.start, s.end) >= 0  # "data on X — a, b — from the CDC"
         atts = find_attributions(text, masked, s.start, s.end, rules, uses, index) if framed else []
         para = para_starts[bisect.bisect_right(para_starts, s.start) - 1] if para_starts and para_starts[0] <= s.start else 0
         speaker = transcript.get(para)

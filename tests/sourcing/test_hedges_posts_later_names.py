@@ -138,3 +138,18 @@ def test_the_speaker_label_of_the_quotation_matches_the_sentence(text, label):
     sentence = tag(text)[-1]
     assert quote.speaker == "the nurse"
     assert quote.speaker_label == sentence.sourcing == label, sentence.reason
+
+
+# --- a data producer after a dash-enclosed aside -----------------------------------------
+
+def test_data_credited_after_a_dash_aside_name_their_producer():
+    t = last("Here are the latest figures on hospital stays — adults and children — from the State Health Department.")
+    assert (t.sourcing, t.source) == ("named", "the State Health Department"), t.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Here are the latest figures on hospital stays — adults and children — from March.",
+    "The roads — all of them — were closed from Monday.",
+])
+def test_a_dash_aside_without_a_producer_gives_no_source(text):
+    assert last(text).sourcing == "unattributed", last(text).reason
