@@ -25,7 +25,7 @@ from medialit.rules.schema import check_table
 RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
 LIST_KEYS = ("heads", "phrases", "quantifier_of", "institution_heads", "bare_institutions",
              "spokespeople", "not_names", "markers", "verbs", "common_knowledge", "evaluations",
-             "evidence_nouns", "evidence_links", "roles")
+             "evidence_nouns", "evidence_links", "roles", "past_modals", "claim_objects", "posts")
 # Speech verbs used after a comma to continue an attribution: 'Sabatini said, adding: "..."'.
 CONTINUATIONS = ("adding", "saying", "noting", "explaining", "insisting", "arguing", "continuing", "concluding", "writing")
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
@@ -34,6 +34,11 @@ PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
 MASK = "\x00"
 
 RuleSource = Union[str, Path, Mapping, None]
+# Past participles that do not end in -ed or -en, for ``past_modals`` ("may have been").
+_IRREGULAR_PARTICIPLES = ("been", "had", "done", "made", "gone", "come", "become", "left", "lost", "met", "paid",
+                          "said", "sold", "told", "thought", "brought", "bought", "caught", "taught", "fought",
+                          "felt", "found", "heard", "held", "kept", "led", "fled", "meant", "sent", "spent", "built",
+                          "run", "begun", "struck", "hit", "put", "set", "cut", "shot", "spread", "hurt", "burnt", "slept")
 OBJECT_THEN = (None, "quote", "as", "to")
 
 
@@ -68,9 +73,12 @@ class Rules:
         self.roles = {w.lower() for w in tables.get("roles", [])}
         self.bare_institutions = {w.lower() for w in tables.get("bare_institutions", [])}
         self.spokespeople = {w.lower() for w in tables.get("spokespeople", [])}
+        self.posts = {w.lower() for w in tables.get("posts", [])}
         self.not_names = set(tables.get("not_names", []))
         self.quantifier_of = {w.lower() for w in tables.get("quantifier_of", [])}
         self.hedge_verbs = {w.lower() for w in tables.get("verbs", [])}
+        self.past_modals = tuple(w.lower() for w in tables.get("past_modals", []))
+        self.claim_objects = tuple(w.lower() for w in tables.get("claim_objects", []))
         self.verdicts: dict = {}  # classify_source results, remembered (sources repeat)
         evidence = [f"{n} {link}" for n in tables.get("evidence_nouns", []) for link in tables.get("evidence_links", [])]
         # The entries of each table regex. The regexes are compiled the first time they are
@@ -95,6 +103,25 @@ class Rules:
     common_re = property(lambda self: self._table_re("common_re"), doc="common-knowledge wording")
     evaluation_re = property(lambda self: self._table_re("evaluation_re"), doc="evaluations")
     evidence_re = property(lambda self: self._table_re("evidence_re"), doc="evidence noun + link ('data from')")
+
+    @property
+    def past_modal_re(self) -> re.Pattern | None:
+        """A modal perfect with its past participle ("may have started"), or None."""
+        def build():
+            if not self.past_modals:
+                return None
+            alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(self.past_modals, key=len, reverse=True))
+            return re.compile(r"\b(?:" + alts + r")\s+(?:" + "|".join(_IRREGULAR_PARTICIPLES) + r"|[a-z]{2,}(?:ed|en))\b", re.I)
+        return self._lazy("past_modal_re", build)
+
+    @property
+    def claim_object_re(self) -> re.Pattern | None:
+        """ "claimed responsibility" and the like (``claim_objects``), or None."""
+        def build():
+            if not self.claim_objects:
+                return None
+            return re.compile(r"\bclaim(?:s|ed|ing)?\s+(?:" + "|".join(map(re.escape, self.claim_objects)) + r")\b", re.I)
+        return self._lazy("claim_object_re", build)
 
     @property
     def evidence_hint(self) -> re.Pattern:

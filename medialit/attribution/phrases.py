@@ -271,8 +271,40 @@ def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tupl
     return None
 
 
+_QUANTIFIED = re.compile(r"(?:Some|Many|Several|Most|Other|Few)\s+(?:of\s+(?:the\s+)?)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")
+
+
+def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tuple[int, int] | None:
+    """The sentence's subject for a participle after a comma ("The Water Board raised its
+    rates, saying that ..."), more strictly than :func:`_sentence_subject`: one capitalised
+    word counts only when a table lists it ("Critics", "Police"), since a sentence's first
+    word is always capitalised ("Prices rose, ..." has no speaker); "The" + a name counts;
+    "Some parents" takes the shortest phrase that is a source."""
+    pos = _INTRO.match(masked, start, limit).end()
+    q = _QUANTIFIED.match(masked, pos, limit)
+    if q:
+        words = list(re.finditer(r"\S+", q.group()))
+        for k in range(2, len(words) + 1):
+            end = q.start() + words[k - 1].end()
+            if classify_source(masked[q.start():end], rules).label == "anonymous":
+                return (q.start(), end)
+        return None
+    m = _NAME_RUN.match(masked, pos, limit)
+    if m:
+        words = m.group().split()
+        if words[0] in {"The", "A", "An"} and len(words) >= 2 or len(words) >= 2 and words[0] not in rules.not_names:
+            return m.span()
+        low = words[0].lower()
+        if len(words) == 1 and (low in rules.heads or low in rules.bare_institutions or low in rules.institution_heads):
+            return m.span()
+        if words[0] not in {"The", "A", "An", "Its", "Their"}:
+            return None
+    return _sentence_subject(masked, start, limit, rules)
+
+
 _FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]))))\s+", re.I)
 _FRAME_WORDS = ("according", "citing", "quoted", "per ")  # a cheap test before _FRAMES, on lower-cased text
+_THAT_AFTER = re.compile(r"\s+that\b")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling)\b", re.I)
 _CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b")
 _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
@@ -335,6 +367,17 @@ def _producer(masked: str, pos: int, end: int, rules: Rules) -> tuple[int, int] 
             if w.group() in rules.institution_heads or w.group() in rules.bare_institutions:
                 return (m.start() + len(m.group()) - len(m.group().lstrip()), w.end())
     return None
+
+
+def _data_across_dash(rules: Rules) -> re.Pattern:
+    """A data noun whose producer comes after a dash-enclosed aside: "the latest figures on
+    hospital stays — adults and children — from the health ministry" (``evidence_nouns``
+    with "from"; at most 12 words on the topic, at most 150 characters in the aside)."""
+    def build():
+        nouns = "|".join(map(re.escape, rules.tables.get("evidence_nouns", [])))
+        return re.compile(r"\b(?:" + nouns + r")(?:\s+(?:on|about|for)(?:\s+[^\s—–.;:]+){1,12})?"
+                          r"\s*[—–][^—–.;\x00]{1,150}[—–]\s*from\b", re.I)
+    return rules._lazy("data_across_dash", build)
 
 
 def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseIndex | None = None):
@@ -448,11 +491,23 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         producer = _producer(masked, m.end(), end, rules)
         if producer:
             add("document", producer[0], producer[1], m.start(), producer[1])
+    if not found and ("—" in masked[start:end] or "–" in masked[start:end]):
+        for m in _data_across_dash(rules).finditer(masked, start, end):  # "data on X — a, b — from the CDC"
+            producer = _producer(masked, m.end(), end, rules)
+            if producer and not taken.covers(m.start()):
+                p1 = producer[1] - (masked[producer[1] - 1] == "." and producer[1] - producer[0] > 1)  # the full stop
+                add("document", producer[0], p1, m.start(), p1)
     for m, verb in (verb_uses(masked, start, end, rules, index) if uses is None else uses):
         v0, v1 = m.span()
+        before = masked[max(start, v0 - 80):v0]
+        if not found and m.group().lower().endswith("ing") and before.rstrip().endswith(",") \
+                and _THAT_AFTER.match(masked, v1, end):  # "Critics went online, claiming that ...": the subject claims
+            lead = _participle_subject(masked, start, v0, rules)
+            if lead is not None:
+                add("verb", lead[0], lead[1], lead[0], v1, m.group())
+            continue
         if taken.covers(v0) or m.group().lower() in CONTINUATIONS:
             continue
-        before = masked[max(start, v0 - 80):v0]
         if _PASSIVE_BEFORE.search(before[-60:]):
             by = _BY.match(masked, v1, min(end, v1 + 80))
             if by:

@@ -121,6 +121,25 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("anonymous", f"'{head}' does not name anyone (anonymous_sources.toml: heads)")
     if anon_marker:
         return SourceClass("anonymous", f"'{anon_marker.group()}' marks an unnamed source (anonymous_sources.toml: phrases)")
+    cut = len(core)
+    while cut > 1 and core[cut - 1].lower() in _WHERE_SHOWN:
+        cut -= 1
+    if cut < len(core) and core[cut - 1].lower() in rules.posts:  # "the tweet shown above": the head is "tweet"
+        core = core[:cut]
+        head, head_l = core[-1], core[-1].lower()
+    if head_l in rules.posts:  # "a post on X claimed": the author is the source
+        if first in {"his", "her", "their", "its"}:
+            return SourceClass("named", f"'{' '.join(core)}': '{core[0]}' refers back to the author, identified earlier in the text")
+        author = [t for t in core[:-1] if _is_name(t, rules) or _POSSESSIVE.search(t)]
+        if not author and len(rest) >= 2 and rest[0].lower() in {"by", "from"}:
+            by = classify_source(" ".join(rest[1:]), rules)
+            if by.label == "named":
+                author = rest[1:]
+        if author:
+            return SourceClass("named", f"'{' '.join(core)}' says who wrote it ('{' '.join(author)}')")
+        weak = (f"'{' '.join(core)}' may point back at a post whose author the text named"
+                if first in _BACK else None)
+        return SourceClass("anonymous", f"'{' '.join(core)}' does not say who wrote it (named_sources.toml: posts)", weak)
     if head_l in rules.institution_heads:
         has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
         modifier = any(t.lower() in rules.institution_heads or t.lower() in rules.bare_institutions
@@ -158,6 +177,9 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
 _DATA_FROM = re.compile(r"(?i:(?:the|new|latest|recent|official|its|their)\s+)*(?i:data|figures|numbers|statistics|estimates)"
                         r"(?:\s+(?i:released|published|compiled|collected|produced|issued|gathered|provided))?"
                         r"\s+(?i:from|by)\s+(\S.*)$")
+
+# Words after a post noun that say where it is shown ("the tweet shown above")
+_WHERE_SHOWN = {"above", "below", "here", "shown", "pictured", "embedded", "displayed"}
 
 # Determiners that point back at something the text has already identified.
 _BACK = {"the", "this", "both", "these", "those", "its", "his", "her", "their"}

@@ -29,6 +29,8 @@ from dataclasses import dataclass, replace
 
 from medialit.attribution.lexicon import CONTINUATIONS, MASK, PhraseIndex, RuleSource, Rules, load_rules
 from medialit.attribution.phrases import Attribution
+from medialit.attribution.references import identified_later, unnamed_antecedent
+from medialit.attribution.sources import classify_source
 from medialit.attribution.phrases import find_attributions as _find_attributions
 from medialit.corpus.document import Document
 from medialit.records import Record
@@ -382,7 +384,33 @@ def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]
                 and nxt.kind == "speech" and nxt.depth == 0 and _blank_between(text, o.end, nxt.start):
             out[i] = replace(o, speaker=nxt.speaker, speaker_span=nxt.speaker_span, verb=nxt.verb,
                              verb_note=nxt.verb_note, resolution="continuation", speaker_label=nxt.speaker_label)
+    _agree_with_references(out, masked, rules)
     return out
+
+
+_DEFINITE = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)$")
+
+
+def _agree_with_references(out: list[Quote], masked: str, rules: Rules) -> None:
+    """The speaker label of "the doctor" / "the spokeswoman" as the sourcing tagger reads
+    it, so a quotation and its sentence agree: anonymous when it refers back to an "a
+    doctor" who is never named, named when that "a spokeswoman" is identified later."""
+    for i, q in enumerate(out):
+        m = _DEFINITE.match(q.speaker.strip()) if q.speaker and q.kind == "speech" and q.depth == 0 else None
+        if m is None:
+            continue
+        if q.speaker_label == "named":
+            if unnamed_antecedent(masked, q.start, q.speaker, classify_source(q.speaker, rules).why):
+                out[i] = replace(q, speaker_label="anonymous")
+        elif q.speaker_label == "anonymous":
+            head = m.group(1)
+            mention = None
+            for mention in re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b").finditer(
+                    masked, max(0, q.start - 3000), q.start):
+                pass
+            if mention is not None and identified_later(masked, mention.group(), mention.end(),
+                                                        min(len(masked), mention.end() + 3000)):
+                out[i] = replace(q, speaker_label="named")
 
 
 _NAME = re.compile(r"(?<![\w.])[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z][\w'’-]*)+")

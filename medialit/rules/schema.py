@@ -40,8 +40,9 @@ _SOURCING = {
     },
     "anonymous_sources": {"heads": _WORDS, "phrases": _WORDS, "quantifier_of": _WORDS, "roles": _WORDS},
     "named_sources": {"institution_heads": _WORDS, "spokespeople": _WORDS, "evidence_nouns": _WORDS,
-                      "evidence_links": _WORDS, "bare_institutions": _WORDS, "not_names": _WORDS},
-    "hedges": {"markers": _WORDS, "verbs": _WORDS},
+                      "evidence_links": _WORDS, "bare_institutions": _WORDS, "not_names": _WORDS,
+                      "posts": _WORDS},
+    "hedges": {"markers": _WORDS, "verbs": _WORDS, "past_modals": _WORDS, "claim_objects": _WORDS},
     "unsourced_claims": {"common_knowledge": _WORDS, "evaluations": _WORDS},
 }
 

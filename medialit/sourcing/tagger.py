@@ -30,6 +30,7 @@ from typing import Iterable
 
 from medialit.attribution.lexicon import MASK, WORD_CHAR_AFTER, Hit, PhraseIndex, RuleSource, Rules, load_rules
 from medialit.attribution.phrases import Attribution, find_attributions, verb_uses
+from medialit.attribution.references import identified_later, unnamed_antecedent
 from medialit.attribution.sources import classify_source
 from medialit.corpus.document import Document
 from medialit.quotes.finder import Quote, find_quotes, paragraphs_of, phrase_index_of, transcript_speakers_of
@@ -172,11 +173,27 @@ def _literal_spans(text: str, words) -> list[tuple[int, int]]:
     return out
 
 
+# a negation in the words before "claimed responsibility": "no group has", "did not", "has yet to"
+_NEGATED = re.compile(r"(?:\b(?:no|not|never|nobody|none|neither|nor|yet\s+to)\b|n['’]t\b)[^.;:]*$", re.I)
+
+
+# "deals that she may have made", "what Lee may have seen": a clause describing possible
+# things, not a hedge on the sentence's claim
+_POSSIBLE_THINGS = re.compile(r"\b(?:that|which|whom|what)\s+(?:[A-Z][\w'’-]*|he|she|they|it|we|you|I)\s+$")
+
+
 def _hedges(text: str, start: int, end: int, rules: Rules, uses, markers: _Spans):
     """Hedge markers in ``text[start:end]`` (quotations included: a quoted "allegedly" hedges
     too), plus hedging reporting verbs ("claimed") used as verbs outside quotations."""
     found = markers.within(start, end)
     found += [m.span() for m, v in uses if v.lemma.lower() in rules.hedge_verbs]
+    if rules.past_modal_re is not None and text.find("ave ", start, end) >= 0:  # "the fire may have started"
+        found += [m.span() for m in rules.past_modal_re.finditer(text, start, end)
+                  if not _POSSIBLE_THINGS.search(text, max(start, m.start() - 40), m.start())]
+    if rules.claim_object_re is not None and text.find("laim", start, end) >= 0:
+        for m in rules.claim_object_re.finditer(text, start, end):  # "claimed responsibility", not "no group claimed ..."
+            if not _NEGATED.search(text, max(start, m.start() - 40), m.start()):
+                found.append((m.start(), m.start() + len(m.group().split()[0])))
     if not found:
         return (), ()
     found = sorted(set(found))
@@ -269,8 +286,11 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)
             cued = True
         else:
-            uses, hedges, hedge_spans, cued = [], (), (), False
-        framed = uses or frames.any_within(s.start, s.end) or cued and documents.overlaps(s.start, s.end)
+            uses, cued = [], False
+            hedges, hedge_spans = _hedges(text, s.start, s.end, rules, uses, markers)  # "may have started" has no cue
+        framed = uses or frames.any_within(s.start, s.end) or cued and documents.overlaps(s.start, s.end) \
+            or (text.find("—", s.start, s.end) >= 0 or text.find("–", s.start, s.end) >= 0) \
+            and text.find(" from ", s.start, s.end) >= 0  # "data on X — a, b — from the CDC"
         atts = find_attributions(text, masked, s.start, s.end, rules, uses, index) if framed else []
         para = para_starts[bisect.bisect_right(para_starts, s.start) - 1] if para_starts and para_starts[0] <= s.start else 0
         speaker = transcript.get(para)
@@ -309,7 +329,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                     if name:
                         a = _resolved(a, f"'{a.source}' refers back to '{name}', the last name before it")
                         doubts.append(f"'{a.source}' was taken to mean the last name before it, with no earlier attribution to go by")
-            elif label == "named" and (earlier := _unnamed_antecedent(masked, s.start, a.source, a.why, mentions)):
+            elif label == "named" and (earlier := unnamed_antecedent(masked, s.start, a.source, a.why, mentions)):
                 label = "anonymous"
                 a = _resolved(a, f"'{a.source}' refers back to '{earlier}' earlier in the text, who is never named")
             elif label == "named" and "refers back" in a.why and last and last[0] == "named" and last[1][:1].isupper() \
@@ -348,7 +368,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             if q is not None and q.speaker:
                 verdict = classify_source(q.speaker, rules)
                 label = q.speaker_label or verdict.label
-                unnamed = label == "named" and _unnamed_antecedent(masked, q.start, q.speaker, verdict.why, mentions)
+                unnamed = label == "named" and unnamed_antecedent(masked, q.start, q.speaker, verdict.why, mentions)
                 if unnamed:
                     label = "anonymous"
                 cue_span = q.speaker_span or (q.start, q.end)
@@ -398,77 +418,40 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
         out.append(TaggedSentence(s.start, s.end, s.text, label, bool(hedges), source,
                                   tuple(c for c, _ in cues), tuple(sp for _, sp in cues), reason, hedges, hedge_spans,
                                   att.verb if att else None, att.verb_note if att else None, bool(doubts)))
+    _identify_later(out, text, masked)
     return out
 
 
-_ROLE_WHY = "points at one identifiable person"
+_DEFINITE_HEAD = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)$")
 
 
-def _unnamed_antecedent(masked: str, before: int, source: str, why: str, mentions: dict | None = None) -> str | None:
-    """For "the doctor" (a definite person noun from the roles table): the earlier "a
-    doctor ..." it refers back to, when no name stands right after that mention ("a
-    doctor, Ann Lee," / "a doctor named ..."); None otherwise.
-
-    The mention is the last match in the 3,000 characters before ``before``. ``mentions``
-    (a dict kept for one text) holds every match in the whole text by head noun, so each
-    sentence looks its mention up instead of scanning its window again; the window is still
-    scanned where the two could differ (a match across either edge of the window, a word
-    running into ``before``, a window starting inside a word)."""
-    if _ROLE_WHY not in why:
-        return None
-    words = source.split()
-    if len(words) < 2 or words[0].lower() not in ("the", "this"):
-        return None
-    head = words[-1]
-    rx = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
-    lo = max(0, before - 3000)
-    found = None
-    if lo > 0 and masked[lo] in "Aa" and _WORD_CHAR.match(masked, lo - 1):
-        # the window starts inside a word with an "a": the match may start there (as in a copy)
-        for m in rx.finditer(masked[lo:before]):
-            found = m
+def _identify_later(out: list[TaggedSentence], text: str, masked: str) -> None:
+    """A source named later in the article: "A spokeswoman said ..." and then "The
+    spokeswoman, Jane Doe, added ...". The first sentence (and the "the spokeswoman"
+    sentences after it) become named, and the reason says where the name is."""
+    ends = [t.end for t in out]
+    for i, t in enumerate(out):
+        if t.sourcing != "anonymous" or not t.source:
+            continue
+        found = identified_later(masked, t.source, t.end, min(len(masked), t.end + 3000))
         if found is None:
-            return None
-        at, text = lo + found.end(), found.group()
-    else:
-        span = _mention_from_index(masked, lo, before, head, rx, mentions)
-        if span is None:  # the same matches, read in place (no copy of the window)
-            for m in rx.finditer(masked, lo, before):
-                found = m
-            span = found.span() if found else ()
-        if not span:
-            return None
-        at, text = span[1], masked[span[0]:span[1]]
-    if _NAMED_AFTER.match(masked, at):
-        return None
-    return text
-
-
-def _mention_from_index(masked: str, lo: int, before: int, head: str, rx, mentions: dict | None):
-    """The span of the last match of ``rx`` within ``[lo, before)`` from the whole-text
-    matches (``()`` for none), or None when the window must be scanned itself."""
-    if mentions is None or not _WORD_CHAR.match(head[-1]) or (before > 0 and _WORD_CHAR.match(masked, before - 1)):
-        return None
-    found = mentions.get(head)
-    if found is None:
-        spans = [m.span() for m in rx.finditer(masked)]
-        found = mentions[head] = ([a for a, _ in spans], [b for _, b in spans])
-    starts, ends = found
-    k = bisect.bisect_left(starts, lo) - 1
-    if k >= 0 and ends[k] > lo:
-        return None  # a match across the window's start
-    k = bisect.bisect_left(starts, before) - 1
-    if k >= 0 and ends[k] > before:
-        return None  # a match across its end
-    i = bisect.bisect_right(ends, before) - 1
-    if i >= 0 and starts[i] >= lo:
-        return (starts[i], ends[i])
-    return ()
-
-
-_WORD_CHAR = re.compile(r"\w")
-# "a doctor, Ann Lee," / "a doctor named Ann Lee" / "a doctor (Ann Lee)": the mention is named
-_NAMED_AFTER = re.compile(r"\s*(?:,|\(|\bnamed\b|\bcalled\b|\bidentified\s+as\b)\s*(?:Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z]")
+            continue
+        name, a, b = found
+        k = bisect.bisect_right(ends, a)
+        where = f"'{' '.join(text[a:b].split())}' (sentence {k + 1})"
+        tail = t.reason[t.reason.find("; uncertain: "):] if t.uncertain else ""
+        out[i] = replace(t, sourcing="named", source=name,
+                         reason=f"the source is '{t.source}', identified later in the article as {where}{tail}")
+        head = t.source.split()[-1]
+        for j in range(i + 1, len(out)):
+            u = out[j]
+            if j > k and re.search(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b", u.text):
+                break  # another "a spokeswoman": maybe someone else
+            m = _DEFINITE_HEAD.match(u.source.strip()) if u.sourcing == "anonymous" and u.source else None
+            if m and m.group(1) == head:
+                tail = u.reason[u.reason.find("; uncertain: "):] if u.uncertain else ""
+                out[j] = replace(u, sourcing="named", source=name,
+                                 reason=f"'{u.source}' refers back to '{t.source}' (sentence {i + 1}), identified as {where}{tail}")
 
 
 def _resolved(a: Attribution, why: str) -> Attribution:

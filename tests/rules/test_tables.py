@@ -77,7 +77,7 @@ def test_a_wrong_type_in_the_nth_entry_of_an_array_of_tables(tmp_path):
 def test_an_unknown_key_names_file_line_and_key(tmp_path):
     path = tmp_path / "my_hedges.toml"
     path.write_text('markers = ["reportedly"]\nhedge = ["perhaps"]\n', encoding="utf-8")
-    assert _one_line_error("hedges", path) == f"{path}, line 2: unknown key 'hedge' (known: markers, verbs)"
+    assert _one_line_error("hedges", path) == f"{path}, line 2: unknown key 'hedge' (known: markers, verbs, past_modals, claim_objects)"
 
 
 def test_an_unknown_key_inside_a_table_names_the_table(tmp_path):

@@ -167,7 +167,7 @@ GENERAL = [
     ('TASS quoted Deputy Foreign Minister Sergei Ryabkov as saying that talks were possible.', 'named', 'Deputy Foreign Minister Sergei Ryabkov', False),
     ('RIA Novosti quoted a source in the defence ministry as saying the drills had ended.', 'anonymous', None, False),
     ('According to court documents, the man had two prior convictions.', 'named', None, False),
-    ('The group claimed responsibility for the attack.', 'unattributed', None, False),
+    ('The group claimed responsibility for the attack.', 'unattributed', None, True),  # its own unconfirmed claim (guide: "claimed")
     ('The factory added 200 jobs last year.', 'unattributed', None, False),
     ('EU member states agreed on a new package of sanctions.', 'unattributed', None, False),
     ('Residents want a say in the plan.', 'unattributed', None, False),

@@ -67,7 +67,7 @@ def test_conflicting_cues_are_uncertain():
 
 
 def test_a_reporting_verb_without_a_speaker_is_uncertain():
-    t = _one("Soon after the vote, a post on social media claimed that the count was rigged.")
+    t = _one("Soon after the vote, a banner on the bridge claimed that the count was rigged.")  # (a post is a speaker now)
     assert t.sourcing == "unattributed" and t.uncertain
     assert "'claimed' has no speaker" in t.reason
 

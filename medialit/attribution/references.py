@@ -1,0 +1,120 @@
+"""What a definite source phrase refers back to, and a source identified later.
+
+"A doctor said ..." and then "the doctor said ...": the second is the same unnamed doctor
+(``unnamed_antecedent``), unless the text names her in between ("the doctor, Ann Lee,").
+"A spokeswoman said ..." and later "The spokeswoman, Jane Doe, added ...": the first
+mention is identified later in the article (``identified_later``). Both the sourcing
+tagger and the quotation finder use these, so a sentence and the quotation in it agree.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+_ROLE_WHY = "points at one identifiable person"
+
+
+def unnamed_antecedent(masked: str, before: int, source: str, why: str, mentions: dict | None = None) -> str | None:
+    """For "the doctor" (a definite person noun from the roles table): the earlier "a
+    doctor ..." it refers back to, when no name stands right after that mention ("a
+    doctor, Ann Lee," / "a doctor named ..."); None otherwise.
+
+    The mention is the last match in the 3,000 characters before ``before``. ``mentions``
+    (a dict kept for one text) holds every match in the whole text by head noun, so each
+    sentence looks its mention up instead of scanning its window again; the window is still
+    scanned where the two could differ (a match across either edge of the window, a word
+    running into ``before``, a window starting inside a word)."""
+    if _ROLE_WHY not in why:
+        return None
+    words = source.split()
+    if len(words) < 2 or words[0].lower() not in ("the", "this"):
+        return None
+    head = words[-1]
+    rx = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
+    lo = max(0, before - 3000)
+    found = None
+    if lo > 0 and masked[lo] in "Aa" and _WORD_CHAR.match(masked, lo - 1):
+        # the window starts inside a word with an "a": the match may start there (as in a copy)
+        for m in rx.finditer(masked[lo:before]):
+            found = m
+        if found is None:
+            return None
+        at, text, m0 = lo + found.end(), found.group(), lo + found.start()
+    else:
+        span = _mention_from_index(masked, lo, before, head, rx, mentions)
+        if span is None:  # the same matches, read in place (no copy of the window)
+            for m in rx.finditer(masked, lo, before):
+                found = m
+            span = found.span() if found else ()
+        if not span:
+            return None
+        at, text, m0 = span[1], masked[span[0]:span[1]], span[0]
+    if _NAMED_AFTER.match(masked, at) or _NAME_BEFORE.search(masked, max(0, m0 - 80), m0) \
+            or _identification(head).search(masked, at, before):
+        return None  # "a doctor, Ann Lee,", "Ann Lee, a doctor," or, since then, "the doctor, Ann Lee,"
+    return text
+
+
+def _mention_from_index(masked: str, lo: int, before: int, head: str, rx, mentions: dict | None):
+    """The span of the last match of ``rx`` within ``[lo, before)`` from the whole-text
+    matches (``()`` for none), or None when the window must be scanned itself."""
+    if mentions is None or not _WORD_CHAR.match(head[-1]) or (before > 0 and _WORD_CHAR.match(masked, before - 1)):
+        return None
+    found = mentions.get(head)
+    if found is None:
+        spans = [m.span() for m in rx.finditer(masked)]
+        found = mentions[head] = ([a for a, _ in spans], [b for _, b in spans])
+    starts, ends = found
+    k = bisect.bisect_left(starts, lo) - 1
+    if k >= 0 and ends[k] > lo:
+        return None  # a match across the window's start
+    k = bisect.bisect_left(starts, before) - 1
+    if k >= 0 and ends[k] > before:
+        return None  # a match across its end
+    i = bisect.bisect_right(ends, before) - 1
+    if i >= 0 and starts[i] >= lo:
+        return (starts[i], ends[i])
+    return ()
+
+
+_WORD_CHAR = re.compile(r"\w")
+# "Ann Lee, a doctor at the clinic,": the mention is an apposition to a name before it
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*)+,\s*$")
+# "a doctor, Ann Lee," / "a doctor named Ann Lee" / "a doctor (Ann Lee)": the mention is named
+_NAMED_AFTER = re.compile(r"\s*(?:,|\(|\bnamed\b|\bcalled\b|\bidentified\s+as\b)\s*(?:Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z]")
+
+
+@functools.lru_cache(maxsize=256)
+def _identification(head: str) -> re.Pattern:
+    """ "the doctor, Ann Lee," / "the spokeswoman (Jane Doe)" / "the official, identified as
+    Tom Reyes": a definite mention of ``head`` with a full name right after it."""
+    return re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head)
+                      + r"\s*(?:,|\(|\bnamed\b|\bidentified\s+as\b)\s*(?:Dr\.?\s+)?"
+                        r"([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*)+)")
+
+
+@functools.lru_cache(maxsize=256)
+def _indefinite(head: str) -> re.Pattern:
+    return re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
+
+
+_INDEFINITE_SOURCE = re.compile(r"[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)$")
+
+
+def identified_later(masked: str, source: str, after: int, limit: int) -> tuple[str, int, int] | None:
+    """For an unnamed "a spokeswoman" / "a regional water official" (``source``, ending
+    before ``after``): the name a later definite mention gives it ("the spokeswoman, Jane
+    Doe,"), as (name, start, end of the mention), searched in ``masked[after:limit]``; None
+    when there is none or another "a spokeswoman" (maybe someone else) comes first."""
+    m = _INDEFINITE_SOURCE.match(source.strip())
+    if m is None:
+        return None
+    head = m.group(1)
+    found = _identification(head).search(masked, after, limit)
+    if found is None:
+        return None
+    other = _indefinite(head).search(masked, after, found.start())
+    if other is not None:
+        return None
+    return found.group(1), found.start(), found.end()
