@@ -62,9 +62,9 @@ SHAPES = {
                         lambda n: _repeat(". ", n)),
     "short lines": ("one word a line, no blank lines (a pasted list)",
                     lambda n: _repeat("officials\n", n)),
-    "numbers glued by commas": ("1234,56,7890,... (figure patterns: another owner)",
+    "numbers glued by commas": ("1234,56,7890,...",
                                 lambda n: _repeat("1234,56,7890,", n)),
-    "digits and dots": ("a pasted version string with no spaces (figure patterns: another owner)",
+    "digits and dots": ("a pasted version string with no spaces",
                         lambda n: _repeat("1.2.3.4.", n)),
 }
 
