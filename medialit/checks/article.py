@@ -77,18 +77,19 @@ def article_date(article) -> tuple[str | None, str]:
 
 
 def check_file(path: str | Path, *, reference: Reference | None = None, article_date_override=None,
-               include_unchecked: bool = False) -> ArticleChecks:
+               include_unchecked: bool = False, encoding: str | None = None, limit: int | None = None) -> ArticleChecks:
     """Read and check one file (``.txt`` with optional front matter, or a saved ``.html``
     page); raises ``CorpusError`` naming the file if it cannot be read. Offsets count from
-    the top of the file, as in ``medialit analyze``."""
+    the top of the file, as in ``medialit analyze``. ``encoding`` and ``limit``: as for
+    :func:`medialit.corpus.files.read_text`."""
     path = Path(path)
-    article = load_article(path)
+    article = load_article(path, encoding=encoding, limit=limit)
     if path.suffix.lower() in PAGE_SUFFIXES:
         text = article.text
     else:
         with warnings.catch_warnings():   # load_article already warned about this file
             warnings.simplefilter("ignore", CorpusWarning)
-            raw = read_text(path)
+            raw = read_text(path, encoding=encoding, limit=limit)
         head = len(raw) - len(article.text) if raw.endswith(article.text) else 0
         text = re.sub(r"[^\n]", " ", raw[:head]) + article.text
     if article_date_override is not None:

@@ -1,4 +1,5 @@
-"""``medialit check FILE... [--reference DIR] [--date YYYY-MM-DD] [--all] [--json] [--jobs N]``:
+"""``medialit check FILE... [--reference DIR] [--date YYYY-MM-DD] [--all] [--json] [--jobs N]
+[--encoding NAME] [--max-size MB]``:
 each article's figures checked against the reference tables and against each other (the
 checks are :func:`medialit.checks.article.check_file`; ``docs/checks.md`` explains them).
 
@@ -11,21 +12,23 @@ if everything was done, 1 if a file or a table had a problem, 2 if nothing could
 from __future__ import annotations
 
 import argparse
-import os
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from medialit.checks.article import ArticleChecks, check_file
 from medialit.checks.dates import as_span
 from medialit.checks.reference import Reference, ReferenceDataError, load_reference, merge, read_tables
-from medialit.cli.common import add_json_option, error, print_json
+from medialit.cli.common import (add_jobs_option, add_json_option, add_reading_options, error, jobs_for, print_json,
+                                 reading_options, warning)
 from medialit.corpus.files import CorpusError
 
 COMMAND = "check"
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    """Declare ``FILE...``, ``--reference``, ``--date``, ``--all``, ``--json`` and ``--jobs``."""
+    """Declare ``FILE...``, ``--reference``, ``--date``, ``--all``, ``--json``, ``--jobs``,
+    ``--encoding`` and ``--max-size``."""
     parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 .txt files or saved .html pages, one article each")
     parser.add_argument("--reference", action="append", default=[], metavar="DIR",
                         help="a folder of your own reference tables (CSV, the kit's format: docs/checks.md), "
@@ -35,8 +38,9 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--all", action="store_true",
                         help="also list the figures no reference row applies to (as 'cannot tell')")
     add_json_option(parser, "print a JSON array, one object per file (see docs/cli.md)")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N",
-                        help="check N files at a time in separate processes (same output as one job; default 1)")
+    add_jobs_option(parser, "check N files at a time in separate processes (default: the number of cores; "
+                            "the output is the same as with one job)")
+    add_reading_options(parser)
 
 
 def _reference(folders: list[str]) -> tuple[Reference | None, bool]:
@@ -58,20 +62,24 @@ def _reference(folders: list[str]) -> tuple[Reference | None, bool]:
 _WORKER: dict = {}
 
 
-def _init_worker(ref: Reference, date: str | None, include: bool, as_json: bool) -> None:
-    """In each worker process: what every file is checked with, sent once."""
-    _WORKER.update(ref=ref, date=date, include=include, as_json=as_json)
+def _init_worker(ref: Reference, date: str | None, include: bool, as_json: bool, reading: dict | None = None) -> None:
+    """In each worker process: what every file is checked with, sent once (``reading``: the
+    ``encoding`` and ``limit`` of :func:`medialit.cli.common.reading_options`)."""
+    _WORKER.update(ref=ref, date=date, include=include, as_json=as_json, reading=reading or {})
 
 
-def _one(name: str) -> tuple[str, dict | str | None, str | None]:
+def _one(name: str) -> tuple[str, dict | str | None, str | None, list[str]]:
     """Check one file: its JSON data or its report (made where it was checked, so that a
-    worker process sends back plain data), or the error message if it cannot be read."""
-    try:
-        result = check_file(Path(name), reference=_WORKER["ref"], article_date_override=_WORKER["date"],
-                            include_unchecked=_WORKER["include"])
-    except CorpusError as err:
-        return name, None, str(err)
-    return name, (result.to_dict() if _WORKER["as_json"] else format_checks(result)), None
+    worker process sends back plain data), or the error message if it cannot be read; and
+    the warnings raised on the way (an encoding assumed), as text."""
+    with warnings.catch_warnings(record=True) as caught:  # printed by the main process, in file order
+        warnings.simplefilter("always")
+        try:
+            result = check_file(Path(name), reference=_WORKER["ref"], article_date_override=_WORKER["date"],
+                                include_unchecked=_WORKER["include"], **_WORKER["reading"])
+        except CorpusError as err:
+            return name, None, str(err), [str(w.message) for w in caught]
+    return name, (result.to_dict() if _WORKER["as_json"] else format_checks(result)), None, [str(w.message) for w in caught]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,23 +90,21 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as err:
             error(COMMAND, f"--date: {err}")
             return 2
-    if args.jobs < 1:
-        error(COMMAND, f"--jobs must be 1 or more, not {args.jobs}")
-        return 2
     ref, table_problems = _reference(args.reference)
     if ref is None:
         return 2
     names = list(args.files)
-    workers = min(args.jobs, len(names), os.cpu_count() or 1)
+    workers = jobs_for(args.jobs, len(names))
+    setup = (ref, args.date, args.all, args.json, reading_options(args))
     results, failed = [], 0
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(ref, args.date, args.all, args.json)) as pool:
+                                 initargs=setup) as pool:
             outcomes = pool.map(_one, names, chunksize=max(1, len(names) // (workers * 4)))
             for outcome in outcomes:   # in the order of the files, whatever finished first
                 failed += _emit(outcome, args.json, results)
     else:
-        _init_worker(ref, args.date, args.all, args.json)
+        _init_worker(*setup)
         for name in names:
             failed += _emit(_one(name), args.json, results)
     if args.json:
@@ -109,7 +115,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _emit(outcome, as_json: bool, results: list) -> int:
-    name, payload, problem = outcome
+    name, payload, problem, caught = outcome
+    for message in caught:
+        warning(COMMAND, message)
     if problem is not None:
         error(COMMAND, problem)
         return 1

@@ -170,12 +170,14 @@ class ArticleFiles(Generic[T]):
             yield name, result
 
 
-def add_jobs_option(parser: argparse.ArgumentParser) -> None:
-    """Declare ``--jobs N`` (``args.jobs``): files are worked on by N processes; the output is
-    the same as with one, in the order the files were given. Default: the number of cores
-    (never more processes than files; one file is worked on in this process)."""
+def add_jobs_option(parser: argparse.ArgumentParser, help: str | None = None) -> None:
+    """Declare ``--jobs N`` (``args.jobs``, None when not given): the work is shared by N
+    processes; the output is the same as with one, in the order the files were given.
+    Default: the number of cores (:func:`default_jobs`; never more processes than files,
+    see :func:`jobs_for`). Every command declares it here, so ``--jobs 0`` or ``--jobs x``
+    gets the same one-line usage error everywhere. ``help`` replaces the default help text."""
     parser.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
-                        help="worker processes (default: the number of cores); output order and content do not change")
+                        help=help or "worker processes (default: the number of cores); output order and content do not change")
 
 
 def add_reading_options(parser: argparse.ArgumentParser) -> None:
@@ -221,11 +223,16 @@ def jobs_for(requested: int | None, n_files: int) -> int:
     (2, 1)
     """
     if requested is None:
-        try:
-            requested = len(os.sched_getaffinity(0))
-        except (AttributeError, OSError):
-            requested = os.cpu_count() or 1
+        requested = default_jobs()
     return max(1, min(requested, n_files))
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use (at least 1): ``--jobs`` when not given."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _work_on(work: Callable[[Path], T], name: str) -> tuple[str, T | None, str | None, list[str]]:

@@ -12,37 +12,25 @@ and the exit code is 1.
 from __future__ import annotations
 
 import argparse
-import os
 import warnings
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from medialit.cli.common import add_json_option, error, print_json
+from medialit.cli.common import add_jobs_option, add_json_option, default_jobs, error, print_json
 from medialit.compare.families import FamilyLink, story_families
 from medialit.compare.furniture import FurnitureLine
 from medialit.corpus.articles import CorpusError, load_corpus
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    """Declare ``DIR``, ``--json`` and ``--progress``."""
+    """Declare ``DIR``, ``--json``, ``--progress``, ``--jobs`` and ``--trail``."""
     parser.add_argument("dir", metavar="DIR", help="a folder of .txt articles and saved .html pages")
     add_json_option(parser, 'print {"families": [[path, ...], ...], "links": [...], "furniture": [...]} (see docs/compare.md)')
     parser.add_argument("--progress", action="store_true", help="show a progress bar (long runs)")
-    parser.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
-                        help="work in N processes (default: the number of cores; the result is the same "
-                             "with any N; folders of 60 articles or fewer use one)")
+    add_jobs_option(parser, "work in N processes (default: the number of cores; the result is the same "
+                            "with any N; folders of 60 articles or fewer use one)")
     parser.add_argument("--trail", action="store_true",
                         help="also show each family's copy trail: versions in order, what each added, cut or changed")
-
-
-def _jobs(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--jobs needs a whole number, not {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"--jobs needs a number of at least 1, not {n}")
-    return n
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     paths = {a.id: str(a.path) for a in corpus}
     links: list[FamilyLink] = []
     furniture: list[FurnitureLine] = []
-    families = story_families(corpus, progress=args.progress, links=links, jobs=args.jobs, furniture=furniture)
+    families = story_families(corpus, progress=args.progress, links=links, jobs=args.jobs or default_jobs(), furniture=furniture)
     trails = {}
     if args.trail:
         from medialit.compare.furniture import Furniture, line_key

@@ -156,3 +156,27 @@ def test_the_worked_example_in_docs_checks_md_is_what_the_command_prints(tmp_pat
     proc = run_medialit("check", "--reference", "my_tables/", "ashby.txt", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.rstrip("\n") == block.rstrip("\n")
+
+
+def test_check_takes_the_reading_options_of_analyze(tmp_path):
+    latin = _write(tmp_path, "latin.txt", "Membership rose from 120 to 150, a 30% jump, the caf\xe9 said.\n".encode("cp1252"))
+    guessed = run_medialit("check", "--json", str(latin))
+    assert guessed.returncode == 0 and "latin.txt: not UTF-8; read as cp1252" in guessed.stderr
+    forced = run_medialit("check", "--json", "--encoding", "latin-1", str(latin))
+    assert forced.returncode == 0 and forced.stderr == "", forced.stderr
+    assert json.loads(forced.stdout)[0]["internal"][0]["verdict"] == "inconsistent"
+    big = run_medialit("check", "--max-size", "0.00001", str(latin), str(SEED_FILES[0]))
+    assert big.returncode == 2 and big.stdout == "" and "Traceback" not in big.stderr
+    assert [Path(line.split(": ")[1]).name for line in big.stderr.splitlines()] == [latin.name, SEED_FILES[0].name]
+    assert big.stderr.count("MB limit for one file (raise it with --max-size MB") == 2, big.stderr
+
+
+def test_check_warnings_come_in_file_order_with_any_number_of_jobs(tmp_path):
+    files = []
+    for i in range(4):
+        files.append(str(_write(tmp_path, f"{i}.txt", f"Prices rose 5% in caf\xe9 number {i}.\n".encode("cp1252"))))
+        files.append(str(SEED_FILES[i]))
+    one = run_medialit("check", "--jobs", "1", *files)
+    two = run_medialit("check", "--jobs", "2", *files)
+    assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    assert [Path(line.split(": ")[2]).name for line in one.stderr.splitlines()] == [Path(f).name for f in files[::2]]

@@ -82,5 +82,5 @@ def test_families_jobs_2_prints_exactly_what_jobs_1_prints(tmp_path):
 
 def test_families_jobs_must_be_a_positive_number():
     proc = run_medialit("families", "--jobs", "0", COLLECTION)
-    assert proc.returncode == 2 and "--jobs needs a number of at least 1" in proc.stderr
+    assert proc.returncode == 2 and "argument --jobs/-j: must be 1 or more, not 0" in proc.stderr
     assert "Traceback" not in proc.stderr

@@ -30,6 +30,16 @@ def test_jobs_must_be_a_positive_number():
     assert proc.returncode == 2 and "must be 1 or more" in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.parametrize("command", [["analyze", str(SEED_FILES[0])], ["check", str(SEED_FILES[0])],
+                                     ["families", str(SEED_FILES[0].parent)]])
+@pytest.mark.parametrize("value, message", [("0", "must be 1 or more, not 0"), ("-3", "must be 1 or more, not -3"),
+                                            ("two", "not a whole number: 'two'")])
+def test_every_command_reads_jobs_the_same_way(command, value, message):
+    proc = run_medialit(command[0], "--jobs", value, *command[1:])
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[-1] == f"medialit {command[0]}: error: argument --jobs/-j: {message}"
+
+
 SAMPLES = [
     {"a": [1, 2.5, None, True, False], "b": {}, "c": [], "d": "café “quoted” \n\t\u0001 \\ \"", "e": {"f": [[], {}]}},
     [],
