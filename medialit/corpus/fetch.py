@@ -15,11 +15,8 @@ that :func:`medialit.corpus.load_article` reads back. Every problem is a one-lin
 from __future__ import annotations
 
 import datetime as dt
-import http.client
+import functools
 import re
-import socket
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -61,21 +58,32 @@ class Download(Record):
     retrieved: str
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """At most :data:`MAX_REDIRECTS` redirects, none to the same address twice, and only to
-    http(s) (urllib would follow one to ``ftp://``)."""
+@functools.lru_cache(maxsize=1)
+def _redirects() -> type:
+    """The redirect handler class, made on first use: the standard library's HTTP modules
+    (with TLS and e-mail parsing) are imported only when something is downloaded, so that
+    reading local files (``medialit analyze``) starts faster."""
+    import urllib.request
 
-    max_redirections = MAX_REDIRECTS
-    max_repeats = 1
+    class _Redirects(urllib.request.HTTPRedirectHandler):
+        """At most :data:`MAX_REDIRECTS` redirects, none to the same address twice, and only to
+        http(s) (urllib would follow one to ``ftp://``)."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise _error(req.full_url, f"redirects to {newurl}, which is not an http(s) address")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        max_redirections = MAX_REDIRECTS
+        max_repeats = 1
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                raise _error(req.full_url, f"redirects to {newurl}, which is not an http(s) address")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return _Redirects
 
 
-def _opener() -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(_Redirects())
+def _opener():
+    import urllib.request
+
+    return urllib.request.build_opener(_redirects()())
 
 
 def download(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_PAGE_BYTES) -> Download:
@@ -84,6 +92,11 @@ def download(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX
     slow, sends something that is not HTML, or more than ``max_bytes``."""
     if not is_url(url):
         raise _error(url, "not an http:// or https:// address")
+    import http.client
+    import socket
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
                                                    "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"})
     try:
