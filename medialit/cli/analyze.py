@@ -34,7 +34,7 @@ def render(path: Path, *, as_json: bool, encoding: str | None = None, limit: int
     """One file's output: its JSON object (as :func:`medialit.records.dumps` writes it) or its
     text report. Module-level, so worker processes can run it."""
     result = analyze_file(path, encoding=encoding, limit=limit)
-    return dumps(result.to_dict()) if as_json else format_report(result)
+    return dumps(result) if as_json else format_report(result)
 
 
 def _warm_up() -> None:

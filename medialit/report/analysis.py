@@ -11,6 +11,8 @@ The JSON shape is a stable contract, documented in ``docs/cli.md`` and pinned by
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,16 +51,43 @@ def analyze_text(text: str | Document, *, path: str | None = None, title: str | 
     (['5%'], True)
     """
     doc = as_document(text)
-    return Analysis(
-        path=path,
-        title=title,
-        text=doc.text,
-        sentences=tuple(sourcing.tag(doc)),
-        quotes=tuple(quotes.find_quotes(doc)),
-        # A figure in a boilerplate line (a caption's "© AFP 2022") has that line as its sentence.
-        figures=tuple(figures.extract(doc)),
-        boilerplate=doc.boilerplate,
-    )
+    with collector_paused():
+        return Analysis(
+            path=path,
+            title=title,
+            text=doc.text,
+            sentences=tuple(sourcing.tag(doc)),
+            quotes=tuple(quotes.find_quotes(doc)),
+            # A figure in a boilerplate line (a caption's "© AFP 2022") has that line as its sentence.
+            figures=tuple(figures.extract(doc)),
+            boilerplate=doc.boilerplate,
+        )
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector switched off for the block (and on again after it,
+    if it was on). An analysis makes hundreds of thousands of small records and tuples that
+    live until it ends and form no reference cycles, so each automatic collection walks
+    them all for nothing: about a tenth of ``analyze_text``'s time on a long text. Memory
+    is freed as usual by reference counting; only cycles wait until the block ends.
+
+    >>> gc.isenabled()
+    True
+    >>> with collector_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def analyze_file(path: str | Path, *, encoding: str | None = None, limit: int | None = None) -> Analysis:
