@@ -31,7 +31,7 @@ def unnamed_antecedent(masked: str, before: int, source: str, why: str, mentions
     if len(words) < 2 or words[0].lower() not in ("the", "this"):
         return None
     head = words[-1]
-    rx = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
+    rx = _indefinite(head)
     lo = max(0, before - 3000)
     found = None
     if lo > 0 and masked[lo] in "Aa" and _WORD_CHAR.match(masked, lo - 1):
@@ -96,7 +96,11 @@ def _identification(head: str) -> re.Pattern:
 
 @functools.lru_cache(maxsize=256)
 def _indefinite(head: str) -> re.Pattern:
-    return re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
+    """ "a doctor" / "an emergency room doctor": ``\\b[Aa]n?\\s+(?:[a-z][\\w-]*\\s+){0,2}head\\b``,
+    written to start with the letter (and check the word boundary before it after), so the
+    regular-expression engine skips ahead to each "a"/"A" instead of trying every position
+    (the same matches, about twice as fast over a whole text)."""
+    return re.compile(r"[Aa](?<!\w[Aa])n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
 
 
 _INDEFINITE_SOURCE = re.compile(r"[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)$")
