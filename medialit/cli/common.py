@@ -130,6 +130,17 @@ class JsonArray:
         out.flush()
         self.count += 1
 
+    def add_raw(self, data: bytes, buffer) -> None:
+        """Add an item already laid out and encoded (as :meth:`add` would write its text,
+        every line after the first indented by one), written to ``buffer``: the byte
+        stream under this array's text stream."""
+        out = sys.stdout if self.file is None else self.file
+        out.write("[\n " if self.count == 0 else ",\n ")
+        out.flush()
+        buffer.write(data)
+        buffer.flush()
+        self.count += 1
+
     def close(self) -> None:
         out = sys.stdout if self.file is None else self.file
         out.write("[]\n" if self.count == 0 else "\n]\n")

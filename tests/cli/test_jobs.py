@@ -102,3 +102,23 @@ def test_a_json_array_written_item_by_item_is_print_json_of_the_list(items):
         array.add(item)
     array.close()
     assert streamed.getvalue() == whole.getvalue()
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_workers_bytes_match_one_job_whatever_the_output_encoding(as_json, tmp_path):
+    """With --jobs 2 the workers encode their output themselves: in stdout's encoding and
+    error handler, so the bytes are those one job prints."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+    odd = tmp_path / "odd.txt"
+    odd.write_text("“Prices rose 5% in the café,” officials said — on Monday. ¿Qué?\n", encoding="utf-8")
+    files = [str(SEED_FILES[0]), str(odd), str(SEED_FILES[1])]
+    env = dict(os.environ, PYTHONIOENCODING="ascii:backslashreplace")
+    runs = [subprocess.run([sys.executable, "-m", "medialit.cli", "analyze", *(["--json"] if as_json else []),
+                            "--jobs", jobs, *files], cwd=ROOT, env=env, capture_output=True, timeout=120)
+            for jobs in ("1", "2")]
+    assert runs[0].returncode == runs[1].returncode == 0, runs[1].stderr
+    assert runs[1].stdout == runs[0].stdout and b"caf\\xe9" in runs[0].stdout
