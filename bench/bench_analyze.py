@@ -196,6 +196,7 @@ def run() -> str:
         folder = folder_of_articles(tmp)
         folder_mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
         one_job, two_jobs = jobs_seconds(folder, 1), jobs_seconds(folder, 2)
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
     overhead = as_json / as_text - 1
     ratio = peak / (big_mb * 1e6)
     speedup = one_job / two_jobs
@@ -219,6 +220,9 @@ def run() -> str:
         f"| `--json` overhead: one file's work on the mix file, text report {as_text:.2f} s, JSON {as_json:.2f} s | {overhead:+.0%} | < 10% {met(overhead < 0.10)} |",
         f"| peak memory of `medialit analyze --json` on a {big_mb:.0f} MB file (the mix repeated; {peak_wall:.0f} s) | {peak / 1e6:.0f} MB = {ratio:.1f}x the file | < 6x {met(ratio < 6)} |",
         f"| a folder of 200 articles ({folder_mb:.1f} MB), `analyze --json --jobs 1` vs `--jobs 2` (wall, best of 2) | {one_job:.2f} s vs {two_jobs:.2f} s = {speedup:.2f}x | >= 1.8x on 2 cores {met(speedup >= 1.8)} |",
+        "",
+        f"Wall times (start-up, `--jobs`) depend on what else the machine runs: load average {load} "
+        "(1, 5, 15 minutes) when the `--jobs` runs ended; CPU times do not.",
         "",
         f"The mix run found {len(result.sentences)} sentences, {len(result.quotes)} quotes, "
         f"{len(result.figures)} figures and {len(result.boilerplate)} boilerplate lines.",
