@@ -74,3 +74,24 @@ def test_a_long_analysis_is_written_in_chunks_with_the_same_text():
     chunks: list[str] = []
     dump(result, chunks.append)
     assert len(chunks) > 3 and "".join(chunks) == _reference(result)
+
+
+def test_the_collector_is_switched_back_on_after_an_analysis_even_one_that_fails():
+    import gc
+
+    from medialit.report.analysis import collector_paused
+    assert gc.isenabled()
+    analyze_text("Officials said the talks failed. Prices rose 5%.")
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        with collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:  # switched off by the caller: left off
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
