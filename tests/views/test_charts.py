@@ -189,11 +189,18 @@ def test_heatmap_values_are_written_in_the_colour_that_reads_best_on_their_cell(
     assert worst >= AA_TEXT
 
 
-def test_notebooks_show_the_description_beside_the_chart(seeds):
+def test_notebooks_show_the_description_beside_the_chart(seeds, monkeypatch, tmp_path):
+    import sys
+
     from IPython.core.interactiveshell import InteractiveShell
     from IPython.utils.capture import capture_output
+    from traitlets.config import Config
 
-    InteractiveShell.instance()
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path))
+    monkeypatch.setattr(sys, "displayhook", sys.displayhook)   # restored after the test
+    config = Config()
+    config.HistoryManager.enabled = False
+    InteractiveShell.instance(config=config)
     try:
         with capture_output() as shown:
             ax = sourcing_bars(seeds)
