@@ -189,36 +189,43 @@ def test_heatmap_values_are_written_in_the_colour_that_reads_best_on_their_cell(
     assert worst >= AA_TEXT
 
 
-def test_notebooks_show_the_description_beside_the_chart(seeds, monkeypatch, tmp_path):
-    import sys
+def test_notebooks_show_the_description_beside_the_chart(seeds, monkeypatch):
+    """In an IPython shell the chart shows its description once; ``caption=False`` shows none.
 
-    from IPython.core.interactiveshell import InteractiveShell
-    from IPython.utils.capture import capture_output
-    from traitlets.config import Config
+    The shell is faked: a real one is a process-wide singleton that other tests keep."""
+    import IPython.display
+    from IPython.core.formatters import DisplayFormatter
 
-    monkeypatch.setenv("IPYTHONDIR", str(tmp_path))
-    monkeypatch.setattr(sys, "displayhook", sys.displayhook)   # restored after the test
-    config = Config()
-    config.HistoryManager.enabled = False
-    InteractiveShell.instance(config=config)
-    try:
-        with capture_output() as shown:
-            ax = sourcing_bars(seeds)
-        with capture_output() as quiet:
-            sourcing_bars(seeds, caption=False)
-    finally:
-        InteractiveShell.clear_instance()
-    assert len(shown.outputs) == 1 and not quiet.outputs
-    html = shown.outputs[0].data["text/html"]
+    from medialit.views.charts import alt as alt_module
+
+    shown = []
+    monkeypatch.setattr(alt_module, "_shell", lambda: object())
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
+    ax = sourcing_bars(seeds)
+    sourcing_bars(seeds, caption=False)
+    assert len(shown) == 1
+    data, _ = DisplayFormatter().format(shown[0])
+    html = data["text/html"]
     assert 'role="note"' in html and "Chart description:" in html
     assert alt_text(ax).replace("'", "&#x27;") in html
-    assert shown.outputs[0].data["text/plain"] == "Chart description: " + alt_text(ax)
+    assert data["text/plain"] == "Chart description: " + alt_text(ax)
     assert not re.search(r"font-size:\s*[\d.]+px", html)
 
 
-def test_no_caption_outside_a_notebook(seeds, capsys):
-    sourcing_bars(seeds)
-    assert capsys.readouterr().out == ""
+def test_the_shell_is_found_where_notebooks_run_it_and_never_imported(monkeypatch, seeds, capsys):
+    import sys
+    import types
+
+    from medialit.views.charts import alt as alt_module
+
+    fake = types.ModuleType("IPython")
+    fake.get_ipython = lambda: "a shell"
+    monkeypatch.setitem(sys.modules, "IPython", fake)
+    assert alt_module._shell() == "a shell"
+    monkeypatch.delitem(sys.modules, "IPython")
+    assert alt_module._shell() is None
+    sourcing_bars(seeds)   # no IPython loaded: nothing shown, nothing printed, IPython not imported
+    assert capsys.readouterr().out == "" and "IPython" not in sys.modules
 
 
 def test_figure_html_puts_the_description_in_alt_and_figcaption(seeds):
