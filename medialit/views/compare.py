@@ -1,8 +1,10 @@
 """Side-by-side HTML of two articles: aligned sentences with word changes marked.
 
 Deleted words are struck through (``<del>``), inserted words underlined and bold
-(``<ins>``), replaced words show both; colour is only a second cue. Quote and
-attribution drift are listed under the table with their explanations.
+(``<ins>``), replaced words show both; colour is only a second cue, and screen readers hear
+"deleted:" or "inserted:" before each change (hidden text, since few of them announce
+``<del>``/``<ins>``). Quote and attribution drift are listed under the table with their
+explanations.
 
 Example (in a notebook, the last line alone shows the table):
 
@@ -18,16 +20,19 @@ from __future__ import annotations
 from html import escape
 
 from medialit.compare.comparison import AlignedPair, Comparison, compare
-from medialit.views.html import HTML, table_css
+from medialit.views.html import FONT, HTML, INK, MUTED, SR_ONLY_CSS, table_css
 
 _STYLE = """<style>
 """ + table_css("ml-cmp") + """
+.ml-cmpview{""" + FONT + """}
 .ml-cmp{font-size:0.92em}table.ml-cmp{width:100%}
-.ml-cmp del{text-decoration:line-through;background:#fde0dc}
-.ml-cmp ins{text-decoration:underline;font-weight:bold;background:#d8ecf8}
-.ml-cmp .ml-none{color:#555;font-style:italic}
-.ml-drift li{margin-bottom:4px}
+.ml-cmp del{text-decoration:line-through;background:#fde0dc;color:""" + INK + """}
+.ml-cmp ins{text-decoration:underline;font-weight:bold;background:#d8ecf8;color:""" + INK + """}
+.ml-cmp .ml-none{color:""" + MUTED + """;font-style:italic}
+.ml-drift li{margin-bottom:0.3em}
+""" + SR_ONLY_CSS + """
 </style>"""
+_SPOKEN = {"del": "deleted: ", "ins": "inserted: "}
 _KIND = {"matched": "rewritten", "split": "split in B", "joined": "joined in B", "partial": "partly reused",
          "a_only": "only in A", "b_only": "only in B"}
 
@@ -41,7 +46,7 @@ def _marked(text: str, offset: int, marks: list[tuple[int, int, str]]) -> str:
         if s < pos or e <= s:
             continue
         out.append(escape(text[pos:s]))
-        out.append(f"<{tag}>{escape(text[s:e])}</{tag}>")
+        out.append(f'<span class="ml-sr">{_SPOKEN[tag]}</span><{tag}>{escape(text[s:e])}</{tag}>')
         pos = e
     out.append(escape(text[pos:]))
     return "".join(out)
@@ -96,7 +101,7 @@ def comparison_html(result: Comparison, *, a_label: str = "A", b_label: str = "B
     lists = (f'<h4>Quote drift ({len(result.quote_changes)})</h4><ul class="ml-drift">{"".join(drift)}</ul>'
              f'<h4>Attribution drift ({len(result.attribution_changes)})</h4>'
              f'<ul class="ml-drift">{attributions}</ul>')
-    return _STYLE + head + legend + table + lists
+    return _STYLE + '<div class="ml-cmpview">' + head + legend + table + lists + "</div>"
 
 
 def side_by_side(a_text: str, b_text: str, *, a_label: str = "A", b_label: str = "B",

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from html import escape
 
 from medialit.figures.extraction import Figure, extract
-from medialit.views.html import HTML, table_css
+from medialit.views.html import FONT, HTML, MUTED, table_css
 
 # Okabe & Ito (2008) colour-blind-safe palette, as light backgrounds with a strong underline.
 COLOURS = {"money": "#009E73", "percent": "#0072B2", "count": "#D55E00", "date": "#CC79A7", "year": "#CC79A7",
@@ -29,9 +29,9 @@ COLOURS = {"money": "#009E73", "percent": "#0072B2", "count": "#D55E00", "date":
 VERDICT_MARKS = {"consistent": ("✔", "#0072B2"), "inconsistent": ("✘", "#D55E00"), "cannot tell": ("?", "#7a7a7a")}
 
 _STYLE = """<style>
-.ml-fig{line-height:1.8;font-size:0.95em;white-space:pre-wrap}
-.ml-fig .ml-f{font-weight:bold;text-decoration:underline;text-decoration-thickness:3px;padding:0 1px}
-.ml-fig .ml-k{font-size:0.7em;font-variant:small-caps;margin-left:2px;color:#333}
+.ml-fig{line-height:1.8;""" + FONT + """;white-space:pre-wrap}
+.ml-fig .ml-f{font-weight:bold;text-decoration:underline;text-decoration-thickness:3px;padding:0 0.05em}
+.ml-fig .ml-k{font-size:0.8em;font-variant:small-caps;margin-left:0.15em;color:""" + MUTED + """}
 .ml-figtab{font-size:0.9em}
 """ + table_css("ml-figtab") + "</style>"
 
@@ -82,31 +82,38 @@ def figures_table(article_or_figures) -> HTML:
         figs = list(article_or_figures)
     else:
         figs = extract(_text_of(article_or_figures))
-    head = "".join(f"<th>{h}</th>" for h in ("figure", "kind", "value", "low", "high", "unit", "qualifier", "how it was read"))
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("figure", "kind", "value", "low", "high", "unit", "qualifier",
+                                                          "how it was read"))
     rows = [f"<tr><td><b>{escape(f.text)}</b></td><td>{escape(f.kind)}</td><td>{_num(f.value)}</td>"
             f"<td>{_num(f.low)}</td><td>{_num(f.high)}</td><td>{escape(f.unit or '')}</td>"
             f"<td>{escape(f.qualifier or '')}</td><td>{escape(f.normalisation or f.rule)}</td></tr>" for f in figs]
-    return HTML(_STYLE + f'<table class="ml-figtab"><tr>{head}</tr>{"".join(rows)}</table>')
+    return HTML(_STYLE + f'<table class="ml-figtab"><caption>Figures in the text ({len(figs)})</caption>'
+                f'<tr>{head}</tr>{"".join(rows)}</table>')
 
 
 def checks_table(checks) -> HTML:
     """One row per check: the figure, the verdict (symbol and word), the explanation, the
     arithmetic, and the reference rows used (table and line)."""
-    head = "".join(f"<th>{h}</th>" for h in ("figure", "verdict", "why", "working", "reference rows"))
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("figure", "verdict", "why", "working", "reference rows"))
     rows = []
+    checks = list(checks)
     for c in checks:
         mark, colour = VERDICT_MARKS.get(c.verdict, ("", "#000"))
         refs = "<br>".join(escape(f"{r.table} line {r.line}: {r.source}") for r in c.rows)
         rows.append(f"<tr><td><b>{escape(c.figure.text)}</b></td>"
                     f'<td style="border-left:4px solid {colour}"><b>{mark} {escape(c.verdict)}</b></td>'
                     f"<td>{escape(c.explanation)}</td><td><code>{escape(c.arithmetic)}</code></td><td>{refs}</td></tr>")
-    return HTML(_STYLE + f'<table class="ml-figtab"><tr>{head}</tr>{"".join(rows)}</table>')
+    tally = ", ".join(f"{sum(c.verdict == v for c in checks)} {v}" for v in VERDICT_MARKS)
+    return HTML(_STYLE + f'<table class="ml-figtab"><caption>Checks of the figures ({len(checks)}: {tally})</caption>'
+                f'<tr>{head}</tr>{"".join(rows)}</table>')
 
 
 def comparisons_table(comparisons) -> HTML:
     """Cross-source comparisons (from :func:`medialit.figures.extraction.compare_figures`)."""
-    head = "".join(f"<th>{h}</th>" for h in ("source A", "source B", "relation", "explanation"))
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("source A", "source B", "relation", "explanation"))
+    comparisons = list(comparisons)
     rows = [f"<tr><td><b>{escape(c.a.text)}</b></td><td><b>{escape(c.b.text)}</b></td>"
             f"<td><b>{'≠ disagree' if c.relation == 'disagree' else '= agree'}</b></td><td>{escape(c.explanation)}</td></tr>"
             for c in comparisons]
-    return HTML(_STYLE + f'<table class="ml-figtab"><tr>{head}</tr>{"".join(rows)}</table>')
+    return HTML(_STYLE + f'<table class="ml-figtab"><caption>Figures compared across sources ({len(comparisons)})'
+                f'</caption><tr>{head}</tr>{"".join(rows)}</table>')

@@ -1,5 +1,20 @@
 """The base of every HTML view: an object Jupyter renders as HTML and ``str()`` turns into
-the HTML text. The views themselves are in ``medialit.views.sourcing``, ``.figures`` and ``.compare``."""
+the HTML text. The views themselves are in ``medialit.views.sourcing``, ``.figures`` and ``.compare``.
+
+Shared accessibility rules (``docs/accessibility.md``): text sizes follow JupyterLab's
+settings (``FONT``: ``var(--jp-content-font-size1)``, and ``em`` below it, never ``px``);
+colours that must follow the light or dark theme are JupyterLab variables with fallbacks;
+a fixed light highlight background always comes with the fixed dark text colour ``INK``;
+``.ml-sr`` text is read by screen readers and not shown.
+"""
+
+
+FONT = "font-size:var(--jp-content-font-size1,1em)"
+INK = "#111111"          # text on the kit's fixed light highlight backgrounds, in either theme
+MUTED = "var(--jp-content-font-color2,#444444)"
+BORDER = "var(--jp-border-color1,#bbbbbb)"
+SR_ONLY_CSS = (".ml-sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+               "clip:rect(0,0,0,0);white-space:nowrap;border:0}")
 
 
 def table_css(cls: str, *, align: str = "left") -> str:
@@ -13,10 +28,13 @@ def table_css(cls: str, *, align: str = "left") -> str:
     t = f".jp-RenderedHTMLCommon table.{cls},table.{cls}"
     cells = f".jp-RenderedHTMLCommon table.{cls} td,.jp-RenderedHTMLCommon table.{cls} th,table.{cls} td,table.{cls} th"
     return (f"{t}{{border-collapse:collapse;table-layout:auto;width:auto;max-width:100%;margin:0 0 8px 0}}"
-            f"{cells}{{border:1px solid #bbb;padding:3px 6px;text-align:{align};vertical-align:top;"
+            f"{cells}{{border:1px solid {BORDER};padding:3px 6px;text-align:{align};vertical-align:top;"
             "white-space:normal;max-width:40em;line-height:1.35}"
-            f".jp-RenderedHTMLCommon table.{cls} th,table.{cls} th{{font-weight:bold;background:#f3f3f3}}"
-            f".jp-RenderedHTMLCommon table.{cls} code,table.{cls} code{{white-space:pre-wrap;word-break:break-word}}")
+            f".jp-RenderedHTMLCommon table.{cls} th,table.{cls} th{{font-weight:bold;"
+            "background:var(--jp-layout-color2,#f3f3f3);color:var(--jp-content-font-color1,#000000)}"
+            f".jp-RenderedHTMLCommon table.{cls} code,table.{cls} code{{white-space:pre-wrap;word-break:break-word}}"
+            f".jp-RenderedHTMLCommon table.{cls} caption,table.{cls} caption{{text-align:left;font-weight:bold;"
+            "padding:0.2em 0}")
 
 
 class HTML:

@@ -22,7 +22,7 @@ from html import escape
 from pathlib import Path
 
 from medialit.corpus.pages import Page, read_page
-from medialit.views.html import HTML
+from medialit.views.html import BORDER, FONT, HTML, MUTED
 
 __all__ = ["show_page"]
 
@@ -30,12 +30,15 @@ __all__ = ["show_page"]
 KEPT, LEFT_OUT, HEADLINE = "#0072B2", "#bbbbbb", "#009E73"
 
 _STYLE = """<style>
-.ml-page table{border-collapse:collapse;margin-bottom:8px}
-.ml-page td,.ml-page th{border:1px solid #bbb;padding:2px 8px;text-align:left;vertical-align:top}
-.ml-page .ml-bar{display:flex;width:100%;height:22px;border:1px solid #888;margin:4px 0}
+.ml-page{""" + FONT + """}
+.ml-page table{border-collapse:collapse;margin-bottom:0.5em}
+.jp-RenderedHTMLCommon .ml-page td,.jp-RenderedHTMLCommon .ml-page th,.ml-page td,.ml-page th{border:1px solid """ + BORDER + """;padding:0.15em 0.5em;text-align:left;vertical-align:top}
+.jp-RenderedHTMLCommon .ml-page caption,.ml-page caption{text-align:left;font-weight:bold}
+.ml-page .ml-bar{display:flex;width:100%;height:1.5em;border:1px solid #888888;margin:0.3em 0}
 .ml-page .ml-bar span{display:block;height:100%}
-.ml-page .ml-body{border-left:4px solid #0072B2;padding-left:8px;max-width:48em}
+.ml-page .ml-body{border-left:0.3em solid #0072B2;padding-left:0.5em;max-width:48em}
 .ml-page .ml-wire{font-weight:bold;text-decoration:underline}
+.ml-page .ml-k{font-size:0.8em;font-variant:small-caps;margin-left:0.15em;color:""" + MUTED + """}
 </style>"""
 
 _FIELDS = (("title", "headline"), ("authors", "authors"), ("date", "published"), ("updated", "updated"),
@@ -56,7 +59,8 @@ def _body(page: Page) -> str:
         html = escape(paragraph)
         if n == 0:
             for credit in page.wire_credits:
-                html = html.replace(escape(credit), f'<span class="ml-wire" title="wire credit">{escape(credit)}</span>', 1)
+                html = html.replace(escape(credit), f'<span class="ml-wire" title="wire credit">{escape(credit)}</span>'
+                                    '<span class="ml-k">[wire credit]</span>', 1)
         paragraphs.append(f"<p>{html}</p>")
     return "".join(paragraphs)
 
@@ -66,7 +70,7 @@ def show_page(page: Page | str | Path, *, url: str | None = None) -> HTML:
     :func:`~medialit.corpus.pages.read_page` takes (a saved page's path, or its HTML)."""
     if not isinstance(page, Page):
         page = read_page(page, url=url)
-    rows = "".join(f"<tr><th>{label}</th><td>{_value(page, name)}</td></tr>" for name, label in _FIELDS)
+    rows = "".join(f'<tr><th scope="row">{label}</th><td>{_value(page, name)}</td></tr>' for name, label in _FIELDS)
     body_chars = len(" ".join(page.text.split()))
     parts = [("[kept] article body", body_chars, KEPT)]
     for r in page.removed:
@@ -76,11 +80,13 @@ def show_page(page: Page | str | Path, *, url: str | None = None) -> HTML:
     total = sum(n for _, n, _ in parts) or 1
     bar = "".join(f'<span style="width:{100 * n / total:.2f}%;background:{colour}" title="{escape(label)}: '
                   f'{n:,} characters"></span>' for label, n, colour in parts if n)
-    listing = "".join(f'<li><span style="border-left:12px solid {colour};padding-left:4px">{escape(label)}: '
+    said = "; ".join(f"{label}: {n:,} characters ({n / total:.0%})" for label, n, _ in parts)
+    listing = "".join(f'<li><span style="border-left:0.8em solid {colour};padding-left:0.3em">{escape(label)}: '
                       f'{n:,} characters ({n / total:.0%})</span></li>' for label, n, colour in parts)
     return HTML(_STYLE + '<div class="ml-page">'
                 f"<h4>{escape(page.title) if page.title else 'Untitled page'}</h4>"
                 f"<table><caption>What the page says about itself</caption>{rows}</table>"
-                f'<div class="ml-bar" role="img" aria-label="body and the parts left out, by size">{bar}</div>'
-                f"<ul>{listing}</ul>"
+                f'<div class="ml-bar" role="img" aria-label="{escape("The page text by size: " + said, quote=True)}">'
+                f"{bar}</div>"
+                f'<ul aria-label="the page text by size">{listing}</ul>'
                 f'<div class="ml-body">{_body(page)}</div></div>')

@@ -5,7 +5,7 @@ Every label has a colour from the Okabe–Ito colour-blind-safe palette AND a te
 carrier. The cue that decided a label is underlined and bold; hedge words have a dotted
 underline and a "~" after the marker. A sentence whose label rests on weak evidence
 (``uncertain``) ends with the words "(check this yourself)". Hovering a sentence shows the
-reason.
+reason; the summary line under the text and the legend say the counts and the markers in words.
 
 Example (in a notebook, ``show_sourcing(corpus["001"])`` alone shows the marked text):
 
@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 
 from medialit.sourcing.tagger import LABELS, TaggedSentence, summary, tag
-from medialit.views.html import HTML, table_css
+from medialit.views.html import FONT, HTML, INK, table_css
 
 # Okabe & Ito (2008) colour-blind-safe colours, as light backgrounds with a strong border.
 COLOURS = {"named": ("#0072B2", "#dcebf7"), "anonymous": ("#E69F00", "#fcefd2"),
@@ -32,13 +32,14 @@ NAMES = {"named": "named source", "anonymous": "anonymous source", "unattributed
          "not_a_claim": "not a claim (headline, question, byline)"}
 
 _STYLE = """<style>
-.ml-src{line-height:1.7;font-size:0.95em}
-.ml-src .ml-s{padding:1px 3px;border-left:4px solid;border-radius:2px}
-.ml-src .ml-m{font-family:monospace;font-weight:bold;font-size:0.85em;margin-right:3px}
+.ml-src,.ml-legend{line-height:1.7;""" + FONT + """}
+.ml-src .ml-s{padding:0.05em 0.2em;border-left:0.3em solid;border-radius:2px;color:""" + INK + """}
+.ml-src .ml-m{font-family:var(--jp-code-font-family,monospace);font-weight:bold;font-size:0.85em;margin-right:0.2em}
 .ml-src .ml-cue{text-decoration:underline;text-decoration-thickness:2px;font-weight:bold}
-.ml-src .ml-u{font-style:italic;font-size:0.85em;border:1px dashed #555;padding:0 3px;margin-left:3px}
+.ml-src .ml-u{font-style:italic;font-size:0.85em;border:1px dashed #555555;padding:0 0.2em;margin-left:0.2em}
 .ml-src .ml-hedge{text-decoration:underline dotted;text-decoration-thickness:2px;font-style:italic}
-.ml-legend span{display:inline-block;margin-right:12px;padding:1px 4px;border-left:4px solid}
+.ml-legend span{display:inline-block;margin-right:0.8em;padding:0.05em 0.3em;border-left:0.3em solid transparent}
+.ml-legend span.ml-l{color:""" + INK + """}
 """ + table_css("ml-srctab", align="right") + """
 .jp-RenderedHTMLCommon table.ml-srctab th:first-child,.jp-RenderedHTMLCommon table.ml-srctab td:first-child,table.ml-srctab th:first-child,table.ml-srctab td:first-child{text-align:left}
 </style>"""
@@ -47,12 +48,13 @@ _STYLE = """<style>
 
 def legend() -> HTML:
     """The colour and marker legend (also included at the top of :func:`show_sourcing`)."""
-    items = [f'<span style="border-color:{COLOURS[k][0]};background:{COLOURS[k][1]}">'
+    items = [f'<span class="ml-l" style="border-color:{COLOURS[k][0]};background:{COLOURS[k][1]}">'
              f'<b>{MARKERS[k]}</b> {escape(NAMES[k])}</span>' for k in LABELS]
-    items.append('<span style="border-color:#fff"><b>~</b> <span style="text-decoration:underline dotted">hedged</span></span>')
-    items.append('<span style="border-color:#fff"><u><b>cue</b></u> = the words that decided the label</span>')
-    items.append('<span style="border-color:#fff"><i>(check this yourself)</i> = the evidence for the label is weak</span>')
-    return HTML(_STYLE + '<div class="ml-legend">' + "".join(items) + "</div>")
+    items.append('<span><b>~</b> <span style="text-decoration:underline dotted">hedged</span></span>')
+    items.append('<span><u><b>cue</b></u> = the words that decided the label</span>')
+    items.append('<span><i>(check this yourself)</i> = the evidence for the label is weak</span>')
+    return HTML(_STYLE + '<div class="ml-legend" role="note" aria-label="legend">'
+                '<b>Legend:</b> ' + "".join(items) + "</div>")
 
 
 def _sentence_html(text: str, t: TaggedSentence) -> str:

@@ -13,8 +13,8 @@ FERRY = FIXTURES / "pages" / "harbor-ledger-ferry.html"
 def test_the_view_shows_the_metadata_the_parts_and_the_body():
     html = show_page(FERRY).html
     assert "<h4>Night ferry to Carrow Island cancelled after engine fault</h4>" in html
-    assert "<th>authors</th><td>Mara Quill</td>" in html and "<th>published</th><td>2023-06-14</td>" in html
-    assert "<th>canonical address</th><td><i>unknown</i></td>" in html
+    assert '<th scope="row">authors</th><td>Mara Quill</td>' in html and '<th scope="row">published</th><td>2023-06-14</td>' in html
+    assert '<th scope="row">canonical address</th><td><i>unknown</i></td>' in html
     for label in ("[kept] article body", "[moved] headline (kept as the title)", "[left out] comments",
                   "[left out] boilerplate (read_more_link)", "[left out] navigation, links and other page text"):
         assert label in html, label

@@ -1,7 +1,8 @@
 """A similarity heat map of a corpus: which articles share source text.
 
 Colour-blind-safe ``cividis`` colour map, every cell annotated with its value (so colour
-is never the only carrier), axes labelled with the article ids.
+is never the only carrier) in black or white, whichever contrasts more with the cell, axes
+labelled with the article ids; the text alternative (``ax.medialit_alt``) lists the pairs.
 
 Example:
 
@@ -9,10 +10,18 @@ Example:
 >>> from medialit.views.charts import similarity_heatmap
 >>> similarity_heatmap(load_corpus()).get_title()
 'Shared wording between articles'
+>>> alt_text(similarity_heatmap({"a": "The port closed on Friday after the storm, officials said.",
+...                              "b": "The port closed on Friday after the storm, officials said."}))
+'Heat map: Shared wording between articles, 2 articles (a, b); 0 means no shared wording, 1 all of it. Pairs, most similar first: a and b 1.00.'
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from medialit.views.charts.alt import alt_text, attach
+from medialit.views.colours import text_colour_on
+
+LISTED_PAIRS = 12   # the text alternative names this many pairs, most similar first
 
 
 def similarity_matrix(articles) -> tuple[list[str], list[list[float]]]:
@@ -32,8 +41,9 @@ def similarity_matrix(articles) -> tuple[list[str], list[list[float]]]:
 
 
 def similarity_heatmap(articles: Mapping[str, str] | object, *, ax=None,
-                       title: str = "Shared wording between articles"):
-    """Draw the similarity heat map; returns the matplotlib ``Axes``.
+                       title: str = "Shared wording between articles", caption: bool = True):
+    """Draw the similarity heat map; returns the matplotlib ``Axes`` (text alternative:
+    ``ax.medialit_alt``; ``caption``: show it beside the chart in a notebook).
 
     ``articles``: a Corpus, a mapping id -> text, or Articles. Values are the share of the
     shorter article's word triples (or function-word patterns) found in the other.
@@ -54,6 +64,19 @@ def similarity_heatmap(articles: Mapping[str, str] | object, *, ax=None,
         for i, row in enumerate(m):
             for j, value in enumerate(row):
                 ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8,
-                        color="black" if value > 0.6 else "white")
+                        color=text_colour_on(image.cmap(image.norm(value))))
     ax.figure.colorbar(image, ax=ax, label="similarity (share of shared wording)")
-    return ax
+    return attach(ax, describe(ids, m, title), caption=caption)
+
+
+def describe(ids: list[str], m: list[list[float]], title: str = "Shared wording between articles") -> str:
+    """The text alternative: the pairs from most to least similar (the first ``LISTED_PAIRS``)."""
+    pairs = sorted(((m[i][j], ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids))),
+                   key=lambda p: -p[0])
+    text = (f"Heat map: {title}, {len(ids)} article{'s' if len(ids) != 1 else ''} ({', '.join(ids)}); "
+            "0 means no shared wording, 1 all of it.")
+    if pairs:
+        text += " Pairs, most similar first: " + ", ".join(f"{a} and {b} {v:.2f}" for v, a, b in pairs[:LISTED_PAIRS])
+        rest = pairs[LISTED_PAIRS:]
+        text += (f"; the other {len(rest)} pairs are {rest[0][0]:.2f} or less." if rest else ".")
+    return text

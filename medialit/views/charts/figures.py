@@ -2,7 +2,8 @@
 series with an article's claims marked on it.
 
 Colours come from the Okabe–Ito colour-blind-safe palette, and every series also has its
-own line style, marker or hatch, so nothing depends on colour alone.
+own line style, marker or hatch, so nothing depends on colour alone. Each chart's text
+alternative (``ax.medialit_alt``, see :mod:`medialit.views.charts.alt`) gives its numbers.
 
 Example:
 
@@ -15,6 +16,8 @@ Example:
 >>> oil_prices(checks=check_text(corpus["003"].text, article_date="2022-03-06"),
 ...            article_date="2022-03-06", window_days=7).get_title()
 "Oil prices around the article, with the article's claims"
+>>> alt_text(kinds_by_source({"a": "Prices rose 5% to $90 on Monday."}))
+'Stacked bar chart: Figures in each article, by kind (1 article). a: 1 money, 1 percent (2 figures).'
 """
 from __future__ import annotations
 
@@ -27,18 +30,22 @@ import matplotlib.pyplot as plt
 
 from medialit.figures.extraction import KINDS, extract
 from medialit.checks.reference import Reference, load_reference
+from medialit.views.charts.alt import alt_text, attach, usd
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000", "#999999"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++", "**"]
 SERIES_STYLE = {"WTI": dict(color="#0072B2", linestyle="-", marker="o"),
                 "Brent": dict(color="#D55E00", linestyle="--", marker="s")}
+LINE_WORDS = {"-": "solid line", "--": "dashed line", ":": "dotted line", "-.": "dash-dot line"}
+MARKER_WORDS = {"o": "circles", "s": "squares", "^": "triangles"}
 
 
-def kinds_by_source(texts: Mapping[str, str] | Iterable, *, ax=None):
+def kinds_by_source(texts: Mapping[str, str] | Iterable, *, ax=None, caption: bool = True):
     """Stacked horizontal bars: how many figures of each kind each article contains.
 
     ``texts`` maps a label to an article text (or is an iterable of Articles with ``id`` and
-    ``text``). Returns the matplotlib Axes."""
+    ``text``). Returns the matplotlib Axes (text alternative: ``ax.medialit_alt``; ``caption``:
+    show it beside the chart in a notebook)."""
     if not isinstance(texts, Mapping):
         texts = {getattr(a, "id", str(i)): a.text for i, a in enumerate(texts)}
     labels = list(texts)
@@ -57,26 +64,44 @@ def kinds_by_source(texts: Mapping[str, str] | Iterable, *, ax=None):
     ax.set_ylabel("article")
     ax.invert_yaxis()
     ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
-    return ax
+    rows = []
+    for label in labels:
+        total = sum(counts[label].values())
+        parts = ", ".join(f"{counts[label][k]} {k}" for k in kinds if counts[label][k])
+        rows.append(f"{label}: {parts} ({total} figure{'s' if total != 1 else ''})" if total else f"{label}: no figures")
+    n = len(labels)
+    text = (f"Stacked bar chart: Figures in each article, by kind ({n} article{'s' if n != 1 else ''}). "
+            + "; ".join(rows) + ".")
+    return attach(ax, text, caption=caption)
 
 
 def oil_prices(reference: Reference | None = None, *, checks: Iterable = (), claims: Iterable = (),
-               article_date=None, window_days: int | None = None, series: Iterable[str] = ("WTI", "Brent"), ax=None):
+               article_date=None, window_days: int | None = None, series: Iterable[str] = ("WTI", "Brent"), ax=None,
+               caption: bool = True):
     """WTI and Brent daily spot prices from the reference table, with claimed prices drawn as
     horizontal dotted lines (labelled with the words of the article) and the article's time
     window shaded.
 
     ``checks`` are :class:`medialit.checks.checking.Check` objects (price checks are drawn);
-    ``claims`` are extra ``(value, label)`` pairs. Returns the matplotlib Axes."""
+    ``claims`` are extra ``(value, label)`` pairs. Returns the matplotlib Axes; its text
+    alternative (``ax.medialit_alt``) gives each series' first, last, lowest and highest price
+    and every claim line (``caption``: show it beside the chart in a notebook)."""
     ref = reference or load_reference()
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 4.5))
+    said = []
     for name in series:
         rows = ref.series(name)
         if not rows:
             continue
         style = SERIES_STYLE.get(name, dict(color="#000000", linestyle=":", marker="^"))
         ax.plot([r.date for r in rows], [r.usd_per_barrel for r in rows], label=f"{name} spot (EIA)", **style)
+        low = min(rows, key=lambda r: r.usd_per_barrel)
+        high = max(rows, key=lambda r: r.usd_per_barrel)
+        said.append(f"{name} spot (EIA), {LINE_WORDS[style['linestyle']]} with {MARKER_WORDS[style['marker']]}: "
+                    f"{usd(rows[0].usd_per_barrel)} on {_day(rows[0].date)}, {usd(rows[-1].usd_per_barrel)} on "
+                    f"{_day(rows[-1].date)}; lowest {usd(low.usd_per_barrel)} on {_day(low.date)}, highest "
+                    f"{usd(high.usd_per_barrel)} on {_day(high.date)}")
     lines = list(claims)
     for c in checks:
         if getattr(c, "check", None) == "price" and isinstance(c.figure.value, (int, float)):
@@ -99,4 +124,16 @@ def oil_prices(reference: Reference | None = None, *, checks: Iterable = (), cla
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
     ax.legend(fontsize="small", loc="upper left")
     ax.grid(True, alpha=0.3)
-    return ax
+    text = "Line chart: Oil prices around the article, with the article's claims, in US dollars per barrel. " + (
+        ". ".join(said) + "." if said else "No price series to draw.")
+    if lines:
+        text += " Horizontal black lines mark the claims: " + "; ".join(
+            f"{label} at {usd(value)}" for value, label in lines) + "."
+    if article_date is not None:
+        text += f" A vertical line marks the article's date, {_day(day)}"
+        text += f"; the {window_days} days before it are shaded." if window_days else "."
+    return attach(ax, text, caption=caption)
+
+
+def _day(d) -> str:
+    return d.isoformat() if hasattr(d, "isoformat") else str(d)

@@ -5,6 +5,7 @@ ancestor to it, labelled with what changed ("+3 added, -1 cut, ~2 changed"). A d
 arrow with "unsure" in its label marks an order that only containment or a shared date
 supports, so the style and the words say it, never colour alone. Links known only from the
 catalog (``Article.upstream``) are drawn as grey boxes on the left, labelled "catalog".
+The text alternative (``ax.medialit_alt``) says the same in words, version by version.
 
 Example:
 
@@ -13,16 +14,22 @@ Example:
 ...                  "v2": "The port closed on Friday after the storm, officials said. Ships waited."})
 >>> lineage_graph(trail).get_title()
 'Copy trail: who holds whose text'
+>>> alt_text(lineage_graph(trail))
+'Diagram: Copy trail: who holds whose text, 2 versions from earliest to latest. v1 (no date): first version. v2 (no date): from v1, 1 added, 0 cut, 0 changed (dashed arrow: order unsure).'
 """
 from __future__ import annotations
+
+from medialit.views.charts.alt import alt_text, attach
 
 
 STEP = 1.5   # distance between boxes (data units)
 PAD = 0.5    # arrows start and end this far from a box's centre
 
 
-def lineage_graph(trail, *, ax=None, title: str = "Copy trail: who holds whose text", show_known: bool = True):
-    """Draw ``trail`` (a :class:`medialit.compare.lineage.Lineage`); returns the ``Axes``."""
+def lineage_graph(trail, *, ax=None, title: str = "Copy trail: who holds whose text", show_known: bool = True,
+                  caption: bool = True):
+    """Draw ``trail`` (a :class:`medialit.compare.lineage.Lineage`); returns the ``Axes``
+    (text alternative: ``ax.medialit_alt``; ``caption``: show it beside the chart in a notebook)."""
     import matplotlib.pyplot as plt
 
     if ax is None:
@@ -82,4 +89,26 @@ def lineage_graph(trail, *, ax=None, title: str = "Copy trail: who holds whose t
     ax.set_xticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    return ax
+    return attach(ax, describe(trail, title, known if show_known else ()), caption=caption)
+
+
+def describe(trail, title: str = "Copy trail: who holds whose text", known=()) -> str:
+    """The text alternative: each version, where its text came from and what changed."""
+    n = len(trail.versions)
+    parts = [f"Diagram: {title}, {n} version{'s' if n != 1 else ''} from earliest to latest."]
+    for v in trail.versions:
+        when = v.date or "no date"
+        if v.parent is None:
+            parts.append(f"{v.id} ({when}): first version.")
+            continue
+        changes = f"{len(v.added)} added, {len(v.cut)} cut, {len(v.changed)} changed"
+        if v.quotes_changed:
+            changes += f", {v.quotes_changed} quote(s) changed"
+        arrow = "dashed arrow: order unsure" if v.unsure else "solid arrow: order from the dates"
+        parts.append(f"{v.id} ({when}): from {v.parent}, {changes} ({arrow}).")
+    links = [k for k in trail.known if k.outlet in known]
+    if links:
+        parts.append("Known from the catalog, not measured (grey boxes, dotted arrows): " + "; ".join(
+            f"{k.article if k.subject == 'this article' else k.subject} {k.relation} {k.outlet}"
+            + (f" ({k.date})" if k.date and k.date != "unknown" else "") for k in links) + ".")
+    return " ".join(parts)
