@@ -380,18 +380,25 @@ class ForkServer:
 
 
 _SERVER: ForkServer | None = None
+_FAILED: set[int] = set()             # processes whose fork server did not start: never tried again
 
 
 def shared_server() -> ForkServer | None:
-    """This process's fork server, started on first use; None where there is no ``fork``."""
+    """This process's fork server, started on first use; None where there is no ``fork`` (or
+    ``MEDIALIT_NO_FORK_SERVER`` is set, or it could not start: then every run is a fresh process)."""
     global _SERVER
-    if not hasattr(os, "fork") or os.environ.get("MEDIALIT_NO_FORK_SERVER"):
+    if not hasattr(os, "fork") or os.environ.get("MEDIALIT_NO_FORK_SERVER") or os.getpid() in _FAILED:
         return None
     if _SERVER is None or not _SERVER.alive():
         if _SERVER is not None and _SERVER.owner == os.getpid():
             _SERVER.close()
         _SERVER = ForkServer()
-        _SERVER.start()
+        try:
+            _SERVER.start()
+        except (ServerError, OSError):
+            _SERVER = None
+            _FAILED.add(os.getpid())
+            return None
     return _SERVER
 
 
@@ -546,10 +553,7 @@ def run_notebook(notebook: Path, variables: Mapping[str, str], *, exercise_file:
         request = {"notebook": str(work / notebook.name), "work": str(work), "env": env,
                    "variables": dict(variables), "report": str(report), "output": str(tmp_path / "output.txt"),
                    "cell_timeout": cell_timeout, "memory_mb": memory_mb}
-        try:
-            server = shared_server()
-        except (ServerError, OSError):
-            server = None
+        server = shared_server()
         try:
             exit_code, over = _run_forked(server, request, run_timeout) if server else (None, None)
         except ServerError:

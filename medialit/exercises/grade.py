@@ -47,7 +47,7 @@ class RunOptions:
     run: bool = True
     cell_timeout: float = 30.0
     run_timeout: float = 300.0
-    memory_mb: int = 2048            # address-space limit of the student's kernel
+    memory_mb: int = 2048            # address-space limit of the run of a student's notebook
 
 
 @dataclass

@@ -252,3 +252,22 @@ def test_a_fresh_process_per_run_gives_what_the_fork_server_gives(student, monke
     assert coderun._SERVER is None
     assert (fresh.status, fresh.values, fresh.problems) == (forked.status, forked.values, forked.problems)
     assert forked.values                                      # the comparison is not of two empty runs
+
+
+@pytest.mark.slow
+def test_a_fork_server_that_cannot_start_falls_back_to_a_fresh_process_once_and_for_all(monkeypatch):
+    from medialit.exercises import coderun
+
+    def broken(self):
+        raise coderun.ServerError("the fork server did not start")
+
+    coderun.stop_server()
+    monkeypatch.setattr(coderun.ForkServer, "start", broken)
+    notebook = CODE / "students" / "good" / "09_code_practice.ipynb"
+    variables = {e.id: e.data["variable"] for e in load_exercise_file(FILE).exercises if "variable" in e.data}
+    try:
+        outcome = run_notebook(notebook, variables, exercise_file=FILE, cell_timeout=10)
+        assert os.getpid() in coderun._FAILED and coderun.shared_server() is None
+    finally:
+        coderun._FAILED.discard(os.getpid())
+    assert outcome.status == "ok" and outcome.values and outcome.problems == []
