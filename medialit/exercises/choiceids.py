@@ -120,6 +120,10 @@ def resolve(exercise, entry: Any) -> tuple[Any, str | None]:
         value = one(value, ids)
     elif isinstance(value, list) and isinstance(ids, list) and len(ids) == len(value):
         value = [one(v, i) for v, i in zip(value, ids)]
+        picked = {normalise(v) for v in value if isinstance(v, str)}
+        if exercise.kind == "multiple_choice" and not removed and len(picked) == len(value) <= len(options) \
+                and picked <= texts:
+            value = [o for o in options if normalise(o) in picked]    # in the current order, as saved ones are
     if not removed:
         return value, None
     what = "choice" if options_field == "choices" else "label"

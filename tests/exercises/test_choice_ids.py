@@ -151,6 +151,16 @@ def test_explicit_ids_survive_reordering_and_a_bad_id_list_is_one_clear_error(tm
         '["nobody", "a source who is not named", "a named official"]\nchoice_ids = ["none", "anon", "named"]')
         .replace('answer = "an anonymous official"', 'answer = "a source who is not named"'))
     assert student(release(source, tmp_path / "v2"), answers).result("q9.1").status == "correct"
+    # several picks, reordered and reworded at once: still right as a whole (a practice release
+    # hashes the picks in the order shown)
+    source = write_source(tmp_path / "exercises", SOURCE.replace(
+        '"reportedly"]\n', '"reportedly"]\nchoice_ids = ["alleged", "said", "reported"]\n', 1))
+    student(release(source, tmp_path / "v3"), answers).answer("q9.2", ["allegedly", "reportedly"])
+    write_source(tmp_path / "exercises", SOURCE.replace(
+        '["allegedly", "said", "reportedly"]',
+        '["as reported", "said", "allegedly"]\nchoice_ids = ["reported", "said", "alleged"]')
+        .replace('answer = ["allegedly", "reportedly"]', 'answer = ["as reported", "allegedly"]'))
+    assert student(release(source, tmp_path / "v4"), answers).result("q9.2").status == "correct"
     bad = {"exercise": [{"id": "q9.1", "kind": "single_choice", "prompt": "p", "points": 1, "hint": "h",
                          "choices": ["a", "b"], "answer": "a", "choice_ids": ["x", "x"]}]}
     with pytest.raises(ExerciseFileError, match="field 'choice_ids' lists id 'x' twice"):
