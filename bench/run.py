@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ["analyze", "linearity", "text", "sourcing", "figures", "families", "pages", "notebooks"]
+ORDER = ["analyze", "linearity", "text", "sourcing", "figures", "families", "pages", "notebooks", "grade"]
 
 
 def machine() -> str:

@@ -47,7 +47,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--run-timeout", type=float, default=300.0,
                         help="code exercises: seconds a whole notebook may run (default 300)")
     parser.add_argument("--memory", type=int, default=2048, dest="memory_mb",
-                        help="code exercises: megabytes of memory a student's kernel may use (default 2048)")
+                        help="code exercises: megabytes of memory the run of a student's notebook may use (default 2048)")
     parser.add_argument("--no-run", action="store_true",
                         help="never run student notebooks; grade code exercises from the saved answers file")
 

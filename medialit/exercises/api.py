@@ -12,7 +12,8 @@ import os
 from pathlib import Path
 from typing import Any, Mapping
 
-from medialit.exercises.checking import AnswerError, check, coerce
+from medialit.exercises.checking import AnswerError, check_saved, coerce
+from medialit.exercises.choiceids import extras, resolve
 from medialit.exercises.codekind import MISSING, read_variable
 from medialit.exercises.kinds import KINDS
 from medialit.exercises.results import CheckResult, Note, ResultTable
@@ -72,7 +73,8 @@ class Exercises:
         except ImportError:  # no ipywidgets: the text form with the code fallback
             from medialit.exercises.text_view import plain_text  # pragma: no cover
             return Note(plain_text(exercise))  # pragma: no cover
-        widget = ExerciseWidget(exercise, self.store.get(exercise.id),
+        saved, _ = resolve(exercise, self.store.entry(exercise.id))     # a reworded choice by its id
+        widget = ExerciseWidget(exercise, saved,
                                 on_change=lambda value: self._save(exercise, value, quiet=True),
                                 on_check=lambda: self._counted(self.result(exercise.id)))
         self._widgets[exercise.id] = widget
@@ -98,7 +100,7 @@ class Exercises:
             stored = coerce(exercise, value)
         except AnswerError as err:
             return f"Not saved: {err}"
-        self.store.set(exercise.id, stored)
+        self.store.set(exercise.id, stored, extras=extras(exercise, stored))
         if quiet:
             return f"✓ Saved {self.store.saved_at(exercise.id)[11:19]} UTC"
         return f"Saved {exercise.id}: {stored!r}. Check it with ex.check({exercise.id!r})."
@@ -130,7 +132,7 @@ class Exercises:
             return CheckResult(exercise.id, exercise.kind, "invalid", 0.0, exercise.points,
                                f"Not readable: {value.message}. Fix the code that sets it and run it again.",
                                hint=exercise.hint)
-        result = check(exercise, value)
+        result = check_saved(exercise, {**(self.store.entry(exercise.id) or {}), "value": value})
         if result.status == "unanswered" and KINDS[exercise.kind].reads_variable:
             variable = exercise.data.get("variable", "the answer variable")
             result = dataclasses.replace(result, message=f"Not answered yet: set {variable} in a code cell and "
@@ -253,7 +255,8 @@ def _move_renamed_answers(exercise_set: ExerciseSet, store: AnswerStore) -> None
     for exercise in exercise_set.exercises:
         for alias in exercise.aliases:
             if alias in store and exercise.id not in store:
-                store.set(exercise.id, store.get(alias))
+                store.set(exercise.id, store.get(alias), extras={k: v for k, v in (store.entry(alias) or {}).items()
+                                                              if k in ("ids", "offered")})
             if alias in store:
                 store.clear(alias)
             store.move_attempts(alias, exercise.id)

@@ -17,6 +17,7 @@ import os
 from typing import Any
 
 from medialit.errors import AnswerError
+from medialit.exercises.choiceids import resolve
 from medialit.exercises.keys import SCHEME, digest, unseal, whole_check
 from medialit.exercises.kinds import KINDS
 from medialit.exercises.results import CheckResult
@@ -64,6 +65,17 @@ def check(exercise, answer: Any) -> CheckResult:
         return CheckResult(status=status, score=0.0, message=message, details=tuple(details), **base)
     return CheckResult(status=status, score=0.0, message=message, details=tuple(details),
                        hint=exercise.hint, **base)
+
+
+def check_saved(exercise, entry: Any) -> CheckResult:
+    """Check a saved answer entry (``{"value": ..., "ids": ...}``, None when not answered) with the
+    option ids saved in it (``choiceids.py``): an option reworded since is found by its id; one
+    removed since makes the answer ``invalid``, with a message that says so."""
+    answer, problem = resolve(exercise, entry)
+    if problem is None:
+        return check(exercise, answer)
+    return CheckResult(status="invalid", score=0.0, hint=exercise.hint, exercise_id=exercise.id,
+                       kind=exercise.kind, points=exercise.points, message=f"Not graded: {problem}.")
 
 
 def under_grader() -> bool:

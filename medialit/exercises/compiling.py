@@ -10,7 +10,7 @@ the layout of the key are common and done here. The token scheme is described in
 >>> data, key = compile_source({"choices": ["3", "4"], "answer": "4"}, "single_choice", "q0.1", "s",
 ...                            ValueError)
 >>> data, sorted(key)
-({'choices': ['3', '4']}, ['correct', 'explanation', 'feedback'])
+({'choices': ['3', '4'], 'choice_ids': ['c1', 'c2']}, ['correct', 'explanation', 'feedback'])
 """
 from __future__ import annotations
 

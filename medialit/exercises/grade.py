@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from medialit.errors import AnswersFileError
-from medialit.exercises.checking import check
+from medialit.exercises.checking import check_saved
 from medialit.exercises.kinds import KINDS
 from medialit.exercises.results import CheckResult
 from medialit.exercises.spec import ExerciseFileError, ExerciseSet, load_exercise_file
@@ -47,7 +47,7 @@ class RunOptions:
     run: bool = True
     cell_timeout: float = 30.0
     run_timeout: float = 300.0
-    memory_mb: int = 2048            # address-space limit of the student's kernel
+    memory_mb: int = 2048            # address-space limit of the run of a student's notebook
 
 
 @dataclass
@@ -303,7 +303,7 @@ def _score(grade: StudentGrade, stem: str, exercise_set: ExerciseSet, answers: d
     for exercise in exercise_set.exercises:
         entry = answers.get(exercise.id)
         value = entry.get("value") if isinstance(entry, dict) else None
-        result = check(exercise, value)
+        result = check_saved(exercise, entry if isinstance(entry, dict) else None)
         column = f"{stem}:{exercise.id}"
         grade.results[column] = result
         if not exercise.graded:              # free text: saved for the instructor to read

@@ -36,7 +36,7 @@ import secrets
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Iterator, Mapping, NamedTuple
 
 from medialit.errors import AnswersFileError
 
@@ -245,6 +245,11 @@ class AnswerStore:
         entry = self._answers.get(exercise_id)
         return default if entry is None else entry["value"]
 
+    def entry(self, exercise_id: str) -> dict | None:
+        """The saved entry of an answer (``value``, ``saved``, the option ``ids`` and ``offered``), a copy."""
+        entry = self._answers.get(exercise_id)
+        return None if entry is None else dict(entry)
+
     def saved_at(self, exercise_id: str) -> str | None:
         entry = self._answers.get(exercise_id)
         return None if entry is None else entry.get("saved")
@@ -281,9 +286,9 @@ class AnswerStore:
                 attempts[new_id] = old
         self._update(merge)
 
-    def set(self, exercise_id: str, value: Any) -> None:
-        """Save one answer now (JSON-able values only)."""
-        self._change(exercise_id, {"value": value, "saved": now()})
+    def set(self, exercise_id: str, value: Any, *, extras: Mapping[str, Any] | None = None) -> None:
+        """Save one answer now (JSON-able values only), with ``extras`` (the option ids, ``choiceids.py``)."""
+        self._change(exercise_id, {"value": value, **(extras or {}), "saved": now()})
 
     def clear(self, exercise_id: str) -> None:
         if exercise_id in self._answers:

@@ -234,3 +234,40 @@ def _alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/status").read_text().find("State:\tZ") < 0
     except OSError:
         return True
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("student", ["good", "loop", "broken"])
+def test_a_fresh_process_per_run_gives_what_the_fork_server_gives(student, monkeypatch):
+    """Where there is no fork (or the server cannot start) each run is a fresh process: same values,
+    same problems, same status."""
+    from medialit.exercises import coderun
+
+    notebook = CODE / "students" / student / "09_code_practice.ipynb"
+    variables = {e.id: e.data["variable"] for e in load_exercise_file(FILE).exercises if "variable" in e.data}
+    forked = run_notebook(notebook, variables, exercise_file=FILE, cell_timeout=3)
+    monkeypatch.setenv("MEDIALIT_NO_FORK_SERVER", "1")
+    coderun.stop_server()
+    fresh = run_notebook(notebook, variables, exercise_file=FILE, cell_timeout=3)
+    assert coderun._SERVER is None
+    assert (fresh.status, fresh.values, fresh.problems) == (forked.status, forked.values, forked.problems)
+    assert forked.values                                      # the comparison is not of two empty runs
+
+
+@pytest.mark.slow
+def test_a_fork_server_that_cannot_start_falls_back_to_a_fresh_process_once_and_for_all(monkeypatch):
+    from medialit.exercises import coderun
+
+    def broken(self):
+        raise coderun.ServerError("the fork server did not start")
+
+    coderun.stop_server()
+    monkeypatch.setattr(coderun.ForkServer, "start", broken)
+    notebook = CODE / "students" / "good" / "09_code_practice.ipynb"
+    variables = {e.id: e.data["variable"] for e in load_exercise_file(FILE).exercises if "variable" in e.data}
+    try:
+        outcome = run_notebook(notebook, variables, exercise_file=FILE, cell_timeout=10)
+        assert os.getpid() in coderun._FAILED and coderun.shared_server() is None
+    finally:
+        coderun._FAILED.discard(os.getpid())
+    assert outcome.status == "ok" and outcome.values and outcome.problems == []

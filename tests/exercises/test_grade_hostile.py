@@ -333,3 +333,40 @@ def test_the_gradebook_has_an_attempts_column_and_the_feedback_shows_each_exerci
     assert "Checks recorded: 1 time (2024-09-02T09:40:00Z)" in ben and "Checks recorded: none" in ben
     ana = (tmp_path / "g_feedback" / "ana.md").read_text(encoding="utf-8")
     assert "(graded exercises): 0" in ana and ana.count("Checks recorded: none") == 4
+
+
+@pytest.mark.slow
+def test_runs_forked_from_one_server_share_nothing_and_cannot_speak_for_the_server(tmp_path):
+    """Two students' runs come from the same warm fork server: what the first changes in the
+    imported modules, its folder or the server's pipes never reaches the second's run or the grader."""
+    import nbformat
+
+    from medialit.exercises import coderun
+
+    exercises = ROOT / "tests" / "fixtures" / "class_code" / "exercises"
+    plant = (
+        "import os, medialit\n"
+        "medialit._planted = 'from the first student'\n"
+        "open('planted.txt', 'w').write('x')\n"
+        "wrote = 0\n"
+        "for fd in range(3, 256):\n"
+        "    try:\n"
+        "        os.write(fd, b'{\"done\": 1, \"exit\": 0}\\n'); wrote += 1\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "answer_q9_4 = str(wrote)")
+    probe = ("import os, medialit\n"
+             "answer_q9_4 = repr((getattr(medialit, '_planted', None), os.path.exists('planted.txt')))")
+    outcomes = []
+    for name, code in (("first", plant), ("second", probe)):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+        (tmp_path / name).mkdir()
+        nbformat.write(nb, tmp_path / name / "09_code_practice.ipynb")
+        outcomes.append(coderun.run_notebook(tmp_path / name / "09_code_practice.ipynb", {"q9.4": "answer_q9_4"},
+                                             exercise_file=exercises / "09_code_practice.toml", run_timeout=60))
+        server = coderun.shared_server()
+    first, second = outcomes
+    assert (first.status, first.values["q9.4"]) == ("ok", "0"), first   # no descriptor of the server is open
+    assert (second.status, second.values["q9.4"]) == ("ok", "(None, False)"), second
+    assert first.kernel_pid != second.kernel_pid and server is coderun.shared_server()
+    coderun.stop_server()

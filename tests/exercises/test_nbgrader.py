@@ -13,6 +13,7 @@ import pytest
 from medialit.exercises.grade import grade_submissions
 from medialit.exercises.release import build_release
 
+from exercises.submissions import write_answers
 from helpers import ROOT
 CLASS = ROOT / "tests" / "fixtures" / "class_small"
 ASSIGNMENT = "00_start_here"
@@ -106,36 +107,12 @@ def test_nbgrader_and_medialit_grade_agree_on_a_lesson_with_a_code_exercise(tmp_
 LESSONS = sorted(p.stem for p in (ROOT / "exercises").glob("*.toml"))
 
 
-def _write_submission(folder: Path, lesson: str, how: str) -> None:
-    """A generated answers file: every answer right (``full``), right and wrong mixed (``partial``),
-    or values of the wrong shape written straight into the file (``invalid``)."""
-    import json
-
-    from medialit import exercises
-    from medialit.exercises.authoring import key_answer
-    from medialit.exercises.kinds import KINDS
-
-    path = folder / f"{lesson}.answers.json"
-    ex = exercises.load(lesson, folder=ROOT / "exercises", answers=path)
-    for n, item in enumerate(ex.set.exercises):
-        wrong = KINDS[item.kind].misconceptions(item)
-        if how == "full" or (how == "partial" and n % 2 == 0):
-            ex.answer(item.id, key_answer(item))
-        elif how == "partial" and wrong:
-            ex.answer(item.id, wrong[0][0])
-    if how == "invalid":
-        junk = [{"not": "an answer"}, [[1, 2], [3]], True, "x" * 300]
-        path.write_text(json.dumps({"format": "medialit-answers/1", "notebook": lesson, "answers": {
-            item.id: {"value": junk[n % len(junk)], "saved": "2024-09-02T10:00:00Z"}
-            for n, item in enumerate(ex.set.exercises)}}), encoding="utf-8")
-
-
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_nbgrader_and_medialit_grade_agree_on_generated_submissions_of_every_lesson(tmp_path, lesson):
     pytest.importorskip("nbgrader")
     course = make_course(tmp_path, lesson)
     students = ("full", "partial", "invalid")
     for how in students:
-        _write_submission(hand_in(course, lesson, how), lesson, how)
+        write_answers(hand_in(course, lesson, how), lesson, how)
     totals = compare_totals(course, lesson, students)
     assert totals["full"] > totals["invalid"] == 0

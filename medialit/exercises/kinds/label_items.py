@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from medialit.exercises.choiceids import option_ids
 from medialit.exercises.kinds.base import Compiled, Fail, find_option, messages, string_list
 from medialit.exercises.kinds.labelled import LabelledKind, item_tables, labelled_key
 
@@ -20,8 +21,8 @@ class LabelItems(LabelledKind):
     """Label every item; feedback is keyed to a wrong label of one item."""
 
     name = "label_items"
-    source_fields = frozenset({"labels", "items"})
-    release_fields = frozenset({"labels", "items"})
+    source_fields = frozenset({"labels", "label_ids", "items"})
+    release_fields = frozenset({"labels", "label_ids", "items"})
     answer_example = "a list of labels in item order"
     what, noun, entries = "labels", "items labelled", "items"
 
@@ -34,7 +35,13 @@ class LabelItems(LabelledKind):
                            "which is not among the labels")
             items.append((entry["text"].strip(), entry["answer"], messages(entry.get("feedback"), "feedback", fail)))
         correct, sealed, explanations = labelled_key(items, labels, ex_id, salt, fail, "item")
-        return Compiled({"labels": labels, "items": [t for t, _, _ in items]}, correct, sealed, explanations)
+        return Compiled({"labels": labels, "label_ids": option_ids(table, self.name, len(labels), fail),
+                         "items": [t for t, _, _ in items]}, correct, sealed, explanations)
+
+    def read_release(self, table: dict, key: dict, fail: Fail) -> dict:
+        data = super().read_release(table, key, fail)
+        data["label_ids"] = option_ids(table, self.name, len(data.get("labels") or []), fail)
+        return data
 
     def items(self, exercise) -> list[str]:
         return list(exercise.data["items"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from medialit.exercises.choiceids import option_ids
 from medialit.exercises.keys import digest, normalise, seal
 from medialit.exercises.kinds.base import (Compiled, Fail, Input, Kind, Verdict, as_list, checkbox_input,
                                            feedback, find_option, messages, pick_option, string_list)
@@ -20,8 +21,8 @@ class MultipleChoice(Kind):
     """Pick all the right choices; feedback shows for a choice answered wrongly either way."""
 
     name = "multiple_choice"
-    source_fields = frozenset({"choices", "answer"})
-    release_fields = frozenset({"choices"})
+    source_fields = frozenset({"choices", "choice_ids", "answer"})
+    release_fields = frozenset({"choices", "choice_ids"})
     answer_example = "[1, 3] or a list of texts"
 
     def compile(self, table: dict, ex_id: str, salt: str, fail: Fail) -> Compiled:
@@ -40,7 +41,12 @@ class MultipleChoice(Kind):
             token = "fb:" + normalise(choice)
             sealed[digest(salt, ex_id, token)] = seal(message, salt, ex_id, token)
         correct = sorted(digest(salt, ex_id, "pick:" + r) for r in right)
-        return Compiled({"choices": choices}, correct, sealed, ["explain:set:" + "|".join(right)])
+        return Compiled({"choices": choices, "choice_ids": option_ids(table, self.name, len(choices), fail)}, correct, sealed, ["explain:set:" + "|".join(right)])
+
+    def read_release(self, table: dict, key: dict, fail: Fail) -> dict:
+        data = super().read_release(table, key, fail)
+        data["choice_ids"] = option_ids(table, self.name, len(data.get("choices") or []), fail)
+        return data
 
     def options(self, exercise) -> list[str]:
         return list(exercise.data.get("choices") or [])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from medialit.exercises.choiceids import option_ids
 from medialit.exercises.keys import digest, normalise, seal
 from medialit.exercises.kinds.base import (Compiled, Fail, Input, Kind, Verdict, feedback, find_option,
                                            messages, pick_option, string_list)
@@ -19,8 +20,8 @@ class SingleChoice(Kind):
     """Pick the one right choice; feedback is keyed to wrong choices."""
 
     name = "single_choice"
-    source_fields = frozenset({"choices", "answer"})
-    release_fields = frozenset({"choices"})
+    source_fields = frozenset({"choices", "choice_ids", "answer"})
+    release_fields = frozenset({"choices", "choice_ids"})
     answer_example = '"choice text" or its number'
 
     def compile(self, table: dict, ex_id: str, salt: str, fail: Fail) -> Compiled:
@@ -37,8 +38,13 @@ class SingleChoice(Kind):
                 raise fail(f"field 'feedback' has a message for {choice!r}, the right answer; use 'explanation'")
             token = "choice:" + normalise(choice)
             sealed[digest(salt, ex_id, token)] = seal(message, salt, ex_id, token)
-        return Compiled({"choices": choices}, [digest(salt, ex_id, "choice:" + right)], sealed,
+        return Compiled({"choices": choices, "choice_ids": option_ids(table, self.name, len(choices), fail)}, [digest(salt, ex_id, "choice:" + right)], sealed,
                         ["explain:choice:" + right])
+
+    def read_release(self, table: dict, key: dict, fail: Fail) -> dict:
+        data = super().read_release(table, key, fail)
+        data["choice_ids"] = option_ids(table, self.name, len(data.get("choices") or []), fail)
+        return data
 
     def options(self, exercise) -> list[str]:
         return list(exercise.data.get("choices") or [])
