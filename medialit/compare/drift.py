@@ -247,7 +247,8 @@ def _reworded_passage(side: str, q: QuoteSpan, qn: list[str], qw: list[Span], ow
                       other_quotes, other_text: str) -> list[QuoteChange]:
     """A quotation on one side and, in the same place on the other, a sentence outside
     quotation marks that names the same speaker and rewords it (similarity >=
-    ``REWORDED_MIN``): "quote reworded" into a paraphrase."""
+    ``REWORDED_MIN``, the same facts kept: :func:`kept_words`): "quote reworded" into a
+    paraphrase."""
     if not q.speaker or len(qn) < 5:
         return []
     last = _norm_speaker(q.speaker).split()[-1:]
@@ -267,7 +268,8 @@ def _reworded_passage(side: str, q: QuoteSpan, qn: list[str], qw: list[Span], ow
         if len(outside) < 5:
             continue
         score = wording_similarity(qn, [n for _, n in outside])
-        if score >= REWORDED_MIN and (best is None or score > best[0]):
+        if score >= REWORDED_MIN and (best is None or score > best[0]) \
+                and kept_words(qw, qn, [w for w, _ in outside], [n for _, n in outside]):
             best = (score, s, outside)
     if best is None:
         return []
