@@ -40,6 +40,9 @@ WORD_NGRAM = 3                 # shingle length for shared wording
 FUNCTION_NGRAM = 6             # length of function-word patterns
 SHARED_NARRATIVE = 0.12        # narrative-triple containment that means "copied from the same text"
 NARRATIVE_MIN_SHARED = 4       # ... and at least this many shared narrative triples
+PLACE_MIN_WORDS = 5            # a "place" of shared narrative: a run of at least this many words ...
+NARRATIVE_MIN_PLACES = 2       # ... and shared narrative needs at least this many places ...
+LONG_RUN_WORDS = 12            # ... or one run at least this long (a single set phrase is not a copy)
 SHARED_SKELETON = 0.06         # function-word-pattern containment (outside quotations) that means the same
 SKELETON_MIN_SHARED = 3        # ... and at least this many shared patterns
 CLOSE_PAIRS_MIN = 3            # close sentence pairs (mostly outside quotations) needed (and ...)
@@ -48,6 +51,7 @@ GREY_WORDING = 0.03            # below both of these, alignment is not even trie
 GREY_SKELETON = 0.02
 STATEMENT_MIN = 20             # shared word triples inside quotations that make a "shared statement" ...
 STATEMENT_SHARE = 0.5          # ... when they are at least this share of all the shared triples
+STATEMENT_RUN_WORDS = 30       # ... and one shared quoted passage is this long (a text quoted at length)
 EVENT_QUOTED_MIN = 3           # shared quoted triples that, with names or figures, mean "same event"
 EVENT_NAMES_OR_FIGURES = 3     # shared names + figures needed with them
 SAME_EVENT_NAMES = 0.15        # Jaccard of shared two-word names ("White House") ...
@@ -66,8 +70,9 @@ class Fingerprint:
     Hashed n-grams are sorted, unique ``numpy.uint32`` arrays (4 bytes each: 20,000
     articles fit in memory): ``words``, every word triple; ``narrative``, the triples outside
     quotations with no name or number in them (what a reporter wrote, not what was said or
-    who); ``quoted``, the triples inside quotations; ``skeleton``, function-word 6-grams
-    outside quotations. ``names``: two-word capitalised names ("white house");
+    who), with ``narrative_at`` the token index where each first occurs (to tell one shared
+    set phrase from shared wording in several places); ``quoted``, the triples inside
+    quotations (``quoted_at``: where each first occurs); ``skeleton``, function-word 6-grams outside quotations. ``names``: two-word capitalised names ("white house");
     ``numbers``: the figures ("4.2", "2019").
     """
 
@@ -78,6 +83,8 @@ class Fingerprint:
     narrative: object = None
     quoted: object = None
     numbers: frozenset[str] = frozenset()
+    narrative_at: object = None
+    quoted_at: object = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +94,10 @@ class Evidence(Record):
     ``narrative_containment``: shared narrative triples (outside quotations, no names or
     numbers); ``shared_quoted``: shared triples that sit inside quotations in either
     article, and ``quoted_share`` their share of all shared triples; ``contained``:
-    ``"a_in_b"`` / ``"b_in_a"`` when the smaller version's narrative is mostly in the other.
+    ``"a_in_b"`` / ``"b_in_a"`` when the smaller version's narrative is mostly in the other;
+    ``narrative_places``: the places (runs of at least ``PLACE_MIN_WORDS`` words) where the
+    shorter article's shared narrative sits, ``longest_narrative_run`` the longest, in words;
+    ``longest_quoted_run``: the longest run of quoted words one article shares with the other.
     """
 
     word_containment: float = field(metadata=as_json(convert=rounded(4)))
@@ -104,6 +114,9 @@ class Evidence(Record):
     quoted_share: float = field(default=0.0, metadata=as_json(convert=rounded(4)))
     shared_numbers: tuple[str, ...] = ()
     contained: str | None = None
+    narrative_places: int = 0
+    longest_narrative_run: int = 0
+    longest_quoted_run: int = 0
 
     @property
     def score(self) -> float:
@@ -270,8 +283,13 @@ def _fingerprint(text: str, skip: list) -> Fingerprint:
         any_bad = bad[:width] | bad[1:width + 1] | bad[2:width + 2]
         all_quoted = q[:width] & q[1:width + 1] & q[2:width + 2]
         narrative, quoted_grams = triples[~any_bad], triples[all_quoted]
+        narrative_pos = np.flatnonzero(~any_bad).astype(np.int32)
+        quoted_pos = np.flatnonzero(all_quoted).astype(np.int32)
     else:
         narrative = quoted_grams = triples
+        narrative_pos = quoted_pos = np.zeros(0, dtype=np.int32)
+    narrative, first = np.unique(narrative, return_index=True)
+    quoted_grams, first_quoted = np.unique(quoted_grams, return_index=True)
     skeleton = [h for h, w, inq in zip(hashes, norm, quoted) if w in FUNCTION_WORDS and not inq]
     names = set()
     for m in _NAME_RUN.finditer(text):
@@ -282,7 +300,7 @@ def _fingerprint(text: str, skip: list) -> Fingerprint:
     digit = _DIGIT.search
     numbers = frozenset(w for w, sp in zip(norm, special) if sp and len(w) > 1 and digit(w))
     return Fingerprint(_unique(triples), _unique(_gram_hashes(skeleton, FUNCTION_NGRAM)), frozenset(names), len(norm),
-                       _unique(narrative), _unique(quoted_grams), numbers)
+                       narrative, quoted_grams, numbers, narrative_pos[first], quoted_pos[first_quoted])
 
 
 def _arr(x):
@@ -340,10 +358,31 @@ def evidence(a: str | Document | Fingerprint, b: str | Document | Fingerprint, *
     in_quotes = np.union1d(_arr(fa.quoted), _arr(fb.quoted))
     shared_quoted = len(np.intersect1d(both, in_quotes, assume_unique=True))
     shared_skel = len(_shared(fa.skeleton, fb.skeleton))
+    places, longest = _runs(na, fa.narrative_at, nb) if len(na) <= len(nb) else _runs(nb, fb.narrative_at, na)
+    quoted_run = max(_runs(_arr(fa.quoted), fa.quoted_at, _arr(fb.words))[1],
+                     _runs(_arr(fb.quoted), fb.quoted_at, _arr(fa.words))[1])
     return Evidence(_containment(fa.words, fb.words), _containment(fa.skeleton, fb.skeleton), close,
                     sentences_a, sentences_b, tuple(sorted(shared)), len(shared) / len(union) if union else 0.0,
                     shared_narr / small if small else 0.0, shared_narr, shared_skel, shared_quoted,
-                    shared_quoted / len(both) if len(both) else 0.0, tuple(sorted(fa.numbers & fb.numbers)), contained)
+                    shared_quoted / len(both) if len(both) else 0.0, tuple(sorted(fa.numbers & fb.numbers)), contained,
+                    places, longest, quoted_run)
+
+
+def _runs(mine, positions, other) -> tuple[int, int]:
+    """Where the triples ``mine`` (sorted hashes, first seen at token ``positions``) that
+    ``other`` shares sit: the number of runs of at least ``PLACE_MIN_WORDS`` words, and the
+    longest run in words."""
+    import numpy as np
+
+    if positions is None or not len(mine):
+        return 0, 0
+    hit = np.isin(mine, other, assume_unique=True)
+    at = np.sort(np.asarray(positions)[hit])
+    if not len(at):
+        return 0, 0
+    breaks = np.flatnonzero(np.diff(at) != 1)
+    lengths = np.diff(np.concatenate([[-1], breaks, [len(at) - 1]])) + WORD_NGRAM - 1  # words per run
+    return int((lengths >= PLACE_MIN_WORDS).sum()), int(lengths.max())
 
 
 def _mostly_quoted(span, spans) -> bool:
@@ -364,9 +403,17 @@ def similarity(a: str | Document, b: str | Document) -> float:
     return evidence(a, b).score
 
 
+def _shared_narrative(ev: Evidence) -> bool:
+    """The ``shared_narrative`` rule: enough shared narrative, in several places or one long run
+    (or most of the shorter article's narrative: a short text copied whole)."""
+    spread = ev.narrative_places >= NARRATIVE_MIN_PLACES or ev.longest_narrative_run >= LONG_RUN_WORDS \
+        or ev.narrative_containment >= CONTAINED
+    return ev.narrative_containment >= SHARED_NARRATIVE and ev.narrative_shared >= NARRATIVE_MIN_SHARED and spread
+
+
 def needs_alignment(ev: Evidence) -> bool:
     """True when the cheap measures are in the grey zone where sentence alignment could decide."""
-    story = (ev.narrative_containment >= SHARED_NARRATIVE and ev.narrative_shared >= NARRATIVE_MIN_SHARED) or \
+    story = _shared_narrative(ev) or \
             (ev.function_word_containment >= SHARED_SKELETON and ev.skeleton_shared >= SKELETON_MIN_SHARED)
     return not story and (ev.narrative_containment >= GREY_WORDING or ev.word_containment >= GREY_WORDING
                           or ev.function_word_containment >= GREY_SKELETON)
@@ -383,11 +430,12 @@ def verdict(ev: Evidence) -> Verdict:
     nc, fc = ev.narrative_containment, ev.function_word_containment
     grown = {"a_in_b": "; the smaller version (A) is contained in the larger (B)",
              "b_in_a": "; the smaller version (B) is contained in the larger (A)"}.get(ev.contained or "", "")
-    if nc >= SHARED_NARRATIVE and ev.narrative_shared >= NARRATIVE_MIN_SHARED:
+    if _shared_narrative(ev):
         return Verdict("same_story", "shared_narrative",
                        f"{nc:.0%} of the shorter article's narrative word triples (outside quotations, "
-                       f"without names and numbers) also appear in the other (threshold {SHARED_NARRATIVE:.0%})"
-                       + grown)
+                       f"without names and numbers) also appear in the other (threshold {SHARED_NARRATIVE:.0%}), "
+                       f"in {ev.narrative_places} places of {PLACE_MIN_WORDS}+ words (longest "
+                       f"{ev.longest_narrative_run} words)" + grown)
     if fc >= SHARED_SKELETON and ev.skeleton_shared >= SKELETON_MIN_SHARED:
         return Verdict("same_story", "shared_skeleton",
                        f"{fc:.0%} of the shorter article's function-word patterns outside quotations recur in "
@@ -399,24 +447,34 @@ def verdict(ev: Evidence) -> Verdict:
                            f"{ev.close_pairs} of {shorter} sentences (not counting those that are mostly "
                            f"quotation) have a close rewrite in the other (similarity >= {CLOSE_THRESHOLD}; "
                            f"needs {CLOSE_PAIRS_MIN} and {CLOSE_PAIRS_SHARE:.0%})" + grown)
-    if ev.shared_quoted >= STATEMENT_MIN and ev.quoted_share >= STATEMENT_SHARE:
+    if ev.shared_quoted >= STATEMENT_MIN and ev.quoted_share >= STATEMENT_SHARE \
+            and ev.longest_quoted_run >= STATEMENT_RUN_WORDS:
         return Verdict("shared_statement", "shared_quotation",
                        f"{ev.shared_quoted} shared word triples sit inside quotations ({ev.quoted_share:.0%} of "
                        f"all shared triples), but the narrative around them shares only {nc:.0%}: both quote "
-                       f"the same statement (needs {STATEMENT_MIN} quoted triples)")
+                       f"the same statement: one shared quoted passage runs {ev.longest_quoted_run} words (needs "
+                       f"{STATEMENT_MIN} quoted triples and a passage of {STATEMENT_RUN_WORDS} words)")
     n = len(ev.shared_names)
     figures = len(ev.shared_numbers)
+    little = f"little shared narrative ({nc:.0%})"
+    if nc >= SHARED_NARRATIVE and ev.narrative_shared >= NARRATIVE_MIN_SHARED:
+        little = (f"shared narrative ({nc:.0%}) in only {ev.narrative_places} place(s) of {PLACE_MIN_WORDS}+ words, "
+                  f"the longest {ev.longest_narrative_run} words: a set phrase, not a copy (a copy needs "
+                  f"{NARRATIVE_MIN_PLACES} places, one run of {LONG_RUN_WORDS} words, or {CONTAINED:.0%} of the narrative)")
+    if ev.shared_quoted >= STATEMENT_MIN and ev.quoted_share >= STATEMENT_SHARE:
+        little += (f"; the shared quotations ({ev.shared_quoted} triples) are short, the longest "
+                   f"{ev.longest_quoted_run} words: what reporters of one event hear, not a text quoted at length")
     if n >= SAME_EVENT_NAMES_MIN and ev.name_overlap >= SAME_EVENT_NAMES:
         shown = ", ".join(ev.shared_names[:6]) + (", ..." if n > 6 else "")
         return Verdict("same_event", "shared_names",
-                       f"little shared narrative ({nc:.0%}) but {n} shared names ({shown}; "
+                       f"{little} but {n} shared names ({shown}; "
                        f"overlap {ev.name_overlap:.0%}, threshold {SAME_EVENT_NAMES:.0%})")
     if ev.shared_quoted >= EVENT_QUOTED_MIN and n + figures >= EVENT_NAMES_OR_FIGURES:
         return Verdict("same_event", "shared_quotes_and_figures",
-                       f"little shared narrative ({nc:.0%}) but the same quoted words ({ev.shared_quoted} "
+                       f"{little} but the same quoted words ({ev.shared_quoted} "
                        f"triples) and {n} names, {figures} figures in common")
     return Verdict("unrelated", "nothing_shared",
-                   f"little shared narrative ({nc:.0%}) and few shared names ({n}, "
+                   f"{little} and few shared names ({n}, "
                    f"overlap {ev.name_overlap:.0%})")
 
 
@@ -545,7 +603,7 @@ def compare(a_text: str | Document, b_text: str | Document, *, furniture=None) -
     ev = evidence(fa, fb, pairs=pairs, sentences_a=len(sa), sentences_b=len(sb), quoted=(qa, qb))
     v = verdict(ev)
     v = replace(v, passages=deciding_passages(v, ev, a.text, fb, pairs, qa))
-    quotes, attributions = quote_drift(a, b, sa, sb)
+    quotes, attributions = quote_drift(a, b, sa, sb, same_story=v.label == "same_story")
     attributions = attributions + attribution_drift(pairs)
     added: tuple[str, ...] = ()
     if v.label == "same_story" and ev.contained == "a_in_b":

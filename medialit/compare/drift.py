@@ -35,7 +35,17 @@ SOURCE_CUES = ("according to", "citing", "cited", "told reporters", "sources", "
                "official said", "said to be", "reported", "anonymous", "anonymity", "familiar with")
 REWORDED_MIN = 0.3        # similarity of a quote and its reworded counterpart (same speaker, same place)
 REWORDED_BELOW = 0.75     # a matched quotation scoring below this is "reworded", not just edited
+HEAVY_REWORDED_MIN = 0.15  # in two versions of one story, a heavier rewording (below REWORDED_MIN) ...
+HEAVY_KEPT_WORDS = 3       # ... still pairs when it keeps this many content words, one a figure or name ...
+HEAVY_KEPT_PLAIN = 4       # ... (or this many without one), in the very same place
 IMPLICIT_GAP = 800        # characters back to the last named speaker for a quotation with none
+# A person named in the narrative (not as a quotation's speaker): a title and a name, or a
+# name of two or three capitalised words followed by an appositive or a reporting verb.
+_TITLES = ("Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Father|Sister|Councillor|Cllr|Judge|"
+           "Justice|Mayor|Senator|Governor|President|Minister|Inspector|Sergeant|Sgt|Captain|Detective|Coach")
+_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2}"
+_PERSON = re.compile(rf"\b(?:(?:{_TITLES})\.?[ \t]+{_NAME}|{_NAME}(?=,[ \t]+(?:a|an|the|who|whose)\b|[ \t]+"
+                     rf"(?:said|says|told|added|wrote|explained|insisted|warned)\b))")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\s*\.\.\.\s*\]")
 
 
@@ -115,14 +125,22 @@ def find_quote_spans(text: str | Document) -> list[QuoteSpan]:
     text = text_of(text)
     out = []
     last: tuple[str, int] | None = None  # the last named speaker and where their quotation ended
+    pos = 0
     for q in found:
         i = text.find(q.content, q.start, q.end) if q.content else -1
         inner = Span(i, i + len(q.content), q.content) if i >= 0 else Span(q.start, q.end, text[q.start:q.end])
         speaker, implicit = q.speaker, False
-        if speaker is None and q.kind == "speech" and last and q.start - last[1] <= IMPLICIT_GAP:
-            speaker, implicit = last[0], True  # a quotation that goes on from the last named speaker
+        if speaker is None and q.kind == "speech":
+            # the last person named before it: in an earlier quotation's attribution, or in the
+            # narrative since the last quotation ("The strongest opposition came from Dr X. ...")
+            named = [m for m in _PERSON.finditer(text, max(pos, q.start - IMPLICIT_GAP), q.start)]
+            if named and (last is None or named[-1].end() > last[1]):
+                speaker, implicit = named[-1].group(), True
+            elif last and q.start - last[1] <= IMPLICIT_GAP:
+                speaker, implicit = last[0], True  # a quotation that goes on from the last named speaker
         elif speaker:
             last = (speaker, q.end)
+        pos = max(pos, q.end)
         out.append(QuoteSpan(q.start, q.end, inner, speaker, q.verb, implicit))
     return out
 
@@ -134,12 +152,16 @@ def _tokens(text: str, span: Span) -> list[Span]:
 
 
 def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence] | None = None,
-                sb: list[PreparedSentence] | None = None) -> tuple[list[QuoteChange], list[AttributionChange]]:
+                sb: list[PreparedSentence] | None = None, *,
+                same_story: bool = False) -> tuple[list[QuoteChange], list[AttributionChange]]:
     """Quotations in both articles whose wording or attribution changed.
 
     Returns ``(quote_changes, attribution_changes)``; ``sa``/``sb`` are prepared sentences
     (from :func:`medialit.compare.alignment.prepare`), computed if not given. ``a`` and
-    ``b`` may be Documents (their quotations and sentences are reused).
+    ``b`` may be Documents (their quotations and sentences are reused). ``same_story``
+    (the two are versions of one story, as :func:`medialit.compare.compare` decides) lets a
+    heavily reworded quotation (similarity below ``REWORDED_MIN``) pair with its
+    counterpart when both keep the same facts (see :func:`_heavy_rewording`).
     """
     qa, qb = find_quote_spans(a), find_quote_spans(b)
     if sa is None:
@@ -164,9 +186,15 @@ def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence]
     for score, i, j in sorted(candidates, reverse=True):
         if i not in pairs and j not in pairs.values():
             pairs[i] = j
-    for score, i, j in sorted(_reworded_candidates(qa, qb, na, nb, pairs, sa, sb), reverse=True):
+    for score, i, j in sorted(_reworded_candidates(qa, qb, ta, tb, na, nb, pairs, sa, sb), reverse=True):
         if i not in pairs and j not in pairs.values():
             pairs[i] = j
+    kept: dict[int, list[str]] = {}
+    if same_story:
+        for score, i, j, words_kept in sorted(_heavy_rewording(qa, qb, ta, tb, na, nb, pairs, sa, sb), reverse=True):
+            if i not in pairs and j not in pairs.values():
+                pairs[i] = j
+                kept[i] = words_kept
     changes: list[QuoteChange] = []
     attributions: list[AttributionChange] = []
     for i, j in sorted(pairs.items()):
@@ -174,8 +202,18 @@ def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence]
         if edits:
             sim = wording_similarity(na[i], nb[j])
             speaker = qa[i].speaker if _same_speaker(qa[i].speaker, qb[j].speaker) else None
-            implicit = " (its speaker is implicit: the last one named)" if (qa[i].implicit or qb[j].implicit) else ""
-            if sim < REWORDED_BELOW:
+            implicit = ""
+            if qa[i].implicit or qb[j].implicit:
+                who = qa[i].speaker or qb[j].speaker
+                implicit = f" (its speaker is implicit: {who}, the last person named before it; a guess, check it)"
+            if i in kept:
+                shown = ", ".join(f"'{w}'" for w in kept[i])
+                why = (f"quote reworded: the quotation by {speaker} in the same place is heavily reworded "
+                       f"(similarity {sim:.2f}, below {REWORDED_MIN}); paired because both versions of the story "
+                       f"quote the same speaker there and keep the same content words ({shown}){implicit}: "
+                       + "; ".join(e.explanation for e in edits))
+                kind = "reworded"
+            elif sim < REWORDED_BELOW:
                 who = f" by {speaker}" if speaker else ""
                 why = (f"quote reworded: the quotation{who} in the same place reads differently "
                        f"(similarity {sim:.2f}){implicit}: " + "; ".join(e.explanation for e in edits))
@@ -209,7 +247,8 @@ def _reworded_passage(side: str, q: QuoteSpan, qn: list[str], qw: list[Span], ow
                       other_quotes, other_text: str) -> list[QuoteChange]:
     """A quotation on one side and, in the same place on the other, a sentence outside
     quotation marks that names the same speaker and rewords it (similarity >=
-    ``REWORDED_MIN``): "quote reworded" into a paraphrase."""
+    ``REWORDED_MIN``, the same facts kept: :func:`kept_words`): "quote reworded" into a
+    paraphrase."""
     if not q.speaker or len(qn) < 5:
         return []
     last = _norm_speaker(q.speaker).split()[-1:]
@@ -229,7 +268,8 @@ def _reworded_passage(side: str, q: QuoteSpan, qn: list[str], qw: list[Span], ow
         if len(outside) < 5:
             continue
         score = wording_similarity(qn, [n for _, n in outside])
-        if score >= REWORDED_MIN and (best is None or score > best[0]):
+        if score >= REWORDED_MIN and (best is None or score > best[0]) \
+                and kept_words(qw, qn, [w for w, _ in outside], [n for _, n in outside]):
             best = (score, s, outside)
     if best is None:
         return []
@@ -280,11 +320,12 @@ def _same_speaker(x: str | None, y: str | None) -> bool:
     return bool(lx and ly) and (lx[-1] == ly[-1]) and lx[-1][:1].isalpha() and len(lx[-1]) > 2
 
 
-def _reworded_candidates(qa, qb, na, nb, paired: dict[int, int], sa, sb) -> list[tuple[float, int, int]]:
+def _reworded_candidates(qa, qb, ta, tb, na, nb, paired: dict[int, int], sa, sb) -> list[tuple[float, int, int]]:
     """Unpaired quotations of A and B with the same speaker in the same place (their
     sentences hold the same position among the article's sentences, give or take two, or
     they are that speaker's k-th quotation on both sides) whose wordings score at least
-    ``REWORDED_MIN``."""
+    ``REWORDED_MIN`` and keep the same content words (:func:`kept_words`): a different
+    quotation of the same speaker in that place is not a rewording."""
     used_b = set(paired.values())
 
     def position(q, sents) -> float:
@@ -307,9 +348,76 @@ def _reworded_candidates(qa, qb, na, nb, paired: dict[int, int], sa, sb) -> list
             if not near and rank(qa, i) != rank(qb, j):
                 continue
             score = wording_similarity(na[i], nb[j])
-            if score >= REWORDED_MIN:
+            if score >= REWORDED_MIN and kept_words(ta[i], na[i], tb[j], nb[j]):
                 out.append((score, i, j))
     return out
+
+
+def _position(q: QuoteSpan, sents) -> int | None:
+    return next((k for k, s in enumerate(sents) if s.span.start <= q.start < s.span.end), None)
+
+
+def _heavy_rewording(qa, qb, ta, tb, na, nb, paired: dict[int, int], sa, sb) -> list[tuple[float, int, int, list]]:
+    """Unpaired quotations of A and B, in two versions of one story, that a paraphrasing
+    rewrite reworded so heavily that their similarity is below ``REWORDED_MIN`` (but at
+    least ``HEAVY_REWORDED_MIN``): the same speaker, in the same place (their sentences at
+    the same relative position, give or take one), and the same facts kept: at least
+    ``HEAVY_KEPT_WORDS`` content words in common, one of them a figure or a name, or
+    ``HEAVY_KEPT_PLAIN`` without one. Returns ``(score, i, j, kept words)``."""
+    used_b = set(paired.values())
+    span = 1 / max(1, min(len(sa), len(sb)))
+    out = []
+    for i, x in enumerate(qa):
+        if i in paired or len(na[i]) < 5 or not x.speaker:
+            continue
+        pa = _position(x, sa)
+        if pa is None:
+            continue
+        for j, y in enumerate(qb):
+            if j in used_b or len(nb[j]) < 5 or not _same_speaker(x.speaker, y.speaker):
+                continue
+            pb = _position(y, sb)
+            if pb is None or abs(pa / max(1, len(sa)) - pb / max(1, len(sb))) > span:
+                continue
+            score = wording_similarity(na[i], nb[j])
+            if not HEAVY_REWORDED_MIN <= score < REWORDED_MIN:
+                continue
+            common = kept_words(ta[i], na[i], tb[j], nb[j])
+            if common:
+                out.append((score, i, j, common))
+    return out
+
+
+def _content(tokens: list[Span], norm: list[str]) -> dict[str, tuple[str, bool]]:
+    """Content words of a quotation by stem: (surface form, is it a figure or a name). A
+    capital opening the quotation is not a name."""
+    from medialit.compare.alignment import FUNCTION_WORDS, stem
+
+    out: dict[str, tuple[str, bool]] = {}
+    for k, (w, n) in enumerate(zip(tokens, norm)):
+        if n not in FUNCTION_WORDS and len(n) > 1:
+            fact = any(c.isdigit() for c in n) or (k > 0 and w.text[:1].isupper())
+            out.setdefault(stem(n), (w.text, fact))
+    return out
+
+
+def kept_words(ta: list[Span], na: list[str], tb: list[Span], nb: list[str]) -> list[str]:
+    """The content words two wordings of one quotation keep in common, when they are enough
+    to say it is the same quotation reworded: at least ``HEAVY_KEPT_WORDS``, one of them a
+    figure or a name, or ``HEAVY_KEPT_PLAIN``; else ``[]``.
+
+    >>> from medialit.text.split import words
+    >>> w = lambda s: list(words(s))
+    >>> a, b = w("We close the main runway for 45 days"), w("The main strip stays shut for 45 days")
+    >>> kept_words(a, [x.text.lower() for x in a], b, [x.text.lower() for x in b])
+    ['main', '45', 'days']
+    """
+    ca, cb = _content(ta, na), _content(tb, nb)
+    common = [k for k in ca if k in cb]
+    facts = sum(1 for k in common if ca[k][1] or cb[k][1])
+    if (len(common) >= HEAVY_KEPT_WORDS and facts) or len(common) >= HEAVY_KEPT_PLAIN:
+        return [ca[k][0] for k in common]
+    return []
 
 
 def _quote_edits(b_text: str, qb: QuoteSpan, aw: list[Span], bw: list[Span]) -> list[QuoteEdit]:

@@ -31,7 +31,8 @@ def _cmp(coll, a, b, furniture=None):
 
 def test_the_collection_forms_exactly_the_planted_families(coll):
     families = sorted(sorted(f) for f in story_families(coll) if len(f) > 1)
-    assert families == [["brit_copy", "brit_orig"], ["spin_copy", "spin_orig"], ["wire_v1", "wire_v2", "wire_v3"]]
+    assert families == [["brit2_copy", "brit2_orig"], ["brit_copy", "brit_orig"], ["para_copy", "para_orig"],
+                        ["spin_copy", "spin_orig"], ["wire_v1", "wire_v2", "wire_v3"]]
 
 
 # --- a wire story in three growing versions ---------------------------------------------
@@ -87,7 +88,7 @@ def test_site_template_is_learned_as_furniture_with_its_article_count(furniture)
     lines = {line.text: line.articles for line in furniture.lines}
     assert lines["Subscribe to our morning briefing and get the valley's headlines before breakfast."] == 10
     assert any(t.startswith("About the Valley Courier") for t in lines)
-    assert set(lines.values()) == {10}
+    assert sum(1 for n in lines.values() if n == 10) == 4  # the Courier's four template lines
 
 
 def test_site_articles_sharing_only_the_template_are_unrelated(coll, furniture):
@@ -185,3 +186,98 @@ def test_a_stray_opening_mark_does_not_hide_a_copy():
     a = '"' + body
     b = '"' + body + " A last sentence was added by the copy."
     assert compare(a, b).verdict.label == "same_story"
+
+
+# --- round 2: harder cases ------------------------------------------------------------------
+
+def test_paraphrasing_rewrite_heavily_reworded_quote_is_found_with_its_word_changes(coll):
+    r = _cmp(coll, "para_orig", "para_copy")
+    assert r.verdict.label == "same_story"
+    reworded = [q for q in r.quote_changes if q.kind == "reworded"]
+    assert len(reworded) == 1
+    [q] = reworded
+    assert q.a.startswith("We have no choice but to close the main runway") and q.b.startswith("Its tarmac")
+    assert q.speaker == "airport director Lena Marsh" and q.similarity < 0.3
+    assert "below 0.3" in q.explanation and "'45'" in q.explanation and "'main'" in q.explanation
+    assert any(e.op == "replace" for e in q.changes) and len(q.changes) >= 3
+
+
+def test_paraphrasing_rewrite_decoy_quote_of_the_same_speaker_is_not_a_rewording(coll):
+    # B's last quotation by Marsh (extra pay for the staff at the terminal) sits where A's quotation about the
+    # terminal was: same speaker, same place, but another statement
+    r = _cmp(coll, "para_orig", "para_copy")
+    assert not any("Passengers flying" in q.a or "paid extra" in q.b for q in r.quote_changes)
+    # and with the reworded runway quotation cut from B, the decoy does not stand in for it
+    copy = coll["para_copy"].text
+    start = copy.index('"Its tarmac')
+    cut = copy[:start] + copy[copy.index("\n", start):]
+    r = compare(coll["para_orig"].text, cut)
+    assert r.verdict.label == "same_story"
+    assert not any(q.kind == "reworded" for q in r.quote_changes)
+
+
+def test_heavy_rewording_is_looked_for_only_between_versions_of_one_story(coll):
+    # quote_drift alone does not know whether two texts are one story; compare() tells it
+    from medialit.compare import quote_drift
+
+    a, b = coll["para_orig"].text, coll["para_copy"].text
+    assert not [q for q in quote_drift(a, b)[0] if q.kind == "reworded"]
+    [q] = [q for q in quote_drift(a, b, same_story=True)[0] if q.kind == "reworded"]
+    assert q.similarity < 0.3
+
+
+def test_british_single_quoted_passage_with_speaker_named_in_an_earlier_sentence_lost_a_clause(coll):
+    r = _cmp(coll, "brit2_orig", "brit2_copy")
+    assert r.verdict.label == "same_story"
+    [q] = [q for q in r.quote_changes if q.a.startswith("Every winter this ward")]
+    assert q.speaker == "Dr Miriam Achebe"  # named two sentences before, in no quotation
+    assert "its speaker is implicit: Dr Miriam Achebe" in q.explanation
+    [e] = q.changes
+    assert e.op == "delete" and "the trust's own audit shows it" in e.a and "no ellipsis" in e.explanation
+
+
+@pytest.mark.parametrize("a, b", [("court_a", "court_b"), ("match_a", "match_b"), ("earn_a", "earn_b")],
+                         ids=["court hearing", "sports result", "earnings call"])
+def test_independent_same_event_reports_sharing_quotes_names_and_figures_are_same_event_at_most(coll, a, b):
+    r = _cmp(coll, a, b)
+    assert r.verdict.label == "same_event", r.verdict.reason
+    assert r.evidence.shared_quoted >= 3 and r.evidence.shared_numbers
+    assert all(len(f) == 1 for f in story_families({k: coll[k].text for k in (a, b)}))
+
+
+def test_court_reports_sharing_the_name_of_a_charge_are_not_a_copy(coll):
+    # 13% of the narrative is shared, but in one place: the charge, a set legal phrase
+    r = _cmp(coll, "court_a", "court_b")
+    ev = r.evidence
+    assert ev.narrative_containment >= 0.12 and ev.narrative_places == 1
+    assert "set phrase, not a copy" in r.verdict.reason
+
+
+def test_same_event_reports_quoting_short_remarks_are_not_a_shared_statement(coll):
+    # two reporters at one match hear the same two short remarks: not a text quoted at length
+    r = _cmp(coll, "match_a", "match_b")
+    assert r.evidence.shared_quoted >= 20 and r.evidence.longest_quoted_run < 30
+    assert "not a text quoted at length" in r.verdict.reason
+    assert _cmp(coll, "letter_a", "letter_b").evidence.longest_quoted_run >= 30
+
+
+def test_site_blurb_in_the_middle_of_articles_is_furniture(coll, furniture):
+    blurb = ("The Harbour Gazette is owned by its readers. Become a member from three pounds a month and keep "
+             "independent reporting alive on this coast.")
+    assert {line.text: line.articles for line in furniture.lines}[blurb] == 3
+    for a, b in [("hg_01", "hg_02"), ("hg_01", "hg_03")]:
+        assert _cmp(coll, a, b, furniture).verdict.label == "unrelated"
+        alone = _cmp(coll, a, b)  # two posts alone: the blurb mid-article is their shared template
+        assert alone.verdict.label == "unrelated" and blurb in alone.left_out
+    control = compare(coll["hg_01"].text, coll["hg_02"].text, furniture=learn_furniture([]))
+    assert control.verdict.label == "same_story"  # without furniture the blurb would join them
+
+
+def test_site_newsletter_box_is_furniture(coll, furniture):
+    lines = {line.text: line.articles for line in furniture.lines}
+    assert lines["NEWSLETTER"] == 3 and lines["Enter your email address"] == 3
+    assert any(t.startswith("The Northfield Morning") and n == 3 for t, n in lines.items())
+    for a, b in [("np_01", "np_02"), ("np_01", "np_03"), ("np_02", "np_03")]:
+        assert _cmp(coll, a, b, furniture).verdict.label == "unrelated"
+        assert _cmp(coll, a, b).verdict.label == "unrelated"
+    assert all(len(f) == 1 for f in story_families({k: coll[k].text for k in ("np_01", "np_03")}))

@@ -8,7 +8,8 @@ import pytest
 
 from medialit.compare.comparison import (CLOSE_PAIRS_MIN, EVENT_QUOTED_MIN, NARRATIVE_MIN_SHARED, SAME_EVENT_NAMES,
                                          SHARED_NARRATIVE, SHARED_SKELETON, SHARED_WORDING, SKELETON_MIN_SHARED,
-                                         STATEMENT_MIN, STATEMENT_SHARE)
+                                         STATEMENT_MIN, STATEMENT_SHARE, NARRATIVE_MIN_PLACES, LONG_RUN_WORDS,
+                                         STATEMENT_RUN_WORDS)
 from medialit.compare import Evidence, align, compare, evidence, similarity, verdict
 from medialit.compare.alignment import FUNCTION_WORDS, sentence_similarity
 from medialit.compare import quote_drift
@@ -295,19 +296,29 @@ def _ev(**kw) -> Evidence:
 
 
 def test_each_rule_fires_at_its_threshold_and_not_below():
-    narr = dict(narrative_shared=NARRATIVE_MIN_SHARED)
+    narr = dict(narrative_shared=NARRATIVE_MIN_SHARED, narrative_places=NARRATIVE_MIN_PLACES)
     assert verdict(_ev(narrative_containment=SHARED_NARRATIVE, **narr)).rule == "shared_narrative"
     assert verdict(_ev(narrative_containment=SHARED_NARRATIVE - 0.001, **narr)).label == "unrelated"
-    assert verdict(_ev(narrative_containment=1.0, narrative_shared=NARRATIVE_MIN_SHARED - 1)).label == "unrelated"
+    assert verdict(_ev(narrative_containment=1.0, narrative_shared=NARRATIVE_MIN_SHARED - 1,
+                       narrative_places=NARRATIVE_MIN_PLACES)).label == "unrelated"
+    # one shared set phrase is not a copy: several places, or one long run
+    one_place = dict(narrative_containment=0.5, narrative_shared=10, narrative_places=NARRATIVE_MIN_PLACES - 1)
+    assert verdict(_ev(**one_place, longest_narrative_run=LONG_RUN_WORDS - 1)).label == "unrelated"
+    assert verdict(_ev(**one_place, longest_narrative_run=LONG_RUN_WORDS)).rule == "shared_narrative"
     skel = dict(skeleton_shared=SKELETON_MIN_SHARED)
     assert verdict(_ev(function_word_containment=SHARED_SKELETON, **skel)).rule == "shared_skeleton"
     assert verdict(_ev(function_word_containment=SHARED_SKELETON - 0.001, **skel)).label == "unrelated"
     assert verdict(_ev(close_pairs=CLOSE_PAIRS_MIN)).rule == "aligned_sentences"
     assert verdict(_ev(close_pairs=CLOSE_PAIRS_MIN - 1)).label == "unrelated"
     assert verdict(_ev(close_pairs=CLOSE_PAIRS_MIN, sentences_a=100, sentences_b=100)).label == "unrelated"
-    assert verdict(_ev(shared_quoted=STATEMENT_MIN, quoted_share=STATEMENT_SHARE)).rule == "shared_quotation"
-    assert verdict(_ev(shared_quoted=STATEMENT_MIN - 1, quoted_share=STATEMENT_SHARE)).label == "unrelated"
-    assert verdict(_ev(shared_quoted=STATEMENT_MIN, quoted_share=STATEMENT_SHARE - 0.01)).label == "unrelated"
+    run = dict(longest_quoted_run=STATEMENT_RUN_WORDS)
+    assert verdict(_ev(shared_quoted=STATEMENT_MIN, quoted_share=STATEMENT_SHARE, **run)).rule == "shared_quotation"
+    assert verdict(_ev(shared_quoted=STATEMENT_MIN - 1, quoted_share=STATEMENT_SHARE, **run)).label == "unrelated"
+    assert verdict(_ev(shared_quoted=STATEMENT_MIN, quoted_share=STATEMENT_SHARE - 0.01, **run)).label == "unrelated"
+    # short shared quotations (what reporters at one event hear) are no shared statement
+    short = verdict(_ev(shared_quoted=STATEMENT_MIN, quoted_share=STATEMENT_SHARE,
+                        longest_quoted_run=STATEMENT_RUN_WORDS - 1))
+    assert short.label == "unrelated" and "not a text quoted at length" in short.reason
     names = tuple(f"name {k}" for k in range(5))
     assert verdict(_ev(shared_names=names, name_overlap=SAME_EVENT_NAMES)).label == "same_event"
     assert verdict(_ev(shared_names=names, name_overlap=SAME_EVENT_NAMES - 0.01)).label == "unrelated"

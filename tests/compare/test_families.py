@@ -119,14 +119,17 @@ def test_cli_compare_missing_file_names_it(tmp_path, capsys, seeds):
     assert len(err) == 1 and "missing.txt" in err[0]
 
 
-def test_small_corpora_are_compared_pair_by_pair_without_loading_datasketch():
+def test_small_corpora_are_compared_pair_by_pair_without_heavy_imports():
+    # families need numpy and the kit only: no MinHash library (datasketch is no longer a
+    # dependency), no dataframes, no plotting, no progress bar unless asked for
     import subprocess
     import sys
+    heavy = ("datasketch", "pandas", "matplotlib", "scipy", "sklearn", "tqdm")
     code = ("import sys; from medialit.corpus import load_corpus; from medialit.compare import story_families; "
-            "print(story_families(load_corpus())); print('datasketch' in sys.modules)")
+            f"print(story_families(load_corpus())); print(sorted(m for m in {heavy!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[0] == "[['000'], ['001', '002'], ['003'], ['004']]"
-    assert out[1] == "False"
+    assert out[1] == "[]"
 
 
 def test_two_jobs_give_the_same_families_and_links_as_one():
