@@ -70,7 +70,11 @@ _LAST_INNER_CUT = re.compile(r"(?s:.*)" + _INNER_CUT.pattern, re.I)
 _DETERMINER_OR_POSS = re.compile(r"(?:^\W*(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|false|any|no|"
                                  r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded)|['’]s)$", re.I)
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
-_NP_END = re.compile(r"[,;:.!?\x00“”\"()]|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
+# A full stop after a title or an initial ("said Dr. Mette Lund", "said John F. Kerry") does
+# not end the speaker's name.
+_NP_END = re.compile(r"[,;:!?\x00“”\"()]|(?<!\b[A-Z])(?<!\bDr|\bMr|\bMs|\bSt|\bSr|\bJr|\bLt)(?<!\bMrs|\bGen|\bSen|\bRep|\bGov"
+                     r"|\bCol|\bSgt)(?<!\bProf|\bCapt|\bCmdr|\bSupt)\."
+                     r"|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
 _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|in|at|on|during|after|"
                                r"before|for|like|unlike|however|meanwhile|too|also|though|[A-Z0-9]|\w+['’]s\b|\w+ing\b)\b", re.U)
 # Verbs that can come before their subject: "..., said the minister" / "..., added Smith".

@@ -103,6 +103,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         tl = t.lower()
         if core and (tl in _BOUNDARY_WORDS or (tl.endswith("ing") and not t[:1].isupper())):
             break
+        if core and tl.endswith("ed") and not t[:1].isupper() and _person_noun(core[-1].lower(), rules):
+            break  # "a senior diplomat briefed on the talks": a participle after the head starts a modifier
         core.append(t)
     head = _POSSESSIVE.sub("", core[-1])
     head_l = head.lower()
@@ -197,6 +199,11 @@ _NOT_AGENT = {"factor", "sector", "motor", "vector", "tensor", "processor", "sen
               "career", "pioneer", "barrier", "carrier", "frontier", "premier", "tier", "courier", "cashier",
               "dossier", "pier", "soldier", "glacier", "multiplier", "dian", "lorian", "human", "german", "roman",
               "ottoman", "talisman", "caiman"}
+
+
+def _person_noun(noun: str, rules: Rules) -> bool:
+    """A noun the tables list for people or groups (heads, roles, spokespeople)."""
+    return noun in rules.heads or noun in rules.roles or noun in rules.spokespeople
 
 
 def _agent_noun(noun: str) -> bool:
