@@ -275,7 +275,8 @@ def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tupl
     return None
 
 
-_QUANTIFIED = re.compile(r"(?:Some|Many|Several|Most|Other|Few)\s+(?:of\s+(?:the\s+)?)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")
+_QUANTIFIED = re.compile(r"(?:Some|Many|Several|Most|Other|Few|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds)"
+                         r"\s+(?:of\s+(?:the\s+)?)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")
 
 
 def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tuple[int, int] | None:
@@ -288,7 +289,7 @@ def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tu
     q = _QUANTIFIED.match(masked, pos, limit)
     if q:
         words = list(re.finditer(r"\S+", q.group()))
-        for k in range(2, len(words) + 1):
+        for k in range(len(words), 1, -1):  # the longest phrase that is a source: "Two council members"
             end = q.start() + words[k - 1].end()
             if classify_source(masked[q.start():end], rules).label == "anonymous":
                 return (q.start(), end)
@@ -309,6 +310,9 @@ def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tu
 _FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]))))\s+", re.I)
 _FRAME_WORDS = ("according", "citing", "quoted", "per ")  # a cheap test before _FRAMES, on lower-cased text
 _THAT_AFTER = re.compile(r"\s+that\b")
+# A reported clause without "that" after a participle of saying: "..., saying it would ...",
+# "..., arguing the plan was ..." (a subject pronoun or "the", then a word).
+_CLAUSE_SUBJECT = re.compile(r"\s+(?:it|they|he|she|we|there|the)\s+[a-z]")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling)\b", re.I)
 _CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b")
 _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
@@ -505,7 +509,8 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         v0, v1 = m.span()
         before = masked[max(start, v0 - 80):v0]
         if not found and m.group().lower().endswith("ing") and before.rstrip().endswith(",") \
-                and _THAT_AFTER.match(masked, v1, end):  # "Critics went online, claiming that ...": the subject claims
+                and (_THAT_AFTER.match(masked, v1, end) or _CLAUSE_SUBJECT.match(masked, v1, end)):
+            # "Critics went online, claiming that ...", "..., saying it would hurt shops": the subject says it
             lead = _participle_subject(masked, start, v0, rules)
             if lead is not None:
                 add("verb", lead[0], lead[1], lead[0], v1, m.group())

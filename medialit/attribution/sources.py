@@ -120,6 +120,11 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         if len(rest) >= 2 and not anon_marker and all(_is_name(t, rules) for t in rest[-2:]) \
                 and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with"}:
             return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
+        if head_l in rules.research_heads and len(rest) >= 2 and rest[0].lower() in {"at", "from"} \
+                and not anon_marker and any(_is_name(t, rules) for t in rest[1:]):
+            org = " ".join(rest[1:])  # "researchers at the University of Aarhus": the research team of a named body
+            return SourceClass("named", f"'{' '.join(core)}' at a named institution ('{org}') identifies the research "
+                                        "(anonymous_sources.toml: research_heads)")
         return SourceClass("anonymous", f"'{head}' does not name anyone (anonymous_sources.toml: heads)")
     if anon_marker:
         return SourceClass("anonymous", f"'{anon_marker.group()}' marks an unnamed source (anonymous_sources.toml: phrases)")

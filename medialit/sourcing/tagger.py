@@ -464,7 +464,9 @@ def _resolved(a: Attribution, why: str) -> Attribution:
 # "executives of both companies", "officials of the two unions": an unnamed group tied to
 # organisations that may be named elsewhere in the text
 _GROUP_POINTER = re.compile(r"\b(?:both|the two|each of the|all three)\b[^,;]*", re.I)
-_UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported"}
+_UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported",
+                    "we are told", "we were told", "we have been told", "we're told", "we are often told",
+                    "we are constantly told"}
 _PAREN = re.compile(r"\([^()]*\)")
 # "was estimated" (an agentless passive): not a verb missing its speaker
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)

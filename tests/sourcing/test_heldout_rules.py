@@ -63,3 +63,31 @@ def test_an_estimate_that_says_whose_it_is_is_named():
 
 def test_the_authors_refers_back_to_a_study_and_is_named():
     assert one("The authors wrote that the effect was small.").sourcing == "named"
+
+
+@pytest.mark.parametrize("text", [
+    "Three residents objected to the plan, saying it would block their view of the bay.",
+    "Several farmers left the meeting early, arguing the subsidy was too small.",
+])
+def test_a_participle_of_saying_without_that_takes_an_unnamed_groups_words(text):
+    assert one(text).sourcing == "anonymous"
+
+
+def test_a_participle_without_a_clause_after_it_is_not_an_attribution():
+    assert one("Prices rose sharply, saying goodbye to a quiet year.").sourcing == "unattributed"
+
+
+def test_we_are_told_relays_unnamed_sources_and_hedges():
+    t = one("We are told that the new stadium will pay for itself.")
+    assert (t.sourcing, t.hedged, t.uncertain) == ("anonymous", True, True)
+    assert t.cues == ("We are told",)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Researchers at the University of Leeds found that the drug cut relapses by a third.", "named"),
+    ("Economists at Keller Bank expect the central bank to cut rates in June.", "named"),
+    ("Researchers found that the drug cut relapses by a third.", "anonymous"),
+    ("Officials at the Ministry of Finance said the budget would be late.", "anonymous"),
+])
+def test_research_at_a_named_institution_is_named_officials_there_are_not(text, label):
+    assert one(text).sourcing == label
