@@ -71,8 +71,8 @@ _DETERMINER_OR_POSS = re.compile(r"(?:^\W*(?:the|a|an|his|her|their|its|our|my|y
                                  r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded)|['’]s)$", re.I)
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
 # A full stop after a title or an initial ("said Dr. Mette Lund", "said John F. Kerry") does
-# not end the speaker's name.
-_NP_END = re.compile(r"[,;:!?\x00“”\"()]|(?<!\b[A-Z])(?<!\bDr|\bMr|\bMs|\bSt|\bSr|\bJr|\bLt)(?<!\bMrs|\bGen|\bSen|\bRep|\bGov"
+# not end the speaker's name, nor does the comma of "78,000".
+_NP_END = re.compile(r",(?!\d{3}\b)|[;:!?\x00“”\"()]|(?<!\b[A-Z])(?<!\bDr|\bMr|\bMs|\bSt|\bSr|\bJr|\bLt)(?<!\bMrs|\bGen|\bSen|\bRep|\bGov"
                      r"|\bCol|\bSgt)(?<!\bProf|\bCapt|\bCmdr|\bSupt)\."
                      r"|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
 _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|in|at|on|during|after|"
@@ -247,7 +247,7 @@ _SUBJECT_HAS_VERB = re.compile(r"^(?:(?!\b(?:who|whom|whose|which|that)\b).)*?\b
 _AND_END = re.compile(r"\s+and\s*$")
 # An opening phrase before the subject: "In October,", "On Tuesday,", "Shortly after,".
 _INTRO = re.compile(r"\s*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Shortly|Since|Then|Meanwhile|However|"
-                    r"Also|Still|Yesterday|Today|This)\b[^,;:\x00]{0,40},\s*)?")
+                    r"Also|Still|Yesterday|Today|This|Within|Soon|Overnight)\b[^,;:\x00]{0,40},\s*)?")
 _NAME_RUN = re.compile(r"(?:(?:[A-Z][a-z]{0,4}\.|[A-Z]\.)\s+)*[A-Z][\w'’&-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’&-]*)*")
 _DET_WORDS = re.compile(r"(?:The|An?|Its|Their)(?:\s+[a-z][\w-]*){1,3}")
 
@@ -275,8 +275,10 @@ def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tupl
     return None
 
 
-_QUANTIFIED = re.compile(r"(?:Some|Many|Several|Most|Other|Few|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds)"
-                         r"\s+(?:of\s+(?:the\s+)?)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")
+# "Some parents", "Two council members", after an opening phrase "some of Trump's defenders"
+_QUANTIFIED = re.compile(r"(?:Some|Many|Several|Most|Other|Few|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds"
+                         r"|(?<=,\s)(?:some|many|several|most|few))"
+                         r"\s+(?:of\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)?)?(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w-]*")
 
 
 def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tuple[int, int] | None:

@@ -91,3 +91,26 @@ def test_we_are_told_relays_unnamed_sources_and_hedges():
 ])
 def test_research_at_a_named_institution_is_named_officials_there_are_not(text, label):
     assert one(text).sourcing == label
+
+
+def test_a_quantified_group_after_an_opening_phrase_speaks_through_its_participle():
+    t = one("Within hours, some of the mayor's critics went online, claiming that the count was rigged.")
+    assert t.sourcing == "anonymous" and t.source.startswith("some of the mayor")
+
+
+def test_a_study_identified_later_by_its_journal_is_named():
+    text = ("Coffee may protect the liver, according to a study of 12,000 adults in Chile. "
+            "The study, published on Monday in the journal Hepatology Letters, followed them for a decade.")
+    t = tag(text)[0]
+    assert (t.sourcing, t.source) == ("named", "Hepatology Letters")
+    assert "identified later" in t.reason and "sentence 2" in t.reason
+
+
+def test_a_study_never_identified_stays_anonymous():
+    text = "Coffee may protect the liver, according to a study. The study was small."
+    assert tag(text)[0].sourcing == "anonymous"
+
+
+def test_the_comma_of_a_number_does_not_cut_the_source_phrase():
+    t = one("Rents rose 9%, according to a survey of 2,400 tenants by the Housing Trust.")
+    assert t.sourcing == "named" and "2,400 tenants" in t.source
