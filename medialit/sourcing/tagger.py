@@ -347,7 +347,10 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                       f"appeals to common knowledge ('{common.group()}') instead of giving a source", None)
         elif resolved:
             cited = [r for r in resolved if r[0].kind in ("citing", "document")]
-            a, label, source = cited[0] if cited else resolved[0]
+            # a stance, plan or praise ("investors welcomed the deal") is what another
+            # attribution in the sentence reports ("..., Reuters reported"): that one decides
+            said = [r for r in resolved if not (r[0].verb and _lemma(rules, r[0].verb) in _STANCE_LEMMAS)]
+            a, label, source = cited[0] if cited else said[0] if said else resolved[0]
             cues = [(r[0].cue, (r[0].cue_start, r[0].cue_end)) for r in resolved]
             if evaluation and not speaker and evaluation.start() < a.cue_end and not (a.cue_start <= evaluation.start() < a.cue_end and a.kind != "verb"):
                 tagged = ("unattributed", None, [(evaluation.group(), evaluation.span())],
@@ -359,6 +362,8 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 tagged = (label, source, cues, reason, a)
                 if a.label != "pronoun" and (weak := classify_source(a.source, rules).weak):
                     doubts.append(weak)
+                if a.verb and _lemma(rules, a.verb) == "be (of a view)":
+                    doubts.append(f"'{a.verb}' ascribes a view to '{a.source}' without quoting anyone")
                 if label == "anonymous" and (m := _GROUP_POINTER.search(source)):
                     doubts.append(f"'{m.group()}' in '{source}' may point at organisations the text names")
                 if not cited and len({r[1] for r in resolved} & {"named", "anonymous"}) > 1:
@@ -454,6 +459,15 @@ def _identify_later(out: list[TaggedSentence], text: str, masked: str) -> None:
                                  reason=f"'{u.source}' refers back to '{t.source}' (sentence {i + 1}), identified as {where}{tail}")
 
 
+# Verbs that ascribe a view, plan or judgement rather than report speech (reporting_verbs.toml).
+_STANCE_LEMMAS = {"praise", "plan", "be (of a view)", "express"}
+
+
+def _lemma(rules: Rules, verb: str) -> str | None:
+    v = rules.verbs.get(" ".join(verb.lower().split()))
+    return v.lemma if v else None
+
+
 def _resolved(a: Attribution, why: str) -> Attribution:
     """``a`` with the reason saying what its pronoun stands for."""
     return replace(a, why=why)
@@ -466,7 +480,7 @@ def _resolved(a: Attribution, why: str) -> Attribution:
 _GROUP_POINTER = re.compile(r"\b(?:both|the two|each of the|all three)\b[^,;]*", re.I)
 _UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported",
                     "we are told", "we were told", "we have been told", "we're told", "we are often told",
-                    "we are constantly told"}
+                    "we are constantly told", "is said to", "are said to", "it is said", "said to be", "said to have"}
 _PAREN = re.compile(r"\([^()]*\)")
 # "was estimated" (an agentless passive): not a verb missing its speaker
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)

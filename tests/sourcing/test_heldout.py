@@ -3,7 +3,9 @@
 `tests/fixtures/sourcing_heldout/` holds a wire dispatch, a quarterly-results story, a
 health study, a local council and police story, an opinion column and a state-media story,
 each with hand labels (`<stem>.toml`) that were written and committed before the tagger
-was run on the text. The test asserts the held-out targets of issue 12 (accuracy >= 0.90,
+was run on the text. The first six (`h*`) were then used to find general rules; the
+second six (`k*`, the same genres) were written after those rules and scored before any
+change was made for them. The test asserts the held-out targets of issue 12 (accuracy >= 0.90,
 anonymous precision >= 0.80). As a script it prints the scores and every disagreement::
 
     PYTHONPATH=. .venv/bin/python tests/sourcing/test_heldout.py
@@ -19,12 +21,13 @@ HERE = Path(__file__).resolve().parent.parent / "fixtures" / "sourcing_heldout"
 LABELS = ("named", "anonymous", "unattributed")
 
 
-def score():
-    """(rows, per-label precision/recall, accuracy, hedge F1); one row per scored label."""
+def score(pattern: str = "*.txt"):
+    """(rows, per-label precision/recall, accuracy, hedge F1) on the articles matching
+    ``pattern``; one row per scored label."""
     from medialit.sourcing import tag
 
     rows = []
-    for path in sorted(HERE.glob("*.txt")):
+    for path in sorted(HERE.glob(pattern)):
         text = path.read_text(encoding="utf-8")
         tags = tag(text)
         for g in tomllib.loads(path.with_suffix(".toml").read_text(encoding="utf-8"))["sentence"]:
@@ -54,8 +57,8 @@ def score():
     return rows, pr, acc, hf1
 
 
-def report() -> str:
-    rows, pr, acc, hf1 = score()
+def report(pattern: str = "*.txt") -> str:
+    rows, pr, acc, hf1 = score(pattern)
     lines = []
     for stem, g, hit in rows:
         got = hit.sourcing if hit else "missing"
@@ -65,14 +68,14 @@ def report() -> str:
                          f"{(hit.text if hit else g['anchor'])[:110]!r} -- {hit.reason if hit else ''}")
     for lab in LABELS:
         lines.append(f"  {lab:13s} precision {pr[lab][0]:.2f} recall {pr[lab][1]:.2f}")
-    lines.append(f"held-out sourcing accuracy {acc:.3f} on {len(rows)} sentences in "
-                 f"{len(list(HERE.glob('*.txt')))} articles; hedge F1 {hf1:.3f}")
+    lines.append(f"held-out sourcing ({pattern}) accuracy {acc:.3f} on {len(rows)} sentences in "
+                 f"{len(list(HERE.glob(pattern)))} articles; hedge F1 {hf1:.3f}")
     return "\n".join(lines)
 
 
 def test_labels_cover_six_genres_and_anchors_are_unique():
     stems = sorted(p.stem for p in HERE.glob("*.txt"))
-    assert len(stems) == 6
+    assert len(stems) >= 12
     for stem in stems:
         text = (HERE / f"{stem}.txt").read_text(encoding="utf-8")
         rows = tomllib.loads((HERE / f"{stem}.toml").read_text(encoding="utf-8"))["sentence"]
@@ -90,4 +93,5 @@ def test_heldout_accuracy_and_anonymous_precision_meet_issue_12_targets():
 
 
 if __name__ == "__main__":
-    sys.stdout.write(report() + "\n")
+    for pattern in sys.argv[1:] or ["h*.txt", "k*.txt", "*.txt"]:
+        sys.stdout.write(report(pattern) + "\n")

@@ -370,7 +370,8 @@ def test_a_local_news_article_written_for_this_test():
                    "anonymous",                                           # "Opponents said"
                    "named",                                               # Bob Lee "called it"
                    "named",                                               # the city's finance department
-                   "unattributed",                                        # "Some residents were skeptical."
+                   "anonymous",                                           # "Some residents were skeptical." (a view
+                                                                          # ascribed to unnamed residents; uncertain)
                    "anonymous",                                           # "said one resident"
                    "named",                                               # a spokesperson for her office
                    "anonymous",                                           # "Critics have long argued"
