@@ -349,7 +349,8 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             cited = [r for r in resolved if r[0].kind in ("citing", "document")]
             # a stance, plan or praise ("investors welcomed the deal") is what another
             # attribution in the sentence reports ("..., Reuters reported"): that one decides
-            said = [r for r in resolved if not (r[0].verb and _lemma(rules, r[0].verb) in _STANCE_LEMMAS)]
+            said = [r for r in resolved if not (r[0].verb and (_lemma(rules, r[0].verb) in _STANCE_LEMMAS
+                                                                or r[0].verb.lower() in _COGNITION))]
             a, label, source = cited[0] if cited else said[0] if said else resolved[0]
             cues = [(r[0].cue, (r[0].cue_start, r[0].cue_end)) for r in resolved]
             if evaluation and not speaker and evaluation.start() < a.cue_end and not (a.cue_start <= evaluation.start() < a.cue_end and a.kind != "verb"):
@@ -461,6 +462,9 @@ def _identify_later(out: list[TaggedSentence], text: str, masked: str) -> None:
 
 # Verbs that ascribe a view, plan or judgement rather than report speech (reporting_verbs.toml).
 _STANCE_LEMMAS = {"praise", "plan", "be (of a view)", "express"}
+# ... and verbs of thinking: "security forces fear they could be targeted, said X" is X's claim
+_COGNITION = {"fear", "fears", "feared", "worry", "worries", "worried", "hope", "hopes", "hoped", "believe", "believes",
+              "believed", "think", "thinks", "thought", "doubt", "doubts", "doubted", "expect", "expects", "expected"}
 
 
 def _lemma(rules: Rules, verb: str) -> str | None:

@@ -114,3 +114,58 @@ def test_a_study_never_identified_stays_anonymous():
 def test_the_comma_of_a_number_does_not_cut_the_source_phrase():
     t = one("Rents rose 9%, according to a survey of 2,400 tenants by the Housing Trust.")
     assert t.sourcing == "named" and "2,400 tenants" in t.source
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Policymakers warned that the deficit would widen.", "anonymous"),
+    ("Business lobbies say the new levy will cost jobs.", "anonymous"),
+    ("Nobody seriously thinks the scheme will pay for itself.", "unattributed"),
+])
+def test_group_nouns_and_indefinite_pronouns(text, label):
+    assert one(text).sourcing == label
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Economists were divided on the outlook for wages.", "anonymous"),
+    ("Some traders remain sceptical about the rally.", "anonymous"),
+    ("The votes were split almost evenly.", "unattributed"),
+])
+def test_a_groups_view_with_a_copula_is_attributed_but_uncertain(text, label):
+    t = one(text)
+    assert t.sourcing == label
+    assert t.uncertain == (label == "anonymous")
+
+
+def test_a_stated_plan_belongs_to_its_subject():
+    t = one("Harbour Rail plans to close two stations next year.")
+    assert (t.sourcing, t.source) == ("named", "Harbour Rail")
+
+
+def test_the_plans_to_is_a_noun():
+    assert one("The plans to close two stations were dropped.").sourcing == "unattributed"
+
+
+@pytest.mark.parametrize("text", [
+    "Patient groups welcomed the decision.",
+    "Neighbours described hearing shouts shortly before midnight.",
+    "Some investors fear the bank has waited too long.",
+])
+def test_unnamed_groups_welcoming_recounting_fearing_are_anonymous(text):
+    assert one(text).sourcing == "anonymous"
+
+
+def test_is_said_to_relays_unnamed_sources_and_hedges():
+    t = one("The painting is said to be worth millions.")
+    assert (t.sourcing, t.hedged, t.uncertain) == ("anonymous", True, True)
+
+
+def test_a_view_reported_by_a_speech_frame_belongs_to_the_frame():
+    t = one("Small savers have welcomed the new bond, buying it in record numbers, the Daily Courier reported.")
+    assert (t.sourcing, t.source) == ("named", "the Daily Courier")
+    t = one("Farmers fear the river will flood again, said Ana Ruiz, who runs the local co-operative.")
+    assert (t.sourcing, t.source) == ("named", "Ana Ruiz")
+
+
+def test_an_inverted_speaker_with_a_possessive_apposition():
+    t = one("“We saw it early,” said Dr. Ina Holm, Corvex's head of research.")
+    assert t.sourcing == "named" and t.source.endswith("Ina Holm")

@@ -192,7 +192,7 @@ GENERAL = [
     ('"We are devastated," the family said in a statement.', 'named', None, False),
     ('It remains unclear who fired first.', 'unattributed', None, False),
     ('The ministry of health confirmed 45 new cases on Sunday.', 'named', None, False),
-    ('Witnesses described hearing several loud explosions.', 'unattributed', None, False),
+    ('Witnesses described hearing several loud explosions.', 'anonymous', 'Witnesses', False),  # their account (was unattributed before the 'recount' verbs)
 ]
 
 
