@@ -245,12 +245,13 @@ _SUBJECT_HAS_VERB = re.compile(r"^(?:(?!\b(?:who|whom|whose|which|that)\b).)*?\b
                                r"|\b(?:than|what)\s|(?:^|\s)(?:it|that|there|this|here|what)?['’]s\s", re.I)
 
 # "per the CDC" / "per Reuters" (not "$5 per barrel", "10 per cent": a capital must follow)
-_AND_END = re.compile(r"\s+and\s*$")
+_AND_END = re.compile(r"\s+(?:and|but)\s*$")  # "X visited ... and argued", "X left rates unchanged but signalled"
 # An opening phrase before the subject: "In October,", "On Tuesday,", "Shortly after,".
-_INTRO = re.compile(r"\s*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Shortly|Since|Then|Meanwhile|However|"
+_INTRO = re.compile(r"\s*(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][a-z]{0,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s+)?"  # a dateline
+                    r"\s*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Shortly|Since|Then|Meanwhile|However|"
                     r"Also|Still|Yesterday|Today|This|Within|Soon|Overnight)\b[^,;:\x00]{0,40},\s*)?")
 _NAME_RUN = re.compile(r"(?:(?:[A-Z][a-z]{0,4}\.|[A-Z]\.)\s+)*[A-Z][\w'’&-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’&-]*)*")
-_DET_WORDS = re.compile(r"(?:The|An?|Its|Their)(?:\s+[a-z][\w-]*){1,3}")
+_DET_WORDS = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)(?:\s+[a-z][\w-]*){1,3}")
 
 
 def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tuple[int, int] | None:
@@ -265,6 +266,8 @@ def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tupl
         return (m.start(), m.start() + len(first))
     if m and first not in {"The", "A", "An", "Its", "Their", "It", "This", "That", "There", "Here"}:
         return m.span()
+    if m and first == "The" and len(m.group().split()) >= 2 and classify_source(m.group(), rules).label == "named":
+        return m.span()  # "The European Central Bank"
     m = _DET_WORDS.match(masked, pos, limit)
     if not m:
         return None
@@ -326,6 +329,7 @@ _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+l
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|no|any)|['’]s)\s*$", re.I)
 
 
+_CLAUSE_END = re.compile(r"\s*(?:(?:last|this|next|on|in|earlier|late)\s+[\w]+\s*){0,2}(?:[.!?;]|$)")
 _ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing)$")
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _THAT, _OF, _DIGIT = re.compile(r"(?:\s+(?:this|last|next|earlier|late)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
@@ -411,8 +415,8 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
         before = masked[max(start, v0 - 80):v0]
         if form == "said" and _SAID_TO_BE.match(after):
             continue
-        if verb.needs_that and not _THAT.match(after):
-            continue
+        if verb.needs_that and not _THAT.match(after) and not ("," in before and _CLAUSE_END.match(after)):
+            continue  # (but "..., Eurostat data showed last week." closes a sentence it attributes)
         if verb.object_then and not _OBJECT_THEN[verb.object_then].match(after):
             continue
         if verb.needs_clause and not _CLAUSE_FOLLOWS.match(after) and not before.rstrip().endswith((",", MASK, "”", '"')):
@@ -543,8 +547,10 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
                 add("inverted", np[0], np[1], v0, np[1], m.group())
                 continue
         if _AND_END.search(_strip_aux(masked[max(start, v0 - 250):v0])) \
-                and (subj is None or masked[subj.start:subj.end].endswith(" and")):
-            lead = _sentence_subject(masked, start, v0, rules)
+                and (subj is None or masked[subj.start:subj.end].endswith((" and", " but"))):
+            paren = masked.rfind("(", start, v0)
+            own = paren + 1 if paren >= 0 and masked.find(")", paren, v0) < 0 else start  # an aside has its own subject
+            lead = _sentence_subject(masked, own, v0, rules)
             if lead is not None and not any(a.source_start == lead[0] for a in found):  # "X visited ... and argued": X argued
                 add("verb", lead[0], lead[1], lead[0], v1, m.group())
             continue

@@ -257,6 +257,7 @@ def _sourcing_layer(doc: Document) -> tuple[TaggedSentence, ...]:
 
 def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple[int, int]],
          transcript: dict, index: PhraseIndex | None = None) -> list[TaggedSentence]:
+    transcript = _interview(text, transcript, paragraphs)
     top = [q for q in quotes if q.depth == 0]
     speech = [q for q in top if q.kind == "speech"]
     speech_starts = [q.start for q in speech]
@@ -382,6 +383,11 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 tagged = (label if label in ("named", "anonymous") else "anonymous", q.speaker, [(cue, cue_span)],
                           f"part of a quotation attributed to '{q.speaker}'" + (f" ({q.verb})" if q.verb else "")
                           + (f", who refers back to '{unnamed}' and is never named" if unnamed else ""), None)
+            elif q is not None and (prev := _continued_from(q, speech, speech_starts, para_starts, text, out)) is not None:
+                label, source, k = prev
+                tagged = (label, source, [(text[q.start:q.start + 1], (q.start, q.start + 1))],
+                          f"a quotation that opens a new paragraph right after one by '{source}' (sentence {k + 1}), "
+                          "with no speaker of its own: the newspaper convention for a quotation that goes on", None)
             elif speaker:
                 name, span, _ = speaker
                 label = classify_source(name, rules).label
@@ -458,6 +464,44 @@ def _identify_later(out: list[TaggedSentence], text: str, masked: str) -> None:
                 tail = u.reason[u.reason.find("; uncertain: "):] if u.uncertain else ""
                 out[j] = replace(u, sourcing="named", source=name,
                                  reason=f"'{u.source}' refers back to '{t.source}' (sentence {i + 1}), identified as {where}{tail}")
+
+
+def _continued_from(q: Quote, speech: list[Quote], starts: list[int], para_starts: list[int], text: str,
+                    out: list[TaggedSentence]) -> tuple[str, str, int] | None:
+    """For a speakerless quotation that opens a paragraph: (label, source, sentence index) of
+    the quotation in the paragraph just before it, when that paragraph ends with it (the
+    speaker is named once, and the quotation goes on in the next paragraph); else None."""
+    i = bisect.bisect_left(starts, q.start)
+    if i == 0 or i >= len(speech) or speech[i] is not q:
+        return None
+    p = bisect.bisect_right(para_starts, q.start) - 1
+    if p < 1 or text[para_starts[p]:q.start].strip():
+        return None  # not at the start of a paragraph
+    prev = speech[i - 1]
+    if bisect.bisect_right(para_starts, prev.start) - 1 != p - 1:
+        return None  # not in the paragraph just before
+    tail = text[prev.end:para_starts[p]]
+    if len(tail) > 120 or re.search(r"[\"“”]", tail):
+        return None  # the earlier paragraph goes on after its quotation
+    for k in range(len(out) - 1, -1, -1):
+        t = out[k]
+        if t.start <= prev.start < t.end or t.start < prev.end <= t.end:
+            return (t.sourcing, t.source, k) if t.sourcing in ("named", "anonymous") and t.source else None
+        if t.end <= prev.start:
+            break
+    return None
+
+
+def _interview(text: str, transcript: dict, paragraphs: list[tuple[int, int]]) -> dict:
+    """The "Name: ..." paragraphs, only when the text reads as an interview: at least two
+    different speaker labels and a labelled paragraph that asks a question. A list such as
+    "Ledgerly: 1,200 jobs cut" / "Numa: 400 jobs cut" is not an interview."""
+    if not transcript:
+        return transcript
+    ends = dict(paragraphs)
+    names = {v[0] for v in transcript.values()}
+    asks = any(text[p0:ends.get(p0, p0)].rstrip().endswith("?") for p0 in transcript)
+    return transcript if len(names) >= 2 and asks else {}
 
 
 # Verbs that ascribe a view, plan or judgement rather than report speech (reporting_verbs.toml).

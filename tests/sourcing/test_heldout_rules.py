@@ -169,3 +169,47 @@ def test_a_view_reported_by_a_speech_frame_belongs_to_the_frame():
 def test_an_inverted_speaker_with_a_possessive_apposition():
     t = one("“We saw it early,” said Dr. Ina Holm, Corvex's head of research.")
     assert t.sourcing == "named" and t.source.endswith("Ina Holm")
+
+
+def test_a_verb_after_but_takes_the_subject_after_a_dateline():
+    t = one("OSLO, May 2 (Wire) - The Nordic Investment Bank kept its forecast but warned that exports would slow.")
+    assert (t.sourcing, t.source) == ("named", "The Nordic Investment Bank")
+
+
+def test_a_verb_inside_an_aside_takes_the_asides_subject():
+    from medialit.attribution import load_rules
+    from medialit.attribution.phrases import find_attributions
+    text = "Earlier, Harbour Rail cut 40 jobs (the firm would not confirm the figure but called it “small”)."
+    found = find_attributions(text, text, 0, len(text), load_rules())
+    assert {a.source for a in found} == {"the firm"}  # not "Harbour Rail", the subject outside the aside
+
+
+def test_data_showed_at_the_end_of_a_sentence_credits_the_data():
+    t = one("Unemployment fell to 4.1% in March, Statistics Lund data showed on Friday.")
+    assert t.sourcing == "named" and "Statistics Lund" in t.source
+
+
+def test_found_without_that_is_still_not_an_attribution_mid_sentence():
+    assert one("The team found a quiet place to work.").sourcing == "unattributed"
+
+
+def test_name_colon_lines_are_an_interview_only_with_a_question():
+    listing = "Layoffs this year\n\nRivals have cut staff too:\n\nLedgerly: 1,200 jobs cut in March.\n\nNuma Systems: 400 jobs cut in April.\n"
+    tags = {t.text.split(":")[0]: t.sourcing for t in tag(listing)}
+    assert tags["Ledgerly"] == tags["Numa Systems"] == "unattributed"
+    interview = ("The mayor spoke to us.\n\nHerald: Will the pool reopen?\n\n"
+                 "Ana Ruiz: Yes, in June.\n\nHerald: Why the delay?\n\nAna Ruiz: The roof needed work.\n")
+    answers = [t for t in tag(interview) if t.text.startswith("Ana Ruiz")]
+    assert [t.sourcing for t in answers] == ["named", "named"]
+
+
+def test_a_quotation_that_goes_on_in_the_next_paragraph_keeps_its_speaker():
+    text = ("The inspector, Maya Grant, praised the crew.\n\n"
+            "“They were calm under pressure,” Grant said.\n\n"
+            "“Nobody panicked, and nobody was hurt.\n\n"
+            "“That is what training is for.”\n\n"
+            "The ferry resumed service on Monday.\n")
+    got = [(t.sourcing, t.source) for t in tag(text)]
+    assert got[2][0] == got[3][0] == "named" and got[2][1] == got[1][1]
+    assert got[4][0] == "unattributed"
+    assert "goes on" in tag(text)[2].reason
