@@ -87,6 +87,21 @@ _NOT_INVERTED = re.compile(r"\s*(?:that|to|it|they|he|she|we|I|you|this|there|on
 _CONDUIT = re.compile(r"\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*)*|the\s+(?:newspaper|paper|agency|outlet|broadcaster|network|magazine|website))")
 
 
+# "the 95% that experts say is needed": a subject right after "that"/"which" that follows a
+# noun (not a verb of saying) is inside a relative clause ("..., which it said crashed" is
+# not: a pronoun there is the main clause's speaker).
+_THAT_BEFORE = re.compile(r"(\S+)\s+(?:that|which)\s+$", re.I)
+
+
+def _relative_before(masked: str, lo: int, s0: int, rules: Rules) -> bool:
+    m = _THAT_BEFORE.search(masked, lo, s0)
+    if m is None:
+        return False
+    word = m.group(1).lower().strip(",;:")
+    return bool(re.fullmatch(r"[\w%$€£.'’-]+", word)) and word not in rules.verbs and not word.endswith(("ed", "s")) \
+        and word not in {"so", "such", "now", "and", "but", "said", "says", "say"}
+
+
 def _strip_aux(left: str) -> str:
     while True:
         last = left.rsplit(None, 1)[-1:]
@@ -313,7 +328,7 @@ def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tu
     return _sentence_subject(masked, start, limit, rules)
 
 
-_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]))))\s+", re.I)
+_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]|the\s+[a-z]+['’]s?\s))))\s+", re.I)
 _FRAME_WORDS = ("according", "citing", "quoted", "per ")  # a cheap test before _FRAMES, on lower-cased text
 _THAT_AFTER = re.compile(r"\s+that\b")
 # A reported clause without "that" after a participle of saying: "..., saying it would ...",
@@ -329,6 +344,10 @@ _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+l
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|no|any)|['’]s)\s*$", re.I)
 
 
+# A data or document noun right before "show"/"found": "data show", "records showed", "the
+# survey found" report their content without "that".
+_EVIDENCE_BEFORE = re.compile(r"\b(?:data|figures|statistics|numbers|records|study|report|survey|poll|research|analysis"
+                              r"|census|audit|review|documents|estimates)\s+(?:also\s+)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:(?:last|this|next|on|in|earlier|late)\s+[\w]+\s*){0,2}(?:[.!?;]|$)")
 _ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing)$")
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
@@ -415,7 +434,8 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
         before = masked[max(start, v0 - 80):v0]
         if form == "said" and _SAID_TO_BE.match(after):
             continue
-        if verb.needs_that and not _THAT.match(after) and not ("," in before and _CLAUSE_END.match(after)):
+        if verb.needs_that and not _THAT.match(after) and not ("," in before and _CLAUSE_END.match(after)) \
+                and not _EVIDENCE_BEFORE.search(before):  # "the agency's data show 1,840 cases"
             continue  # (but "..., Eurostat data showed last week." closes a sentence it attributes)
         if verb.object_then and not _OBJECT_THEN[verb.object_then].match(after):
             continue
@@ -478,7 +498,8 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         if verdict.why.startswith("named in the apposition") and appositive:
             source = appositive
         v = rules.verbs.get(" ".join(verb.lower().split())) if verb else None
-        sub = kind == "verb" and bool(_SUBORDINATE_BEFORE.search(masked, max(start, s0 - 30), s0))
+        sub = kind == "verb" and bool(_SUBORDINATE_BEFORE.search(masked, max(start, s0 - 30), s0)
+                                      or verdict.label != "pronoun" and _relative_before(masked, max(start, s0 - 40), s0, rules))
         found.append(Attribution(kind, source, s0, s1, text[c0:c1], c0, c1, verb,
                                  v.note if v else None, v.stance if v else None, verdict.label, verdict.why, sub))
         taken.add(c0, c1)

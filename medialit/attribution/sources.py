@@ -116,6 +116,9 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if first in _BACK and len(core) > 1 and not anon_marker and head_l != _singular(head_l) \
             and _singular(head_l) in rules.institution_heads:
         return SourceClass("named", f"'{' '.join(core)}' refers back to organisations identified earlier in the text")
+    if head_l in _DOCUMENT_HEADS and first in _BACK and any(
+            _POSSESSIVE.search(t) and _singular(_POSSESSIVE.sub("", t).lower()) in rules.institution_heads for t in core[1:-1]):
+        return SourceClass("named", f"'{' '.join(core)}': the documents of organisations identified earlier in the text")
     if head_l in rules.heads:
         if len(rest) >= 2 and not anon_marker and all(_is_name(t, rules) for t in rest[-2:]) \
                 and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with"}:
@@ -159,6 +162,10 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         if first in {"the", "this", "that", "its", "their", "his", "her"}:
             return SourceClass("named", f"'{' '.join(core)}' refers back to an organisation, outlet or document identified earlier in the text")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
+    if len(core) == 1 and head[1:].islower() and head_l.endswith("s") and _agent_noun(_singular(head_l)):
+        # "Seismologists have long warned": a capitalised first word that is a plural person noun
+        return SourceClass("anonymous", f"'{head}' does not name anyone (a plural person noun)",
+                           f"'{head}' is in no table; it was read as a person noun only by its ending")
     if _is_name(head, rules):
         return SourceClass("named", f"a name: '{head}'")
     if len(rest) >= 2 and all(_is_name(t, rules) for t in rest[-2:]):
@@ -193,6 +200,9 @@ _WHERE_SHOWN = {"above", "below", "here", "shown", "pictured", "embedded", "disp
 # Determiners that point back at something the text has already identified.
 _BACK = {"the", "this", "both", "these", "those", "its", "his", "her", "their"}
 _DATA = {"data", "figures", "numbers", "statistics", "estimates"}
+# Heads that are documents as well as (in `heads`) unnamed people or reports: "the
+# airlines' annual reports", "the company's figures" are the organisations' own.
+_DOCUMENT_HEADS = {"reports", "figures", "accounts", "records", "numbers", "statistics"}
 
 
 # Agent-noun endings (auditor, negotiator, biologist, librarian, applicant, employee,

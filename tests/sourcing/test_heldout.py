@@ -73,13 +73,13 @@ def report(pattern: str = "*.txt") -> str:
     return "\n".join(lines)
 
 
-def test_labels_cover_six_genres_and_anchors_are_unique():
+def test_labels_cover_the_genres_and_anchors_are_unique():
     stems = sorted(p.stem for p in HERE.glob("*.txt"))
     assert len(stems) >= 12
     for stem in stems:
         text = (HERE / f"{stem}.txt").read_text(encoding="utf-8")
         rows = tomllib.loads((HERE / f"{stem}.toml").read_text(encoding="utf-8"))["sentence"]
-        assert len(rows) >= 15
+        assert len(rows) >= 12
         for g in rows:
             assert text.count(g["anchor"]) == 1, (stem, g["anchor"])
             assert g["label"] in LABELS + ("skip",)
@@ -93,5 +93,5 @@ def test_heldout_accuracy_and_anonymous_precision_meet_issue_12_targets():
 
 
 if __name__ == "__main__":
-    for pattern in sys.argv[1:] or ["h*.txt", "k*.txt", "*.txt"]:
+    for pattern in sys.argv[1:] or ["h*.txt", "k*.txt", "m*.txt", "*.txt"]:
         sys.stdout.write(report(pattern) + "\n")

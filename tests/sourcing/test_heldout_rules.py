@@ -213,3 +213,33 @@ def test_a_quotation_that_goes_on_in_the_next_paragraph_keeps_its_speaker():
     assert got[2][0] == got[3][0] == "named" and got[2][1] == got[1][1]
     assert got[4][0] == "unattributed"
     assert "goes on" in tag(text)[2].reason
+
+
+def test_state_television_is_an_identified_outlet():
+    t = one("Crowds gathered in the square after the verdict, state television showed.")
+    assert t.sourcing == "named" and t.source == "state television"
+
+
+def test_a_capitalised_plural_person_noun_is_not_a_name():
+    t = one("Hydrologists have long warned that the dam would not hold.")
+    assert t.sourcing == "anonymous" and t.uncertain
+
+
+def test_declared_with_an_object_is_an_act_not_a_statement():
+    assert one("The governor declared a state of emergency on Monday.").sourcing == "unattributed"
+    assert one("The governor declared that the emergency was over.").sourcing == "named"
+
+
+def test_per_the_owners_reports_and_data_show_without_that():
+    t = one("Per the airlines' annual reports, the two carriers employ 19,000 people.")
+    assert t.sourcing == "named"
+    t = one("The ministry's data show 1,840 cases last year.")
+    assert t.sourcing == "named"
+    assert one("The new bridge will show the city at its best.").sourcing == "unattributed"
+
+
+def test_a_source_inside_a_relative_clause_does_not_label_the_sentence():
+    t = one("Turnout fell to 41%, well below the 60% that experts say a healthy democracy needs.")
+    assert t.sourcing == "unattributed" and t.uncertain
+    t = one("The group claimed the attack, which it said was revenge for the raid.")
+    assert t.sourcing == "named"
