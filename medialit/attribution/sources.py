@@ -162,10 +162,13 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         if first in {"the", "this", "that", "its", "their", "his", "her"}:
             return SourceClass("named", f"'{' '.join(core)}' refers back to an organisation, outlet or document identified earlier in the text")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
-    if len(core) == 1 and head[1:].islower() and head_l.endswith("s") and _agent_noun(_singular(head_l)):
-        # "Seismologists have long warned": a capitalised first word that is a plural person noun
-        return SourceClass("anonymous", f"'{head}' does not name anyone (a plural person noun)",
-                           f"'{head}' is in no table; it was read as a person noun only by its ending")
+    if len(core) == 1 and head[1:].islower() and head_l.endswith("s") \
+            and (_singular(head_l) in rules.roles or _agent_noun(_singular(head_l))):
+        # "Seismologists have long warned", "Judges praised": a capitalised first word that is a plural person noun
+        listed = _singular(head_l) in rules.roles
+        return SourceClass("anonymous", f"'{head}' does not name anyone (a plural person noun"
+                                        + (", anonymous_sources.toml: roles)" if listed else ")"),
+                           None if listed else f"'{head}' is in no table; it was read as a person noun only by its ending")
     if _is_name(head, rules):
         return SourceClass("named", f"a name: '{head}'")
     if len(rest) >= 2 and all(_is_name(t, rules) for t in rest[-2:]):

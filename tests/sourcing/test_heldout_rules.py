@@ -223,6 +223,9 @@ def test_state_television_is_an_identified_outlet():
 def test_a_capitalised_plural_person_noun_is_not_a_name():
     t = one("Hydrologists have long warned that the dam would not hold.")
     assert t.sourcing == "anonymous" and t.uncertain
+    t = one("Judges praised the entry's bright colour.")  # "judge" is in roles: not uncertain
+    assert t.sourcing == "anonymous" and not t.uncertain
+    assert one("Reuters reported the deal on Friday.").sourcing == "named"
 
 
 def test_declared_with_an_object_is_an_act_not_a_statement():
@@ -243,3 +246,12 @@ def test_a_source_inside_a_relative_clause_does_not_label_the_sentence():
     assert t.sourcing == "unattributed" and t.uncertain
     t = one("The group claimed the attack, which it said was revenge for the raid.")
     assert t.sourcing == "named"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The union welcomed the ruling.", "named"),
+    ("The city welcomed 2 million tourists last year.", "unattributed"),
+    ("The couple welcomed a baby girl in May.", "unattributed"),
+])
+def test_welcomed_is_a_judgement_only_when_it_is_not_about_guests(text, label):
+    assert one(text).sourcing == label
