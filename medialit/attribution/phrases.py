@@ -102,6 +102,14 @@ def _relative_before(masked: str, lo: int, s0: int, rules: Rules) -> bool:
         and word not in {"so", "such", "now", "and", "but", "said", "says", "say"}
 
 
+# Document nouns that can be the subject of "includes", "sets out" ... (lemma "contain").
+_DOCUMENTS = {"plan", "plans", "report", "reports", "bill", "budget", "roadmap", "strategy", "proposal", "policy",
+              "study", "survey", "document", "documents", "filing", "memo", "letter", "agreement", "contract", "law",
+              "draft", "programme", "program", "guidance", "guidelines", "analysis", "review", "audit", "assessment",
+              "manifesto", "treaty", "declaration", "statement", "resolution", "regulation", "rules", "framework",
+              "blueprint", "forecast", "outlook", "order", "indictment", "complaint", "lawsuit", "ruling", "verdict"}
+
+
 def _strip_aux(left: str) -> str:
     while True:
         last = left.rsplit(None, 1)[-1:]
@@ -499,6 +507,10 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         verdict = classify_source(phrase, rules, appositive=appositive)
         if verdict.label == "none":
             return  # "sales topped estimates", "the storm forced": not a source
+        if verb and rules.verbs.get(" ".join(verb.lower().split()), None) is not None \
+                and rules.verbs[" ".join(verb.lower().split())].lemma == "contain" \
+                and (phrase.split() or [""])[-1].lower().strip(",.;:") not in _DOCUMENTS:
+            return  # "the team includes three players": only a document says what it contains
         source = phrase
         if verdict.why.startswith("named in the apposition") and appositive:
             source = appositive

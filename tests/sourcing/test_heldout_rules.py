@@ -255,3 +255,15 @@ def test_a_source_inside_a_relative_clause_does_not_label_the_sentence():
 ])
 def test_welcomed_is_a_judgement_only_when_it_is_not_about_guests(text, label):
     assert one(text).sourcing == label
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The health ministry puts the death toll at 212.", "named"),
+    ("Aid agencies put the number of displaced at 40,000.", "anonymous"),
+    ("The plan includes measures to cut coal use by 40%.", "named"),
+    ("The budget sets out $4 billion for new hospitals.", "named"),
+    ("The team includes three new players.", "unattributed"),
+    ("The package included food and water.", "unattributed"),
+])
+def test_an_estimate_is_credited_and_a_document_says_what_it_contains(text, label):
+    assert one(text).sourcing == label
