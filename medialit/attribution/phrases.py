@@ -270,7 +270,7 @@ _SUBJECT_HAS_VERB = re.compile(r"^(?:(?!\b(?:who|whom|whose|which|that)\b).)*?\b
 # "per the CDC" / "per Reuters" (not "$5 per barrel", "10 per cent": a capital must follow)
 _AND_END = re.compile(r"\s+(?:and|but)\s*$")  # "X visited ... and argued", "X left rates unchanged but signalled"
 # An opening phrase before the subject: "In October,", "On Tuesday,", "Shortly after,".
-_INTRO = re.compile(r"\s*(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][a-z]{0,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s+)?"  # a dateline
+_INTRO = re.compile(r"\s*(?:[A-Z][A-Z.'’ -]{0,40}(?:,\s*[A-Z][a-z]{0,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s+)?"  # a dateline
                     r"\s*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Shortly|Since|Then|Meanwhile|However|"
                     r"Also|Still|Yesterday|Today|This|Within|Soon|Overnight)\b[^,;:\x00]{0,40},\s*)?")
 _NAME_RUN = re.compile(r"(?:(?:[A-Z][a-z]{0,4}\.|[A-Z]\.)\s+)*[A-Z][\w'’&-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’&-]*)*")
