@@ -102,6 +102,11 @@ def _relative_before(masked: str, lo: int, s0: int, rules: Rules) -> bool:
         and word not in {"so", "such", "now", "and", "but", "said", "says", "say"}
 
 
+# "A driver who denies wrongdoing was arrested": the verb's subject is "who", in a relative
+# clause; the main clause is someone else's ("was arrested").
+_RELATIVE_SUBJECT = re.compile(r"\s(?:who|which|that)$")
+
+
 # Document nouns that can be the subject of "includes", "sets out" ... (lemma "contain").
 _DOCUMENTS = {"plan", "plans", "report", "reports", "bill", "budget", "roadmap", "strategy", "proposal", "policy",
               "study", "survey", "document", "documents", "filing", "memo", "letter", "agreement", "contract", "law",
@@ -349,6 +354,7 @@ _CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|
                              r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must)\b")
 _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
                                    r"ownership|asylum|compensation|damages)", re.I)
+_FUTURE_TO = re.compile(r"\b(?:due|expected|scheduled|set|poised|slated|going|about)\s+to\s+$", re.I)
 _WELCOMED_GUESTS = re.compile(r"\s+(?:(?:more\s+than|about|some|nearly|almost|over|around)\s+)?(?:\d|(?:an?|the|their|its|his|her|our)?\s*"
                              r"(?:new\s+)?(?:baby|son|daughter|twins|child|children|visitors?|tourists?|guests?|fans|players?|"
                              r"refugees|migrants|pupils|students|members|delegates|passengers|crowds?|thousands|hundreds|dozens|millions)\b)", re.I)
@@ -452,6 +458,10 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
             continue
         if verb.needs_clause and not _CLAUSE_FOLLOWS.match(after) and not before.rstrip().endswith((",", MASK, "”", '"')):
             continue
+        if form == "report" and _FUTURE_TO.search(before[-40:]):
+            continue  # "the company is due to report its results": a scheduled event, not a statement
+        if verb.lemma == "fear" and (after.startswith((" of ", " for ")) or before.rstrip().lower().endswith((" for", "in"))):
+            continue  # "for fear of looting", "in fear": nouns
         if verb.lemma == "praise" and form.startswith("welcom") and _WELCOMED_GUESTS.match(after):
             continue  # "the city welcomed 2 million tourists", "the couple welcomed a baby": not a judgement
         if _REFLEXIVE.match(after) or _NOT_REPORTING_OBJECT.match(after) or (form == "accused" and _OF.match(after)) \
@@ -516,7 +526,8 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
             source = appositive
         v = rules.verbs.get(" ".join(verb.lower().split())) if verb else None
         sub = kind == "verb" and bool(_SUBORDINATE_BEFORE.search(masked, max(start, s0 - 30), s0)
-                                      or verdict.label != "pronoun" and _relative_before(masked, max(start, s0 - 40), s0, rules))
+                                      or verdict.label != "pronoun" and _relative_before(masked, max(start, s0 - 40), s0, rules)
+                                      or bool(_RELATIVE_SUBJECT.search(text, s0, s1)))
         found.append(Attribution(kind, source, s0, s1, text[c0:c1], c0, c1, verb,
                                  v.note if v else None, v.stance if v else None, verdict.label, verdict.why, sub))
         taken.add(c0, c1)

@@ -267,3 +267,19 @@ def test_welcomed_is_a_judgement_only_when_it_is_not_about_guests(text, label):
 ])
 def test_an_estimate_is_credited_and_a_document_says_what_it_contains(text, label):
     assert one(text).sourcing == label
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Nurses report shortages of masks on night shifts.", "anonymous"),
+    ("Many fear the worst.", "anonymous"),
+    ("Online commenters claimed the photo was fake.", "anonymous"),
+    ("Residents stayed indoors for fear of looting.", "unattributed"),
+    ("The company is due to report its quarterly results on Sept. 14.", "unattributed"),
+])
+def test_unnamed_groups_with_bare_verbs_and_nouns_that_look_like_verbs(text, label):
+    assert one(text).sourcing == label
+
+
+def test_a_reporting_verb_right_after_who_is_a_relative_clause():
+    t = one("A driver who denies wrongdoing was arrested on Friday.")
+    assert t.sourcing == "unattributed" and t.uncertain
