@@ -25,7 +25,8 @@ from medialit.rules.schema import check_table
 RULE_FILES = ("reporting_verbs", "anonymous_sources", "named_sources", "hedges", "unsourced_claims")
 LIST_KEYS = ("heads", "phrases", "quantifier_of", "institution_heads", "bare_institutions",
              "spokespeople", "not_names", "markers", "verbs", "common_knowledge", "evaluations",
-             "evidence_nouns", "evidence_links", "roles", "past_modals", "claim_objects", "posts")
+             "evidence_nouns", "evidence_links", "roles", "past_modals", "claim_objects", "posts",
+             "research_heads")
 # Speech verbs used after a comma to continue an attribution: 'Sabatini said, adding: "..."'.
 CONTINUATIONS = ("adding", "saying", "noting", "explaining", "insisting", "arguing", "continuing", "concluding", "writing")
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
@@ -74,6 +75,7 @@ class Rules:
         self.bare_institutions = {w.lower() for w in tables.get("bare_institutions", [])}
         self.spokespeople = {w.lower() for w in tables.get("spokespeople", [])}
         self.posts = {w.lower() for w in tables.get("posts", [])}
+        self.research_heads = {w.lower() for w in tables.get("research_heads", [])}
         self.not_names = set(tables.get("not_names", []))
         self.quantifier_of = {w.lower() for w in tables.get("quantifier_of", [])}
         self.hedge_verbs = {w.lower() for w in tables.get("verbs", [])}

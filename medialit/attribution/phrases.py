@@ -70,16 +70,49 @@ _LAST_INNER_CUT = re.compile(r"(?s:.*)" + _INNER_CUT.pattern, re.I)
 _DETERMINER_OR_POSS = re.compile(r"(?:^\W*(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|false|any|no|"
                                  r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded)|['’]s)$", re.I)
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
-_NP_END = re.compile(r"[,;:.!?\x00“”\"()]|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
+# A full stop after a title or an initial ("said Dr. Mette Lund", "said John F. Kerry") does
+# not end the speaker's name, nor does the comma of "78,000".
+_NP_END = re.compile(r",(?!\d{3}\b)|[;:!?\x00“”\"()]|(?<!\b[A-Z])(?<!\bDr|\bMr|\bMs|\bSt|\bSr|\bJr|\bLt)(?<!\bMrs|\bGen|\bSen|\bRep|\bGov"
+                     r"|\bCol|\bSgt)(?<!\bProf|\bCapt|\bCmdr|\bSupt)\."
+                     r"|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
 _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|in|at|on|during|after|"
                                r"before|for|like|unlike|however|meanwhile|too|also|though|[A-Z0-9]|\w+['’]s\b|\w+ing\b)\b", re.U)
 # Verbs that can come before their subject: "..., said the minister" / "..., added Smith".
 INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "tell", "predict", "believe"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b")
-_INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at)\b)")
+_INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at)\b"
+                           r"|,\s*[A-Z][\w-]*['’]s\s+[a-z])")  # "said Dr. Hana Suzuki, Corvana's head of research"
 _NOT_INVERTED = re.compile(r"\s*(?:that|to|it|they|he|she|we|I|you|this|there|on|in|at|by|last|next|this|today|yesterday|"
                            r"tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 _CONDUIT = re.compile(r"\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*)*|the\s+(?:newspaper|paper|agency|outlet|broadcaster|network|magazine|website))")
+
+
+# "the 95% that experts say is needed": a subject right after "that"/"which" that follows a
+# noun (not a verb of saying) is inside a relative clause ("..., which it said crashed" is
+# not: a pronoun there is the main clause's speaker).
+_THAT_BEFORE = re.compile(r"(\S+)\s+(?:that|which)\s+$", re.I)
+
+
+def _relative_before(masked: str, lo: int, s0: int, rules: Rules) -> bool:
+    m = _THAT_BEFORE.search(masked, lo, s0)
+    if m is None:
+        return False
+    word = m.group(1).lower().strip(",;:")
+    return bool(re.fullmatch(r"[\w%$€£.'’-]+", word)) and word not in rules.verbs and not word.endswith(("ed", "s")) \
+        and word not in {"so", "such", "now", "and", "but", "said", "says", "say"}
+
+
+# "A driver who denies wrongdoing was arrested": the verb's subject is "who", in a relative
+# clause; the main clause is someone else's ("was arrested").
+_RELATIVE_SUBJECT = re.compile(r"\s(?:who|which|that)$")
+
+
+# Document nouns that can be the subject of "includes", "sets out" ... (lemma "contain").
+_DOCUMENTS = {"plan", "plans", "report", "reports", "bill", "budget", "roadmap", "strategy", "proposal", "policy",
+              "study", "survey", "document", "documents", "filing", "memo", "letter", "agreement", "contract", "law",
+              "draft", "programme", "program", "guidance", "guidelines", "analysis", "review", "audit", "assessment",
+              "manifesto", "treaty", "declaration", "statement", "resolution", "regulation", "rules", "framework",
+              "blueprint", "forecast", "outlook", "order", "indictment", "complaint", "lawsuit", "ruling", "verdict"}
 
 
 def _strip_aux(left: str) -> str:
@@ -240,12 +273,13 @@ _SUBJECT_HAS_VERB = re.compile(r"^(?:(?!\b(?:who|whom|whose|which|that)\b).)*?\b
                                r"|\b(?:than|what)\s|(?:^|\s)(?:it|that|there|this|here|what)?['’]s\s", re.I)
 
 # "per the CDC" / "per Reuters" (not "$5 per barrel", "10 per cent": a capital must follow)
-_AND_END = re.compile(r"\s+and\s*$")
+_AND_END = re.compile(r"\s+(?:and|but)\s*$")  # "X visited ... and argued", "X left rates unchanged but signalled"
 # An opening phrase before the subject: "In October,", "On Tuesday,", "Shortly after,".
-_INTRO = re.compile(r"\s*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Shortly|Since|Then|Meanwhile|However|"
-                    r"Also|Still|Yesterday|Today|This)\b[^,;:\x00]{0,40},\s*)?")
+_INTRO = re.compile(r"\s*(?:[A-Z][A-Z.'’ -]{0,40}(?:,\s*[A-Z][a-z]{0,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s+)?"  # a dateline
+                    r"\s*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Shortly|Since|Then|Meanwhile|However|"
+                    r"Also|Still|Yesterday|Today|This|Within|Soon|Overnight)\b[^,;:\x00]{0,40},\s*)?")
 _NAME_RUN = re.compile(r"(?:(?:[A-Z][a-z]{0,4}\.|[A-Z]\.)\s+)*[A-Z][\w'’&-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’&-]*)*")
-_DET_WORDS = re.compile(r"(?:The|An?|Its|Their)(?:\s+[a-z][\w-]*){1,3}")
+_DET_WORDS = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)(?:\s+[a-z][\w-]*){1,3}")
 
 
 def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tuple[int, int] | None:
@@ -260,6 +294,8 @@ def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tupl
         return (m.start(), m.start() + len(first))
     if m and first not in {"The", "A", "An", "Its", "Their", "It", "This", "That", "There", "Here"}:
         return m.span()
+    if m and first == "The" and len(m.group().split()) >= 2 and classify_source(m.group(), rules).label == "named":
+        return m.span()  # "The European Central Bank"
     m = _DET_WORDS.match(masked, pos, limit)
     if not m:
         return None
@@ -271,7 +307,10 @@ def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tupl
     return None
 
 
-_QUANTIFIED = re.compile(r"(?:Some|Many|Several|Most|Other|Few)\s+(?:of\s+(?:the\s+)?)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")
+# "Some parents", "Two council members", after an opening phrase "some of Trump's defenders"
+_QUANTIFIED = re.compile(r"(?:Some|Many|Several|Most|Other|Few|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds"
+                         r"|(?<=,\s)(?:some|many|several|most|few))"
+                         r"\s+(?:of\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)?)?(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w-]*")
 
 
 def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tuple[int, int] | None:
@@ -284,7 +323,7 @@ def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tu
     q = _QUANTIFIED.match(masked, pos, limit)
     if q:
         words = list(re.finditer(r"\S+", q.group()))
-        for k in range(2, len(words) + 1):
+        for k in range(len(words), 1, -1):  # the longest phrase that is a source: "Two council members"
             end = q.start() + words[k - 1].end()
             if classify_source(masked[q.start():end], rules).label == "anonymous":
                 return (q.start(), end)
@@ -302,16 +341,31 @@ def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tu
     return _sentence_subject(masked, start, limit, rules)
 
 
-_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]))))\s+", re.I)
+_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]|the\s+[a-z]+['’]s?\s))))\s+", re.I)
 _FRAME_WORDS = ("according", "citing", "quoted", "per ")  # a cheap test before _FRAMES, on lower-cased text
 _THAT_AFTER = re.compile(r"\s+that\b")
+# A reported clause without "that" after a participle of saying: "..., saying it would ...",
+# "..., arguing the plan was ..." (a subject pronoun or "the", then a word).
+_CLAUSE_SUBJECT = re.compile(r"\s+(?:it|they|he|she|we|there|the)\s+[a-z]")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling)\b", re.I)
-_CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b")
+_CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b"
+                             # a reported clause without "that": "fear the bank has kept ...", "hoped it would ..."
+                             r"|\s+(?:the|a|an|it|they|he|she|we|this|these|their|its|his|her|prices|rates)\s+(?:[\w'’-]+\s+){0,3}?"
+                             r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must)\b")
 _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
                                    r"ownership|asylum|compensation|damages)", re.I)
+_FUTURE_TO = re.compile(r"\b(?:due|expected|scheduled|set|poised|slated|going|about)\s+to\s+$", re.I)
+_WELCOMED_GUESTS = re.compile(r"\s+(?:(?:more\s+than|about|some|nearly|almost|over|around)\s+)?(?:\d|(?:an?|the|their|its|his|her|our)?\s*"
+                             r"(?:new\s+)?(?:baby|son|daughter|twins|child|children|visitors?|tourists?|guests?|fans|players?|"
+                             r"refugees|migrants|pupils|students|members|delegates|passengers|crowds?|thousands|hundreds|dozens|millions)\b)", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|no|any)|['’]s)\s*$", re.I)
 
 
+# A data or document noun right before "show"/"found": "data show", "records showed", "the
+# survey found" report their content without "that".
+_EVIDENCE_BEFORE = re.compile(r"\b(?:data|figures|statistics|numbers|records|study|report|survey|poll|research|analysis"
+                              r"|census|audit|review|documents|estimates)\s+(?:also\s+)?$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:(?:last|this|next|on|in|earlier|late)\s+[\w]+\s*){0,2}(?:[.!?;]|$)")
 _ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing)$")
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _THAT, _OF, _DIGIT = re.compile(r"(?:\s+(?:this|last|next|earlier|late)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
@@ -397,12 +451,19 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
         before = masked[max(start, v0 - 80):v0]
         if form == "said" and _SAID_TO_BE.match(after):
             continue
-        if verb.needs_that and not _THAT.match(after):
-            continue
+        if verb.needs_that and not _THAT.match(after) and not ("," in before and _CLAUSE_END.match(after)) \
+                and not _EVIDENCE_BEFORE.search(before):  # "the agency's data show 1,840 cases"
+            continue  # (but "..., Eurostat data showed last week." closes a sentence it attributes)
         if verb.object_then and not _OBJECT_THEN[verb.object_then].match(after):
             continue
         if verb.needs_clause and not _CLAUSE_FOLLOWS.match(after) and not before.rstrip().endswith((",", MASK, "”", '"')):
             continue
+        if form == "report" and _FUTURE_TO.search(before[-40:]):
+            continue  # "the company is due to report its results": a scheduled event, not a statement
+        if verb.lemma == "fear" and (after.startswith((" of ", " for ")) or before.rstrip().lower().endswith((" for", "in"))):
+            continue  # "for fear of looting", "in fear": nouns
+        if verb.lemma == "praise" and form.startswith("welcom") and _WELCOMED_GUESTS.match(after):
+            continue  # "the city welcomed 2 million tourists", "the couple welcomed a baby": not a judgement
         if _REFLEXIVE.match(after) or _NOT_REPORTING_OBJECT.match(after) or (form == "accused" and _OF.match(after)) \
                 or (verb.lemma == "claim" and _DIGIT.match(after)):
             continue
@@ -456,11 +517,17 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         verdict = classify_source(phrase, rules, appositive=appositive)
         if verdict.label == "none":
             return  # "sales topped estimates", "the storm forced": not a source
+        if verb and rules.verbs.get(" ".join(verb.lower().split()), None) is not None \
+                and rules.verbs[" ".join(verb.lower().split())].lemma == "contain" \
+                and (phrase.split() or [""])[-1].lower().strip(",.;:") not in _DOCUMENTS:
+            return  # "the team includes three players": only a document says what it contains
         source = phrase
         if verdict.why.startswith("named in the apposition") and appositive:
             source = appositive
         v = rules.verbs.get(" ".join(verb.lower().split())) if verb else None
-        sub = kind == "verb" and bool(_SUBORDINATE_BEFORE.search(masked, max(start, s0 - 30), s0))
+        sub = kind == "verb" and bool(_SUBORDINATE_BEFORE.search(masked, max(start, s0 - 30), s0)
+                                      or verdict.label != "pronoun" and _relative_before(masked, max(start, s0 - 40), s0, rules)
+                                      or bool(_RELATIVE_SUBJECT.search(text, s0, s1)))
         found.append(Attribution(kind, source, s0, s1, text[c0:c1], c0, c1, verb,
                                  v.note if v else None, v.stance if v else None, verdict.label, verdict.why, sub))
         taken.add(c0, c1)
@@ -501,7 +568,8 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         v0, v1 = m.span()
         before = masked[max(start, v0 - 80):v0]
         if not found and m.group().lower().endswith("ing") and before.rstrip().endswith(",") \
-                and _THAT_AFTER.match(masked, v1, end):  # "Critics went online, claiming that ...": the subject claims
+                and (_THAT_AFTER.match(masked, v1, end) or _CLAUSE_SUBJECT.match(masked, v1, end)):
+            # "Critics went online, claiming that ...", "..., saying it would hurt shops": the subject says it
             lead = _participle_subject(masked, start, v0, rules)
             if lead is not None:
                 add("verb", lead[0], lead[1], lead[0], v1, m.group())
@@ -528,8 +596,10 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
                 add("inverted", np[0], np[1], v0, np[1], m.group())
                 continue
         if _AND_END.search(_strip_aux(masked[max(start, v0 - 250):v0])) \
-                and (subj is None or masked[subj.start:subj.end].endswith(" and")):
-            lead = _sentence_subject(masked, start, v0, rules)
+                and (subj is None or masked[subj.start:subj.end].endswith((" and", " but"))):
+            paren = masked.rfind("(", start, v0)
+            own = paren + 1 if paren >= 0 and masked.find(")", paren, v0) < 0 else start  # an aside has its own subject
+            lead = _sentence_subject(masked, own, v0, rules)
             if lead is not None and not any(a.source_start == lead[0] for a in found):  # "X visited ... and argued": X argued
                 add("verb", lead[0], lead[1], lead[0], v1, m.group())
             continue

@@ -94,6 +94,20 @@ def _identification(head: str) -> re.Pattern:
                         r"([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*)+)")
 
 
+# "according to a study of 78,000 adults ..." and then "The study, published in the journal
+# Neurology Today, ..." or "The report, by the Institute for X, ...": a study or report
+# identified later by where it was published or who wrote it.
+_INDEFINITE_DOCUMENT = re.compile(r"[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}?(study|report|survey|analysis|review|paper|trial)\b")
+
+
+@functools.lru_cache(maxsize=16)
+def _document_identification(head: str) -> re.Pattern:
+    return re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?" + re.escape(head) + r"\b[^.;!?\x00]{0,120}?"
+                      r"(?:\b(?:published|appearing|released|presented)\s+(?:[^.;!?\x00]{0,60}?\s)?(?:in|by)"
+                      r"|\b(?:by|led\s+by|from|carried\s+out\s+by|conducted\s+by)(?:\s+(?:researchers|scientists|a\s+team)\s+(?:at|from))?)"
+                      r"\s+(?:the\s+)?(?:journal\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*)*)")
+
+
 @functools.lru_cache(maxsize=256)
 def _indefinite(head: str) -> re.Pattern:
     """ "a doctor" / "an emergency room doctor": ``\\b[Aa]n?\\s+(?:[a-z][\\w-]*\\s+){0,2}head\\b``,
@@ -112,10 +126,11 @@ def identified_later(masked: str, source: str, after: int, limit: int) -> tuple[
     Doe,"), as (name, start, end of the mention), searched in ``masked[after:limit]``; None
     when there is none or another "a spokeswoman" (maybe someone else) comes first."""
     m = _INDEFINITE_SOURCE.match(source.strip())
-    if m is None:
+    doc = _INDEFINITE_DOCUMENT.match(source.strip()) if m is None else None
+    if m is None and doc is None:
         return None
-    head = m.group(1)
-    found = _identification(head).search(masked, after, limit)
+    head = m.group(1) if m else doc.group(1).lower()
+    found = (_identification if m else _document_identification)(head).search(masked, after, limit)
     if found is None:
         return None
     other = _indefinite(head).search(masked, after, found.start())

@@ -257,6 +257,7 @@ def _sourcing_layer(doc: Document) -> tuple[TaggedSentence, ...]:
 
 def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple[int, int]],
          transcript: dict, index: PhraseIndex | None = None) -> list[TaggedSentence]:
+    transcript = _interview(text, transcript, paragraphs)
     top = [q for q in quotes if q.depth == 0]
     speech = [q for q in top if q.kind == "speech"]
     speech_starts = [q.start for q in speech]
@@ -347,7 +348,11 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                       f"appeals to common knowledge ('{common.group()}') instead of giving a source", None)
         elif resolved:
             cited = [r for r in resolved if r[0].kind in ("citing", "document")]
-            a, label, source = cited[0] if cited else resolved[0]
+            # a stance, plan or praise ("investors welcomed the deal") is what another
+            # attribution in the sentence reports ("..., Reuters reported"): that one decides
+            said = [r for r in resolved if not (r[0].verb and (_lemma(rules, r[0].verb) in _STANCE_LEMMAS
+                                                                or r[0].verb.lower() in _COGNITION))]
+            a, label, source = cited[0] if cited else said[0] if said else resolved[0]
             cues = [(r[0].cue, (r[0].cue_start, r[0].cue_end)) for r in resolved]
             if evaluation and not speaker and evaluation.start() < a.cue_end and not (a.cue_start <= evaluation.start() < a.cue_end and a.kind != "verb"):
                 tagged = ("unattributed", None, [(evaluation.group(), evaluation.span())],
@@ -359,6 +364,8 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 tagged = (label, source, cues, reason, a)
                 if a.label != "pronoun" and (weak := classify_source(a.source, rules).weak):
                     doubts.append(weak)
+                if a.verb and _lemma(rules, a.verb) == "be (of a view)":
+                    doubts.append(f"'{a.verb}' ascribes a view to '{a.source}' without quoting anyone")
                 if label == "anonymous" and (m := _GROUP_POINTER.search(source)):
                     doubts.append(f"'{m.group()}' in '{source}' may point at organisations the text names")
                 if not cited and len({r[1] for r in resolved} & {"named", "anonymous"}) > 1:
@@ -376,6 +383,11 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 tagged = (label if label in ("named", "anonymous") else "anonymous", q.speaker, [(cue, cue_span)],
                           f"part of a quotation attributed to '{q.speaker}'" + (f" ({q.verb})" if q.verb else "")
                           + (f", who refers back to '{unnamed}' and is never named" if unnamed else ""), None)
+            elif q is not None and (prev := _continued_from(q, speech, speech_starts, para_starts, text, out)) is not None:
+                label, source, k = prev
+                tagged = (label, source, [(text[q.start:q.start + 1], (q.start, q.start + 1))],
+                          f"a quotation that opens a new paragraph right after one by '{source}' (sentence {k + 1}), "
+                          "with no speaker of its own: the newspaper convention for a quotation that goes on", None)
             elif speaker:
                 name, span, _ = speaker
                 label = classify_source(name, rules).label
@@ -454,6 +466,56 @@ def _identify_later(out: list[TaggedSentence], text: str, masked: str) -> None:
                                  reason=f"'{u.source}' refers back to '{t.source}' (sentence {i + 1}), identified as {where}{tail}")
 
 
+def _continued_from(q: Quote, speech: list[Quote], starts: list[int], para_starts: list[int], text: str,
+                    out: list[TaggedSentence]) -> tuple[str, str, int] | None:
+    """For a speakerless quotation that opens a paragraph: (label, source, sentence index) of
+    the quotation in the paragraph just before it, when that paragraph ends with it (the
+    speaker is named once, and the quotation goes on in the next paragraph); else None."""
+    i = bisect.bisect_left(starts, q.start)
+    if i == 0 or i >= len(speech) or speech[i] is not q:
+        return None
+    p = bisect.bisect_right(para_starts, q.start) - 1
+    if p < 1 or text[para_starts[p]:q.start].strip():
+        return None  # not at the start of a paragraph
+    prev = speech[i - 1]
+    if bisect.bisect_right(para_starts, prev.start) - 1 != p - 1:
+        return None  # not in the paragraph just before
+    tail = text[prev.end:para_starts[p]]
+    if len(tail) > 120 or re.search(r"[\"“”]", tail):
+        return None  # the earlier paragraph goes on after its quotation
+    for k in range(len(out) - 1, -1, -1):
+        t = out[k]
+        if t.start <= prev.start < t.end or t.start < prev.end <= t.end:
+            return (t.sourcing, t.source, k) if t.sourcing in ("named", "anonymous") and t.source else None
+        if t.end <= prev.start:
+            break
+    return None
+
+
+def _interview(text: str, transcript: dict, paragraphs: list[tuple[int, int]]) -> dict:
+    """The "Name: ..." paragraphs, only when the text reads as an interview: at least two
+    different speaker labels and a labelled paragraph that asks a question. A list such as
+    "Ledgerly: 1,200 jobs cut" / "Numa: 400 jobs cut" is not an interview."""
+    if not transcript:
+        return transcript
+    ends = dict(paragraphs)
+    names = {v[0] for v in transcript.values()}
+    asks = any(text[p0:ends.get(p0, p0)].rstrip().endswith("?") for p0 in transcript)
+    return transcript if len(names) >= 2 and asks else {}
+
+
+# Verbs that ascribe a view, plan or judgement rather than report speech (reporting_verbs.toml).
+_STANCE_LEMMAS = {"praise", "plan", "be (of a view)", "express"}
+# ... and verbs of thinking: "security forces fear they could be targeted, said X" is X's claim
+_COGNITION = {"fear", "fears", "feared", "worry", "worries", "worried", "hope", "hopes", "hoped", "believe", "believes",
+              "believed", "think", "thinks", "thought", "doubt", "doubts", "doubted", "expect", "expects", "expected"}
+
+
+def _lemma(rules: Rules, verb: str) -> str | None:
+    v = rules.verbs.get(" ".join(verb.lower().split()))
+    return v.lemma if v else None
+
+
 def _resolved(a: Attribution, why: str) -> Attribution:
     """``a`` with the reason saying what its pronoun stands for."""
     return replace(a, why=why)
@@ -464,7 +526,9 @@ def _resolved(a: Attribution, why: str) -> Attribution:
 # "executives of both companies", "officials of the two unions": an unnamed group tied to
 # organisations that may be named elsewhere in the text
 _GROUP_POINTER = re.compile(r"\b(?:both|the two|each of the|all three)\b[^,;]*", re.I)
-_UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported"}
+_UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported",
+                    "we are told", "we were told", "we have been told", "we're told", "we are often told",
+                    "we are constantly told", "is said to", "are said to", "it is said", "said to be", "said to have"}
 _PAREN = re.compile(r"\([^()]*\)")
 # "was estimated" (an agentless passive): not a verb missing its speaker
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)

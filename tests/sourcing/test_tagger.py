@@ -192,7 +192,7 @@ GENERAL = [
     ('"We are devastated," the family said in a statement.', 'named', None, False),
     ('It remains unclear who fired first.', 'unattributed', None, False),
     ('The ministry of health confirmed 45 new cases on Sunday.', 'named', None, False),
-    ('Witnesses described hearing several loud explosions.', 'unattributed', None, False),
+    ('Witnesses described hearing several loud explosions.', 'anonymous', 'Witnesses', False),  # their account (was unattributed before the 'recount' verbs)
 ]
 
 
@@ -370,7 +370,8 @@ def test_a_local_news_article_written_for_this_test():
                    "anonymous",                                           # "Opponents said"
                    "named",                                               # Bob Lee "called it"
                    "named",                                               # the city's finance department
-                   "unattributed",                                        # "Some residents were skeptical."
+                   "anonymous",                                           # "Some residents were skeptical." (a view
+                                                                          # ascribed to unnamed residents; uncertain)
                    "anonymous",                                           # "said one resident"
                    "named",                                               # a spokesperson for her office
                    "anonymous",                                           # "Critics have long argued"
