@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from medialit.corpus.document import Document
-from medialit.framing.terms import FramingRules, find_loaded_terms, inside_spans, read_layers
-from medialit.framing.tokens import fold_accents
+from medialit.framing.terms import FramingRules, _line_speaker, find_loaded_terms, inside_spans, read_layers
+from medialit.framing.tokens import fold_accents, load_nltk
 from medialit.records import Record, as_json, rounded
 from medialit.rules import load_table
 from medialit.text import sentences, words
@@ -155,7 +155,7 @@ def word_counts(articles: Any, *, top: int = 10, stopwords: Stopwords | str | Pa
     >>> [(c.word, c.count) for c in word_counts([load_corpus()["003"]], top=3)]
     [('US', 13), ('venezuela', 6), ('russia', 6)]
     """
-    from nltk import FreqDist                 # needs no nltk data
+    FreqDist = load_nltk().FreqDist           # needs no nltk data
     if not isinstance(top, int) or top < 1:
         raise ValueError("word_counts: top must be a whole number of at least 1")
     stop = load_stopwords(stopwords)
@@ -201,7 +201,8 @@ def collocations(articles: Any, n: int = 10, *, min_count: int = 2,
     >>> [(c.words, c.count) for c in collocations({"A": "White House aides met. The White House said no."})]
     [('white house', 2)]
     """
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder   # need no nltk data
+    nltk = load_nltk()                        # BigramCollocationFinder and its measures need no nltk data
+    BigramAssocMeasures, BigramCollocationFinder = nltk.collocations.BigramAssocMeasures, nltk.collocations.BigramCollocationFinder
     if not isinstance(n, int) or n < 1 or not isinstance(min_count, int) or min_count < 1:
         raise ValueError("collocations: n and min_count must be whole numbers of at least 1")
     stop = load_stopwords(stopwords)
@@ -224,7 +225,8 @@ def collocations(articles: Any, n: int = 10, *, min_count: int = 2,
 class TermPosition(Record):
     """One loaded term (or looked-up word) in one article, and how far into the article it
     stands: ``position`` is the share of the article's words before it (0 = first word,
-    1 = last). ``quoted``: inside quotation marks (a quoted speaker's word)."""
+    1 = last). Whose word is it? ``quoted``: inside quotation marks; ``speaker``: in an
+    interview answer by that speaker ("Jim Jatras: ..."). Neither: the outlet's own voice."""
 
     article: str
     outlet: str
@@ -234,6 +236,7 @@ class TermPosition(Record):
     end: int
     position: float = field(metadata=as_json(convert=rounded(3)))
     quoted: bool
+    speaker: str | None = None
 
 
 def term_positions(articles: Any, words: Iterable[str] | None = None, *,
@@ -265,7 +268,8 @@ def term_positions(articles: Any, words: Iterable[str] | None = None, *,
             found = [(w, l.match, l.start, l.end, l.quoted) for w in wanted
                      for l in concordance(text, w, skip_boilerplate=skip_boilerplate)]
         for term, surface, start, end, quoted in sorted(found, key=lambda f: f[2]):
-            out.append(TermPosition(label, outlet, term, surface, start, end, share(start), quoted))
+            out.append(TermPosition(label, outlet, term, surface, start, end, share(start), quoted,
+                                    _line_speaker(plain, start)))
     return out
 
 

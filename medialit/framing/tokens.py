@@ -28,6 +28,7 @@ function is first called, so ``import medialit.framing`` stays fast.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +36,7 @@ from typing import Any, Iterable
 
 from medialit.text import Span
 
-__all__ = ["tokens", "TokenIndex", "index_of", "fold_accents", "token_key", "nltk_text"]
+__all__ = ["tokens", "TokenIndex", "index_of", "fold_accents", "token_key", "nltk_text", "load_nltk"]
 
 _PATTERN = r"\w+|[^\w\s]"
 _GAP = re.compile(r"[\s\-]+")          # what may stand between two words of a phrase
@@ -52,10 +53,31 @@ def token_key(token: str) -> str:
     return fold_accents(token).lower().replace("’", "'").replace("‘", "'")
 
 
+def load_nltk() -> Any:
+    """``import nltk``, without the part the kit never uses that costs most of the time.
+
+    nltk's package imports ``scipy.stats`` (about 2 s on a classroom laptop) only to offer
+    Fisher's exact test as a collocation measure; the kit does not use it. So while nltk is
+    first imported, ``scipy.stats`` is hidden from it, and nltk falls back to its own code
+    (Fisher's test then raises ``NotImplementedError``). If scipy.stats was already imported,
+    or nltk was, nothing changes. Nothing here needs nltk data.
+    """
+    if "nltk" in sys.modules:
+        return sys.modules["nltk"]
+    hide = "scipy.stats" not in sys.modules
+    if hide:
+        sys.modules["scipy.stats"] = None  # type: ignore[assignment]
+    try:
+        import nltk
+    finally:
+        if hide and sys.modules.get("scipy.stats", 0) is None:
+            del sys.modules["scipy.stats"]
+    return nltk
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
-    from nltk.tokenize import RegexpTokenizer    # needs no nltk data
-    return RegexpTokenizer(_PATTERN)
+    return load_nltk().tokenize.RegexpTokenizer(_PATTERN)    # needs no nltk data
 
 
 def tokens(text: str) -> list[Span]:
@@ -90,10 +112,9 @@ class TokenIndex:
     look-up instead of a scan of the text."""
 
     def __init__(self, text: str) -> None:
-        from nltk import ConcordanceIndex        # needs no nltk data
         self.text = text
         self.tokens = [t for t in tokens(text) if t.text not in _HYPHENS]
-        self.index = ConcordanceIndex([t.text for t in self.tokens], key=token_key)
+        self.index = load_nltk().ConcordanceIndex([t.text for t in self.tokens], key=token_key)
         self._vocabulary: list[str] | None = None
 
     def _starts(self, first: _Part) -> list[int]:
@@ -164,7 +185,6 @@ def nltk_text(article: Any, *, skip_boilerplate: bool = True) -> Any:
     >>> t.count("regime"), t.name
     (2, 'text')
     """
-    from nltk import Text                    # needs no nltk data
     text = getattr(article, "text", article)
     if not isinstance(text, str):
         raise TypeError(f"nltk_text() needs an article or a str, not {type(article).__name__}")
@@ -173,4 +193,4 @@ def nltk_text(article: Any, *, skip_boilerplate: bool = True) -> Any:
         from medialit.corpus.clean import find_boilerplate
         skip = [(b.start, b.end) for b in find_boilerplate(text)]
     kept = [fold_accents(t.text) for t in tokens(text) if not any(a <= t.start and t.end <= b for a, b in skip)]
-    return Text(kept, name=str(getattr(article, "id", "text")))
+    return load_nltk().Text(kept, name=str(getattr(article, "id", "text")))

@@ -50,14 +50,17 @@ def _cell(value: Any) -> str:
 
 
 def framing_table(rows: Iterable[Any], columns: Sequence[str] | None = None, *, where: dict | None = None,
-                  caption: str = "") -> HTML:
+                  filled: Sequence[str] = (), caption: str = "") -> HTML:
     """A table of ``rows`` (framing records or the dicts of ``framing.by_article``) with the
     ``columns`` asked for (default: all). ``where`` keeps only rows whose fields have the given
-    values, e.g. ``where={"quoted": False}``; a value of ``"not empty"`` keeps rows where the
-    field is set. Booleans read "yes"/"no"; lists are joined with ";"."""
+    values, e.g. ``where={"quoted": False, "speaker": None}``; ``filled`` keeps only rows where at
+    least one of these fields is not empty, e.g. ``filled=("label", "appositive")``.
+    Booleans read "yes"/"no"; lists are joined with ";"."""
     data = [_as_dict(r) for r in rows]
     for key, wanted in (where or {}).items():
-        data = [d for d in data if (bool(d.get(key)) if wanted == "not empty" else d.get(key) == wanted)]
+        data = [d for d in data if d.get(key) == wanted]
+    if filled:
+        data = [d for d in data if any(d.get(key) not in (None, "", [], ()) for key in filled)]
     if columns is None:
         columns = list(data[0]) if data else []
     parts = [_STYLE, '<table class="ml-frame">']

@@ -198,3 +198,11 @@ def test_term_positions_default_to_the_loaded_terms_with_whose_voice(seeds):
     assert [p.text for p in positions] == ["authoritarian", "seized control", "clung to power", "regime"]
     assert [p.quoted for p in positions] == [False, False, False, True]
     assert all(0 <= p.position <= 1 for p in positions)
+
+
+def test_the_kit_imports_nltk_without_scipy_stats_and_leaves_scipy_importable():
+    code = ("import sys; from medialit.framing.tokens import load_nltk; nltk = load_nltk()\n"
+            "print('scipy.stats' in sys.modules, nltk.FreqDist('aab').most_common(1))\n"
+            "import scipy.stats; print(scipy.stats.norm.cdf(0))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert out.split("\n")[:2] == ["False [('a', 2)]", "0.5"]

@@ -37,7 +37,7 @@ def test_every_mark_has_a_palette_colour_and_its_own_marker_per_kind(seeds):
 def test_quoted_words_are_hollow_and_the_outlets_own_are_filled(seeds):
     chart = dispersion([seeds["004"]], ["regime", "authoritarian"])
     by_label = {c.get_label(): c for c in chart.ax.collections}
-    assert by_label["regime (quoted)"].get_facecolor().size == 0 or by_label["regime (quoted)"].get_facecolor()[0][3] == 0
+    assert by_label["regime (quoted or an answer)"].get_facecolor().size == 0 or by_label["regime (quoted or an answer)"].get_facecolor()[0][3] == 0
     assert by_label["authoritarian"].get_facecolor()[0][3] == 1
     matplotlib.pyplot.close(chart.ax.figure)
 
@@ -84,3 +84,11 @@ def test_framing_table_keeps_the_columns_and_rows_asked_for(seeds):
     assert html.count("<tr>") == 1 + sum(r["quoted"] for r in rows)
     assert "<th>category</th>" not in html
     assert "(nothing found)" in str(framing_table([], ["article"]))
+
+
+def test_a_word_in_an_interviewees_answer_is_hollow_and_named_in_the_text(seeds):
+    chart = dispersion([seeds["000"]])
+    [collection] = chart.ax.collections
+    assert collection.get_label() == "label (quoted or an answer)"
+    assert "000 (Sputnik International): regime 23% (answer: Jim Jatras)." in chart.text
+    matplotlib.pyplot.close(chart.ax.figure)

@@ -5,8 +5,8 @@ Each row is one article, labelled with its id and outlet; each mark is one loade
 (from ``medialit/rules/framing.toml``, marked by its category and labelled with its word)
 or one of the words asked for, placed at its position in the article (0% = the first
 word, 100% = the last). Every category or word has its own Okabe–Ito colour AND its own
-marker shape; a hollow mark is a word inside quotation
-marks (a quoted speaker's word), a filled one the outlet's own voice. Every article gets
+marker shape; a hollow mark is someone else's word (inside quotation marks, or in an
+interviewee's answer), a filled one the outlet's own voice. Every article gets
 a row, the same lens for all, and the chart comes with a text alternative.
 
 >>> from medialit.corpus import load_corpus
@@ -14,7 +14,7 @@ a row, the same lens for all, and the chart comes with a text alternative.
 >>> chart.ax.get_title()
 'Where the words fall in each article'
 >>> print(chart.text.splitlines()[1])
-000 (Sputnik International): regime 1 time at 23%; sanction* 0 times.
+000 (Sputnik International): regime 1 time at 23% (answer: Jim Jatras); sanction* 0 times.
 """
 from __future__ import annotations
 
@@ -84,13 +84,13 @@ def dispersion(articles: Any, words: Iterable[str] | None = None, *, ax: Any = N
     for k, name in enumerate(groups):
         colour, marker = OKABE_ITO[k % len(OKABE_ITO)], MARKERS[k % len(MARKERS)]
         for quoted in (False, True):
-            mine = [p for p in positions if group[p.term] == name and p.quoted == quoted]
+            mine = [p for p in positions if group[p.term] == name and _others(p) == quoted]
             if not mine:
                 continue
             ax.scatter([100 * p.position for p in mine], [y_of[p.article] for p in mine],
                        marker=marker, s=70, linewidths=1.6, edgecolors=colour,
                        facecolors="none" if quoted else colour,
-                       label=f"{name}{' (quoted)' if quoted else ''}", zorder=3)
+                       label=f"{name}{' (quoted or an answer)' if quoted else ''}", zorder=3)
     if wanted is None:
         for n, p in enumerate(sorted(positions, key=lambda p: (p.article, p.position))):
             ax.annotate(p.text.lower(), (100 * p.position, y_of[p.article]), xytext=(0, 9 if n % 2 == 0 else -14),
@@ -106,29 +106,38 @@ def dispersion(articles: Any, words: Iterable[str] | None = None, *, ax: Any = N
     ax.set_title(title or ("Where the loaded terms fall in each article" if wanted is None
                            else "Where the words fall in each article"))
     if positions:
-        ax.legend(title=("kind of term" if wanted is None else "word") + "\n(hollow = inside quotation marks)",
+        ax.legend(title=("kind of term" if wanted is None else "word") + "\n(hollow = quoted, or an interviewee's answer)",
                   loc="upper left", bbox_to_anchor=(1.01, 1),
                   fontsize="small", title_fontsize="small")
     ax.figure.tight_layout()
     return Chart(ax, _describe(rows, terms, positions, wanted is None))
 
 
+def _others(p: Any) -> bool:
+    """Someone else's word: quoted, or in an interviewee's answer."""
+    return bool(p.quoted or p.speaker)
+
+
+def _whose(p: Any) -> str:
+    return " (q)" if p.quoted else (f" (answer: {p.speaker})" if p.speaker else "")
+
+
 def _describe(rows: list[tuple[str, str]], terms: list[str], positions: list, loaded: bool) -> str:
     head = ("Text alternative: the loaded terms in each article, in order, with their position "
-            "(% of the article's words) and (q) for a word inside quotation marks."
+            "(% of the article's words); (q) a word inside quotation marks, (answer: name) a word in an interviewee's answer."
             if loaded else "Text alternative: how often each word occurs in each article, and where "
-            "(% of the article's words; (q) = inside quotation marks).")
+            "(% of the article's words; (q) = inside quotation marks, (answer: name) = in an interviewee's answer).")
     lines = [head]
     for rid, outlet in rows:
         mine = [p for p in positions if p.article == rid]
         if loaded:
-            found = "; ".join(f"{p.text} {100 * p.position:.0f}%{' (q)' if p.quoted else ''}" for p in mine)
+            found = "; ".join(f"{p.text} {100 * p.position:.0f}%{_whose(p)}" for p in mine)
             lines.append(f"{rid} ({outlet}): {found or 'none'}.")
         else:
             parts = []
             for term in terms:
                 hits = [p for p in mine if p.term == term]
-                where = ", ".join(f"{100 * p.position:.0f}%{' (q)' if p.quoted else ''}" for p in hits)
+                where = ", ".join(f"{100 * p.position:.0f}%{_whose(p)}" for p in hits)
                 parts.append(f"{term} {len(hits)} time{'' if len(hits) == 1 else 's'}" + (f" at {where}" if hits else ""))
             lines.append(f"{rid} ({outlet}): {'; '.join(parts)}.")
     return "\n".join(lines)
