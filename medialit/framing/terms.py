@@ -29,7 +29,6 @@ into the text. Each takes the text as a ``str`` or as a :class:`medialit.corpus.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +36,7 @@ from typing import Any, Callable, Iterable
 
 from medialit.corpus.document import Document
 from medialit.errors import RulesError
+from medialit.framing.tokens import TokenIndex, fold_accents, index_of
 from medialit.records import Record
 from medialit.rules import Table, load_table
 
@@ -148,11 +148,6 @@ def _form_pattern(form: str) -> str:
 
 
 # ------------------------------------------------------------------ shared helpers
-def fold_accents(text: str) -> str:
-    """Strip accents character by character, so offsets stay the same ("Guaidó" -> "Guaido")."""
-    return "".join(unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch for ch in text)
-
-
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 
 
@@ -264,21 +259,29 @@ class ConcordanceLine(Record):
 def concordance(text: str | Document, word: str, *, width: int = 40, skip_boilerplate: bool = True) -> list[ConcordanceLine]:
     """Every occurrence of ``word`` (or phrase; accents and case ignored; ``*`` ends a prefix).
 
+    The look-up is nltk's: a :class:`nltk.ConcordanceIndex` over the article's tokens
+    (:class:`medialit.framing.tokens.TokenIndex`, kept on a Document). The context is cut
+    from the text itself by character offsets, not rebuilt from tokens, so it reads as the
+    article wrote it ("Guaido's", not "Guaido ' s") and ``start``/``end`` can be highlighted.
+
     >>> [l.match for l in concordance("Sanctions bite. New sanctions came.", "sanction*")]
     ['Sanctions', 'sanctions']
+    >>> [str(l) for l in concordance("He met Guaidó’s envoy.", "Guaido's")]
+    ['He met [Guaidó’s] envoy.']
     """
-    if not word.strip():
+    if not isinstance(word, str) or not word.strip(" *-"):
         raise ValueError("concordance: give a word to look for, e.g. 'sanctions'")
-    text, folded, skip, quoted = read_layers(text, skip_boilerplate)
+    given = text
+    text, _, skip, quoted = read_layers(given, skip_boilerplate)
+    index = given.layer("framing.index", lambda d: TokenIndex(d.text)) if isinstance(given, Document) else index_of(text)
     out = []
-    for m in re.finditer(_form_pattern(word), folded, flags=re.IGNORECASE):
-        if inside_spans(m.start(), m.end(), skip):
+    for start, end in index.find(word):
+        if inside_spans(start, end, skip):
             continue
-        left = text[max(0, m.start() - width):m.start()].rsplit("\n", 1)[-1]   # context stays on its line
-        right = text[m.end():m.end() + width].split("\n", 1)[0]
+        left = text[max(0, start - width):start].rsplit("\n", 1)[-1]   # context stays on its line
+        right = text[end:end + width].split("\n", 1)[0]
         left, right = " ".join(left.split()), " ".join(right.split())
-        out.append(ConcordanceLine(m.start(), m.end(), left, text[m.start():m.end()], right,
-                                   inside_spans(m.start(), m.end(), quoted)))
+        out.append(ConcordanceLine(start, end, left, text[start:end], right, inside_spans(start, end, quoted)))
     return out
 
 

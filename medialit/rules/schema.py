@@ -64,6 +64,7 @@ SCHEMAS: dict[str, dict] = {
         "labels": {"titles": _WORDS, "stop_words": _WORDS, "determiners": _WORDS, "head_nouns": _WORDS,
                    "role_nouns": _WORDS, "modifiers": _WORDS, "max_words": int},
     },
+    "stopwords": {"function_words": _WORDS, "news_words": _WORDS},
     "figures": {
         "vague": {ANY: _PAIR}, "vague_money_prefixes": {ANY: _PAIR}, "age_words": {ANY: _PAIR},
         "vague_joined": {ANY: _PAIR}, "vague_durations": {ANY: _PAIR},

@@ -5,7 +5,8 @@ Text alternatives, one API for every chart: each chart function returns its matp
 ``Axes`` with ``ax.medialit_alt``, a description that names the chart's kind, every series
 and the main values (read it with :func:`alt_text`). In a notebook the chart function also
 shows that description as a "Chart description:" line above the picture (``caption=False``
-leaves it out); :func:`figure_html` gives the picture as ``<img alt=...>`` in a
+leaves it out). :func:`dispersion` returns a :class:`Chart` (the Axes and the same
+description, printed beneath the picture); its ``ax`` carries ``medialit_alt`` too. :func:`figure_html` gives the picture as ``<img alt=...>`` in a
 ``<figure>`` with a ``<figcaption>``. See :mod:`medialit.views.charts.alt` and
 ``docs/accessibility.md``.
 """
@@ -15,6 +16,7 @@ from medialit.views.charts.compare import similarity_heatmap, similarity_matrix
 from medialit.views.charts.lineage import lineage_graph
 from medialit.views.charts.figures import kinds_by_source, oil_prices
 from medialit.views.charts.sourcing import sourcing_bars
+from medialit.views.charts.framing import Chart, dispersion
 
 __all__ = ["alt_text", "figure_html", "lineage_graph", "similarity_heatmap", "similarity_matrix", "kinds_by_source",
-           "oil_prices", "sourcing_bars"]
+           "oil_prices", "sourcing_bars", "Chart", "dispersion"]
