@@ -38,6 +38,7 @@ from medialit.views.html import HTML
 __all__ = ["ArticleView", "show_article", "show_lateral_reading"]
 
 UNKNOWN = "unknown"
+HIDDEN = "(the catalog's facts about outlet, date and origin are hidden: finding them is the exercise)"
 
 _STYLE = """<style>
 .ml-read{max-width:42em;font-size:1em;line-height:1.5}
@@ -94,8 +95,14 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
-def _facts(article: Article) -> list[tuple[str, str]]:
-    """(label, value) rows of the header, every field present, "unknown" where nothing is known."""
+PAGE_FACTS = ("headline", "address (URL)", "file")
+
+
+def _facts(article: Article, catalog: bool = True) -> list[tuple[str, str]]:
+    """(label, value) rows of the header, every field present, "unknown" where nothing is known;
+    with ``catalog=False`` only what the page itself shows (headline, address, file)."""
+    if not catalog:
+        return [(k, v) for k, v in _facts(article) if k in PAGE_FACTS]
     meta = article.meta or {}
     published = article.published or UNKNOWN
     basis = meta.get("published_basis")
@@ -123,9 +130,10 @@ def _facts(article: Article) -> list[tuple[str, str]]:
 class ArticleView(HTML):
     """An article to read: renders as HTML in Jupyter; ``str()`` and ``.text`` are plain text."""
 
-    def __init__(self, article: Article):
+    def __init__(self, article: Article, *, catalog: bool = True):
         self.article = article
-        self.facts = _facts(article)
+        self.catalog = catalog
+        self.facts = _facts(article, catalog)
         self.blocks = blocks(article.text)
         super().__init__(self._html())
 
@@ -140,7 +148,8 @@ class ArticleView(HTML):
                 body.append(f"[{b.kind}] {b.text}")
             else:
                 body.append(b.text)
-        return "\n".join([f"Article {self.article.id}", *head, "", "\n\n".join(body)])
+        hidden = [] if self.catalog else [HIDDEN]
+        return "\n".join([f"Article {self.article.id}", *head, *hidden, "", "\n\n".join(body)])
 
     def __str__(self) -> str:
         return self.text
@@ -163,6 +172,8 @@ class ArticleView(HTML):
                 parts.append(f'<p class="ml-meta"><span class="ml-marker">[{b.kind}]</span> {t}</p>')
             else:
                 parts.append(f"<p>{t}</p>")
+        if not self.catalog:
+            rows += f"<tr><td colspan='2'><i>{escape(HIDDEN)}</i></td></tr>"
         n_furniture = sum(b.kind == "boilerplate" for b in self.blocks)
         note = (f"<p><i>{n_furniture} line(s) marked [page furniture] were saved with the page but are not part of "
                 "the story; they are kept, greyed, where they were.</i></p>") if n_furniture else ""
@@ -174,38 +185,47 @@ def _cell(value: str) -> str:
     return "<i>unknown</i>" if value == UNKNOWN else escape(value)
 
 
-def show_article(article: str | Path | Article, *, corpus: Corpus | None = None) -> ArticleView:
+def show_article(article: str | Path | Article, *, corpus: Corpus | None = None, catalog: bool = True) -> ArticleView:
     """One article, whole: ``article`` is an id of ``corpus`` (the seeds by default, e.g.
     ``"001"``), an :class:`~medialit.corpus.Article`, or the path of a ``.txt`` file or saved
     page (read with :func:`~medialit.corpus.load_article`, with its size limit).
+    ``catalog=False`` hides what the catalog knows (outlet, dates, copy chain), for a lesson in
+    which students find those facts themselves.
 
     An unknown id raises ``KeyError`` with one line listing the ids there are; a file that
     cannot be read raises :class:`~medialit.corpus.CorpusError` naming the file."""
     if isinstance(article, Article):
-        return ArticleView(article)
+        return ArticleView(article, catalog=catalog)
     key = str(article)
     if corpus is None and (isinstance(article, Path) or Path(key).suffix):
-        return ArticleView(load_article(key))
+        return ArticleView(load_article(key), catalog=catalog)
     corpus = corpus if corpus is not None else load_corpus()
-    return ArticleView(corpus[key])
+    return ArticleView(corpus[key], catalog=catalog)
 
 
 # ---------------------------------------------------------------- lateral reading (offline)
 
-def show_lateral_reading(outlet: str | None = None, *, snapshot: Snapshot | None = None) -> HTML:
-    """The teaching snapshot of what a search for each outlet finds: one table, the same
-    questions for every outlet; ``outlet`` keeps the rows whose name contains it.
+def show_lateral_reading(name: str | None = None, *, people: bool = False, snapshot: Snapshot | None = None) -> HTML:
+    """The teaching snapshot of what a search elsewhere finds about each outlet (or, with
+    ``people=True``, each named person) of the seeds: one table, the same questions for every
+    row; ``name`` keeps the rows whose name contains it.
 
     >>> "teaching snapshot" in str(show_lateral_reading("Reuters")).lower()
     True
     """
     snap = snapshot or load_snapshot()
-    entries = snap.find(outlet) if outlet else list(snap.entries)
-    head = "".join(f"<th scope='col'>{escape(q)}</th>" for q in ("outlet", *snap.questions))
+    if people:
+        questions, entries = snap.person_questions, (snap.person(name) if name else list(snap.people))
+    else:
+        questions, entries = snap.questions, (snap.find(name) if name else list(snap.entries))
+    head = "".join(f"<th scope='col'>{escape(q)}</th>" for q in ("person" if people else "outlet", *questions))
     rows = []
     for e in entries:
         cells = "".join(f"<td>{escape(a)}</td>" for a in e.answers)
         rows.append(f"<tr><th scope='row'>{escape(e.outlet)}</th>{cells}</tr>")
+    if not rows:
+        rows.append(f"<tr><td colspan='{len(questions) + 1}'>No row matches {escape(name or '')!r}: "
+                    "the snapshot covers only the seeds' outlets and named people.</td></tr>")
     banner = (f"<p><b>[Teaching snapshot, not live search results]</b> {escape(snap.describes)} "
               f"Written by the kit's authors; check it against a live search if you can.</p>")
     return HTML(_STYLE + f'<div class="ml-read" style="max-width:none">{banner}'

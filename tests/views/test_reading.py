@@ -51,6 +51,13 @@ def test_the_header_gives_outlet_dates_byline_address_and_the_copy_chain():
     assert dict(show_article("002").facts)["byline / author"] == "none in the text"
 
 
+def test_catalog_false_shows_only_what_the_page_itself_shows():
+    view = show_article("001", catalog=False)
+    assert [k for k, _ in view.facts] == ["headline", "address (URL)", "file"]
+    assert "Sputnik" not in view.text.split("\n\n")[0] and "hidden" in view.text.split("\n\n")[0]
+    assert "Reuters (2019-02-08)" not in view.html and "finding them is the exercise" in view.html
+
+
 def test_page_furniture_is_greyed_and_marked_in_words_in_html_and_text():
     view = show_article("002")
     assert "[page furniture: comment prompt] Post a Comment" in view.text
@@ -148,3 +155,10 @@ def test_a_row_that_skips_a_question_is_refused_naming_the_file():
     from medialit.corpus.lateral import OUTLET_KEYS, _entries
     with pytest.raises(CorpusError, match="snap.toml: entry 1 lacks funding"):
         _entries([{"name": "X", **{k: "y" for k in OUTLET_KEYS if k != "funding"}}], OUTLET_KEYS, "snap.toml")
+
+
+def test_the_people_table_asks_every_person_the_same_questions_and_a_miss_says_so():
+    html = str(show_lateral_reading(people=True))
+    assert "Jim Jatras" in html and "Christopher Sabatini" in html
+    assert html.count("<th scope='row'>") == len(load_snapshot().people)
+    assert "No row matches 'Daily Example'" in str(show_lateral_reading("Daily Example"))
