@@ -8,3 +8,11 @@ layers (everything below ``exercises``) import neither ipywidgets nor matplotlib
 """
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """``medialit.show_article`` (the reading view) without importing the views at ``import medialit``."""
+    if name == "show_article":
+        from medialit.views.reading import show_article
+        return show_article
+    raise AttributeError(f"module 'medialit' has no attribute {name!r}")

@@ -12,8 +12,10 @@ from medialit.views.figures import checks_table, comparisons_table, figures_tabl
 from medialit.views.compare import comparison_html, side_by_side
 from medialit.views.pages import show_page
 from medialit.views.framing import concordance_table, counts_table, framing_table
+from medialit.views.reading import show_article, show_lateral_reading
 from medialit.views.charts import kinds_by_source, oil_prices, similarity_heatmap, similarity_matrix, sourcing_bars
 
 __all__ = ["HTML", "legend", "show_sourcing", "summaries", "summary_table", "checks_table", "comparisons_table",
-           "figures_table", "show_figures", "comparison_html", "side_by_side", "show_page", "kinds_by_source", "oil_prices",
-           "similarity_heatmap", "similarity_matrix", "sourcing_bars", "concordance_table", "counts_table", "framing_table"]
+           "figures_table", "show_figures", "comparison_html", "side_by_side", "show_page", "show_article",
+           "show_lateral_reading", "kinds_by_source", "oil_prices", "similarity_heatmap", "similarity_matrix",
+           "sourcing_bars", "concordance_table", "counts_table", "framing_table"]

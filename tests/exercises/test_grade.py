@@ -24,9 +24,9 @@ def test_grade_writes_expected_csv_for_a_class_with_broken_submissions(tmp_path,
     rows = read(out)
     assert code == 1                                    # some submissions had problems
     assert set(rows) == {"(max points)", "alice", "bob", "carol", "dave"}
-    assert rows["(max points)"]["total"] == "3" and rows["(max points)"]["00_start_here:total"] == "3"
+    assert rows["(max points)"]["total"] == "9" and rows["(max points)"]["00_start_here:total"] == "9"   # q0.4 is free text
     alice, bob = rows["alice"], rows["bob"]
-    assert (alice["status"], alice["total"], alice["possible"], alice["free_text_answered"]) == ("complete", "3", "3", "1")
+    assert (alice["status"], alice["total"], alice["possible"], alice["free_text_answered"]) == ("complete", "9", "9", "1")
     assert (bob["00_start_here:q0.1"], bob["00_start_here:q0.2"], bob["00_start_here:q0.3"]) == ("0", "1", "0")
     assert (bob["status"], bob["total"]) == ("incomplete", "1")  # nbgrader's nested layout is read too
     assert (rows["carol"]["status"], rows["carol"]["total"]) == ("error", "0")
@@ -41,7 +41,7 @@ def test_grade_reads_nbgrader_course_layout_and_never_moves_damaged_files(tmp_pa
     shutil.copytree(CLASS, course / "submitted")
     out = tmp_path / "g.csv"
     main(["grade", str(course), "--out", str(out), "--exercises", str(ROOT / "exercises")])
-    assert read(out)["alice"]["total"] == "3"
+    assert read(out)["alice"]["total"] == "9"
     assert (course / "submitted" / "carol" / "00_start_here.answers.json").is_file()
 
 
@@ -57,7 +57,7 @@ def test_grade_reports_a_student_missing_one_of_the_notebooks(tmp_path):
     main(["grade", str(tmp_path / "class"), "--out", str(out), "--exercises", str(exercises)])
     rows = read(out)
     assert rows["erin"]["status"] == "incomplete" and "no 00_start_here.answers.json" in rows["erin"]["problems"]
-    assert rows["erin"]["all_kinds:q9.1"] == "1" and rows["erin"]["possible"] == "12"
+    assert rows["erin"]["all_kinds:q9.1"] == "1" and rows["erin"]["possible"] == "18"
     assert rows["alice"]["status"] == "incomplete" and rows["alice"]["00_start_here:q0.1"] == "1"
 
 

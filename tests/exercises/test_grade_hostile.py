@@ -79,7 +79,7 @@ def test_every_hostile_submission_gets_its_row_and_a_clear_status(hostile, tmp_p
     captured = capsys.readouterr()
     assert code == 1 and "Traceback" not in captured.err + captured.out
     expect = {
-        "alice": ("complete", "3", ""),
+        "alice": ("complete", "9", ""),
         "twin": ("error", "0", "folder is a symbolic link"),
         "whole_class": ("error", "0", "folder is a symbolic link"),
         "dangling": ("error", "0", "is a symbolic link to a missing file; not read"),
@@ -87,9 +87,9 @@ def test_every_hostile_submission_gets_its_row_and_a_clear_status(hostile, tmp_p
         "deep": ("error", "0", "nested too deeply"),
         "bignum": ("error", "0", "cannot be read"),
         "huge": ("error", "0", "50 MB, over the 5 MB an answers file may have"),
-        "bom": ("complete", "3", ""),
-        "dupe": ("complete", "3", "2 copies of 00_start_here.answers.json: used 00_start_here.answers.json"),
-        "forger": ("incomplete", "0", "2 of 3 exercises not answered"),
+        "bom": ("complete", "9", ""),
+        "dupe": ("complete", "9", "2 copies of 00_start_here.answers.json: used 00_start_here.answers.json"),
+        "forger": ("incomplete", "0", "8 of 9 exercises not answered"),
         "shapes": ("incomplete", "0", "00_start_here: answer not valid for q0.1, q0.2, q0.3"),
         "notutf8": ("error", "0", "not UTF-8 text"),
         "empty": ("missing", "0", "no answers files handed in"),
@@ -117,22 +117,22 @@ def test_the_gradebook_opens_in_spreadsheets_and_has_subtotals_percent_and_a_max
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = read(out)
     assert list(rows)[0] == "(max points)"
-    assert (rows["(max points)"]["00_start_here:total"], rows["(max points)"]["total"]) == ("3", "3")
+    assert (rows["(max points)"]["00_start_here:total"], rows["(max points)"]["total"]) == ("9", "9")
     ana, ben = rows["ana"], rows["ben"]
-    assert (ana["00_start_here:total"], ana["percent"], ana["status"]) == ("3", "100.0", "complete")
-    assert (ben["00_start_here:total"], ben["percent"], ben["status"]) == ("1", "33.3", "incomplete")
+    assert (ana["00_start_here:total"], ana["percent"], ana["status"]) == ("9", "100.0", "complete")
+    assert (ben["00_start_here:total"], ben["percent"], ben["status"]) == ("1", "11.1", "incomplete")
     with open(tmp_path / "g_lms.csv", newline="", encoding="utf-8-sig") as handle:
         lms = list(csv.reader(handle))
-    assert lms[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "00_start_here (3)",
-                      "medialit total (3)"]
-    assert lms[1:] == [["ana", "", "", "ana", "", "3", "3"], ["ben", "", "", "ben", "", "1", "1"]]
+    assert lms[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "00_start_here (9)",
+                      "medialit total (9)"]
+    assert lms[1:] == [["ana", "", "", "ana", "", "9", "9"], ["ben", "", "", "ben", "", "1", "1"]]
     text = (tmp_path / "g_feedback" / "ben.md").read_text(encoding="utf-8")
-    assert "- Total: **1 / 3**" in text and "q0.1 ✗" in text and "q0.3 ○" in text
+    assert "- Total: **1 / 9**" in text and "q0.1 ✗" in text and "q0.3 ○" in text
 
 
 def test_deadline_marks_late_work_and_overrides_replace_points(tmp_path, capsys):
     cls = tmp_path / "class"
-    put(cls / "ana", ALICE.read_text(encoding="utf-8"))                       # saved 2024-09-02T10:05Z
+    put(cls / "ana", ALICE.read_text(encoding="utf-8"))                       # saved 2024-09-02T10:07Z
     put(cls / "ben", ALICE.read_text(encoding="utf-8").replace("2024-09-02T10:0", "2024-09-01T08:0"))
     overrides = tmp_path / "overrides.csv"
     overrides.write_text("student,exercise,points,note\nben,00_start_here:q0.2,0.5,units missing\n"
@@ -144,7 +144,7 @@ def test_deadline_marks_late_work_and_overrides_replace_points(tmp_path, capsys)
     assert (rows["ana"]["status"], rows["ana"]["late"]) == ("late", "yes")
     assert "after the deadline" in rows["ana"]["problems"]
     assert (rows["ben"]["status"], rows["ben"]["late"]) == ("complete", "")
-    assert (rows["ben"]["00_start_here:q0.2"], rows["ben"]["total"]) == ("0.5", "2.5")
+    assert (rows["ben"]["00_start_here:q0.2"], rows["ben"]["total"]) == ("0.5", "8.5")
     assert "set by the instructor (units missing)" in rows["ben"]["problems"]
     err = capsys.readouterr().err
     assert "override zed,00_start_here:q0.2 matches no student or exercise" in err
@@ -224,7 +224,7 @@ def test_a_global_medialit_seeds_does_not_change_what_exercises_offer(tmp_path, 
         assert article_sentences("001") == own
         book = grade_submissions(ROOT / "tests" / "fixtures" / "class_small", exercises=ROOT / "exercises",
                                  notebooks=[NB])
-        assert {g.student: g.total for g in book.grades}["alice"] == 3
+        assert {g.student: g.total for g in book.grades}["alice"] == 9
     finally:
         article_sentences.cache_clear()
 
@@ -332,7 +332,7 @@ def test_the_gradebook_has_an_attempts_column_and_the_feedback_shows_each_exerci
     assert "Checks recorded: 4 times (first 2024-09-02T09:00:00Z, last 2024-09-02T09:30:00Z)" in ben
     assert "Checks recorded: 1 time (2024-09-02T09:40:00Z)" in ben and "Checks recorded: none" in ben
     ana = (tmp_path / "g_feedback" / "ana.md").read_text(encoding="utf-8")
-    assert "(graded exercises): 0" in ana and ana.count("Checks recorded: none") == 4
+    assert "(graded exercises): 0" in ana and ana.count("Checks recorded: none") == 10
 
 
 @pytest.mark.slow

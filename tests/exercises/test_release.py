@@ -198,7 +198,7 @@ def test_an_exercise_without_its_cell_and_a_cell_without_its_exercise_are_report
     nb = json.loads(path.read_text(encoding="utf-8"))
     cells = [c for c in nb["cells"] if not ("check" in c.get("metadata", {}).get("tags", [])
                                             and 'ex.check("q0.2")' in "".join(c["source"]))]
-    extra = {"cell_type": "code", "id": "extra-check", "metadata": {"tags": ["check"]}, "source": ['ex.check("q0.9")'],
+    extra = {"cell_type": "code", "id": "extra-check", "metadata": {"tags": ["check"]}, "source": ['ex.check("q0.99")'],
              "outputs": [], "execution_count": None}
     nb["cells"] = cells + [extra]
     path.write_text(json.dumps(nb), encoding="utf-8")
@@ -208,7 +208,7 @@ def test_an_exercise_without_its_cell_and_a_cell_without_its_exercise_are_report
     assert code == 1 and "Traceback" not in err
     q02 = (exercises / "00_start_here.toml").read_text(encoding="utf-8").split('id = "q0.2"')[0].count("\n") + 1
     assert f"00_start_here.toml:{q02}: exercise q0.2 has no cell tagged 'check'" in err
-    assert f"00_start_here.ipynb: cell {len(cells) + 1}: exercise 'q0.9' is not in" in err
+    assert f"00_start_here.ipynb: cell {len(cells) + 1}: exercise 'q0.99' is not in" in err
     assert "01_who_is_behind_it.toml: no notebook 01_who_is_behind_it.ipynb" in err
     assert len(err.splitlines()) == 3
 
