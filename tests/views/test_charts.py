@@ -218,10 +218,14 @@ def test_the_shell_is_found_where_notebooks_run_it_and_never_imported(monkeypatc
 
     from medialit.views.charts import alt as alt_module
 
+    kernel_shell = types.SimpleNamespace(kernel=object())       # what ipykernel's shell looks like
+    bare_shell = types.SimpleNamespace()                           # IPython with no kernel (a test's shell)
     fake = types.ModuleType("IPython")
-    fake.get_ipython = lambda: "a shell"
     monkeypatch.setitem(sys.modules, "IPython", fake)
-    assert alt_module._shell() == "a shell"
+    fake.get_ipython = lambda: kernel_shell
+    assert alt_module._shell() is kernel_shell
+    fake.get_ipython = lambda: bare_shell
+    assert alt_module._shell() is None
     monkeypatch.delitem(sys.modules, "IPython")
     assert alt_module._shell() is None
     sourcing_bars(seeds)   # no IPython loaded: nothing shown, nothing printed, IPython not imported

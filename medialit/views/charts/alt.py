@@ -70,9 +70,12 @@ def caption_html(text: str) -> str:
 
 
 def _shell():
+    """The Jupyter kernel's shell this code runs in, or None (a script, a test, or a bare
+    IPython shell such as the one a test suite keeps: only a kernel shows the caption)."""
     ipython = sys.modules.get("IPython")   # never import IPython: scripts and tests run without it
     get = getattr(ipython, "get_ipython", None)
-    return get() if get else None
+    shell = get() if get else None
+    return shell if getattr(shell, "kernel", None) is not None else None
 
 
 def attach(ax, text: str, *, caption: bool = True):
