@@ -8,14 +8,14 @@ True
 
 from medialit.views.html import HTML
 from medialit.views.sourcing import legend, show_sourcing, summaries, summary_table
-from medialit.views.figures import checks_table, comparisons_table, figures_table, show_figures
+from medialit.views.figures import checks_table, comparisons_table, figures_table, prices_table, reference_table, show_figures
 from medialit.views.compare import comparison_html, side_by_side
 from medialit.views.pages import show_page
-from medialit.views.framing import concordance_table, counts_table, framing_table
+from medialit.views.framing import concordance_table, counts_table, framing_table, table
 from medialit.views.reading import show_article, show_lateral_reading
 from medialit.views.charts import kinds_by_source, oil_prices, similarity_heatmap, similarity_matrix, sourcing_bars
 
 __all__ = ["HTML", "legend", "show_sourcing", "summaries", "summary_table", "checks_table", "comparisons_table",
-           "figures_table", "show_figures", "comparison_html", "side_by_side", "show_page", "show_article",
+           "figures_table", "prices_table", "reference_table", "show_figures", "comparison_html", "side_by_side", "show_page", "show_article",
            "show_lateral_reading", "kinds_by_source", "oil_prices", "similarity_heatmap", "similarity_matrix",
-           "sourcing_bars", "concordance_table", "counts_table", "framing_table"]
+           "sourcing_bars", "concordance_table", "counts_table", "framing_table", "table"]

@@ -117,3 +117,35 @@ def comparisons_table(comparisons) -> HTML:
             for c in comparisons]
     return HTML(_STYLE + f'<table class="ml-figtab"><caption>Figures compared across sources ({len(comparisons)})'
                 f'</caption><tr>{head}</tr>{"".join(rows)}</table>')
+
+
+def reference_table(reference, name: str) -> HTML:
+    """One of the kit's (or a teacher's) reference tables as a table, every row with its source:
+    ``name`` is ``"people"``, ``"events"``, ``"counts"``, ``"facts"`` or ``"prices"``."""
+    from medialit.checks.reference import row_dict
+    from medialit.views.framing import table
+
+    tables = {"people": reference.people, "events": reference.events, "counts": reference.counts,
+              "facts": reference.facts, "prices": reference.prices}
+    if name not in tables:
+        raise ValueError(f"reference_table: no table {name!r}; choose one of {', '.join(tables)}")
+    rows = [{k: v for k, v in row_dict(r).items() if k not in ("table", "line")} for r in tables[name]]
+    return table(rows, caption=f"reference table {name} ({len(rows)} rows)")
+
+
+def prices_table(reference, series: Iterable[str] = ("WTI", "Brent")) -> HTML:
+    """Price series side by side, one row per date (an empty cell: no price that day), with
+    where the prices come from under the table."""
+    from medialit.views.framing import table
+
+    series = list(series)
+    by_series = {s: {p.date: p for p in reference.series(s)} for s in series}
+    missing = [s for s in series if not by_series[s]]
+    if missing:
+        known = sorted({p.series for p in reference.prices})
+        raise ValueError(f"prices_table: no price series {', '.join(map(repr, missing))}; known: {', '.join(known)}")
+    dates = sorted(set().union(*(set(rows) for rows in by_series.values())))
+    rows = [{"date": d.isoformat(), **{s: (by_series[s][d].usd_per_barrel if d in by_series[s] else None)
+                                        for s in series}} for d in dates]
+    sources = sorted({p.source for rows_ in by_series.values() for p in rows_.values()})
+    return table(rows, ["date", *series], caption=f"US dollars per barrel; source: {'; '.join(sources)}")

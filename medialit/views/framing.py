@@ -23,7 +23,7 @@ from typing import Any
 
 from medialit.views.html import HTML, table_css
 
-__all__ = ["framing_table", "concordance_table", "counts_table"]
+__all__ = ["framing_table", "table", "concordance_table", "counts_table"]
 
 _STYLE = ("<style>.ml-frame{font-size:0.9em}" + table_css("ml-frame") +
           ".ml-frame td.ml-left{text-align:right}.ml-frame u{text-decoration-thickness:2px}</style>")
@@ -34,7 +34,7 @@ def _as_dict(row: Any) -> dict:
         return row
     if hasattr(row, "to_dict"):
         return row.to_dict()
-    raise TypeError(f"framing_table: expected records or dicts, got {type(row).__name__}")
+    raise TypeError(f"table: expected records or dicts, got {type(row).__name__}")
 
 
 def _cell(value: Any) -> str:
@@ -51,7 +51,7 @@ def _cell(value: Any) -> str:
 
 def framing_table(rows: Iterable[Any], columns: Sequence[str] | None = None, *, where: dict | None = None,
                   filled: Sequence[str] = (), caption: str = "") -> HTML:
-    """A table of ``rows`` (framing records or the dicts of ``framing.by_article``) with the
+    """A table of ``rows`` (records, or dicts such as those of ``framing.by_article``) with the
     ``columns`` asked for (default: all). ``where`` keeps only rows whose fields have the given
     values, e.g. ``where={"quoted": False, "speaker": None}``; ``filled`` keeps only rows where at
     least one of these fields is not empty, e.g. ``filled=("label", "appositive")``.
@@ -123,3 +123,6 @@ def counts_table(counts: Iterable[Any], *, caption: str = "") -> HTML:
         parts.append("<tr><td>(nothing counted)</td></tr>")
     parts.append("</table>")
     return HTML("".join(parts))
+
+
+table = framing_table       # the same table for any rows (a corpus's catalog facts, quotes...): notebooks need no pandas

@@ -63,3 +63,13 @@ def test_markdown_has_no_unescaped_dollar_signs(path):
         if cell["cell_type"] == "markdown":
             source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
             assert not unescaped_dollars(source), f"{path.name}: cell {i}: {unescaped_dollars(source)}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_student_cells_use_the_kits_tables_not_pandas(path):
+    """Student cells are a few lines of kit calls; tables come from medialit.views, not pandas."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for n, cell in enumerate(nb["cells"]):
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code":
+            assert not re.search(r"\bimport pandas\b|\bpd\.\w", source), f"{path.name} cell {n}: pandas in a student cell"
