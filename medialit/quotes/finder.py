@@ -87,6 +87,9 @@ _CONTINUING = re.compile(r"(?:,\s*|\s+)(" + "|".join(CONTINUATIONS) + r")\s*[:,]
 _ENDS_FOR_A = re.compile(r"\b(?:for|as|of)\s+(?:a|an|the)?$")
 _GAP = re.compile(r"[\s,]*")
 _SENTENCE_GOES_ON = re.compile(r"[^.!?\x00]{0,80}[.!?]")
+#: Characters no attribution's cue starts with: the one-character separators of the subject
+#: scan (``medialit.attribution.phrases._SEGMENT_SPLIT``), the mask among them.
+_NO_CUE_START = frozenset(";:()[]–—“”\"" + MASK)
 
 
 class _Reader:
@@ -190,7 +193,14 @@ def _speaker_quote(q: dict, r: _Reader, p0: int, p1: int) -> tuple | None:
         after_end = min(after_end, _GAP.match(masked, e).end() + WINDOW)
         c0_before = _word_start(masked, max(c0, s - WINDOW), s)
         c0_sentence, c1_sentence = r.block(c0, c1, s, e)
-    for a in r.attributions(e, after_end):
+    # An attribution accepted here starts right after the quotation (only spaces and commas
+    # between). When another quotation (masked, or a phrase's opening mark) or a dash or
+    # colon starts there, none can: a subject is read between such separators and never
+    # starts with one, and names, pronouns and verbs start with a letter. So the look-up is
+    # skipped, e.g. for the first of two quotations in a row.
+    g = _GAP.match(masked, e).end()
+    after = () if g < after_end and masked[g] in _NO_CUE_START else r.attributions(e, after_end)
+    for a in after:
         if a.kind in ("verb", "inverted") and (a.cue_start < e or _GAP.fullmatch(masked, e, a.cue_start)):
             if q["content"].rstrip()[-1:] in ".!?" and not _SENTENCE_GOES_ON.match(masked[a.cue_end:min(p1, a.cue_end + 81)] + "."):
                 continue
@@ -395,12 +405,13 @@ def _agree_with_references(out: list[Quote], masked: str, rules: Rules) -> None:
     """The speaker label of "the doctor" / "the spokeswoman" as the sourcing tagger reads
     it, so a quotation and its sentence agree: anonymous when it refers back to an "a
     doctor" who is never named, named when that "a spokeswoman" is identified later."""
+    mentions: dict = {}  # the "a doctor" mentions of the whole masked text, by head noun, found once
     for i, q in enumerate(out):
         m = _DEFINITE.match(q.speaker.strip()) if q.speaker and q.kind == "speech" and q.depth == 0 else None
         if m is None:
             continue
         if q.speaker_label == "named":
-            if unnamed_antecedent(masked, q.start, q.speaker, classify_source(q.speaker, rules).why):
+            if unnamed_antecedent(masked, q.start, q.speaker, classify_source(q.speaker, rules).why, mentions):
                 out[i] = replace(q, speaker_label="anonymous")
         elif q.speaker_label == "anonymous":
             head = m.group(1)
