@@ -32,7 +32,7 @@ from medialit.attribution.phrases import Attribution
 from medialit.attribution.references import identified_later, unnamed_antecedent
 from medialit.attribution.sources import classify_source
 from medialit.attribution.phrases import find_attributions as _find_attributions
-from medialit.corpus.document import Document
+from medialit.corpus.document import Document, paragraph_bounds
 from medialit.records import Record
 from medialit.quotes.marks import MARKS, mask_spans, paragraph_spans, scan_marks
 
@@ -270,7 +270,14 @@ def find_quotes(text: str | Document, *, rules: RuleSource = None, skip=None) ->
 
 def paragraphs_of(doc: Document) -> list[tuple[int, int]]:
     """The Document's paragraphs as (start, end) pairs, as :func:`paragraph_spans` gives them."""
-    return doc.layer("quotes.paragraph_spans", lambda d: [(p.start, p.end) for p in d.paragraphs])
+    return doc.layer("quotes.paragraph_spans", _paragraph_spans)
+
+
+def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
+    if doc.has_layer("paragraphs"):
+        return [(p.start, p.end) for p in doc.paragraphs]
+    # the same bounds, without the paragraphs' copies of the text (a long text holds them all at once)
+    return [(a, b) for a, b in paragraph_bounds(doc.text)]
 
 
 def transcript_speakers_of(doc: Document) -> dict:

@@ -66,3 +66,14 @@ def test_adjacent_quotations_are_skipped(text, monkeypatch):
     monkeypatch.setattr(finder, "_NO_CUE_START", frozenset())
     finder.find_quotes(text)
     assert len(calls) > n_skipping
+
+
+def test_paragraph_spans_without_the_paragraphs_layer():
+    """paragraphs_of reads the bounds itself when the paragraphs are not kept yet: the same spans."""
+    from medialit.corpus.document import Document
+
+    for text in _texts() + ["", "\n\n\n", "one\ntwo\n\nThree\nfour\n  five"]:
+        fresh, kept = Document(text), Document(text)
+        kept.paragraphs
+        assert finder.paragraphs_of(fresh) == finder.paragraphs_of(kept), text[:100]
+        assert not fresh.has_layer("paragraphs")
