@@ -75,6 +75,8 @@ _CLAUSE_END = re.compile(r"[.!?](?<!\b[A-Z].)(?<!\b[A-Z][a-z].)(?<!\bMrs.|\bGen.
                          r"(?=\s+[A-Z\x00“\"‘])|\n")
 
 
+_WORD = re.compile(r"\w+")
+_TWO_SENTENCES = re.compile(r"\w[.!?]\W*\s+\W*[A-Z]")
 _WS_RUN = re.compile(r"\s*")
 _NEXT_SPACE = re.compile(r"\s+")
 #: A clause longer than this (characters of the masked text) is read in windows of WINDOW
@@ -314,10 +316,10 @@ def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]
             inner_s = s + 1
             inner_e = e - 1 if closed else e
             content = text[inner_s:inner_e]
-            n_words = len(re.findall(r"\w+", content))
+            n_words = len(_WORD.findall(content))
             if n_words == 0:
                 continue
-            phrase = n_words <= PHRASE_MAX_WORDS and not re.search(r"\w[.!?]\W*\s+\W*[A-Z]", content)
+            phrase = n_words <= PHRASE_MAX_WORDS and not _TWO_SENTENCES.search(content)
             raw.append(dict(start=s, end=e, content=content, depth=depth, closed=closed, phrase=phrase, para=(p0, p1)))
     speech_spans = [(q["start"], q["end"]) for q in raw if q["depth"] == 0 and not q["phrase"]]
     # a phrase keeps its quotation marks (they separate it from the words around it)
