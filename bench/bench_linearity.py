@@ -14,6 +14,7 @@ small sizes with a generous ratio, so a quadratic path fails `make test` too.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -133,6 +134,8 @@ def run() -> str:
         r = dense / news
         lines += ["", f"Quote-dense text ({QUOTE_DENSE}) at {LARGE // 1000} kB takes {r:.2f}x the time of ordinary news "
                   f"of the same size (budget <= {QUOTE_DENSE_BUDGET:.0f}x {'(met)' if r <= QUOTE_DENSE_BUDGET else '(MISSED)'})."]
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
+    lines += ["", f"CPU times; load average {load} (1, 5, 15 minutes) when the runs ended."]
     return "\n".join(lines)
 
 

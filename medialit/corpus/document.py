@@ -98,6 +98,18 @@ class Document:
         """
         return name in self._layers
 
+    def forget(self, *names: Hashable) -> None:
+        """Let go of the layers ``names`` (those not computed are ignored); asked for again,
+        a layer is worked out again. For a long text whose later passes no longer need
+        what earlier ones kept (an index of the text, its masked copies).
+
+        >>> doc = Document("One. Two.")
+        >>> _ = doc.sentences; doc.forget("sentences", "nothing"); doc.has_layer("sentences")
+        False
+        """
+        for name in names:
+            self._layers.pop(name, None)
+
     @property
     def layers(self) -> tuple[Hashable, ...]:
         """The names of the layers computed so far, in the order they were computed."""

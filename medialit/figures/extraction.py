@@ -19,7 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from sys import intern as _intern
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,7 +36,7 @@ __all__ = ["Figure", "Exclusion", "extract", "excluded", "KINDS"]
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure(Record):
     """One figure mention. ``text[start:end] == figure.text`` for the text it came from."""
 
@@ -57,12 +58,21 @@ class Figure(Record):
 def _figure(start, end, text, kind, value, low, high, unit, qualifier, normalisation, rule,
             sentence_start, sentence_end) -> Figure:
     """Figure(...) without the frozen dataclass's per-field checks (same object, built faster:
-    extract makes one per figure)."""
+    extract makes one per figure); each slot is set through its descriptor."""
     f = object.__new__(Figure)
-    f.__dict__.update(start=start, end=end, text=text, kind=kind, value=value, low=low, high=high, unit=unit,
-                      qualifier=qualifier, normalisation=normalisation, rule=rule,
-                      sentence_start=sentence_start, sentence_end=sentence_end)
+    # the labels repeat from figure to figure (one rule, one unit): one string each, not one a figure
+    for put, v in zip(_FIGURE_SLOTS, (start, end, text, kind, value, low, high, _label(unit), _label(qualifier),
+                                      _label(normalisation), _label(rule), sentence_start, sentence_end)):
+        put(f, v)
     return f
+
+
+def _label(value):
+    return _intern(value) if value.__class__ is str else value
+
+
+#: The setters of Figure's slots, in field order (the order of _figure's arguments).
+_FIGURE_SLOTS = tuple(getattr(Figure, f.name).__set__ for f in fields(Figure))
 
 
 @dataclass(frozen=True, slots=True)

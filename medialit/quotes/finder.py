@@ -32,7 +32,7 @@ from medialit.attribution.phrases import Attribution
 from medialit.attribution.references import identified_later, unnamed_antecedent
 from medialit.attribution.sources import classify_source
 from medialit.attribution.phrases import find_attributions as _find_attributions
-from medialit.corpus.document import Document
+from medialit.corpus.document import Document, paragraph_bounds
 from medialit.records import Record
 from medialit.quotes.marks import MARKS, mask_spans, paragraph_spans, scan_marks
 
@@ -75,6 +75,8 @@ _CLAUSE_END = re.compile(r"[.!?](?<!\b[A-Z].)(?<!\b[A-Z][a-z].)(?<!\bMrs.|\bGen.
                          r"(?=\s+[A-Z\x00“\"‘])|\n")
 
 
+_WORD = re.compile(r"\w+")
+_TWO_SENTENCES = re.compile(r"\w[.!?]\W*\s+\W*[A-Z]")
 _WS_RUN = re.compile(r"\s*")
 _NEXT_SPACE = re.compile(r"\s+")
 #: A clause longer than this (characters of the masked text) is read in windows of WINDOW
@@ -87,6 +89,9 @@ _CONTINUING = re.compile(r"(?:,\s*|\s+)(" + "|".join(CONTINUATIONS) + r")\s*[:,]
 _ENDS_FOR_A = re.compile(r"\b(?:for|as|of)\s+(?:a|an|the)?$")
 _GAP = re.compile(r"[\s,]*")
 _SENTENCE_GOES_ON = re.compile(r"[^.!?\x00]{0,80}[.!?]")
+#: Characters no attribution's cue starts with: the one-character separators of the subject
+#: scan (``medialit.attribution.phrases._SEGMENT_SPLIT``), the mask among them.
+_NO_CUE_START = frozenset(";:()[]–—“”\"" + MASK)
 
 
 class _Reader:
@@ -190,7 +195,14 @@ def _speaker_quote(q: dict, r: _Reader, p0: int, p1: int) -> tuple | None:
         after_end = min(after_end, _GAP.match(masked, e).end() + WINDOW)
         c0_before = _word_start(masked, max(c0, s - WINDOW), s)
         c0_sentence, c1_sentence = r.block(c0, c1, s, e)
-    for a in r.attributions(e, after_end):
+    # An attribution accepted here starts right after the quotation (only spaces and commas
+    # between). When another quotation (masked, or a phrase's opening mark) or a dash or
+    # colon starts there, none can: a subject is read between such separators and never
+    # starts with one, and names, pronouns and verbs start with a letter. So the look-up is
+    # skipped, e.g. for the first of two quotations in a row.
+    g = _GAP.match(masked, e).end()
+    after = () if g < after_end and masked[g] in _NO_CUE_START else r.attributions(e, after_end)
+    for a in after:
         if a.kind in ("verb", "inverted") and (a.cue_start < e or _GAP.fullmatch(masked, e, a.cue_start)):
             if q["content"].rstrip()[-1:] in ".!?" and not _SENTENCE_GOES_ON.match(masked[a.cue_end:min(p1, a.cue_end + 81)] + "."):
                 continue
@@ -260,7 +272,14 @@ def find_quotes(text: str | Document, *, rules: RuleSource = None, skip=None) ->
 
 def paragraphs_of(doc: Document) -> list[tuple[int, int]]:
     """The Document's paragraphs as (start, end) pairs, as :func:`paragraph_spans` gives them."""
-    return doc.layer("quotes.paragraph_spans", lambda d: [(p.start, p.end) for p in d.paragraphs])
+    return doc.layer("quotes.paragraph_spans", _paragraph_spans)
+
+
+def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
+    if doc.has_layer("paragraphs"):
+        return [(p.start, p.end) for p in doc.paragraphs]
+    # the same bounds, without the paragraphs' copies of the text (a long text holds them all at once)
+    return [(a, b) for a, b in paragraph_bounds(doc.text)]
 
 
 def transcript_speakers_of(doc: Document) -> dict:
@@ -297,10 +316,10 @@ def _find_quotes(text: str, rules: Rules, skip, paragraphs: list[tuple[int, int]
             inner_s = s + 1
             inner_e = e - 1 if closed else e
             content = text[inner_s:inner_e]
-            n_words = len(re.findall(r"\w+", content))
+            n_words = len(_WORD.findall(content))
             if n_words == 0:
                 continue
-            phrase = n_words <= PHRASE_MAX_WORDS and not re.search(r"\w[.!?]\W*\s+\W*[A-Z]", content)
+            phrase = n_words <= PHRASE_MAX_WORDS and not _TWO_SENTENCES.search(content)
             raw.append(dict(start=s, end=e, content=content, depth=depth, closed=closed, phrase=phrase, para=(p0, p1)))
     speech_spans = [(q["start"], q["end"]) for q in raw if q["depth"] == 0 and not q["phrase"]]
     # a phrase keeps its quotation marks (they separate it from the words around it)
@@ -395,12 +414,13 @@ def _agree_with_references(out: list[Quote], masked: str, rules: Rules) -> None:
     """The speaker label of "the doctor" / "the spokeswoman" as the sourcing tagger reads
     it, so a quotation and its sentence agree: anonymous when it refers back to an "a
     doctor" who is never named, named when that "a spokeswoman" is identified later."""
+    mentions: dict = {}  # the "a doctor" mentions of the whole masked text, by head noun, found once
     for i, q in enumerate(out):
         m = _DEFINITE.match(q.speaker.strip()) if q.speaker and q.kind == "speech" and q.depth == 0 else None
         if m is None:
             continue
         if q.speaker_label == "named":
-            if unnamed_antecedent(masked, q.start, q.speaker, classify_source(q.speaker, rules).why):
+            if unnamed_antecedent(masked, q.start, q.speaker, classify_source(q.speaker, rules).why, mentions):
                 out[i] = replace(q, speaker_label="anonymous")
         elif q.speaker_label == "anonymous":
             head = m.group(1)

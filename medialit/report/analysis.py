@@ -52,16 +52,27 @@ def analyze_text(text: str | Document, *, path: str | None = None, title: str | 
     """
     doc = as_document(text)
     with collector_paused():
+        tagged = tuple(sourcing.tag(doc))
+        found = tuple(quotes.find_quotes(doc))
+        if doc is not text:
+            # A Document made here is not seen by the caller: let go of what only the quotes and
+            # sourcing passes read (the rule index with its lower-cased and masked copies of
+            # the text, the paragraphs) before the figures pass, so they are not all held at once.
+            doc.forget(*_READ_BEFORE_FIGURES)
         return Analysis(
             path=path,
             title=title,
             text=doc.text,
-            sentences=tuple(sourcing.tag(doc)),
-            quotes=tuple(quotes.find_quotes(doc)),
+            sentences=tagged,
+            quotes=found,
             # A figure in a boilerplate line (a caption's "© AFP 2022") has that line as its sentence.
             figures=tuple(figures.extract(doc)),
             boilerplate=doc.boilerplate,
         )
+
+
+#: Document layers that no pass after quotes and sourcing reads.
+_READ_BEFORE_FIGURES = ("attribution.index", "paragraphs", "quotes.paragraph_spans", "quotes.transcript")
 
 
 @contextlib.contextmanager
