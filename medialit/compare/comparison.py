@@ -97,8 +97,9 @@ class Evidence(Record):
     numbers); ``shared_quoted``: shared triples that sit inside quotations in either
     article, and ``quoted_share`` their share of all shared triples; ``contained``:
     ``"a_in_b"`` / ``"b_in_a"`` when the smaller version's narrative is mostly in the other;
-    ``narrative_places``: the places (runs of at least ``PLACE_MIN_WORDS`` words) where the
-    shorter article's shared narrative sits, ``longest_narrative_run`` the longest, in words;
+    ``narrative_places``: the sentences of the shorter article holding an unbroken run of at
+    least ``PLACE_MIN_WORDS`` shared narrative words, ``longest_narrative_run`` the longest
+    run, in words;
     ``longest_quoted_run``: the longest run of quoted words one article shares with the other;
     ``skeleton_places``: the sentences of the article with fewer patterns where its shared
     function-word patterns start.
@@ -468,8 +469,9 @@ def similarity(a: str | Document, b: str | Document) -> float:
 
 
 def _shared_narrative(ev: Evidence) -> bool:
-    """The ``shared_narrative`` rule: enough shared narrative, in several places or one long run
-    (or most of the shorter article's narrative: a short text copied whole)."""
+    """The ``shared_narrative`` rule: enough shared narrative, in at least two sentences (or
+    most of the shorter article's narrative: a short text copied whole); one shared sentence,
+    however long, is a set phrase or a line pasted from one press release."""
     spread = ev.narrative_places >= NARRATIVE_MIN_PLACES or ev.narrative_containment >= CONTAINED
     return ev.narrative_containment >= SHARED_NARRATIVE and ev.narrative_shared >= NARRATIVE_MIN_SHARED and spread
 
