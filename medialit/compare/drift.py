@@ -49,7 +49,8 @@ _PERSON = re.compile(rf"\b(?:(?:{_TITLES})\.?[ \t]+{_NAME}|{_NAME}(?=,[ \t]+(?:a
 # Attribution next to a quotation (the conventions of news writing): after it, '"...," the
 # chief engineer, Tomas Varga, told reporters' / '"...," she said' / '"...," said the club';
 # before it, 'Before parliament she said: "..."'. The word after "told" is the listener.
-_VERBS = r"(?:said|says|told|tells|added|adds|explained|warned|insisted|wrote|stated|declared|argued|promised|replied)"
+_VERBS = (r"(?:said|says|told|tells|added|adds|asked|explained|warned|insisted|wrote|stated|declared|argued|"
+          r"promised|replied)")
 _AFTER = re.compile(rf"\A[ \t]*,?[ \t]*(?P<who>[^.!?;:\"“”\n]{{1,80}}?)[ \t]+{_VERBS}\b")
 _AFTER_INVERTED = re.compile(rf"\A[ \t]*,?[ \t]*{_VERBS}[ \t]+(?P<who>[^.!?;:,\"“”\n]{{1,60}})")
 _BEFORE = re.compile(rf"(?P<who>[^.!?;:\"“”\n]{{1,80}}?)[ \t]+{_VERBS}\b[^.!?;:\"“”\n]{{0,40}}:[ \t]*\Z")
@@ -172,10 +173,24 @@ def _who(who: str, text: str, at: int) -> str | None:
     return " ".join(words_[-4:]) if words_ and len(words_) <= 8 else None
 
 
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """True when the quotation ends its sentence: a full stop inside the closing mark."""
+    return text[start:end].rstrip("\"”’' \t")[-1:] == "."
+
+
 def _attached_speaker(text: str, start: int, end: int) -> str | None:
     """The speaker named right next to a quotation (after it, or before it with a colon)."""
     after = text[end:end + 140]
-    m = _AFTER.match(after) or _AFTER_INVERTED.match(after)
+    closing = text[start:end].rstrip("\"”’' \t")[-1:]
+    first = after.lstrip(" \t")[:1]
+    # a quotation ending its sentence ('"... in May." The union said ...') is not attributed
+    # by the next sentence; after "!" or "?" only a lower-case "she said" goes on
+    attachable = first not in (".", "") and closing != "."
+    m = (_AFTER.match(after) or _AFTER_INVERTED.match(after)) if attachable else None
+    if m and closing in ("!", "?") and first.isupper() and "who" in m.groupdict():
+        who = m.group("who").split()  # '"...?" Moe asked' goes on; '"...?" The union said ...' does not
+        if not (len(who) <= 3 and all(w[:1].isupper() for w in who)):
+            m = None
     if m:
         return _who(m.group("who"), text, start)
     m = _BEFORE.search(text, max(0, start - 140), start)
@@ -210,6 +225,9 @@ def find_quote_spans(text: str | Document) -> list[QuoteSpan]:
         i = text.find(q.content, q.start, q.end) if q.content else -1
         inner = Span(i, i + len(q.content), q.content) if i >= 0 else Span(q.start, q.end, text[q.start:q.end])
         speaker, implicit = q.speaker, False
+        span = getattr(q, "speaker_span", None)
+        if speaker and span and span[0] >= q.end and _ends_sentence(text, q.start, q.end):
+            speaker = None  # named in the next sentence, not attributed by it
         attached = _attached_speaker(text, q.start, q.end) if q.kind == "speech" else None
         if attached and not _same_speaker(attached, speaker):
             speaker = attached  # the name next to the quotation, not a listener or a name far away

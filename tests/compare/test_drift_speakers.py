@@ -63,3 +63,10 @@ def test_reworded_quote_whose_speaker_the_rewrite_drops_is_found_between_version
 def test_speakerless_rewording_is_never_tried_between_independent_reports():
     changes = quote_drift(_STORY_A, _STORY_B, same_story=False)[0]
     assert not [c for c in changes if c.kind == "reworded" and c.b.startswith("Since January")]
+
+
+def test_a_quotation_that_ends_its_sentence_is_not_attributed_by_the_next_sentence():
+    text = ('The owner, Lars Moe, spoke on Monday. "The plant will close in May." The union said it '
+            'would fight the decision. "Where will forty families find work?" Moe asked.')
+    assert [s for s, _ in _speakers(text)] == [None, "Moe"]
+    assert _speakers('"Can we wait another year?" she asked the minister, Ida Horn.')[0][0] != "Ida Horn"
