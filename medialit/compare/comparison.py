@@ -397,17 +397,17 @@ def _skeleton_places(fa: Fingerprint, fb: Fingerprint) -> int:
 
 def _sentence_of(text: str, starts: list[int]):
     """The sentence index of each token (a new sentence after ``.``, ``!``, ``?``, ``:``,
-    ``;`` or a line break between two tokens)."""
+    ``;`` or a line break between two tokens; a point inside a token, "4.25", is not one)."""
     import numpy as np
 
-    out = np.zeros(len(starts), dtype=np.int32)
-    k = 0
-    for i in range(1, len(starts)):
-        end = _TOKEN.match(text, starts[i - 1])
-        if _SENTENCE_GAP.search(text, end.end() if end else starts[i - 1], starts[i]):
-            k += 1
-        out[i] = k
-    return out
+    n = len(starts)
+    if n < 2:
+        return np.zeros(n, dtype=np.int32)
+    ends = np.fromiter((m.end() for m in _TOKEN.finditer(text)), dtype=np.int64, count=n)
+    gaps = np.fromiter((m.start() for m in _SENTENCE_GAP.finditer(text)), dtype=np.int64)
+    begin = np.asarray(starts, dtype=np.int64)
+    between = np.searchsorted(gaps, begin[1:]) - np.searchsorted(gaps, ends[:-1])
+    return np.concatenate([[0], np.cumsum(between > 0)]).astype(np.int32)
 
 
 def _runs(mine, positions, other, sentence_of=None) -> tuple[int, int]:
