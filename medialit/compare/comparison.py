@@ -40,9 +40,8 @@ WORD_NGRAM = 3                 # shingle length for shared wording
 FUNCTION_NGRAM = 6             # length of function-word patterns
 SHARED_NARRATIVE = 0.12        # narrative-triple containment that means "copied from the same text"
 NARRATIVE_MIN_SHARED = 4       # ... and at least this many shared narrative triples
-PLACE_MIN_WORDS = 5            # a "place" of shared narrative: a run of at least this many words ...
-NARRATIVE_MIN_PLACES = 2       # ... and shared narrative needs at least this many places ...
-LONG_RUN_WORDS = 12            # ... or one run at least this long (a single set phrase is not a copy)
+PLACE_MIN_WORDS = 5            # a "place" of shared narrative: a sentence holding a shared run of this many words
+NARRATIVE_MIN_PLACES = 2       # ... and shared narrative needs places in at least this many sentences
 SHARED_SKELETON = 0.06         # function-word-pattern containment (outside quotations) that means the same
 SKELETON_MIN_SHARED = 3        # ... and at least this many shared patterns
 CLOSE_PAIRS_MIN = 3            # close sentence pairs (mostly outside quotations) needed (and ...)
@@ -71,8 +70,9 @@ class Fingerprint:
     articles fit in memory): ``words``, every word triple; ``narrative``, the triples outside
     quotations with no name or number in them (what a reporter wrote, not what was said or
     who), with ``narrative_at`` the token index where each first occurs (to tell one shared
-    set phrase from shared wording in several places); ``quoted``, the triples inside
-    quotations (``quoted_at``: where each first occurs); ``skeleton``, function-word 6-grams outside quotations. ``names``: two-word capitalised names ("white house");
+    set phrase from shared wording in several places) and ``sentence_of`` the sentence
+    each token sits in (a pasted press-release line is one sentence, however long); ``quoted``, the triples inside
+    quotations (``quoted_at``: where each first occurs); ``skeleton``, function-word 6-grams outside quotations (``skeleton_sentence``: the sentence where each first starts). ``names``: two-word capitalised names ("white house");
     ``numbers``: the figures ("4.2", "2019").
     """
 
@@ -85,6 +85,8 @@ class Fingerprint:
     numbers: frozenset[str] = frozenset()
     narrative_at: object = None
     quoted_at: object = None
+    sentence_of: object = None
+    skeleton_sentence: object = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +97,12 @@ class Evidence(Record):
     numbers); ``shared_quoted``: shared triples that sit inside quotations in either
     article, and ``quoted_share`` their share of all shared triples; ``contained``:
     ``"a_in_b"`` / ``"b_in_a"`` when the smaller version's narrative is mostly in the other;
-    ``narrative_places``: the places (runs of at least ``PLACE_MIN_WORDS`` words) where the
-    shorter article's shared narrative sits, ``longest_narrative_run`` the longest, in words;
-    ``longest_quoted_run``: the longest run of quoted words one article shares with the other.
+    ``narrative_places``: the sentences of the shorter article holding an unbroken run of at
+    least ``PLACE_MIN_WORDS`` shared narrative words, ``longest_narrative_run`` the longest
+    run, in words;
+    ``longest_quoted_run``: the longest run of quoted words one article shares with the other;
+    ``skeleton_places``: the sentences of the article with fewer patterns where its shared
+    function-word patterns start.
     """
 
     word_containment: float = field(metadata=as_json(convert=rounded(4)))
@@ -117,6 +122,7 @@ class Evidence(Record):
     narrative_places: int = 0
     longest_narrative_run: int = 0
     longest_quoted_run: int = 0
+    skeleton_places: int = 0
 
     @property
     def score(self) -> float:
@@ -272,7 +278,7 @@ def _fingerprint(text: str, skip: list) -> Fingerprint:
     import numpy as np
 
     text = comparable_text(text, skip)
-    norm, _, quoted, special = token_flags(text)
+    norm, starts, quoted, special = token_flags(text)
     hashes = _hash_words(norm)
     n = WORD_NGRAM
     triples = _gram_hashes(hashes, n)
@@ -290,7 +296,13 @@ def _fingerprint(text: str, skip: list) -> Fingerprint:
         narrative_pos = quoted_pos = np.zeros(0, dtype=np.int32)
     narrative, first = np.unique(narrative, return_index=True)
     quoted_grams, first_quoted = np.unique(quoted_grams, return_index=True)
-    skeleton = [h for h, w, inq in zip(hashes, norm, quoted) if w in FUNCTION_WORDS and not inq]
+    skeleton_tok = [k for k, (w, inq) in enumerate(zip(norm, quoted)) if w in FUNCTION_WORDS and not inq]
+    skeleton = [hashes[k] for k in skeleton_tok]
+    sentence_of = _sentence_of(text, starts)
+    skel_grams = _gram_hashes(skeleton, FUNCTION_NGRAM)
+    skel_unique, skel_first = np.unique(np.asarray(skel_grams, dtype=np.uint32), return_index=True)
+    skel_sentence = sentence_of[np.asarray(skeleton_tok, dtype=np.int64)[skel_first]] if len(skel_first) \
+        else np.zeros(0, dtype=np.int32)
     names = set()
     for m in _NAME_RUN.finditer(text):
         run = [normalize_word(w).removesuffix("'s") for w in m.group().split()]
@@ -299,8 +311,9 @@ def _fingerprint(text: str, skip: list) -> Fingerprint:
         names.update(f"{x} {y}" for x, y in zip(run, run[1:]))
     digit = _DIGIT.search
     numbers = frozenset(w for w, sp in zip(norm, special) if sp and len(w) > 1 and digit(w))
-    return Fingerprint(_unique(triples), _unique(_gram_hashes(skeleton, FUNCTION_NGRAM)), frozenset(names), len(norm),
-                       narrative, quoted_grams, numbers, narrative_pos[first], quoted_pos[first_quoted])
+    return Fingerprint(_unique(triples), skel_unique, frozenset(names), len(norm),
+                       narrative, quoted_grams, numbers, narrative_pos[first], quoted_pos[first_quoted],
+                       sentence_of, skel_sentence)
 
 
 def _arr(x):
@@ -358,20 +371,52 @@ def evidence(a: str | Document | Fingerprint, b: str | Document | Fingerprint, *
     in_quotes = np.union1d(_arr(fa.quoted), _arr(fb.quoted))
     shared_quoted = len(np.intersect1d(both, in_quotes, assume_unique=True))
     shared_skel = len(_shared(fa.skeleton, fb.skeleton))
-    places, longest = _runs(na, fa.narrative_at, nb) if len(na) <= len(nb) else _runs(nb, fb.narrative_at, na)
+    places, longest = (_runs(na, fa.narrative_at, nb, fa.sentence_of) if len(na) <= len(nb)
+                       else _runs(nb, fb.narrative_at, na, fb.sentence_of))
     quoted_run = max(_runs(_arr(fa.quoted), fa.quoted_at, _arr(fb.words))[1],
                      _runs(_arr(fb.quoted), fb.quoted_at, _arr(fa.words))[1])
     return Evidence(_containment(fa.words, fb.words), _containment(fa.skeleton, fb.skeleton), close,
                     sentences_a, sentences_b, tuple(sorted(shared)), len(shared) / len(union) if union else 0.0,
                     shared_narr / small if small else 0.0, shared_narr, shared_skel, shared_quoted,
                     shared_quoted / len(both) if len(both) else 0.0, tuple(sorted(fa.numbers & fb.numbers)), contained,
-                    places, longest, quoted_run)
+                    places, longest, quoted_run, _skeleton_places(fa, fb))
 
 
-def _runs(mine, positions, other) -> tuple[int, int]:
+def _skeleton_places(fa: Fingerprint, fb: Fingerprint) -> int:
+    """The number of sentences (of the article with fewer function-word patterns) where a
+    shared pattern starts: one shared sentence (the wording of a charge) is one place."""
+    import numpy as np
+
+    small, other = (fa, fb) if len(_arr(fa.skeleton)) <= len(_arr(fb.skeleton)) else (fb, fa)
+    mine = _arr(small.skeleton)
+    if small.skeleton_sentence is None or not len(mine):
+        return 0
+    hit = np.isin(mine, _arr(other.skeleton), assume_unique=True)
+    return len(set(np.asarray(small.skeleton_sentence)[hit].tolist()))
+
+
+def _sentence_of(text: str, starts: list[int]):
+    """The sentence index of each token (a new sentence after ``.``, ``!``, ``?``, ``:``,
+    ``;`` or a line break between two tokens; a point inside a token, "4.25", is not one)."""
+    import numpy as np
+
+    n = len(starts)
+    if n < 2:
+        return np.zeros(n, dtype=np.int32)
+    ends = np.fromiter((m.end() for m in _TOKEN.finditer(text)), dtype=np.int64, count=n)
+    gaps = np.fromiter((m.start() for m in _SENTENCE_GAP.finditer(text)), dtype=np.int64)
+    begin = np.asarray(starts, dtype=np.int64)
+    between = np.searchsorted(gaps, begin[1:]) - np.searchsorted(gaps, ends[:-1])
+    return np.concatenate([[0], np.cumsum(between > 0)]).astype(np.int32)
+
+
+def _runs(mine, positions, other, sentence_of=None) -> tuple[int, int]:
     """Where the triples ``mine`` (sorted hashes, first seen at token ``positions``) that
-    ``other`` shares sit: the number of runs of at least ``PLACE_MIN_WORDS`` words, and the
-    longest run in words."""
+    ``other`` shares sit: the number of places, and the longest run in words. A place is a
+    run of at least ``PLACE_MIN_WORDS`` words; with ``sentence_of`` (each token's sentence),
+    a sentence holding at least that many words of shared runs, so one long sentence
+    shared whole (a line pasted from a press release, the legal name of a charge, broken
+    by the names and figures in it) is one place, and two copied sentences are two."""
     import numpy as np
 
     if positions is None or not len(mine):
@@ -382,7 +427,27 @@ def _runs(mine, positions, other) -> tuple[int, int]:
         return 0, 0
     breaks = np.flatnonzero(np.diff(at) != 1)
     lengths = np.diff(np.concatenate([[-1], breaks, [len(at) - 1]])) + WORD_NGRAM - 1  # words per run
-    return int((lengths >= PLACE_MIN_WORDS).sum()), int(lengths.max())
+    if sentence_of is None or not len(sentence_of):
+        return int((lengths >= PLACE_MIN_WORDS).sum()), int(lengths.max())
+    return _sentence_places(at, sentence_of, PLACE_MIN_WORDS, WORD_NGRAM), int(lengths.max())
+
+
+def _sentence_places(at, sentence_of, min_words: int, width: int) -> int:
+    """The number of sentences holding an unbroken stretch of at least ``min_words`` tokens
+    covered by the grams of ``width`` tokens starting at token indices ``at``."""
+    import numpy as np
+
+    sent = np.asarray(sentence_of)
+    covered = np.zeros(len(sent), dtype=bool)
+    idx = (np.asarray(at)[:, None] + np.arange(width)).ravel()
+    covered[idx[idx < len(sent)]] = True
+    tok = np.flatnonzero(covered)
+    if not len(tok):
+        return 0
+    cut = np.flatnonzero((np.diff(tok) != 1) | (np.diff(sent[tok]) != 0)) + 1
+    starts = np.concatenate([[0], cut])
+    lengths = np.diff(np.concatenate([starts, [len(tok)]]))
+    return len(set(sent[tok[starts[lengths >= min_words]]].tolist()))
 
 
 def _mostly_quoted(span, spans) -> bool:
@@ -404,17 +469,24 @@ def similarity(a: str | Document, b: str | Document) -> float:
 
 
 def _shared_narrative(ev: Evidence) -> bool:
-    """The ``shared_narrative`` rule: enough shared narrative, in several places or one long run
-    (or most of the shorter article's narrative: a short text copied whole)."""
-    spread = ev.narrative_places >= NARRATIVE_MIN_PLACES or ev.longest_narrative_run >= LONG_RUN_WORDS \
-        or ev.narrative_containment >= CONTAINED
+    """The ``shared_narrative`` rule: enough shared narrative, in at least two sentences (or
+    most of the shorter article's narrative: a short text copied whole); one shared sentence,
+    however long, is a set phrase or a line pasted from one press release."""
+    spread = ev.narrative_places >= NARRATIVE_MIN_PLACES or ev.narrative_containment >= CONTAINED
     return ev.narrative_containment >= SHARED_NARRATIVE and ev.narrative_shared >= NARRATIVE_MIN_SHARED and spread
+
+
+def _shared_skeleton(ev: Evidence) -> bool:
+    """The ``shared_skeleton`` rule: enough shared function-word patterns, starting in at
+    least two sentences (one shared sentence, such as the legal wording of a charge, is a
+    set phrase)."""
+    return ev.function_word_containment >= SHARED_SKELETON and ev.skeleton_shared >= SKELETON_MIN_SHARED \
+        and ev.skeleton_places >= NARRATIVE_MIN_PLACES
 
 
 def needs_alignment(ev: Evidence) -> bool:
     """True when the cheap measures are in the grey zone where sentence alignment could decide."""
-    story = _shared_narrative(ev) or \
-            (ev.function_word_containment >= SHARED_SKELETON and ev.skeleton_shared >= SKELETON_MIN_SHARED)
+    story = _shared_narrative(ev) or _shared_skeleton(ev)
     return not story and (ev.narrative_containment >= GREY_WORDING or ev.word_containment >= GREY_WORDING
                           or ev.function_word_containment >= GREY_SKELETON)
 
@@ -434,12 +506,13 @@ def verdict(ev: Evidence) -> Verdict:
         return Verdict("same_story", "shared_narrative",
                        f"{nc:.0%} of the shorter article's narrative word triples (outside quotations, "
                        f"without names and numbers) also appear in the other (threshold {SHARED_NARRATIVE:.0%}), "
-                       f"in {ev.narrative_places} places of {PLACE_MIN_WORDS}+ words (longest "
+                       f"in {ev.narrative_places} sentences with {PLACE_MIN_WORDS}+ shared words (longest run "
                        f"{ev.longest_narrative_run} words)" + grown)
-    if fc >= SHARED_SKELETON and ev.skeleton_shared >= SKELETON_MIN_SHARED:
+    if _shared_skeleton(ev):
         return Verdict("same_story", "shared_skeleton",
                        f"{fc:.0%} of the shorter article's function-word patterns outside quotations recur in "
-                       f"the other, as when words are swapped for synonyms (threshold {SHARED_SKELETON:.0%})" + grown)
+                       f"the other, in {ev.skeleton_places} sentences, as when words are swapped for synonyms "
+                       f"(threshold {SHARED_SKELETON:.0%})" + grown)
     if ev.close_pairs is not None and ev.sentences_a and ev.sentences_b:
         shorter = min(ev.sentences_a, ev.sentences_b)
         if ev.close_pairs >= CLOSE_PAIRS_MIN and ev.close_pairs >= CLOSE_PAIRS_SHARE * shorter:
@@ -458,9 +531,10 @@ def verdict(ev: Evidence) -> Verdict:
     figures = len(ev.shared_numbers)
     little = f"little shared narrative ({nc:.0%})"
     if nc >= SHARED_NARRATIVE and ev.narrative_shared >= NARRATIVE_MIN_SHARED:
-        little = (f"shared narrative ({nc:.0%}) in only {ev.narrative_places} place(s) of {PLACE_MIN_WORDS}+ words, "
-                  f"the longest {ev.longest_narrative_run} words: a set phrase, not a copy (a copy needs "
-                  f"{NARRATIVE_MIN_PLACES} places, one run of {LONG_RUN_WORDS} words, or {CONTAINED:.0%} of the narrative)")
+        little = (f"shared narrative ({nc:.0%}) in only {ev.narrative_places} sentence(s) with {PLACE_MIN_WORDS}+ "
+                  f"shared words, the longest run {ev.longest_narrative_run} words: a set phrase or one pasted line, "
+                  f"not a copy (a copy shares wording in {NARRATIVE_MIN_PLACES} sentences or more, or "
+                  f"{CONTAINED:.0%} of the narrative)")
     if ev.shared_quoted >= STATEMENT_MIN and ev.quoted_share >= STATEMENT_SHARE:
         little += (f"; the shared quotations ({ev.shared_quoted} triples) are short, the longest "
                    f"{ev.longest_quoted_run} words: what reporters of one event hear, not a text quoted at length")

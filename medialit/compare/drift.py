@@ -46,6 +46,19 @@ _TITLES = ("Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Fath
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2}"
 _PERSON = re.compile(rf"\b(?:(?:{_TITLES})\.?[ \t]+{_NAME}|{_NAME}(?=,[ \t]+(?:a|an|the|who|whose)\b|[ \t]+"
                      rf"(?:said|says|told|added|wrote|explained|insisted|warned)\b))")
+# Attribution next to a quotation (the conventions of news writing): after it, '"...," the
+# chief engineer, Tomas Varga, told reporters' / '"...," she said' / '"...," said the club';
+# before it, 'Before parliament she said: "..."'. The word after "told" is the listener.
+_VERBS = (r"(?:said|says|told|tells|added|adds|asked|explained|warned|insisted|wrote|stated|declared|argued|"
+          r"promised|replied)")
+_AFTER = re.compile(rf"\A[ \t]*,?[ \t]*(?P<who>[^.!?;:\"“”\n]{{1,80}}?)[ \t]+{_VERBS}\b")
+_AFTER_INVERTED = re.compile(rf"\A[ \t]*,?[ \t]*{_VERBS}[ \t]+(?P<who>[^.!?;:,\"“”\n]{{1,60}})")
+_BEFORE = re.compile(rf"(?P<who>[^.!?;:\"“”\n]{{1,80}}?)[ \t]+{_VERBS}\b[^.!?;:\"“”\n]{{0,40}}:[ \t]*\Z")
+_SPEECH_SENTENCE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<who>[^.!?\n]{{1,80}}?)[ \t]+{_VERBS}\b")
+_PRONOUNS = {"he", "she", "they"}
+_NAME_RUN = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+)+")
+_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "but", "and", "for", "after", "before", "late", "early", "when",
+              "while", "according", "outside", "inside", "across", "with", "by", "from", "of", "to", "as", "if"}
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\s*\.\.\.\s*\]")
 
 
@@ -116,6 +129,88 @@ class AttributionChange(Record):
 
 # --- finding quotations ----------------------------------------------------------------
 
+def _names_in(text: str, offset: int = 0) -> list[tuple[int, str]]:
+    """People-like names in ``text``: runs of two or more capitalised words, leading sentence
+    openers ("The", "After") left out; ``(offset of the end, name)``."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        run = m.group().split()
+        while run and run[0].lower() in _NOT_NAMES:
+            run.pop(0)
+        if len(run) >= 2 and not run[-1].endswith(("'s", "’s")):
+            out.append((offset + m.end(), " ".join(run)))
+    return out
+
+
+def _antecedent(text: str, at: int) -> str | None:
+    """The person "he" or "she" at ``at`` most likely refers to: the last name earlier in
+    its own sentence, else the first name of the nearest sentence before that has one
+    (the subject, not a name mentioned in passing later in that sentence), within
+    ``IMPLICIT_GAP`` characters."""
+    lo = max(0, at - IMPLICIT_GAP)
+    parts = re.split(r"(?<=[.!?])\s+|\n+", text[lo:at])
+    own = _names_in(parts[-1]) if parts else []
+    if own:
+        return own[-1][1]
+    for part in reversed(parts[:-1]):
+        names = _names_in(part)
+        if names:
+            return names[0][1]
+    return None
+
+
+def _who(who: str, text: str, at: int) -> str | None:
+    """The speaker a phrase next to a quotation names: a name in it, or for "he"/"she"/"they"
+    the last person named before ``at`` (within ``IMPLICIT_GAP``)."""
+    who = who.strip(" \t,")
+    last = who.split()[-1].lower() if who.split() else ""
+    if last in _PRONOUNS:
+        return _antecedent(text, at)
+    names = _names_in(who)
+    if names:
+        return names[-1][1]
+    words_ = who.split()
+    return " ".join(words_[-4:]) if words_ and len(words_) <= 8 else None
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """True when the quotation ends its sentence: a full stop inside the closing mark."""
+    return text[start:end].rstrip("\"”’' \t")[-1:] == "."
+
+
+def _attached_speaker(text: str, start: int, end: int) -> str | None:
+    """The speaker named right next to a quotation (after it, or before it with a colon)."""
+    after = text[end:end + 140]
+    closing = text[start:end].rstrip("\"”’' \t")[-1:]
+    first = after.lstrip(" \t")[:1]
+    # a quotation ending its sentence ('"... in May." The union said ...') is not attributed
+    # by the next sentence; after "!" or "?" only a lower-case "she said" goes on
+    attachable = first not in (".", "") and closing != "."
+    m = (_AFTER.match(after) or _AFTER_INVERTED.match(after)) if attachable else None
+    if m and closing in ("!", "?") and first.isupper() and "who" in m.groupdict():
+        who = m.group("who").split()  # '"...?" Moe asked' goes on; '"...?" The union said ...' does not
+        if not (len(who) <= 3 and all(w[:1].isupper() for w in who)):
+            m = None
+    if m:
+        return _who(m.group("who"), text, start)
+    m = _BEFORE.search(text, max(0, start - 140), start)
+    if m:
+        return _who(m.group("who"), text, m.start("who"))
+    return None
+
+
+def _narrative_speaker(text: str, since: int, start: int) -> str | None:
+    """For a quotation with no speaker next to it: the subject of the last sentence with a
+    reporting verb since the previous quotation ("She said that ... her predecessor Anders
+    Lund ..." then a quoted paragraph: "she", the person named before her sentence, not the
+    name mentioned in passing)."""
+    found = list(_SPEECH_SENTENCE.finditer(text, since, start))
+    if not found:
+        return None
+    m = found[-1]
+    return _who(m.group("who"), text, m.start("who"))
+
+
 def find_quote_spans(text: str | Document) -> list[QuoteSpan]:
     """Quotations in ``text`` (from :func:`medialit.quotes.finder.find_quotes`) with the quoted
     words as a span, their speaker and reporting verb (a Document's quotations are reused)."""
@@ -130,6 +225,15 @@ def find_quote_spans(text: str | Document) -> list[QuoteSpan]:
         i = text.find(q.content, q.start, q.end) if q.content else -1
         inner = Span(i, i + len(q.content), q.content) if i >= 0 else Span(q.start, q.end, text[q.start:q.end])
         speaker, implicit = q.speaker, False
+        span = getattr(q, "speaker_span", None)
+        if speaker and span and span[0] >= q.end and _ends_sentence(text, q.start, q.end):
+            speaker = None  # named in the next sentence, not attributed by it
+        attached = _attached_speaker(text, q.start, q.end) if q.kind == "speech" else None
+        if attached and not _same_speaker(attached, speaker):
+            speaker = attached  # the name next to the quotation, not a listener or a name far away
+        elif speaker is None and q.kind == "speech" and \
+                (told := _narrative_speaker(text, max(pos, q.start - IMPLICIT_GAP), q.start)):
+            speaker, implicit = told, True
         if speaker is None and q.kind == "speech":
             # the last person named before it: in an earlier quotation's attribution, or in the
             # narrative since the last quotation ("The strongest opposition came from Dr X. ...")
@@ -190,11 +294,17 @@ def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence]
         if i not in pairs and j not in pairs.values():
             pairs[i] = j
     kept: dict[int, list[str]] = {}
+    unnamed: dict[int, list[str]] = {}  # paired though one side names no speaker (or only guesses one)
     if same_story:
         for score, i, j, words_kept in sorted(_heavy_rewording(qa, qb, ta, tb, na, nb, pairs, sa, sb), reverse=True):
             if i not in pairs and j not in pairs.values():
                 pairs[i] = j
                 kept[i] = words_kept
+        for score, i, j, words_kept in sorted(_speakerless_rewording(qa, qb, ta, tb, na, nb, pairs, sa, sb),
+                                              reverse=True):
+            if i not in pairs and j not in pairs.values():
+                pairs[i] = j
+                unnamed[i] = words_kept
     changes: list[QuoteChange] = []
     attributions: list[AttributionChange] = []
     for i, j in sorted(pairs.items()):
@@ -203,6 +313,18 @@ def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence]
             sim = wording_similarity(na[i], nb[j])
             speaker = qa[i].speaker if _same_speaker(qa[i].speaker, qb[j].speaker) else None
             implicit = ""
+            if i in unnamed:
+                named, other = (qa[i], "B") if qa[i].speaker and not qa[i].implicit else (qb[j], "A")
+                speaker = named.speaker
+                shown = ", ".join(f"'{w}'" for w in unnamed[i])
+                changes.append(QuoteChange(
+                    "reworded", qa[i].inner.text, qb[j].inner.text, qa[i].inner.start, qa[i].inner.end,
+                    qb[j].inner.start, qb[j].inner.end, tuple(edits),
+                    f"quote reworded, and its speaker dropped: {other} names no speaker next to it "
+                    f"(the other side credits {speaker}); paired because both versions of the story have it in "
+                    f"the same place (similarity {sim:.2f}) and keep the same content words ({shown}): "
+                    + "; ".join(e.explanation for e in edits), sim, speaker))
+                continue
             if qa[i].implicit or qb[j].implicit:
                 who = qa[i].speaker or qb[j].speaker
                 implicit = f" (its speaker is implicit: {who}, the last person named before it; a guess, check it)"
@@ -213,7 +335,7 @@ def quote_drift(a: str | Document, b: str | Document, sa: list[PreparedSentence]
                        f"quote the same speaker there and keep the same content words ({shown}){implicit}: "
                        + "; ".join(e.explanation for e in edits))
                 kind = "reworded"
-            elif sim < REWORDED_BELOW:
+            elif sim < REWORDED_BELOW and not _only_cut(na[i], nb[j], edits):
                 who = f" by {speaker}" if speaker else ""
                 why = (f"quote reworded: the quotation{who} in the same place reads differently "
                        f"(similarity {sim:.2f}){implicit}: " + "; ".join(e.explanation for e in edits))
@@ -308,6 +430,14 @@ def wording_similarity(x: list[str], y: list[str]) -> float:
     return max(order, (order + overlap) / 2)
 
 
+def _only_cut(x: list[str], y: list[str], edits) -> bool:
+    """True when the shorter wording is the longer one with words left out (a clause
+    dropped, an end trimmed): no word replaced, every word of the shorter found in order.
+    That is an edited quotation, not a reworded one, however much was cut."""
+    matched = sum(size for _, _, size in matching_blocks(x, y))
+    return matched == min(len(x), len(y)) and not any(e.op == "replace" for e in edits)
+
+
 def _same_speaker(x: str | None, y: str | None) -> bool:
     """The same speaker: equal once normalised, or one's last word ends the other ("Ruiz",
     "Mayor Elena Ruiz")."""
@@ -383,6 +513,38 @@ def _heavy_rewording(qa, qb, ta, tb, na, nb, paired: dict[int, int], sa, sb) -> 
             if not HEAVY_REWORDED_MIN <= score < REWORDED_MIN:
                 continue
             common = kept_words(ta[i], na[i], tb[j], nb[j])
+            if common:
+                out.append((score, i, j, common))
+    return out
+
+
+def _speakerless_rewording(qa, qb, ta, tb, na, nb, paired: dict[int, int], sa, sb):
+    """Unpaired quotations of A and B, in two versions of one story, where one side names the
+    speaker and the other names none (or only guesses one: an implicit speaker), in the same
+    place (their sentences at the same relative position, give or take one), with a wording
+    similarity of at least ``REWORDED_MIN`` and the same facts kept (:func:`kept_words`): a
+    rewrite that reworded a quotation and dropped its attribution. Returns ``(score, i, j,
+    kept words)``."""
+    used_b = set(paired.values())
+    span = 1 / max(1, min(len(sa), len(sb)))
+    out = []
+    for i, x in enumerate(qa):
+        if i in paired or len(na[i]) < 5:
+            continue
+        pa = _position(x, sa)
+        if pa is None:
+            continue
+        for j, y in enumerate(qb):
+            if j in used_b or len(nb[j]) < 5:
+                continue
+            named_a, named_b = bool(x.speaker and not x.implicit), bool(y.speaker and not y.implicit)
+            if named_a == named_b:
+                continue  # both named: the other rules decide; neither: nothing to go on
+            pb = _position(y, sb)
+            if pb is None or abs(pa / max(1, len(sa)) - pb / max(1, len(sb))) > span:
+                continue
+            score = wording_similarity(na[i], nb[j])
+            common = kept_words(ta[i], na[i], tb[j], nb[j]) if score >= REWORDED_MIN else []
             if common:
                 out.append((score, i, j, common))
     return out

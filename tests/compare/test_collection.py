@@ -250,7 +250,7 @@ def test_court_reports_sharing_the_name_of_a_charge_are_not_a_copy(coll):
     r = _cmp(coll, "court_a", "court_b")
     ev = r.evidence
     assert ev.narrative_containment >= 0.12 and ev.narrative_places == 1
-    assert "set phrase, not a copy" in r.verdict.reason
+    assert "a set phrase or one pasted line, not a copy" in r.verdict.reason
 
 
 def test_same_event_reports_quoting_short_remarks_are_not_a_shared_statement(coll):

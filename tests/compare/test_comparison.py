@@ -8,7 +8,7 @@ import pytest
 
 from medialit.compare.comparison import (CLOSE_PAIRS_MIN, EVENT_QUOTED_MIN, NARRATIVE_MIN_SHARED, SAME_EVENT_NAMES,
                                          SHARED_NARRATIVE, SHARED_SKELETON, SHARED_WORDING, SKELETON_MIN_SHARED,
-                                         STATEMENT_MIN, STATEMENT_SHARE, NARRATIVE_MIN_PLACES, LONG_RUN_WORDS,
+                                         STATEMENT_MIN, STATEMENT_SHARE, NARRATIVE_MIN_PLACES,
                                          STATEMENT_RUN_WORDS)
 from medialit.compare import Evidence, align, compare, evidence, similarity, verdict
 from medialit.compare.alignment import FUNCTION_WORDS, sentence_similarity
@@ -301,11 +301,13 @@ def test_each_rule_fires_at_its_threshold_and_not_below():
     assert verdict(_ev(narrative_containment=SHARED_NARRATIVE - 0.001, **narr)).label == "unrelated"
     assert verdict(_ev(narrative_containment=1.0, narrative_shared=NARRATIVE_MIN_SHARED - 1,
                        narrative_places=NARRATIVE_MIN_PLACES)).label == "unrelated"
-    # one shared set phrase is not a copy: several places, or one long run
+    # one shared sentence is not a copy, however long its run: several sentences, or most of the narrative
     one_place = dict(narrative_containment=0.5, narrative_shared=10, narrative_places=NARRATIVE_MIN_PLACES - 1)
-    assert verdict(_ev(**one_place, longest_narrative_run=LONG_RUN_WORDS - 1)).label == "unrelated"
-    assert verdict(_ev(**one_place, longest_narrative_run=LONG_RUN_WORDS)).rule == "shared_narrative"
-    skel = dict(skeleton_shared=SKELETON_MIN_SHARED)
+    assert verdict(_ev(**one_place, longest_narrative_run=40)).label == "unrelated"
+    assert verdict(_ev(**{**one_place, "narrative_containment": 0.6}, longest_narrative_run=40)).rule == "shared_narrative"
+    skel = dict(skeleton_shared=SKELETON_MIN_SHARED, skeleton_places=NARRATIVE_MIN_PLACES)
+    assert verdict(_ev(function_word_containment=0.5, skeleton_shared=10,
+                       skeleton_places=NARRATIVE_MIN_PLACES - 1)).label == "unrelated"  # one sentence's patterns
     assert verdict(_ev(function_word_containment=SHARED_SKELETON, **skel)).rule == "shared_skeleton"
     assert verdict(_ev(function_word_containment=SHARED_SKELETON - 0.001, **skel)).label == "unrelated"
     assert verdict(_ev(close_pairs=CLOSE_PAIRS_MIN)).rule == "aligned_sentences"
@@ -366,3 +368,33 @@ def test_similarity_heatmap_is_titled_labelled_annotated_and_colour_blind_safe(s
         assert [t.get_text() for t in ax.get_xticklabels()] == ["000", "001", "002", "003", "004"]
     finally:
         plt.close(ax.figure)
+
+
+# --- one pasted sentence is a shared source line, not a copy (issue 15, held-out round) ---
+
+_RELEASE = ("The new tram line will be open to passengers from the first week of spring and will run every "
+            "six minutes at peak times between the station and the hospital.")
+
+
+def test_one_pasted_press_release_sentence_is_not_a_copy_but_two_copied_sentences_are():
+    a = ("Trams return to Pellham after forty years. " + _RELEASE + " Shopkeepers on the old route were "
+         "pleased, though some worried about the months of roadworks. One resident said she would sell her car.")
+    b = ("A council vote ended a long argument on Tuesday evening. " + _RELEASE + " Opponents had wanted "
+         "buses instead and had collected signatures across the northern estates for a year.")
+    ev = evidence(a, b)
+    assert ev.longest_narrative_run >= 20 and ev.narrative_places == 1  # one sentence, however long
+    assert verdict(ev).label != "same_story"
+    second = " Work on the depot behind the old gasworks will begin as soon as the contracts are signed."
+    ev2 = evidence(a + second, b + second)
+    assert ev2.narrative_places == 2 and verdict(ev2).label == "same_story"
+
+
+def test_function_word_patterns_of_one_shared_sentence_are_a_set_phrase_not_a_skeleton_copy():
+    charge = "of causing the death of a pedestrian by careless driving while over the prescribed limit for alcohol"
+    a = (f"A van driver was convicted on Monday {charge}. The jury was out for two hours. "
+         "Relatives cried in the public gallery as the foreman read out the decision.")
+    b = (f"After a week of evidence, jurors found him guilty {charge}. His lawyer plans to appeal, "
+         "saying the footage from the crossing had been shown without context.")
+    ev = evidence(a, b)
+    assert ev.skeleton_shared >= 3 and ev.skeleton_places == 1
+    assert verdict(ev).label != "same_story"
