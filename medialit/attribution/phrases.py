@@ -48,7 +48,7 @@ class Attribution:
 # "Sales fell 4%, though the company said April looked better".
 _SUBORDINATE_BEFORE = re.compile(r"[,;]\s*(?:even\s+)?(?:though|although|whereas|while|because|since|after|before|when|if|unless|until)\s+$", re.I)
 
-_AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|should|might|may|must|also|not|never|n't|"
+_AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|should|might|may|must|also|not|never|yet|n't|"
         r"later|then|publicly|previously|repeatedly|recently|again|already|further|still|once|first|earlier|long|"
         r"often|always|now|just|both|all|even|each|privately|separately|"
         r"this\s+week|last\s+week|this\s+month|on\s+[A-Z][a-z]+day|took\s+to\s+\w+\s+to|went\s+on\s+to|"
@@ -395,7 +395,7 @@ def _verb_matches(masked: str, start: int, end: int, rules: Rules):
 # Who produced a document or data set: a name ("the Bureau of Labor Statistics", "the Office
 # for National Statistics", "Reuters and the Census Bureau") or "the/its + institution noun".
 _PRODUCER_NAME = re.compile(r"\s*((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|and|de|the|&)\s+)*[A-Z][\w.&'’-]*)*)")
-_PRODUCER_NOUN = re.compile(r"\s*(?:the|its|their|his|her)(?:\s+[a-z][\w-]*){1,3}")
+_PRODUCER_NOUN = re.compile(r"\s*(?:the|this|its|their|his|her)(?:\s+[a-z][\w-]*){1,5}")
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
 _MONTH_OR_DAY = re.compile(r"(?:the\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
 

@@ -186,6 +186,9 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
             f"'{head}' is in no table; it was read as a person noun only by its ending"
         if has_name or first in {"the", "this"}:
             return SourceClass("named", f"'{' '.join(core)}' points at one identifiable person (anonymous_sources.toml: roles)", weak)
+        if first == "its" and len(core) > 1:  # "its communications director": an officer of an organisation named earlier
+            return SourceClass("named", f"'{' '.join(core)}' points at one officer of an organisation identified earlier "
+                                        "in the text (anonymous_sources.toml: roles)", weak)
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say who (anonymous_sources.toml: roles)", weak)
     if any(_is_name(t, rules) for t in rest) and rest and rest[0].lower() in {"from", "by", "of"} \
             and (head_l in _DATA or len(core) == 2 and core[0].lower() in _DATA):  # "data (released) by MOTIE"
