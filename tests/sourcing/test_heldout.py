@@ -93,5 +93,5 @@ def test_heldout_accuracy_and_anonymous_precision_meet_issue_12_targets():
 
 
 if __name__ == "__main__":
-    for pattern in sys.argv[1:] or ["h*.txt", "k*.txt", "m*.txt", "*.txt"]:
+    for pattern in sys.argv[1:] or ["h*.txt", "k*.txt", "m*.txt", "p*.txt", "r*.txt", "*.txt"]:
         sys.stdout.write(report(pattern) + "\n")
