@@ -81,7 +81,9 @@ _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|it
 INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "tell", "predict", "believe"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b")
 _INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at)\b"
-                           r"|,\s*[A-Z][\w-]*['’]s\s+[a-z])")  # "said Dr. Hana Suzuki, Corvana's head of research"
+                           r"|,\s*[A-Z][\w-]*['’]s\s+[a-z]"  # "said Dr. Hana Suzuki, Corvana's head of research"
+                           r"|,\s*[a-z]+(?:\s+[a-z]+){0,2}\s+(?:of|at|for)\s"  # "said Ines Marr, director of the charity"
+                           r"|,\s*(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][\w-]+\s*[.!?])")  # "said the lead author, Professor Eva Lind."
 _NOT_INVERTED = re.compile(r"\s*(?:that|to|it|they|he|she|we|I|you|this|there|on|in|at|by|last|next|this|today|yesterday|"
                            r"tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 _CONDUIT = re.compile(r"\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*)*|the\s+(?:newspaper|paper|agency|outlet|broadcaster|network|magazine|website))")
@@ -363,7 +365,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your
 
 # A data or document noun right before "show"/"found": "data show", "records showed", "the
 # survey found" report their content without "that".
-_EVIDENCE_BEFORE = re.compile(r"\b(?:data|figures|statistics|numbers|records|study|report|survey|poll|research|analysis"
+_EVIDENCE_BEFORE = re.compile(r"\b(?:data|figures|statistics|numbers|records|study|studies|report|survey|surveys|poll|polls|research|analysis"
                               r"|census|audit|review|documents|estimates)\s+(?:also\s+)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:(?:last|this|next|on|in|earlier|late)\s+[\w]+\s*){0,2}(?:[.!?;]|$)")
 _ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing)$")

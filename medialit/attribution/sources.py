@@ -96,12 +96,16 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("pronoun", f"the pronoun '{phrase.strip()}'")
     if low in rules.bare_institutions:
         return SourceClass("named", f"'{phrase.strip()}' names an institution (named_sources.toml)")
+    if tokens and (tokens[0].lower() in {"no", "none"} or " ".join(tokens[:2]).lower() in {"not one", "not a"}):
+        # "not one customer has complained", "no official has commented": nobody is cited
+        return SourceClass("none", f"'{phrase.strip()}' says that nobody did it, so it cites no one")
     if len(tokens) > 2 and tokens[0].lower() in rules.quantifier_of and tokens[1].lower() == "of":
         tokens = tokens[2:]
     core: list[str] = []
     for t in tokens:
         tl = t.lower()
-        if core and (tl in _BOUNDARY_WORDS or (tl.endswith("ing") and not t[:1].isupper())):
+        if core and (tl in _BOUNDARY_WORDS or (tl.endswith("ing") and not t[:1].isupper()
+                                               and _POSSESSIVE.sub("", tl) not in rules.institution_heads)):  # "its annual filing"
             break
         if core and tl.endswith("ed") and not t[:1].isupper() and _person_noun(core[-1].lower(), rules):
             break  # "a senior diplomat briefed on the talks": a participle after the head starts a modifier
@@ -161,6 +165,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
             return SourceClass("named", f"'{' '.join(core)}' identifies an organisation, outlet or document")
         if first in {"the", "this", "that", "its", "their", "his", "her"}:
             return SourceClass("named", f"'{' '.join(core)}' refers back to an organisation, outlet or document identified earlier in the text")
+        if head_l in {"filing", "filings"}:  # "X expects ..., according to a regulatory filing": X's own filing
+            return SourceClass("none", f"'{' '.join(core)}' does not say who filed it, so it decides nothing on its own")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
     if len(core) == 1 and head[1:].islower() and head_l.endswith("s") \
             and (_singular(head_l) in rules.roles or _agent_noun(_singular(head_l))):

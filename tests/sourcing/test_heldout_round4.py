@@ -87,3 +87,45 @@ def test_witness_material_put_online_speaks_for_its_posters(text, label):
 
 def test_posting_something_that_is_not_an_account_is_no_attribution():
     assert one("The shop posted higher profits this quarter.").sourcing == "unattributed"
+
+
+# Fifth round (tests/fixtures/sourcing_heldout/r*): rules found there, tested on new sentences.
+
+@pytest.mark.parametrize("text", [
+    "\u201cThe queue was out of the door,\u201d said Lea Holm, manager of the food bank.",
+    "Rents will keep rising, said Omar Said, head of research at the Housing Trust.",
+    "\u201cWe found no link at all,\u201d said the report's co-author, Dr. Mia Stone.",
+])
+def test_an_inverted_speaker_with_a_title_in_apposition(text):
+    t = one(text)
+    assert t.sourcing == "named" and t.cues[0].startswith("said"), t.reason
+
+
+@pytest.mark.parametrize("text", [
+    "According to Morvik's quarterly filing, the firm lost 12 million euros.",
+    "According to the court's written ruling, the contract was void.",
+])
+def test_a_document_noun_ending_in_ing_after_a_named_possessor(text):
+    assert one(text).sourcing == "named"
+
+
+@pytest.mark.parametrize("text", [
+    "Polls show most voters want the tram extended.",
+    "Studies show that short naps improve memory.",
+    "Partisan websites claimed that the count had been rigged.",
+])
+def test_unnamed_polls_studies_and_websites_are_anonymous(text):
+    assert one(text).sourcing == "anonymous"
+
+
+@pytest.mark.parametrize("text", [
+    "We opened on Sundays, and not one neighbour has complained.",
+    "No official has commented on the figures.",
+])
+def test_a_negative_quantifier_cites_nobody(text):
+    assert one(text).sourcing == "unattributed"
+
+
+def test_an_unowned_filing_does_not_outvote_the_named_subject():
+    t = one("The retailer expects to close 40 stores, according to a regulatory filing.")
+    assert t.sourcing == "named" and "retailer" in t.source
