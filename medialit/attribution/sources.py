@@ -107,6 +107,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         if core and (tl in _BOUNDARY_WORDS or (tl.endswith("ing") and not t[:1].isupper()
                                                and _POSSESSIVE.sub("", tl) not in rules.institution_heads)):  # "its annual filing"
             break
+        if core and tl in {"not", "never"} and _person_noun(core[-1].lower(), rules):
+            break  # "experts not involved in the study", "officials not authorised to speak"
         if core and tl.endswith("ed") and not t[:1].isupper() and _person_noun(core[-1].lower(), rules):
             break  # "a senior diplomat briefed on the talks": a participle after the head starts a modifier
         core.append(t)
@@ -132,6 +134,14 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
             org = " ".join(rest[1:])  # "researchers at the University of Aarhus": the research team of a named body
             return SourceClass("named", f"'{' '.join(core)}' at a named institution ('{org}') identifies the research "
                                         "(anonymous_sources.toml: research_heads)")
+        if head_l in _EVIDENCE_PLURALS and len(rest) >= 2 and not anon_marker:
+            tail = " ".join(rest)  # "exit polls published by the public broadcaster RTP": who ran them
+            for link in sorted(rules.tables.get("evidence_links", []), key=len, reverse=True):
+                if tail.lower().startswith(link + " "):
+                    by = classify_source(tail[len(link) + 1:], rules)
+                    if by.label == "named":
+                        return SourceClass("named", f"'{' '.join(core)}' {link} a named producer ('{tail[len(link) + 1:]}')")
+                    break
         return SourceClass("anonymous", f"'{head}' does not name anyone (anonymous_sources.toml: heads)")
     if anon_marker:
         return SourceClass("anonymous", f"'{anon_marker.group()}' marks an unnamed source (anonymous_sources.toml: phrases)")
@@ -212,6 +222,8 @@ _WHERE_SHOWN = {"above", "below", "here", "shown", "pictured", "embedded", "disp
 # Determiners that point back at something the text has already identified.
 _BACK = {"the", "this", "both", "these", "those", "its", "his", "her", "their"}
 _DATA = {"data", "figures", "numbers", "statistics", "estimates"}
+# Unnamed polls and studies (anonymous_sources.toml heads) that are named by who ran them
+_EVIDENCE_PLURALS = {"polls", "surveys", "studies"}
 # Heads that are documents as well as (in `heads`) unnamed people or reports: "the
 # airlines' annual reports", "the company's figures" are the organisations' own.
 _DOCUMENT_HEADS = {"reports", "figures", "accounts", "records", "numbers", "statistics"}

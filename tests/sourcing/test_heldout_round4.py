@@ -129,3 +129,17 @@ def test_a_negative_quantifier_cites_nobody(text):
 def test_an_unowned_filing_does_not_outvote_the_named_subject():
     t = one("The retailer expects to close 40 stores, according to a regulatory filing.")
     assert t.sourcing == "named" and "retailer" in t.source
+
+
+def test_polls_named_by_who_ran_them_are_named():
+    t = one("The mayor is trailing, according to polls published by the regional broadcaster NTV.")
+    assert t.sourcing == "named", t.reason
+    assert one("The mayor is trailing, according to polls.").sourcing == "anonymous"
+
+
+@pytest.mark.parametrize("text", [
+    "Scientists not involved in the trial said the dose was high.",
+    "Officials not authorised to speak publicly said the talks had stalled.",
+])
+def test_a_negated_participle_after_a_group_noun_is_a_modifier(text):
+    assert one(text).sourcing == "anonymous"
