@@ -48,7 +48,7 @@ class Attribution:
 # "Sales fell 4%, though the company said April looked better".
 _SUBORDINATE_BEFORE = re.compile(r"[,;]\s*(?:even\s+)?(?:though|although|whereas|while|because|since|after|before|when|if|unless|until)\s+$", re.I)
 
-_AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|should|might|may|must|also|not|never|n't|"
+_AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|should|might|may|must|also|not|never|yet|n't|"
         r"later|then|publicly|previously|repeatedly|recently|again|already|further|still|once|first|earlier|long|"
         r"often|always|now|just|both|all|even|each|privately|separately|"
         r"this\s+week|last\s+week|this\s+month|on\s+[A-Z][a-z]+day|took\s+to\s+\w+\s+to|went\s+on\s+to|"
@@ -81,7 +81,9 @@ _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|it
 INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "tell", "predict", "believe"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b")
 _INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at)\b"
-                           r"|,\s*[A-Z][\w-]*['’]s\s+[a-z])")  # "said Dr. Hana Suzuki, Corvana's head of research"
+                           r"|,\s*[A-Z][\w-]*['’]s\s+[a-z]"  # "said Dr. Hana Suzuki, Corvana's head of research"
+                           r"|,\s*[a-z]+(?:\s+[a-z]+){0,2}\s+(?:of|at|for)\s"  # "said Ines Marr, director of the charity"
+                           r"|,\s*(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][\w-]+\s*[.!?])")  # "said the lead author, Professor Eva Lind."
 _NOT_INVERTED = re.compile(r"\s*(?:that|to|it|they|he|she|we|I|you|this|there|on|in|at|by|last|next|this|today|yesterday|"
                            r"tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 _CONDUIT = re.compile(r"\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*)*|the\s+(?:newspaper|paper|agency|outlet|broadcaster|network|magazine|website))")
@@ -363,7 +365,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your
 
 # A data or document noun right before "show"/"found": "data show", "records showed", "the
 # survey found" report their content without "that".
-_EVIDENCE_BEFORE = re.compile(r"\b(?:data|figures|statistics|numbers|records|study|report|survey|poll|research|analysis"
+_EVIDENCE_BEFORE = re.compile(r"\b(?:data|figures|statistics|numbers|records|study|studies|report|survey|surveys|poll|polls|research|analysis"
                               r"|census|audit|review|documents|estimates)\s+(?:also\s+)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:(?:last|this|next|on|in|earlier|late)\s+[\w]+\s*){0,2}(?:[.!?;]|$)")
 _ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing)$")
@@ -395,7 +397,7 @@ def _verb_matches(masked: str, start: int, end: int, rules: Rules):
 # Who produced a document or data set: a name ("the Bureau of Labor Statistics", "the Office
 # for National Statistics", "Reuters and the Census Bureau") or "the/its + institution noun".
 _PRODUCER_NAME = re.compile(r"\s*((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|and|de|the|&)\s+)*[A-Z][\w.&'’-]*)*)")
-_PRODUCER_NOUN = re.compile(r"\s*(?:the|its|their|his|her)(?:\s+[a-z][\w-]*){1,3}")
+_PRODUCER_NOUN = re.compile(r"\s*(?:the|this|its|their|his|her)(?:\s+[a-z][\w-]*){1,5}")
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
 _MONTH_OR_DAY = re.compile(r"(?:the\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
 

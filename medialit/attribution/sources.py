@@ -96,13 +96,19 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("pronoun", f"the pronoun '{phrase.strip()}'")
     if low in rules.bare_institutions:
         return SourceClass("named", f"'{phrase.strip()}' names an institution (named_sources.toml)")
+    if tokens and (tokens[0].lower() in {"no", "none"} or " ".join(tokens[:2]).lower() in {"not one", "not a"}):
+        # "not one customer has complained", "no official has commented": nobody is cited
+        return SourceClass("none", f"'{phrase.strip()}' says that nobody did it, so it cites no one")
     if len(tokens) > 2 and tokens[0].lower() in rules.quantifier_of and tokens[1].lower() == "of":
         tokens = tokens[2:]
     core: list[str] = []
     for t in tokens:
         tl = t.lower()
-        if core and (tl in _BOUNDARY_WORDS or (tl.endswith("ing") and not t[:1].isupper())):
+        if core and (tl in _BOUNDARY_WORDS or (tl.endswith("ing") and not t[:1].isupper()
+                                               and _POSSESSIVE.sub("", tl) not in rules.institution_heads)):  # "its annual filing"
             break
+        if core and tl in {"not", "never"} and _person_noun(core[-1].lower(), rules):
+            break  # "experts not involved in the study", "officials not authorised to speak"
         if core and tl.endswith("ed") and not t[:1].isupper() and _person_noun(core[-1].lower(), rules):
             break  # "a senior diplomat briefed on the talks": a participle after the head starts a modifier
         core.append(t)
@@ -128,6 +134,14 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
             org = " ".join(rest[1:])  # "researchers at the University of Aarhus": the research team of a named body
             return SourceClass("named", f"'{' '.join(core)}' at a named institution ('{org}') identifies the research "
                                         "(anonymous_sources.toml: research_heads)")
+        if head_l in _EVIDENCE_PLURALS and len(rest) >= 2 and not anon_marker:
+            tail = " ".join(rest)  # "exit polls published by the public broadcaster RTP": who ran them
+            for link in sorted(rules.tables.get("evidence_links", []), key=len, reverse=True):
+                if tail.lower().startswith(link + " "):
+                    by = classify_source(tail[len(link) + 1:], rules)
+                    if by.label == "named":
+                        return SourceClass("named", f"'{' '.join(core)}' {link} a named producer ('{tail[len(link) + 1:]}')")
+                    break
         return SourceClass("anonymous", f"'{head}' does not name anyone (anonymous_sources.toml: heads)")
     if anon_marker:
         return SourceClass("anonymous", f"'{anon_marker.group()}' marks an unnamed source (anonymous_sources.toml: phrases)")
@@ -161,6 +175,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
             return SourceClass("named", f"'{' '.join(core)}' identifies an organisation, outlet or document")
         if first in {"the", "this", "that", "its", "their", "his", "her"}:
             return SourceClass("named", f"'{' '.join(core)}' refers back to an organisation, outlet or document identified earlier in the text")
+        if head_l in {"filing", "filings"}:  # "X expects ..., according to a regulatory filing": X's own filing
+            return SourceClass("none", f"'{' '.join(core)}' does not say who filed it, so it decides nothing on its own")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
     if len(core) == 1 and head[1:].islower() and head_l.endswith("s") \
             and (_singular(head_l) in rules.roles or _agent_noun(_singular(head_l))):
@@ -186,6 +202,9 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
             f"'{head}' is in no table; it was read as a person noun only by its ending"
         if has_name or first in {"the", "this"}:
             return SourceClass("named", f"'{' '.join(core)}' points at one identifiable person (anonymous_sources.toml: roles)", weak)
+        if first == "its" and len(core) > 1:  # "its communications director": an officer of an organisation named earlier
+            return SourceClass("named", f"'{' '.join(core)}' points at one officer of an organisation identified earlier "
+                                        "in the text (anonymous_sources.toml: roles)", weak)
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say who (anonymous_sources.toml: roles)", weak)
     if any(_is_name(t, rules) for t in rest) and rest and rest[0].lower() in {"from", "by", "of"} \
             and (head_l in _DATA or len(core) == 2 and core[0].lower() in _DATA):  # "data (released) by MOTIE"
@@ -203,6 +222,8 @@ _WHERE_SHOWN = {"above", "below", "here", "shown", "pictured", "embedded", "disp
 # Determiners that point back at something the text has already identified.
 _BACK = {"the", "this", "both", "these", "those", "its", "his", "her", "their"}
 _DATA = {"data", "figures", "numbers", "statistics", "estimates"}
+# Unnamed polls and studies (anonymous_sources.toml heads) that are named by who ran them
+_EVIDENCE_PLURALS = {"polls", "surveys", "studies"}
 # Heads that are documents as well as (in `heads`) unnamed people or reports: "the
 # airlines' annual reports", "the company's figures" are the organisations' own.
 _DOCUMENT_HEADS = {"reports", "figures", "accounts", "records", "numbers", "statistics"}

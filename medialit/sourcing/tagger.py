@@ -501,7 +501,16 @@ def _interview(text: str, transcript: dict, paragraphs: list[tuple[int, int]]) -
     ends = dict(paragraphs)
     names = {v[0] for v in transcript.values()}
     asks = any(text[p0:ends.get(p0, p0)].rstrip().endswith("?") for p0 in transcript)
+    # "Q: Why now?" / "Obi: Because ...": the interviewer's label is a bare "Q" (too short
+    # for a speaker label), but a "Q:" paragraph that asks is the interviewer's question
+    q_asks = [p0 for p0, p1 in paragraphs if _Q_LABEL.match(text, p0) and text[p0:p1].rstrip().endswith("?")]
+    if q_asks:
+        names.add("Q")
+        asks = True
     return transcript if len(names) >= 2 and asks else {}
+
+
+_Q_LABEL = re.compile(r"(?:Q|Question)\s*:\s")
 
 
 # Verbs that ascribe a view, plan or judgement rather than report speech (reporting_verbs.toml).
