@@ -9,11 +9,10 @@ gradebook that cannot be written), 1 when a submission is ``missing`` or could n
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from medialit.cli.common import error
+from medialit.cli.common import add_jobs_option, default_jobs, error
 from medialit.errors import MedialitError
 from medialit.exercises.grade import RunOptions, apply_overrides, grade_submissions, parse_deadline
 from medialit.exercises.gradebook import (feedback_path, free_text_path, lms_path, read_overrides, short_problems, write_csv,
@@ -40,8 +39,8 @@ def register(parser: argparse.ArgumentParser) -> None:
                              "unless a zone like +01:00 is given)")
     parser.add_argument("--overrides", type=Path, default=None,
                         help="CSV student,exercise,points[,note]: points you set by hand replace the graded ones")
-    parser.add_argument("--jobs", type=int, default=1,
-                        help="grade students in N processes (same result as one; default 1)")
+    add_jobs_option(parser, "grade N students at a time in separate processes (default: the number of cores, never "
+                            "more than there are students, at most 32; the gradebook is the same as with one job)")
     parser.add_argument("--cell-timeout", type=float, default=30.0,
                         help="code exercises: seconds each cell of a student's notebook may run (default 30)")
     parser.add_argument("--run-timeout", type=float, default=300.0,
@@ -71,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     free_text = args.free_text or free_text_path(args.out)
     lms = args.lms or lms_path(args.out)
     feedback = args.feedback or feedback_path(args.out)
-    jobs = max(1, min(args.jobs, os.cpu_count() or 1, 32))
+    jobs = min(args.jobs or default_jobs(), 32)   # grade_submissions uses no more than there are students
     try:
         deadline = parse_deadline(args.deadline) if args.deadline else None
         overrides = read_overrides(args.overrides) if args.overrides else {}

@@ -104,7 +104,11 @@ def _format_only(exercise, kind, answer: Any, base: dict) -> CheckResult:
 
 
 def _whole_answer(exercise, kind, answer: Any, base: dict) -> CheckResult:
-    """A practice release: the whole answer against one slow hash; no per-item verdict."""
+    """A practice release: the whole answer against one slow hash; no per-item verdict.
+
+    The saved answer is read against what the exercise offers first, as the other paths do: a
+    right-hand item or pick reworded since the answer was saved is ``invalid``, not "not yet"."""
+    kind.coerce(exercise, answer)
     right, shown, message = whole_check(exercise.key, exercise.salt, exercise.id, kind.answer_form(exercise, answer))
     if right:
         return CheckResult(status="correct", score=exercise.points, message=f"Correct: {_short(answer)} is right.",

@@ -397,7 +397,8 @@ def grade_submissions(submissions: str | Path, *, exercises: str | Path | None =
                       progress: Callable[[int, int], None] | None = None) -> Gradebook:
     """Grade every student folder; unpacks as ``(exercise columns, grades)``.
 
-    ``jobs`` > 1 grades students in that many processes (same result as one).
+    ``jobs`` > 1 grades students in that many processes, never more than there are students
+    (same result as one).
     """
     submissions = Path(submissions)
     if not submissions.is_dir():
@@ -427,7 +428,7 @@ def grade_submissions(submissions: str | Path, *, exercises: str | Path | None =
     args = [(f, sets, notebooks, options, exercises_dir, deadline) for f in folders]
     grades: list[StudentGrade] = []
     if jobs > 1 and len(folders) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(folders))) as pool:
             for grade in pool.map(_grade_args, args):
                 grades.append(grade)
                 if progress:

@@ -168,3 +168,69 @@ def test_explicit_ids_survive_reordering_and_a_bad_id_list_is_one_clear_error(tm
     bad["exercise"][0]["choice_ids"] = ["x"]
     with pytest.raises(ExerciseFileError, match="one id per option"):
         parse_exercises(bad, "demo.toml")
+
+
+
+PAIRS = '''title = "Pairs"
+
+[[exercise]]
+id = "q9.4"
+kind = "match_pairs"
+prompt = "Match each outlet with what it is."
+points = 2
+hint = "Who sells stories to other newsrooms?"
+distractors = ["a blogger"]
+
+[[exercise.pairs]]
+left = "AP"
+right = "a news agency"
+
+[[exercise.pairs]]
+left = "BBC"
+right = "a broadcaster"
+'''
+PICKS = '''title = "Picks"
+
+[[exercise]]
+id = "q9.4"
+kind = "pick_sentences"
+prompt = "Pick the claim nobody is quoted for."
+points = 2
+hint = "Who says so?"
+items = ["The minister said taxes rise.", "Taxes will rise sharply.", "It rained, the paper said."]
+answer = ["Taxes will rise sharply."]
+'''
+# (source, old wording, new wording, answer, the start of the invalid message)
+NO_IDS = {
+    "match_pairs": (PAIRS, '"a news agency"', '"a wire service"', {"AP": "a news agency", "BBC": "a broadcaster"},
+                    "'a news agency' is not one of the right-hand items"),
+    "pick_sentences": (PICKS, "Taxes will rise sharply.", "Taxes will rise steeply.", [2],
+                       "'Taxes will rise sharply.' is in no sentences"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NO_IDS))
+@pytest.mark.parametrize("mode", ["practice", "assessment"])
+def test_an_answer_to_a_reworded_item_without_ids_is_reported_not_valid_everywhere(tmp_path, mode, kind):
+    # match_pairs right-hand items and pick_sentences picks have no ids: an answer to the old
+    # wording is reported as not valid in the notebook's check, in the gradebook and in the
+    # feedback file, never a silent 0 or a plain "not yet"
+    from medialit.exercises.gradebook import write_feedback
+
+    text, old, new, value, message = NO_IDS[kind]
+    source = write_source(tmp_path / "exercises", text)
+    answers = tmp_path / "class" / "cem" / f"{STEM}.answers.json"
+    answers.parent.mkdir(parents=True)
+    ex = student(release(source, tmp_path / "v1", mode), answers)
+    ex.answer("q9.4", value)
+    assert ex.result("q9.4").status == ("correct" if mode == "practice" else "saved")
+    write_source(tmp_path / "exercises", text.replace(old, new))
+    again = student(release(source, tmp_path / "v2", mode), answers)
+    result = again.result("q9.4")
+    assert result.status == "invalid" and message in result.message, result
+    book = grade_submissions(tmp_path / "class", exercises=tmp_path / "exercises")
+    (grade,) = book.grades
+    assert (grade.total, grade.status) == (0.0, "incomplete")
+    assert "answer not valid for q9.4" in " ".join(grade.problems)
+    write_feedback(tmp_path / "feedback", book)
+    assert message.split(" is ")[0] in (tmp_path / "feedback" / "cem.md").read_text(encoding="utf-8")

@@ -104,6 +104,7 @@ def test_strict_check_of_a_code_exercise_raises_assertion_error(ex, monkeypatch)
 
 
 def test_check_reads_the_ipython_user_namespace(ex):
+    from IPython.core.interactiveshell import InteractiveShell
     from IPython.testing.globalipapp import get_ipython
 
     shell = get_ipython()
@@ -112,6 +113,7 @@ def test_check_reads_the_ipython_user_namespace(ex):
         assert ex.check("q9.4").passed
     finally:
         del shell.user_ns["first_word"]
+        InteractiveShell.clear_instance()   # later tests (the charts' doctests) run outside a shell
 
 
 def test_code_widget_has_a_check_button_that_reads_the_variable(ex, monkeypatch):

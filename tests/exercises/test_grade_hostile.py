@@ -162,10 +162,20 @@ def test_a_bad_deadline_or_overrides_file_is_one_clear_error(tmp_path, capsys):
 
 
 def test_jobs_give_the_same_gradebook_as_one_job(hostile, tmp_path):
-    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
-    main(["grade", str(hostile), "--out", str(one), "--exercises", str(ROOT / "exercises")])
-    main(["grade", str(hostile), "--out", str(two), "--exercises", str(ROOT / "exercises"), "--jobs", "2"])
-    assert one.read_bytes() == two.read_bytes()
+    one, two, default = tmp_path / "one.csv", tmp_path / "two.csv", tmp_path / "default.csv"
+    main(["grade", str(hostile), "--out", str(one), "--exercises", str(ROOT / "exercises"), "--jobs", "1"])
+    main(["grade", str(hostile), "--out", str(two), "--exercises", str(ROOT / "exercises"), "-j", "2"])
+    main(["grade", str(hostile), "--out", str(default), "--exercises", str(ROOT / "exercises")])  # the cores
+    assert one.read_bytes() == two.read_bytes() == default.read_bytes()
+
+
+@pytest.mark.parametrize("value, message", [("0", "must be 1 or more, not 0"), ("two", "not a whole number: 'two'")])
+def test_grade_reads_jobs_as_every_command_does(tmp_path, capsys, value, message):
+    with pytest.raises(SystemExit) as stop:
+        main(["grade", str(tmp_path), "--out", str(tmp_path / "g.csv"), "--jobs", value])
+    assert stop.value.code == 2 and not (tmp_path / "g.csv").exists()
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == f"medialit grade: error: argument --jobs/-j: {message}" and "Traceback" not in err
 
 
 def test_a_forged_exercise_file_in_a_submission_is_never_used_by_the_nbgrader_autograder(tmp_path, monkeypatch):
@@ -370,3 +380,24 @@ def test_runs_forked_from_one_server_share_nothing_and_cannot_speak_for_the_serv
     assert (second.status, second.values["q9.4"]) == ("ok", "(None, False)"), second
     assert first.kernel_pid != second.kernel_pid and server is coderun.shared_server()
     coderun.stop_server()
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch):
+    import io
+    import sys
+
+    from medialit.cli.grade import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, drawn in ((Terminal(), True), (io.StringIO(), False)):   # a log or a pipe gets nothing
+        monkeypatch.setattr(sys, "stderr", stream)
+        for done in range(4):
+            _progress(done, 3)
+        text = stream.getvalue()
+        assert bool(text) == drawn
+        if drawn:        # redrawn in place, full at the end, then a new line
+            assert text.count("\r") == 4 and text.endswith("\rgrading [" + "#" * 30 + "] 3/3\n")
+            assert "grading [" + "#" * 10 + "." * 20 + "] 1/3" in text

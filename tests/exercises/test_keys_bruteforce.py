@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import sys
 import time
 from pathlib import Path
@@ -147,6 +148,44 @@ def test_the_answer_form_of_items_is_one_string_not_one_hash_per_item():
     assert labelled and all(len(e.key["accept"]) == 1 for e in labelled)
     numbers = [e for e in released.exercises if e.kind == "number"]
     assert all(len(e.key["accept"]) == keys.NUMBER_SLOTS for e in numbers)   # padded: the band's width is hidden
+
+
+GUESSABLE = 1_200        # whole answers: half of them at 100 ms a hash is a minute
+HOURS = 100_000          # more than this: over an hour at 80-100 ms a hash
+GUIDE = ROOT / "docs" / "instructor-guide.md"
+EXERCISE_ID = re.compile(r"\bq\d+\.\d+[a-z]?\b")
+
+
+def spaces() -> dict[str, tuple[str, float]]:
+    """``{exercise id: (kind, whole answers)}`` for every graded exercise of the kit's practice release."""
+    out = {}
+    for path in sorted((ROOT / "exercises").glob("*.toml")):
+        source, released = released_twins(path)
+        for exercise in released.exercises:
+            if exercise.graded:
+                _SOURCE_ANSWERS[exercise.id] = source[exercise.id].source.get("answer")
+                out[exercise.id] = (exercise.kind, search_space(exercise))
+    return out
+
+
+def test_the_instructor_guide_lists_what_is_guessable_by_design():
+    # the guide's table of search costs sorts every graded exercise into three columns; it must
+    # say what the kit's exercises are now (when this fails, rerun this file as a script and
+    # update the table in docs/instructor-guide.md, "Release modes")
+    row = next(line for line in GUIDE.read_text(encoding="utf-8").splitlines()
+               if line.startswith("| every single choice"))
+    columns = [set(EXERCISE_ID.findall(cell)) for cell in row.strip("|").split("|")]
+    assert len(columns) == 3
+    named = [i for column in columns for i in column]
+    assert len(named) == len(set(named)), "an exercise is named in two columns"
+    for exercise_id, (kind, space) in spaces().items():
+        if kind in ("single_choice", "multiple_choice"):          # "every single/multiple choice"
+            assert space <= GUESSABLE and exercise_id not in named, (exercise_id, space)
+            continue
+        where = 0 if space <= GUESSABLE else 1 if space <= HOURS else 2
+        assert exercise_id in columns[where], (exercise_id, kind, f"{space:.3g} whole answers",
+                                               f"belongs in column {where + 1} of the guide's table")
+    assert set(named) <= set(spaces()), "the guide names an exercise the kit does not have"
 
 
 def report(rounds: int = 5) -> list[str]:
