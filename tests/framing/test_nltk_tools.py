@@ -3,6 +3,7 @@ collocations (BigramCollocationFinder), where terms fall, nltk.Text; and that no
 nltk data."""
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 import subprocess
@@ -201,8 +202,11 @@ def test_term_positions_default_to_the_loaded_terms_with_whose_voice(seeds):
 
 
 def test_the_kit_imports_nltk_without_scipy_stats_and_leaves_scipy_importable():
+    # scipy is not a dependency of the kit; where another package brought it in, it must
+    # still import after the kit has loaded nltk without it
+    has_scipy = importlib.util.find_spec("scipy") is not None
     code = ("import sys; from medialit.framing.tokens import load_nltk; nltk = load_nltk()\n"
             "print('scipy.stats' in sys.modules, nltk.FreqDist('aab').most_common(1))\n"
-            "import scipy.stats; print(scipy.stats.norm.cdf(0))")
+            + ("import scipy.stats; print(scipy.stats.norm.cdf(0))" if has_scipy else ""))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    assert out.split("\n")[:2] == ["False [('a', 2)]", "0.5"]
+    assert out.split("\n")[:2] == (["False [('a', 2)]", "0.5"] if has_scipy else ["False [('a', 2)]", ""])
