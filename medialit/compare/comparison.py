@@ -56,6 +56,15 @@ EVENT_NAMES_OR_FIGURES = 3     # shared names + figures needed with them
 SAME_EVENT_NAMES = 0.15        # Jaccard of shared two-word names ("White House") ...
 SAME_EVENT_NAMES_MIN = 4       # ... and at least this many of them
 CONTAINED = 0.6                # the smaller version's narrative found in the larger: "contained"
+PASTED_MAX_PLACES = 4          # a pasted statement block: at most this many shared sentences, ...
+PASTED_GAP = 2                 # ... each within this many sentences of the next (one unshared sentence between)
+# Words that name a document a reporter may paste from: a cue for statement material
+STATEMENT_CUES = frozenset({"statement", "statements", "release", "releases", "filing", "filings", "communique",
+                            "announcement", "bulletin", "advisory", "letter", "notice", "memo", "circular",
+                            "website", "blog"})
+# ... when one of these words is near it (within four words): "said in a statement", "the release read"
+REPORTING = frozenset({"said", "says", "say", "added", "adds", "according", "read", "reads", "wrote", "writes",
+                       "stated", "states", "issued", "issues", "published", "posted", "announced", "told"})
 # Kept for older callers: word-triple containment is still reported, but alone it decides nothing.
 SHARED_WORDING = SHARED_NARRATIVE
 
@@ -73,7 +82,10 @@ class Fingerprint:
     set phrase from shared wording in several places) and ``sentence_of`` the sentence
     each token sits in (a pasted press-release line is one sentence, however long); ``quoted``, the triples inside
     quotations (``quoted_at``: where each first occurs); ``skeleton``, function-word 6-grams outside quotations (``skeleton_sentence``: the sentence where each first starts). ``names``: two-word capitalised names ("white house");
-    ``numbers``: the figures ("4.2", "2019").
+    ``numbers``: the figures ("4.2", "2019"). ``cue_sentences``: the sentences naming a
+    document as a source (a word of ``STATEMENT_CUES`` within four words of one of
+    ``REPORTING``: "said in a statement", "the release read"); ``after_colon``: the
+    sentences that follow a colon (a block introduced by "the council wrote:").
     """
 
     words: object
@@ -87,6 +99,8 @@ class Fingerprint:
     quoted_at: object = None
     sentence_of: object = None
     skeleton_sentence: object = None
+    cue_sentences: frozenset[int] = frozenset()
+    after_colon: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +117,17 @@ class Evidence(Record):
     ``longest_quoted_run``: the longest run of quoted words one article shares with the other;
     ``skeleton_places``: the sentences of the article with fewer patterns where its shared
     function-word patterns start.
+
+    **Statement material** (``statement_*``, ``rest_*``): when the shared narrative sits in
+    a few contiguous sentences (at most ``PASTED_MAX_PLACES``) that are the only shared
+    block, or that name a document or follow a colon ("said in a statement", "the
+    council wrote:"), those sentences are what both reporters pasted from a release or
+    statement, provided they are less than ``CONTAINED`` (60%) of the shorter article's
+    narrative (else the shorter is a short version of the other): ``statement_places`` counts them, ``statement_cue`` is the cue found
+    ("statement", "colon", or "" when none), ``statement_passages`` quotes them (filled in
+    by :func:`compare`), and the ``rest_*`` measures are the narrative and function-word
+    measures without them. ``statement_blocks``: ``(side, first, last)`` sentence indices
+    of each block in the shorter article (side ``"a"`` or ``"b"``), for the passages.
     """
 
     word_containment: float = field(metadata=as_json(convert=rounded(4)))
@@ -123,6 +148,16 @@ class Evidence(Record):
     longest_narrative_run: int = 0
     longest_quoted_run: int = 0
     skeleton_places: int = 0
+    statement_places: int = 0
+    statement_cue: str = ""
+    statement_passages: tuple[str, ...] = ()
+    rest_narrative_containment: float = field(default=0.0, metadata=as_json(convert=rounded(4)))
+    rest_narrative_shared: int = 0
+    rest_narrative_places: int = 0
+    rest_skeleton_containment: float = field(default=0.0, metadata=as_json(convert=rounded(4)))
+    rest_skeleton_shared: int = 0
+    rest_skeleton_places: int = 0
+    statement_blocks: tuple = field(default=(), metadata=as_json(skip=True))
 
     @property
     def score(self) -> float:
@@ -149,8 +184,9 @@ class Verdict(Record):
     @property
     def description(self) -> str:
         return {"same_story": "same story (derived from the same source text)",
-                "shared_statement": "shared statement (independent reports quoting the same statement, "
-                                    "letter or release; the shared words are inside quotations)",
+                "shared_statement": "shared statement (independent reports quoting or pasting the same "
+                                    "statement, letter or release; the shared words are inside quotations "
+                                    "or a pasted block)",
                 "same_event": "same event, different source text",
                 "unrelated": "unrelated (no shared source text, not visibly the same event; "
                              "the topic may still be the same)"}[self.label]
@@ -311,9 +347,13 @@ def _fingerprint(text: str, skip: list) -> Fingerprint:
         names.update(f"{x} {y}" for x, y in zip(run, run[1:]))
     digit = _DIGIT.search
     numbers = frozenset(w for w, sp in zip(norm, special) if sp and len(w) > 1 and digit(w))
+    cues = frozenset(int(sentence_of[k]) for k, w in enumerate(norm)
+                     if w in STATEMENT_CUES and not REPORTING.isdisjoint(norm[max(0, k - 4):k + 4]))
+    firsts = (np.flatnonzero(np.diff(sentence_of)) + 1).tolist() if len(norm) > 1 else []
+    colon = frozenset(int(sentence_of[k]) for k in firsts if ":" in text[starts[k - 1]:starts[k]])
     return Fingerprint(_unique(triples), skel_unique, frozenset(names), len(norm),
                        narrative, quoted_grams, numbers, narrative_pos[first], quoted_pos[first_quoted],
-                       sentence_of, skel_sentence)
+                       sentence_of, skel_sentence, cues, colon)
 
 
 def _arr(x):
@@ -375,11 +415,132 @@ def evidence(a: str | Document | Fingerprint, b: str | Document | Fingerprint, *
                        else _runs(nb, fb.narrative_at, na, fb.sentence_of))
     quoted_run = max(_runs(_arr(fa.quoted), fa.quoted_at, _arr(fb.words))[1],
                      _runs(_arr(fb.quoted), fb.quoted_at, _arr(fa.words))[1])
-    return Evidence(_containment(fa.words, fb.words), _containment(fa.skeleton, fb.skeleton), close,
-                    sentences_a, sentences_b, tuple(sorted(shared)), len(shared) / len(union) if union else 0.0,
-                    shared_narr / small if small else 0.0, shared_narr, shared_skel, shared_quoted,
-                    shared_quoted / len(both) if len(both) else 0.0, tuple(sorted(fa.numbers & fb.numbers)), contained,
-                    places, longest, quoted_run, _skeleton_places(fa, fb))
+    ev = Evidence(_containment(fa.words, fb.words), _containment(fa.skeleton, fb.skeleton), close,
+                  sentences_a, sentences_b, tuple(sorted(shared)), len(shared) / len(union) if union else 0.0,
+                  shared_narr / small if small else 0.0, shared_narr, shared_skel, shared_quoted,
+                  shared_quoted / len(both) if len(both) else 0.0, tuple(sorted(fa.numbers & fb.numbers)), contained,
+                  places, longest, quoted_run, _skeleton_places(fa, fb))
+    if contained is None and places >= NARRATIVE_MIN_PLACES and (_shared_narrative(ev) or _shared_skeleton(ev)):
+        from dataclasses import replace
+        ev = replace(ev, **_statement_material(fa, fb))
+    return ev
+
+
+def _place_sentences(fs: Fingerprint, hit) -> list[int]:
+    """The sentences of ``fs`` holding a place (an unbroken run of ``PLACE_MIN_WORDS``
+    shared narrative words), for the narrative triples marked by ``hit``."""
+    import numpy as np
+
+    at = np.sort(np.asarray(fs.narrative_at)[hit])
+    if not len(at) or fs.sentence_of is None:
+        return []
+    sent = np.asarray(fs.sentence_of)
+    covered = np.zeros(len(sent), dtype=bool)
+    idx = (at[:, None] + np.arange(WORD_NGRAM)).ravel()
+    covered[idx[idx < len(sent)]] = True
+    tok = np.flatnonzero(covered)
+    cut = np.flatnonzero((np.diff(tok) != 1) | (np.diff(sent[tok]) != 0)) + 1
+    begin = np.concatenate([[0], cut])
+    lengths = np.diff(np.concatenate([begin, [len(tok)]]))
+    return sorted(set(sent[tok[begin[lengths >= PLACE_MIN_WORDS]]].tolist()))
+
+
+def _statement_material(fa: Fingerprint, fb: Fingerprint) -> dict:
+    """The statement-material fields of :class:`Evidence` (see there): which shared
+    sentences are a block pasted from a statement or release, and the measures without them.
+
+    A rewrite shares wording in many places, in the order of its source; two reporters who
+    paste one release share a few contiguous sentences (contiguous in both, in the same
+    order) and nothing else, each around its own narrative. A block is statement material when it is the only shared block, or when
+    it (or the sentence just before it, in either article) names a document, or it follows
+    a colon; and all the blocks together must be less than 60% of the shorter article's
+    narrative (an early short wire version inside a later one is all "block").
+    """
+    import numpy as np
+
+    na, nb = _arr(fa.narrative), _arr(fb.narrative)
+    side, fs, fo = ("a", fa, fb) if len(na) <= len(nb) else ("b", fb, fa)
+    mine, other = (na, nb) if side == "a" else (nb, na)
+    if fs.sentence_of is None or fo.sentence_of is None or fs.narrative_at is None or fo.narrative_at is None:
+        return {}
+    hit = np.isin(mine, other, assume_unique=True)
+    placed = _place_sentences(fs, hit)
+    if not placed:
+        return {}
+    sent_s, sent_o = np.asarray(fs.sentence_of), np.asarray(fo.sentence_of)
+    mine_sent = sent_s[np.asarray(fs.narrative_at)]
+    other_sent = sent_o[np.asarray(fo.narrative_at)]
+    # where each place sits in the other article (its first shared triple there)
+    where_o = {}
+    for s in placed:
+        inside = hit & (mine_sent == s)
+        where_o[s] = int(other_sent[np.searchsorted(other, mine[inside])].min())
+    # a block is contiguous in both articles, in the same order
+    blocks, run = [], [placed[0]]
+    for s in placed[1:]:
+        step = where_o[s] - where_o[run[-1]]
+        if s - run[-1] <= PASTED_GAP and 0 <= step <= PASTED_GAP:
+            run.append(s)
+        else:
+            blocks.append(run)
+            run = [s]
+    blocks.append(run)
+    chosen, cues = [], []
+    for blk in blocks:
+        first, last = blk[0], blk[-1]
+        if len(blk) > PASTED_MAX_PLACES:
+            continue
+        inside = hit & (mine_sent >= first) & (mine_sent <= last)
+        where = np.searchsorted(other, mine[inside])
+        o_sent = sent_o[np.asarray(fo.narrative_at)[where]] if len(where) else np.zeros(0, dtype=np.int32)
+        o_first, o_last = (int(o_sent.min()), int(o_sent.max())) if len(o_sent) else (-1, -2)
+        cue = ""
+        if any(k in fs.cue_sentences for k in range(first - 1, last + 2)) or \
+                any(k in fo.cue_sentences for k in range(o_first - 1, o_last + 2)):
+            cue = "statement"
+        elif first in fs.after_colon or o_first in fo.after_colon:
+            cue = "colon"
+        if cue or len(blocks) == 1:
+            chosen.append((first, last, o_first, o_last, len(blk)))
+            cues.append(cue)
+    if not chosen:
+        return {}
+    out_s = np.zeros(len(mine), dtype=bool)
+    out_o = np.zeros(len(other), dtype=bool)
+    for first, last, o_first, o_last, _ in chosen:
+        out_s |= (mine_sent >= first) & (mine_sent <= last)
+        out_o |= (other_sent >= o_first) & (other_sent <= o_last)
+    if out_s.sum() >= CONTAINED * len(mine):
+        return {}  # the block is most of the shorter article: a short version of the other, not a pasted part
+    rest_hit = hit & ~out_s
+    small = min(int((~out_s).sum()), int((~out_o).sum()))
+    n_places = sum(c[4] for c in chosen)
+    rest_places = [s for s in placed if not any(c[0] <= s <= c[1] for c in chosen)]
+    # function-word patterns, without the block's sentences on either side
+    sk_s, sk_o = _arr(fs.skeleton), _arr(fo.skeleton)
+    keep_s = np.ones(len(sk_s), dtype=bool)
+    keep_o = np.ones(len(sk_o), dtype=bool)
+    if fs.skeleton_sentence is not None and fo.skeleton_sentence is not None:
+        ss, so = np.asarray(fs.skeleton_sentence), np.asarray(fo.skeleton_sentence)
+        for first, last, o_first, o_last, _ in chosen:
+            keep_s &= ~((ss >= first) & (ss <= last))
+            keep_o &= ~((so >= o_first) & (so <= o_last))
+    rs, ro = sk_s[keep_s], sk_o[keep_o]
+    if len(rs) <= len(ro):
+        skel_hit, skel_sent = np.isin(rs, ro, assume_unique=True), (np.asarray(fs.skeleton_sentence)[keep_s]
+                                                                     if fs.skeleton_sentence is not None else None)
+    else:
+        skel_hit, skel_sent = np.isin(ro, rs, assume_unique=True), (np.asarray(fo.skeleton_sentence)[keep_o]
+                                                                     if fo.skeleton_sentence is not None else None)
+    skel_small = min(len(rs), len(ro))
+    skel_shared = int(skel_hit.sum())
+    skel_places = len(set(skel_sent[skel_hit].tolist())) if skel_sent is not None else 0
+    return dict(statement_places=n_places, statement_cue=next((c for c in cues if c == "statement"), cues[0]),
+                rest_narrative_containment=int(rest_hit.sum()) / small if small else 0.0,
+                rest_narrative_shared=int(rest_hit.sum()), rest_narrative_places=len(rest_places),
+                rest_skeleton_containment=skel_shared / skel_small if skel_small else 0.0,
+                rest_skeleton_shared=skel_shared, rest_skeleton_places=skel_places,
+                statement_blocks=tuple((side, c[0], c[1]) for c in chosen))
 
 
 def _skeleton_places(fa: Fingerprint, fb: Fingerprint) -> int:
@@ -468,20 +629,43 @@ def similarity(a: str | Document, b: str | Document) -> float:
     return evidence(a, b).score
 
 
+def _narrative_rule(containment: float, shared: int, places: int) -> bool:
+    spread = places >= NARRATIVE_MIN_PLACES or containment >= CONTAINED
+    return containment >= SHARED_NARRATIVE and shared >= NARRATIVE_MIN_SHARED and spread
+
+
+def _skeleton_rule(containment: float, shared: int, places: int) -> bool:
+    return containment >= SHARED_SKELETON and shared >= SKELETON_MIN_SHARED and places >= NARRATIVE_MIN_PLACES
+
+
 def _shared_narrative(ev: Evidence) -> bool:
     """The ``shared_narrative`` rule: enough shared narrative, in at least two sentences (or
     most of the shorter article's narrative: a short text copied whole); one shared sentence,
-    however long, is a set phrase or a line pasted from one press release."""
-    spread = ev.narrative_places >= NARRATIVE_MIN_PLACES or ev.narrative_containment >= CONTAINED
-    return ev.narrative_containment >= SHARED_NARRATIVE and ev.narrative_shared >= NARRATIVE_MIN_SHARED and spread
+    however long, is a set phrase or a line pasted from one press release. With statement
+    material (a pasted block), the rule is applied to the rest of the narrative."""
+    if ev.statement_places:
+        return _narrative_rule(ev.rest_narrative_containment, ev.rest_narrative_shared, ev.rest_narrative_places)
+    return _narrative_rule(ev.narrative_containment, ev.narrative_shared, ev.narrative_places)
 
 
 def _shared_skeleton(ev: Evidence) -> bool:
     """The ``shared_skeleton`` rule: enough shared function-word patterns, starting in at
     least two sentences (one shared sentence, such as the legal wording of a charge, is a
-    set phrase)."""
-    return ev.function_word_containment >= SHARED_SKELETON and ev.skeleton_shared >= SKELETON_MIN_SHARED \
-        and ev.skeleton_places >= NARRATIVE_MIN_PLACES
+    set phrase); without a pasted block's sentences when there is one."""
+    if ev.statement_places:
+        return _skeleton_rule(ev.rest_skeleton_containment, ev.rest_skeleton_shared, ev.rest_skeleton_places)
+    return _skeleton_rule(ev.function_word_containment, ev.skeleton_shared, ev.skeleton_places)
+
+
+def _pasted_note(ev: Evidence) -> str:
+    """What the reason says about a pasted block, when there is one."""
+    if not ev.statement_places:
+        return ""
+    cue = {"statement": "introduced as a statement, release or other document",
+           "colon": "introduced by a colon"}.get(ev.statement_cue, "not attributed in either text, and the only "
+                                                                   "block shared word for word")
+    return (f"{ev.statement_places} contiguous shared sentence(s) are pasted material such as a press "
+            f"release ({cue}), left out of the narrative measures")
 
 
 def needs_alignment(ev: Evidence) -> bool:
@@ -502,24 +686,42 @@ def verdict(ev: Evidence) -> Verdict:
     nc, fc = ev.narrative_containment, ev.function_word_containment
     grown = {"a_in_b": "; the smaller version (A) is contained in the larger (B)",
              "b_in_a": "; the smaller version (B) is contained in the larger (A)"}.get(ev.contained or "", "")
+    pasted = _pasted_note(ev)
+    besides = f"; besides that, {pasted}" if pasted else ""
     if _shared_narrative(ev):
+        if pasted:
+            return Verdict("same_story", "shared_narrative",
+                           f"{pasted}; the rest still shares {ev.rest_narrative_containment:.0%} of the shorter "
+                           f"article's narrative word triples (threshold {SHARED_NARRATIVE:.0%}), in "
+                           f"{ev.rest_narrative_places} sentences with {PLACE_MIN_WORDS}+ shared words: a rewrite "
+                           f"that also pastes the statement" + grown)
         return Verdict("same_story", "shared_narrative",
                        f"{nc:.0%} of the shorter article's narrative word triples (outside quotations, "
                        f"without names and numbers) also appear in the other (threshold {SHARED_NARRATIVE:.0%}), "
                        f"in {ev.narrative_places} sentences with {PLACE_MIN_WORDS}+ shared words (longest run "
                        f"{ev.longest_narrative_run} words)" + grown)
     if _shared_skeleton(ev):
+        skel = (ev.rest_skeleton_containment, ev.rest_skeleton_places) if pasted else (fc, ev.skeleton_places)
         return Verdict("same_story", "shared_skeleton",
-                       f"{fc:.0%} of the shorter article's function-word patterns outside quotations recur in "
-                       f"the other, in {ev.skeleton_places} sentences, as when words are swapped for synonyms "
-                       f"(threshold {SHARED_SKELETON:.0%})" + grown)
+                       f"{skel[0]:.0%} of the shorter article's function-word patterns outside quotations recur in "
+                       f"the other, in {skel[1]} sentences, as when words are swapped for synonyms "
+                       f"(threshold {SHARED_SKELETON:.0%})" + besides + grown)
     if ev.close_pairs is not None and ev.sentences_a and ev.sentences_b:
         shorter = min(ev.sentences_a, ev.sentences_b)
-        if ev.close_pairs >= CLOSE_PAIRS_MIN and ev.close_pairs >= CLOSE_PAIRS_SHARE * shorter:
+        close = max(0, ev.close_pairs - ev.statement_places)
+        if close >= CLOSE_PAIRS_MIN and close >= CLOSE_PAIRS_SHARE * shorter:
             return Verdict("same_story", "aligned_sentences",
-                           f"{ev.close_pairs} of {shorter} sentences (not counting those that are mostly "
+                           f"{close} of {shorter} sentences (not counting those that are mostly "
                            f"quotation) have a close rewrite in the other (similarity >= {CLOSE_THRESHOLD}; "
-                           f"needs {CLOSE_PAIRS_MIN} and {CLOSE_PAIRS_SHARE:.0%})" + grown)
+                           f"needs {CLOSE_PAIRS_MIN} and {CLOSE_PAIRS_SHARE:.0%})" + besides + grown)
+    if pasted:
+        return Verdict("shared_statement", "pasted_statement",
+                       f"{nc:.0%} of the shorter article's narrative word triples are shared, but {pasted}: "
+                       f"without them the narrative shares {ev.rest_narrative_containment:.0%} in "
+                       f"{ev.rest_narrative_places} sentence(s) and the function-word patterns "
+                       f"{ev.rest_skeleton_containment:.0%}: both paste one statement or release, neither "
+                       f"rewrites the other (a rewrite shares wording in many places, not one block of "
+                       f"{PASTED_MAX_PLACES} sentences or fewer)")
     if ev.shared_quoted >= STATEMENT_MIN and ev.quoted_share >= STATEMENT_SHARE \
             and ev.longest_quoted_run >= STATEMENT_RUN_WORDS:
         return Verdict("shared_statement", "shared_quotation",
@@ -593,6 +795,8 @@ def deciding_passages(v: Verdict, ev: Evidence, a_text: str, fb: Fingerprint, pa
                         and not _mostly_quoted(p.a, quoted_a)), key=lambda p: -p.similarity)
         return tuple(f"rewritten sentence ({p.similarity:.2f}): A “{_clip(p.a.text, 100)}” / B “{_clip(p.b.text, 100)}”"
                      for p in close[:PASSAGES_SHOWN])
+    if v.rule == "pasted_statement":
+        return tuple(f"pasted block: “{_clip(t, 240)}”" for t in ev.statement_passages[:PASSAGES_SHOWN])
     if v.rule == "shared_quotation":
         runs = [r for r in shared_runs(a_text, fb) if r[2]]
         return tuple(f"shared quotation: “{_clip(a_text[s:e])}”" for s, e, _ in runs[:PASSAGES_SHOWN])
@@ -606,6 +810,27 @@ def deciding_passages(v: Verdict, ev: Evidence, a_text: str, fb: Fingerprint, pa
         out += [f"shared quotation: “{_clip(a_text[s:e])}”" for s, e, _ in runs[:2]]
         return tuple(out)
     return ()
+
+
+def _block_texts(blocks, a: Document, b: Document, furniture) -> tuple[str, ...]:
+    """The text of each pasted block ``(side, first, last)`` (sentence indices of the
+    comparable text, as fingerprinted: boilerplate and furniture blanked out)."""
+    import numpy as np
+
+    out = []
+    for side, first, last in blocks:
+        doc = a if side == "a" else b
+        skip = list(doc.boilerplate) + (furniture.spans(doc.text) if furniture else [])
+        text = comparable_text(doc.text, skip)
+        matches = list(_TOKEN.finditer(text))
+        sent = _sentence_of(text, [m.start() for m in matches])
+        idx = np.flatnonzero((sent >= first) & (sent <= last))
+        if len(idx):
+            end = matches[idx[-1]].end()
+            while end < len(text) and text[end] in ".!?\"”’')":
+                end += 1
+            out.append(" ".join(text[matches[idx[0]].start():end].split()))
+    return tuple(out)
 
 
 # --- the full comparison --------------------------------------------------------------
@@ -675,6 +900,8 @@ def compare(a_text: str | Document, b_text: str | Document, *, furniture=None) -
     pairs = align_prepared(a.text, sa, b.text, sb)
     qa, qb = quoted_spans(a.text), quoted_spans(b.text)
     ev = evidence(fa, fb, pairs=pairs, sentences_a=len(sa), sentences_b=len(sb), quoted=(qa, qb))
+    if ev.statement_blocks:
+        ev = replace(ev, statement_passages=_block_texts(ev.statement_blocks, a, b, furniture))
     v = verdict(ev)
     v = replace(v, passages=deciding_passages(v, ev, a.text, fb, pairs, qa))
     quotes, attributions = quote_drift(a, b, sa, sb, same_story=v.label == "same_story")

@@ -270,7 +270,10 @@ def test_site_blurb_in_the_middle_of_articles_is_furniture(coll, furniture):
         alone = _cmp(coll, a, b)  # two posts alone: the blurb mid-article is their shared template
         assert alone.verdict.label == "unrelated" and blurb in alone.left_out
     control = compare(coll["hg_01"].text, coll["hg_02"].text, furniture=learn_furniture([]))
-    assert control.verdict.label == "same_story"  # without furniture the blurb would join them
+    # without furniture the blurb is still shared word for word, but as one block with nothing
+    # else shared it is pasted material (a shared statement), not a copy: furniture says "unrelated"
+    assert control.verdict.rule == "pasted_statement" and control.verdict.label == "shared_statement"
+    assert control.evidence.statement_places == 2 and blurb in control.evidence.statement_passages[0]
 
 
 def test_site_newsletter_box_is_furniture(coll, furniture):

@@ -398,3 +398,108 @@ def test_function_word_patterns_of_one_shared_sentence_are_a_set_phrase_not_a_sk
     ev = evidence(a, b)
     assert ev.skeleton_shared >= 3 and ev.skeleton_places == 1
     assert verdict(ev).label != "same_story"
+
+
+# --- a pasted release block is statement material, not narrative (issue 15, round 4) ---
+
+_BLOCK = ("The water company will replace forty kilometres of cast-iron mains under the old town over the next "
+          "three years. Households on the affected streets will receive a letter two weeks before work begins "
+          "outside their homes. Temporary supplies will be provided from standpipes where the water has to be "
+          "switched off for more than four hours.")
+
+_REPORT_A = ("Residents of Calder Bridge have complained for years about brown water and burst pipes. On Monday "
+             "the utility finally set out its plans. In a statement the company said: " + _BLOCK + " Shopkeepers "
+             "on the high street fear the digging will drive customers away during the busy summer season. A "
+             "pensioner who has lived on Mill Lane since the sixties said she had heard such promises before. Her "
+             "neighbour keeps bottled water in the garage, just in case.")
+_REPORT_B = ("Engineers have been patching the town's Victorian pipework for decades, and the leaks have only got "
+             "worse. The regulator fined the firm last winter after a main burst under the market square and "
+             "flooded six cellars. " + _BLOCK + " Local councillors welcomed the programme but asked why it had "
+             "taken a fine to get it started. The opposition group wants monthly progress reports published "
+             "online.")
+
+
+def test_two_reports_pasting_one_release_block_are_a_shared_statement_not_a_copy():
+    r = compare(_REPORT_A, _REPORT_B)
+    ev = r.evidence
+    assert ev.narrative_places >= 2 and ev.narrative_containment >= SHARED_NARRATIVE  # the old rule would join them
+    assert r.verdict.label == "shared_statement" and r.verdict.rule == "pasted_statement"
+    assert ev.statement_places >= 2 and ev.statement_cue == "statement"  # 'In a statement the company said:'
+    assert ev.rest_narrative_places == 0
+    assert "cast-iron mains" in ev.statement_passages[0] and "standpipes" in ev.statement_passages[0]
+    assert any("pasted block" in p and "cast-iron mains" in p for p in r.verdict.passages)
+    assert "introduced as a statement" in r.verdict.reason
+    assert compare(_REPORT_B, _REPORT_A).verdict.label == "shared_statement"  # symmetric
+
+
+def test_an_unattributed_pasted_block_with_nothing_else_shared_is_still_not_a_copy():
+    a = _REPORT_A.replace("In a statement the company said: ", "")
+    r = compare(a, _REPORT_B)
+    assert r.verdict.rule == "pasted_statement" and r.evidence.statement_cue == ""
+    assert "not attributed" in r.verdict.reason
+    assert "statement_passages" in r.to_dict()["evidence"] and "statement_blocks" not in r.to_dict()["evidence"]
+
+
+def test_attributed_sentences_pasted_in_two_places_are_statement_material():
+    s1 = ("The new ward will have twenty-four beds for older patients recovering from surgery and will open in the "
+          "autumn")
+    s2 = ("Visiting hours across the hospital will be extended to eight in the evening once the building work is "
+          "finished.")
+    a = ("Hospital managers in Lowmoor announced an expansion on Friday. " + s1 + ", the trust said in a news "
+         "release. Nurses' representatives said staffing, not beds, was the problem. Agency spending has doubled "
+         "in two years, and three wards closed to new admissions during the winter. Managers blame the shortage on "
+         "the cost of housing near the hospital. The release added: " + s2 + " Patients' groups welcomed the "
+         "change but want the hospital shop reopened at weekends. A petition has collected four thousand "
+         "signatures.")
+    b = ("A long-promised extension to Lowmoor General has finally been approved by the health board. Its "
+         "statement said " + s1 + ". Critics point out that the car park is already full most mornings. Local "
+         "bus services were cut last spring, and taxis from the villages cost more than a week's shopping. Two "
+         "previous plans for the site were shelved after the money ran out. According to the same statement, "
+         "" + s2 + " The board meets again next month, when the contractor will be named and a timetable "
+         "for the demolition of the old boiler house agreed.")
+    ev = evidence(a, b)
+    assert ev.narrative_places >= 2 and ev.statement_places >= 2 and ev.statement_cue == "statement"
+    assert verdict(ev).label == "shared_statement"
+
+
+def test_a_rewrite_that_also_pastes_the_release_is_still_the_same_story():
+    rewrite = ("Calder Bridge's leaking pipework finally has a repair plan. Its owner announced on Monday: " + _BLOCK + " The chamber of trade has asked for the work "
+               "to pause in August. Bus routes through the centre will be diverted for at least a year, the "
+               "county council confirmed. Shopkeepers on the high street fear the digging will drive customers "
+               "away during the busy summer season. A pensioner who has lived on Mill Lane since the sixties said "
+               "she had heard such promises before. Drivers have been told to expect queues on the ring road from "
+               "the spring. The firm's last big project, in a neighbouring valley, finished eight months late and "
+               "well over budget.")
+    a_long = _REPORT_A + (" The last time the mains were dug up, in 1987, the work ran two years late. Older "
+                          "residents remember a summer of hosepipe bans and queues at the standpipes. Some "
+                          "of them have already written to their member of parliament asking for "
+                          "compensation. The parish magazine plans a special issue on the history of the "
+                          "town's water supply.")
+    r = compare(a_long, rewrite)
+    assert r.verdict.label == "same_story", r.verdict.reason
+    assert r.evidence.statement_places >= 2 and r.evidence.rest_narrative_places >= 2
+    assert "a rewrite that also pastes the statement" in r.verdict.reason
+    # the rewrite's own copied sentences right after the block: one stretch of five shared sentences
+    # is no pasted block (at most four), it is a copied passage
+    joined = rewrite.replace(" The chamber of trade has asked for the work to pause in August. Bus routes through "
+                             "the centre will be diverted for at least a year, the county council confirmed.", "")
+    r2 = compare(a_long, joined)
+    assert r2.verdict.label == "same_story" and r2.evidence.statement_places == 0
+
+
+def test_a_short_early_version_is_not_mistaken_for_a_pasted_block():
+    early = ("The water company will replace forty kilometres of cast-iron mains under the old town over the next "
+             "three years, it said on Monday. Households on the affected streets will receive a letter two weeks "
+             "before work begins outside their homes.")
+    later = early + " " + _REPORT_B
+    r = compare(early, later)
+    assert r.verdict.label == "same_story" and r.evidence.statement_places == 0
+
+
+def test_pasted_blocks_do_not_join_a_family_but_the_rewrite_does():
+    from medialit.compare import story_families
+
+    rewrite = _REPORT_A.replace("have complained for years", "have for years complained").replace(
+        "fear the digging", "are afraid the digging")
+    fams = story_families({"a": _REPORT_A, "b": _REPORT_B, "rw": rewrite})
+    assert sorted(sorted(f) for f in fams) == [["a", "rw"], ["b"]]
