@@ -69,6 +69,7 @@ REPORTING = frozenset({"said", "says", "say", "added", "adds", "according", "rea
 SHARED_WORDING = SHARED_NARRATIVE
 
 _EMPTY = None  # an empty uint32 array, made on first use
+_NO_SENTENCES: frozenset[int] = frozenset()  # shared by every fingerprint with no cue or colon (20,000 of them)
 
 
 @dataclass(frozen=True, eq=False)
@@ -348,9 +349,9 @@ def _fingerprint(text: str, skip: list) -> Fingerprint:
     digit = _DIGIT.search
     numbers = frozenset(w for w, sp in zip(norm, special) if sp and len(w) > 1 and digit(w))
     cues = frozenset(int(sentence_of[k]) for k, w in enumerate(norm)
-                     if w in STATEMENT_CUES and not REPORTING.isdisjoint(norm[max(0, k - 4):k + 4]))
+                     if w in STATEMENT_CUES and not REPORTING.isdisjoint(norm[max(0, k - 4):k + 4])) or _NO_SENTENCES
     firsts = (np.flatnonzero(np.diff(sentence_of)) + 1).tolist() if len(norm) > 1 else []
-    colon = frozenset(int(sentence_of[k]) for k in firsts if ":" in text[starts[k - 1]:starts[k]])
+    colon = frozenset(int(sentence_of[k]) for k in firsts if ":" in text[starts[k - 1]:starts[k]]) or _NO_SENTENCES
     return Fingerprint(_unique(triples), skel_unique, frozenset(names), len(norm),
                        narrative, quoted_grams, numbers, narrative_pos[first], quoted_pos[first_quoted],
                        sentence_of, skel_sentence, cues, colon)
@@ -474,7 +475,7 @@ def _statement_material(fa: Fingerprint, fb: Fingerprint) -> dict:
     where_o = {}
     for s in placed:
         inside = hit & (mine_sent == s)
-        where_o[s] = int(other_sent[np.searchsorted(other, mine[inside])].min())
+        where_o[s] = int(other_sent[np.searchsorted(other, mine[inside])].min()) if inside.any() else -1
     # a block is contiguous in both articles, in the same order
     blocks, run = [], [placed[0]]
     for s in placed[1:]:
