@@ -665,7 +665,9 @@ def _pasted_note(ev: Evidence) -> str:
     cue = {"statement": "introduced as a statement, release or other document",
            "colon": "introduced by a colon"}.get(ev.statement_cue, "not attributed in either text, and the only "
                                                                    "block shared word for word")
-    return (f"{ev.statement_places} contiguous shared sentence(s) are pasted material such as a press "
+    blocks = len(ev.statement_blocks) or 1
+    where = "one block of contiguous sentences" if blocks == 1 else f"{blocks} blocks of contiguous sentences"
+    return (f"{ev.statement_places} shared sentence(s) in {where} are pasted material such as a press "
             f"release ({cue}), left out of the narrative measures")
 
 
