@@ -26,7 +26,7 @@ from pathlib import Path
 
 from medialit.corpus.document import Document
 from medialit.figures.ambiguous import sterling_note
-from medialit.figures.classify import KINDS, classify_candidate, counted_noun, name_label_start
+from medialit.figures.classify import KINDS, _person_noun, classify_candidate, counted_noun, name_label_start
 from medialit.figures.patterns import DIGITS_AT, MONTHS, ORDINAL_WORDS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
 from medialit.figures.tables import FigureRules, currency_left_regex, load_rules, trie_regex
 from medialit.records import Record
@@ -402,7 +402,86 @@ def extract(text: str | Document, *, rules: FigureRules | str | Path | None = No
 
 
 _ELLIPSIS_AFTER = re.compile(r"\s+(?:to|for|in|from|at|on|with|and|were|are|remain|remained|have|had|will|would)\b"
+                             r"|\s+[a-z]{2,}ed\b(?!\s+(?:by|to)\b)"   # a past-tense verb it is the subject of: "two walked out"
                              r"|\s*[,;.)]|\s*$")
+# A bare number that points back to a group already counted, possibly in an earlier sentence:
+# "police arrested two of them", "the other two remain at large".
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|whom)\b")
+_OTHER_BEFORE = re.compile(r"\b(?:the|The)\s+(?:other|remaining)\s+$")
+
+
+def _antecedent(rules: FigureRules, i: int, last_count, last_people):
+    """The group "them" / "the other N" most likely points back to: the last count of people
+    within this sentence and the two before it, else the last count there."""
+    for cand in (last_people, last_count):
+        if cand is not None and 0 <= i - cand[0] <= 2:
+            return cand
+    return None
+
+
+def _carry_back(text: str, c: Cand, count: Cand) -> bool:
+    """"two of them", "the other two": a bare whole number that names part of a group counted in
+    this sentence or one of the two before it takes the group's noun (unsure)."""
+    if c.kind != "number" or c.unit is not None or c.rule != "number" or c.qualifier or not isinstance(c.value, float):
+        return False
+    whole = count.value if isinstance(count.value, float) else count.high
+    if whole is None or not (1 <= c.value <= whole and c.value < 1e15 and c.value == int(c.value)):
+        return False
+    how = "'of them'" if _OF_THEM_AFTER.match(text, c.end) else "'the other'" if _OTHER_BEFORE.search(
+        text, max(0, c.start - 16), c.start) else None
+    if how is None:
+        return False
+    c.kind, c.unit, c.rule = "count", count.unit, "count: noun carried from an earlier count (unsure)"
+    c.notes.append(f"unsure: the noun is not written ({how}); '{count.unit}' carried from "
+                   f"'{text[count.start:count.end]}' earlier")
+    return True
+
+
+_SUBJECT = re.compile(r"\s*[\"“‘']?(?:(?P<det>The|the|Its|Their|Annual|Total|Reported)\s+)?(?P<w>[A-Za-z][a-z]+)\b")
+_TO_BY_FROM = re.compile(r"\b(?:to|by|from)\s+$")
+_WORD = re.compile(r"[A-Za-z]+")
+# words between the opening noun and the verb of change that give the change another subject
+_NOT_THE_SUBJECT = frozenset("said says say told reported estimated estimate expects expected believe believes "
+                             "it which that they who this there".split())
+_CROWD_OF = re.compile(r"\b(?P<w>[a-z]+)\s+of\s+$")
+
+
+def _bare(c: Cand) -> bool:
+    return c.kind == "number" and c.unit is None and c.rule == "number" and not c.qualifier \
+        and isinstance(c.value, float) and 2 <= c.value < 1e15 and c.value == int(c.value)
+
+
+def _count_from_sentence(rules: FigureRules, text: str, c: Cand, sent_start: int) -> None:
+    """A bare number whose counted noun stands elsewhere in its sentence: "a crowd of 41,000"
+    counts people ([counted_nouns] crowd_words); "Burglaries rose by 9% to 1,312" counts the
+    plural noun that opens the sentence when a verb of change leads to the number with "to",
+    "by" or "from" (not for the nouns of amounts in [counted_nouns] amount_subjects). Unsure:
+    the noun is not next to the number."""
+    if not _bare(c):
+        return
+    before = text[max(sent_start, c.start - 40):c.start]
+    cm = _CROWD_OF.search(before)
+    if cm and cm.group("w") in rules.crowd_words:
+        c.kind, c.unit, c.rule = "count", "people", "count: a crowd of N (people)"
+        c.notes.append(f"counts people: 'a {cm.group('w')} of' is a number of people")
+        return
+    if not _TO_BY_FROM.search(before):
+        return
+    m = _SUBJECT.match(text, sent_start, c.start)
+    if not m:
+        return
+    w, lw = m.group("w"), m.group("w").lower()
+    if (m.group("det") is None) != w[0].isupper() or lw in rules.amount_subjects or lw in rules.not_nouns:
+        return
+    if not (lw in rules.irregular_plurals or (lw.endswith("s") and not lw.endswith("ss") and len(lw) >= 4)):
+        return
+    words = [x.lower() for x in _WORD.findall(text, m.end(), c.start)]
+    k = next((j for j, x in enumerate(words) if x in rules.change_words and x not in ("by", "up", "down", "higher", "lower")), None)
+    if k is None or _NOT_THE_SUBJECT & set(words[:k]):
+        return   # "Police said it rose to 40": the change has a subject of its own
+    c.kind, c.unit, c.rule = "count", lw, "count: the noun that opens the sentence, after a verb of change (unsure)"
+    c.notes.append(f"unsure: the noun is not next to the number; '{lw}' is the subject of the sentence, "
+                   "and a verb of change leads to the number")
 
 
 def _carry_noun(text: str, c: Cand, count: Cand) -> None:
@@ -444,6 +523,7 @@ def _extract(text: str, rules: FigureRules, sentence_spans: Sequence) -> list[Fi
     figures: list[Figure] = []
     prev: Cand | None = None
     last_count: tuple[int, Cand] | None = None   # the last count with a noun, and its sentence
+    last_people: tuple[int, Cand] | None = None  # the last count of people ("four masked men")
     sterling: list[str | None] = []   # the article's money sign, looked for once, when first needed
     for c in resolved:
         if c.reason:
@@ -463,8 +543,17 @@ def _extract(text: str, rules: FigureRules, sentence_spans: Sequence) -> list[Fi
         s = spans[i] if i >= 0 and spans[i].end >= c.end else None
         if c.kind == "count" and c.unit and s is not None:
             last_count = (i, c)
+            if _person_noun(rules, c.unit.split()[-1]):
+                last_people = (i, c)
+        elif s is not None and (back := _antecedent(rules, i, last_count, last_people)) is not None \
+                and _carry_back(text, c, back[1]):
+            last_count = (i, c)
+            if back is last_people:
+                last_people = (i, c)
         elif last_count is not None and last_count[0] == i and s is not None:
             _carry_noun(text, c, last_count[1])
+        if s is not None and c.rule == "number":
+            _count_from_sentence(rules, text, c, s.start)
         value = c.value
         if c.kind == "year" and isinstance(value, float) and value == int(value):
             value = int(value)

@@ -87,6 +87,9 @@ _NOT_DURATION_LEFT = re.compile(r"(?:\b(?:once|twice|thrice|times|per|every|each
                                 r"|\b(?:seconds|minutes|hours|days|weeks|months)\s+in)\s+$", re.I)
 # "a year ago", "from a year earlier", "a week before": a point in the past to compare with, like
 # "last year" (not a figure); "a day after", "a week later" measure the time between two events
+# "... €410 million, a year." / "... 2,000 people, a week,": a rate set off by a comma after an amount
+_AMOUNT_COMMA_LEFT = re.compile(r"(?:\d|\b(?:million|billion|trillion|thousand|bn|mn|m|k))\s*,\s+$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _PAST_POINT_AFTER = re.compile(r"\s+(?:ago|earlier|before|previously|prior)\b", re.I)
 _WORD_DISTANCE = re.compile(r"an?\s+(?P<w>[a-z]+)\s+(?:away|from|long|wide|high|deep|off|north|south|east|west|"
                             r"further|farther|closer|down|up|along|inland|offshore)\b", re.I)
@@ -103,10 +106,14 @@ _TIME = re.compile(
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+?1[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\w)"
     r"|(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?!\w)"
-    r"|\b(?:911|999|112)\s+(?:call|calls|dispatcher|dispatchers|operator|operators|centre|center|line|emergency)\b")
+    r"|\b(?:911|999|112)\s+(?:call|calls|dispatcher|dispatchers|operator|operators|centre|center|line|emergency)\b"
+    # a national number with its trunk 0, in groups: "0116 496 0123", "0800 555 111", "(022) 415 7730"
+    r"|(?<![\w+])(?:\(0\d{1,4}\)|0\d{1,4})(?:[\s.-]\d{3,4}){2,3}(?![\w]|[.,]\d)"
+    r"|(?<![\w+])\(0\d{1,4}\)[\s.-]?\d{3,4}[\s.-]\d{3,4}(?![\w]|[.,]\d)")
 _SECTION = re.compile(r"§+\s?\d+[\w.()-]*|\b\d+\s+U\.\s?S\.\s?C\.?(?:\s*§+)?(?:\s*\d+[\w.()-]*)?")
 _CODE_PREFIX_OK = {"mid", "pre", "post", "early", "late", "circa", "since", "by", "from"}
 _ORDINAL = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)\b", re.I)
+_REF_SLASH = re.compile(r"\d+(?:/\d+){2,}(?![\w/]|[.,]\d)")
 _SHORT_SLASH = re.compile(r"(?<![\w/.,])\d{1,2}/\d{1,2}(?![\w/]|[.,]\d)")
 
 
@@ -219,6 +226,11 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
         if m:
             _excl(out, m.start(), m.end(), "a short slash form ('9/11', '24/7'): a name or idiom, not an amount")
             return m.end()   # the digits after the slash are explained too ("9/11 airports" is not 11 airports)
+        m = _REF_SLASH.match(text, s)
+        if m and not _D_SLASH.fullmatch(m.group()):
+            # "crime reference 23/44871/25", "case 4/2031/7": three or more groups that are no date
+            _excl(out, m.start(), m.end(), "a reference number (digits joined by slashes, not a date)")
+            return m.end()
         m = _D_SLASH.match(text, s)
         if m:
             _slash_date(out, m)
@@ -411,7 +423,7 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
     if m and m.group("half") and re.search(r"\b(?:first|second|the)\s+$", text[max(0, s - 8):s], re.I):
         m = None   # "the first half of 2021" is a period, not a fraction
     if m:
-        _fraction(out, text, m)
+        _fraction(out, text, m, rules)
     if word in ("half", "a half", "a quarter") or word.startswith(("half", "quarter")):
         hp = _HALF_POINT.match(text, s + (2 if word.startswith("a ") else 0))
         if hp:
@@ -445,7 +457,21 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
     _ratio(out, rules, _RATIO.match(text, s))
 
 
-def _fraction(out: list, text: str, m: re.Match) -> None:
+_BY_LEFT = re.compile(r"\bby\s+$", re.I)
+_CLAUSE_WORDS = re.compile(r"[^.;:!?\n]*$")
+
+
+def _change_by(text: str, s: int, rules: FigureRules) -> bool:
+    """"rose by a quarter", "cut the deficit by half": "by" right before, and a verb of change
+    ([ranges] change_words) among the six words before it in the same clause."""
+    if not _BY_LEFT.search(text, max(0, s - 4), s):
+        return False
+    clause = _CLAUSE_WORDS.search(text, max(0, s - 80), s - 3).group()
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", clause)][-6:]
+    return any(w in rules.change_words and w != "by" for w in words)
+
+
+def _fraction(out: list, text: str, m: re.Match, rules: FigureRules) -> None:
     """"two-thirds of voters" (a share: percent), "half the size" (a multiple: number), "nearly
     half" (a share after a qualifier)."""
     if m.group("half"):
@@ -457,11 +483,17 @@ def _fraction(out: list, text: str, m: re.Match) -> None:
     if n >= d:
         return
     s = m.start()
-    if bare and not _FRACTION_QUAL_LEFT.search(text, max(0, s - 16), s):
+    change = bare and _change_by(text, s, rules)
+    if bare and not change and not _FRACTION_QUAL_LEFT.search(text, max(0, s - 16), s):
         return
     if bare and text[m.end():m.end() + 1] == "-":
         return   # "half-time", "a third-party bid"
     val = n / d
+    if change:   # "rose by a quarter": a change of 25%
+        out.append(Cand(s, m.end(), P_VAGUE, kind="percent", value=round(100 * val, 2), unit="%",
+                        notes=[f"'{m.group()}' after a verb of change and 'by' = a change of {n}/{d}, "
+                               f"{100 * val:.4g}%"], rule="fraction: a change by a fraction"))
+        return
     if after and after.lower() in ("the", "as") and not (n == 1 and d == 2 and after.lower() == "the" and
                                                          _FRACTION_QUAL_LEFT.search(text, max(0, s - 16), s)):
         out.append(Cand(s, m.end(), P_VAGUE, kind="number", value=round(val, 4), unit="fraction",
@@ -560,6 +592,8 @@ def _word_duration(out: list, text: str, s: int, rules: FigureRules) -> None:
         return
     if _PAST_POINT_AFTER.match(text, m.end()):
         return
+    if _AMOUNT_COMMA_LEFT.search(text, max(0, s - 12), s) and _CLAUSE_END.match(text, m.end()):
+        return   # "costing 9.8 billion, about €410 million, a year.": the rate of the amounts before it
     value, unit = rules.word_durations[w]
     if m.group("half"):
         value /= 2
