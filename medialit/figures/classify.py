@@ -41,7 +41,10 @@ KINDS = ("money", "percent", "count", "date", "year", "duration", "quantity", "v
 def _compiled(rules: FigureRules):
     cur_lookup = {k.lower(): v for k, v in rules.currency_prefixes.items()}
     street = "|".join(re.escape(w) for w in sorted(rules.street_words, key=len, reverse=True))
-    street_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{1,3}}\s+(?i:{street})\b|\s+block\s+of\b")
+    before = "|".join(re.escape(w) for w in sorted(rules.street_words_before, key=len, reverse=True)) or "(?!)"
+    # "123 Main Street", "the 1400 block of", and the number-first style of other languages: "40 Rua Augusta"
+    street_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{1,3}}\s+(?i:{street})\b|\s+block\s+of\b"
+                           rf"|\s+(?:{before})\s+(?:d[aeo]s?\s+|de\s+la\s+|del\s+)?[A-Z]")
     first = lambda table: frozenset(re.split(r"[\s/]", k)[0] for k in table)  # noqa: E731
     firsts = {"percent": first(rules.percent_words) | {"%"}, "currency": first(rules.currency_words) - {"p"},
               "time": first(rules.time_units), "unit": first(rules.physical_units) | {"°"}}
@@ -92,9 +95,15 @@ def counted_noun(rules: FigureRules, text: str, pos: int, value: float, *, after
         if loose and mods < 2 and lw.endswith("ous") and lw not in _STOP and _WORD_AHEAD.match(text, m.end()):
             loose, mods, p = loose - 1, mods + 1, m.end()   # "two serious injuries": an -ous word is an adjective
             continue
+        if loose and mods == 0 and lw.endswith("ly") and lw not in rules.noun_modifiers:
+            pm = _WORD_AHEAD.match(text, m.end())
+            if pm and pm.group(1).islower() and pm.group(1).lower().endswith(("ed", "built", "made", "grown", "known")):
+                loose, mods, p = loose - 1, mods + 1, m.end()   # "three newly built schools": an adverb and its participle
+                continue
         if loose and mods < 2 and lw.endswith("ed") and lw not in rules.not_modifiers and lw not in rules.people_verbs:
             pm = _WORD_AHEAD.match(text, m.end())
-            if pm and _person_noun(rules, pm.group(1)):
+            # before a noun for people, or after another modifier (a verb would come right after the number)
+            if pm and (_person_noun(rules, pm.group(1)) or mods > 0 or lw.endswith(("built", "made", "grown", "known"))):
                 loose, mods, p = loose - 1, mods + 1, m.end()   # "four masked men", "three retired teachers"
                 continue
         if lw.endswith(("'s", "’s")) or ((lw in _STOP or lw in rules.not_nouns) and not w.isupper()):
@@ -288,6 +297,11 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
             value = float(f"{value * scale:.12g}")   # 4.1 * 1e9 without binary noise
             notes.append(snote)
             ch = text[pos:pos + 1]
+    if scale == 1.0 and value < 1e15 and value == int(value) and (ah := _AND_A_HALF.match(text, pos)):
+        value += 0.5   # "two and a half years", "3 and a half hours"
+        notes.append(f"'and a half' = {value:g}")
+        pos = ah.end()
+        ch = text[pos:pos + 1]
     numeric_end = pos
     post = None
     if ch and _maybe_after(rules, text, pos):
@@ -383,6 +397,22 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
         tm = rules.time_unit_re.match(text, pos)
         if tm:
             unit = rules.time_units[tm.group(1).lower()]
+            fq = _FREQUENCY.match(text, tm.end()) if unit in ("days", "nights") else None
+            if fq:   # "four nights a week", "three days a month": how often, a count of days
+                per = fq.group("per").lower()
+                c.notes.append(f"a frequency: {c.value:g} {unit} in each {per}")
+                return _finish(c, "count", fq.end(), f"{unit}/{per}", "count: N days a week (a frequency)", text, rules)
+            more = _SMALLER_UNIT.match(text, tm.end()) if unit in _NEXT_SMALLER else None
+            if more and rules.time_units.get(more.group("u").lower()) == _NEXT_SMALLER[unit]:
+                # "7 hours 12 minutes", "three hours and 21 minutes": one duration, in the larger unit
+                try:
+                    extra = parse_numeral(more.group("n"))[0] if more.group("n")[0].isdigit() else parse_number_words(more.group("n"))
+                except ValueError:
+                    extra = None
+                if extra is not None and extra < 60:
+                    c.value = round(c.value + extra / 60, 4)
+                    c.notes.append(f"'{text[start:more.end()]}' = {c.value:g} {unit}")
+                    return _finish(c, "duration", more.end(), unit, "duration: a unit and a smaller one", text, rules)
             if _AGO.match(text[tm.end():tm.end() + 6]):
                 c.notes.append("relative: counted back from the article's date")
             return _finish(c, "duration", tm.end(), unit, "duration: number + time unit", text, rules)
@@ -467,6 +497,10 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
     return _finish(c, "number", pos, None, "number", text, rules)
 
 
+_FREQUENCY = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<per>week|month|year|fortnight)\b", re.I)
+_NEXT_SMALLER = {"hours": "minutes", "minutes": "seconds"}
+_SMALLER_UNIT = re.compile(r"(?:,?\s+and\s+|\s+)(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(?P<u>minutes?|mins?|seconds?)\b", re.I)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?=\s+[a-z])", re.I)
 _AGE_IN_UNITS = re.compile(r"\s*(?:to|-|–|and)\s*\d+\s+(?:months|weeks|days)\b", re.I)
 _MODEL_AFTER = re.compile(r"(?P<suffix>-\d{1,2})?(?:[ \u00a0]+(?P<cap>[A-Z][a-z]+))?(?:[ \u00a0]+(?P<noun>[a-z]+)\b)?")
 _MODEL_LEFT = re.compile(r"\b(?:the|a|its|their|his|her|our)\s+$", re.I)

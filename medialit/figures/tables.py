@@ -79,6 +79,8 @@ class FigureRules:
     amount_subjects: frozenset[str] = frozenset()
     counted_compounds: dict[str, str] | None = None
     crowd_words: frozenset[str] = frozenset()
+    population_words: frozenset[str] = frozenset()
+    street_words_before: tuple[str, ...] = ()
     currency_digits_only: frozenset[str] = frozenset()
 
 
@@ -225,6 +227,8 @@ def parse_rules(data: dict, path: str = "<rules>") -> FigureRules:
         amount_subjects=frozenset(w.lower() for w in counted.get("amount_subjects", [])),
         counted_compounds={k.lower(): str(v) for k, v in data.get("counted_compounds", {}).items()},
         crowd_words=frozenset(w.lower() for w in counted.get("crowd_words", [])),
+        population_words=frozenset(w.lower() for w in counted.get("population_words", [])),
+        street_words_before=tuple(nf.get("street_words_before", [])),
         currency_digits_only=frozenset(w.lower() for w in data.get("currency_digits_only", {}).get("words", [])),
     )
     return FigureRules(

@@ -19,12 +19,17 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from figures_heldout import HERE, KINDS, load, score  # noqa: E402
 
-FLOORS = {"*.txt": (0.984, 1.000, 0.984, 0.984)}
+# (recall, precision, kind, value) as printed after the rules; first scores are in docs/figures.md
+FLOORS = {
+    "a*.txt": (0.984, 1.000, 0.984, 0.984),
+    "b*.txt": (0.996, 1.000, 0.969, 0.996),
+    "*.txt": (0.989, 1.000, 0.977, 0.989),
+}
 
 
 def test_every_label_is_placed_once_and_in_order():
     stems = sorted(p.stem for p in HERE.glob("*.txt"))
-    assert len(stems) >= 6
+    assert len(stems) >= 12
     for p in HERE.glob("*.txt"):
         text, golds = load(p)   # raises with the file and label when a span is not exactly once
         assert len(golds) >= 25, p.name

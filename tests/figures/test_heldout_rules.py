@@ -164,3 +164,86 @@ def test_by_half_without_a_verb_of_change_is_not_a_share():
 def test_doses_and_rounds_are_occurrences_an_ordinal_counts(text, fragment, value, unit):
     f = at(text, fragment)
     assert (f.kind, f.value, f.unit) == ("count", value, unit)
+
+
+# ------------------------------------------------------------------ after round B
+
+def test_set_scores_in_a_list_are_tallies_even_when_the_first_number_is_lower():
+    text = "He won 7-5, 2-6, 7-6 (9-7) over four hours."
+    assert [(f.text, f.kind, f.value) for f in extract(text)][:4] == [
+        ("7-5", "number", "7-5"), ("2-6", "number", "2-6"), ("7-6", "number", "7-6"), ("9-7", "number", "9-7")]
+    assert at("Waits of 2-6 weeks are common.", "2-6 weeks").low == 2   # alone, a rising pair is a range
+
+
+def test_a_money_range_takes_the_rate_written_after_its_second_end():
+    f = at("Repairs need $2bn-$3bn a year.", "$2bn-$3bn a year")
+    assert (f.kind, f.low, f.high, f.unit) == ("money", 2e9, 3e9, "USD/year")
+
+
+def test_an_age_range_after_aged_is_one_figure():
+    f = at("Voters aged 18 to 24 were polled.", "18 to 24")
+    assert (f.kind, f.low, f.high, f.unit) == ("number", 18, 24, "years old")
+
+
+@pytest.mark.parametrize("text,fragment,kind,value,unit", [
+    ("Rates were cut by a quarter of a percentage point.", "a quarter of a percentage point", "percent", 0.25, "percentage points"),
+    ("It plans a 75 basis point rise.", "75 basis point", "percent", 75, "basis points"),
+    ("The scheme built nearly half a million homes.", "half a million homes", "count", 500000, "homes"),
+    ("It wants at least half the budget spent locally.", "half", "percent", 50, "%"),
+    ("The rail line runs at about half the speed of the road.", "half", "number", 0.5, "fraction"),
+])
+def test_fractions_points_and_half_a_million(text, fragment, kind, value, unit):
+    f = at(text, fragment)
+    assert (f.kind, f.value, f.unit) == (kind, value, unit)
+
+
+def test_an_ed_word_after_another_modifier_is_an_adjective():
+    f = at("Aid went to the 30 least connected villages.", "30")
+    assert (f.kind, f.unit) == ("count", "villages")
+
+
+@pytest.mark.parametrize("text,fragment,rule_part", [
+    ("Lagos, a city of 15 million, floods often.", "15 million", "a city of N"),
+    ("Of the 600 who replied, 420 said yes.", "600", "N who"),
+    ("Of the 600 who replied, 420 said yes.", "420", "carried"),
+])
+def test_numbers_of_people_without_the_noun(text, fragment, rule_part):
+    f = at(text, fragment)
+    assert (f.kind, f.unit) == ("count", "people") and rule_part in f.rule
+
+
+@pytest.mark.parametrize("text,fragment,value,unit", [
+    ("The repairs took three and a half years.", "three and a half years", 3.5, "years"),
+    ("The flight lasted 9 hours 45 minutes.", "9 hours 45 minutes", 9.75, "hours"),
+    ("The final ran two hours and 30 minutes.", "two hours and 30 minutes", 2.5, "hours"),
+    ("She finished in 1:30:00 on a hot day.", "1:30:00", 1.5, "hours"),
+    ("It faces another decade of delays.", "another decade", 10, "years"),
+    ("Guests stayed for 12 nights.", "12 nights", 12, "nights"),
+])
+def test_more_ways_to_write_a_duration(text, fragment, value, unit):
+    f = at(text, fragment)
+    assert (f.text, f.kind, f.value, f.unit) == (fragment, "duration", value, unit)
+
+
+def test_a_clock_time_with_seconds_after_at_stays_a_time_of_day():
+    none_at("The alarm went off at 06:15:00 sharp.", "06:15:00")
+
+
+def test_days_or_nights_a_week_are_a_frequency_count():
+    f = at("Nurses work three nights a week.", "three nights a week")
+    assert (f.kind, f.value, f.unit) == ("count", 3, "nights/week")
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("The embassy is at 25 Rua do Carmo.", "25"),
+    ("They bought a three-bedroom flat.", "three"),
+    ("The city will more than double the tax.", "double"),
+    ("Officials plan to triple the levy.", "triple"),
+])
+def test_more_not_figures(text, fragment):
+    none_at(text, fragment)
+
+
+def test_a_set_compound_counts_sets_and_double_the_as_a_multiple_stays():
+    assert at("A four-set match followed.", "four-set").unit == "sets"
+    assert at("Sales were double the forecast.", "double").unit == "times"
