@@ -502,8 +502,8 @@ def _count_from_sentence(rules: FigureRules, text: str, c: Cand, sent_start: int
     if not _TO_BY_FROM.search(before):
         return
     m = _SUBJECT.match(text, sent_start, c.start)
-    if not m:
-        return
+    if not m or c.start - m.end() > 240:
+        return   # the subject must be near: a long sentence is not read back to its start for every number
     w, lw = m.group("w"), m.group("w").lower()
     if (m.group("det") is None) != w[0].isupper() or lw in rules.amount_subjects or lw in rules.not_nouns:
         return
