@@ -53,6 +53,24 @@ def _gold_section() -> list[str]:
             f"| {s.agree} of {s.found} ({s.agreement:.1%}) | {s.unit_agree} of {s.found} |", ""]
 
 
+def _heldout_section() -> list[str]:
+    """The held-out invented articles (tests/fixtures/figures_heldout/), scored the devset's way,
+    one line per round and one for all (first scores, before the rules for each round: docs/figures.md)."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    from figures_heldout import FIRST_SCORES, HERE, score
+
+    rounds = sorted({p.name[0] for p in HERE.glob("*.txt")})
+    lines = ["Held-out invented articles (`tests/fixtures/figures_heldout/`, labels written before the kit was run "
+             "on them; issue 13's targets on unseen news: recall 0.96, precision 0.97, kind 0.93), now:", ""]
+    for pattern in [f"{r}*.txt" for r in rounds] + ["*.txt"]:
+        lines.append(f"    {score(pattern).line(f'held-out figures ({pattern})')}")
+    lines += ["", "The first score of each round, before any rule was written for it (the honest estimate; "
+              "recorded in tests/figures_heldout.py, see docs/figures.md):", ""]
+    lines += [f"    {FIRST_SCORES[f'{r}*.txt']}" for r in rounds if f"{r}*.txt" in FIRST_SCORES]
+    return lines + [""]
+
+
 def devset_line(devset: Path | None = None) -> str:
     """The summary line of ``../shared/devset/score.py figures`` run with this checkout's
     ``medialit`` (issue 13's targets: recall 0.98, precision 0.97, kind 0.95, value 0.97)."""
@@ -180,6 +198,7 @@ def run() -> str:
     lines += _linearity_section(extract)
     lines += ["Development set (12 real articles, `../shared/devset/score.py figures`; targets recall 0.98, "
               "precision 0.97, kind 0.95, value 0.97):", "", f"    {devset_line()}", ""]
+    lines += _heldout_section()
     lines += _gold_section()
     if quantulum:
         lines.append(f"quantulum3 needed {q_load:.1f} s to load before its first answer (not included above).")

@@ -190,10 +190,50 @@ def _one_percent_change(ctx: _Ctx, ch, p: Figure) -> list[InternalCheck]:
 
 # --- multiples: doubled, halved, three times, tenfold -----------------------------------------
 
+
+def _bounded_multiple(ctx: _Ctx, factor: float, surface: str, bound: str, ratio: float, work: str,
+                      figs: list, how: str, tol: float) -> list[InternalCheck]:
+    """"more than doubled" (a floor: at least the factor, less the rounding tolerance) and "nearly
+    tripled" (a little below the factor: from 1 - 2 x tolerance to 1 + tolerance of it; well below
+    that is inconsistent, in between cannot tell). For a factor below one ("more than halved") the
+    ratio and the factor are turned over, so "more" still means a bigger change."""
+    r, f = (1 / ratio, 1 / factor) if factor < 1 and ratio > 0 else (ratio, factor)
+    said = f"'{bound} {surface}'"
+    if bound in _FLOOR_WORDS:
+        lo = f * (1 - tol)
+        arith = (f"{work}; {said} = at least {fmt(f)} (from {fmt(lo)} with rounding)" if factor >= 1 else
+                 f"{work}; {said} = at most {fmt(factor)} (up to {fmt(1 / lo)} with rounding)")
+        if r >= lo:
+            return [ctx.result("consistent", "multiple", figs, f"{how} is a ratio of {fmt(ratio)}, which fits {said}.",
+                               arith + " -> fits")]
+        return [ctx.result("inconsistent", "multiple", figs, f"{how} is a ratio of {fmt(ratio)}, a smaller change than {said} "
+                           "claims.", arith + " -> does not fit")]
+    lo, hi, floor = f * (1 - 2 * tol), f * (1 + tol), f * (1 - 3 * tol)
+    arith = f"{work}; {said} = {fmt(lo)} to {fmt(hi)}"
+    if lo <= r <= hi:
+        return [ctx.result("consistent", "multiple", figs, f"{how} is a ratio of {fmt(ratio)}, which fits {said}.",
+                           arith + " -> fits")]
+    if floor <= r < lo:
+        return [ctx.result("cannot tell", "multiple", figs, f"{how} is a ratio of {fmt(ratio)}: whether that is "
+                           f"{said} depends on how near 'nearly' is.", arith + f" -> between {fmt(floor)} and {fmt(lo)}")]
+    return [ctx.result("inconsistent", "multiple", figs, f"{how} is a ratio of {fmt(ratio)}, not {said}"
+                       + (" (it is more than that)." if r > hi else "."), arith + " -> does not fit")]
+
+
 _TIMES_NEXT = re.compile(r"\s*(?:,|as\b|the\b|more\b|higher\b|larger\b|bigger\b|greater\b|over\b|what\b|that\b|its\b|"
                          r"their\b|from\b|to\b)", re.I)
 _TIMES_MORE = re.compile(r"\s*(?:more|higher|larger|bigger|greater)\b", re.I)
 _FOLD = re.compile(r"\b([a-z]+|\d+(?:\.\d+)?)-?fold\b", re.I)
+
+
+# a bound before the multiple: "more than doubled" is a floor, "nearly tripled" a little below
+_BOUND_BEFORE = re.compile(r"\b(?P<q>more\s+than|well\s+over|over|at\s+least|nearly|almost|close\s+to|just\s+under)\s+$", re.I)
+_FLOOR_WORDS = ("more than", "well over", "over", "at least")
+
+
+def _bound_before(text: str, start: int) -> str | None:
+    m = _BOUND_BEFORE.search(text, max(0, start - 16), start)
+    return re.sub(r"\s+", " ", m.group("q").lower()) if m else None
 
 
 def _stated_multiples(ctx: _Ctx) -> list[tuple[float, str, int, int, Figure | None, bool]]:
@@ -248,6 +288,9 @@ def _multiple(ctx: _Ctx) -> list[InternalCheck]:
     else:
         return []
     tol = ctx.rules.multiple_fraction
+    bound = sfig.qualifier if sfig is not None else _bound_before(ctx.text, s_start)
+    if bound is not None and not more and (bound in _FLOOR_WORDS or bound in ("nearly", "almost", "close to", "just under")):
+        return _bounded_multiple(ctx, factor, surface, bound, ratio, work, figs + ([sfig] if sfig is not None else []), how, tol)
     targets = [factor] + ([factor + 1] if more else [])
     span = span if len(changes) == 1 else (ratio, ratio)
     ok_at = [t for t in targets if abs(ratio - t) <= t * tol + 1e-9]

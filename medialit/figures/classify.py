@@ -26,7 +26,7 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.I)
 _NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]+,\s+$")
 _NAME_COMMA_AFTER = re.compile(r",|\s+(?:of|from|and|was|is|who|were|has|had|died|said|told)\b")
 _RATE = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+(?P<a>an?)\s+)(?:(?P<n>\d[\d,]*)\s+)?(?P<w>[A-Za-z]+)\b"
-                   r"(?!\s+(?:earlier|ago|later|before|after|from|on)\b)")
+                   r"(?!\s+(?:earlier|ago|later|before|after|apart|on)\b|\s+from\s+(?:now|then|today)\b)")
 _CODE_AFTER = re.compile(r"[^\W\d_]")
 _TEMPERATURE = re.compile(r"\s?°\s?([CF])\b|([CF])(?![\w])")
 _CURRENCY_CODE_AFTER = re.compile(r"\s+(USD|EUR|GBP|JPY|CHF|CNY|INR|RUB|CAD|AUD)\b")
@@ -41,7 +41,10 @@ KINDS = ("money", "percent", "count", "date", "year", "duration", "quantity", "v
 def _compiled(rules: FigureRules):
     cur_lookup = {k.lower(): v for k, v in rules.currency_prefixes.items()}
     street = "|".join(re.escape(w) for w in sorted(rules.street_words, key=len, reverse=True))
-    street_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{1,3}}\s+(?i:{street})\b|\s+block\s+of\b")
+    before = "|".join(re.escape(w) for w in sorted(rules.street_words_before, key=len, reverse=True)) or "(?!)"
+    # "123 Main Street", "the 1400 block of", and the number-first style of other languages: "40 Rua Augusta"
+    street_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{1,3}}\s+(?i:{street})\b|\s+block\s+of\b"
+                           rf"|\s+(?:{before})\s+(?:d[aeo]s?\s+|de\s+la\s+|del\s+)?[A-Z]")
     first = lambda table: frozenset(re.split(r"[\s/]", k)[0] for k in table)  # noqa: E731
     firsts = {"percent": first(rules.percent_words) | {"%"}, "currency": first(rules.currency_words) - {"p"},
               "time": first(rules.time_units), "unit": first(rules.physical_units) | {"°"}}
@@ -89,11 +92,26 @@ def counted_noun(rules: FigureRules, text: str, pos: int, value: float, *, after
         if loose and mods < 2 and lw in _NOUNS_IN_S and _WORD_AHEAD.match(text, m.end()):
             loose, mods, p = loose - 1, mods + 1, m.end()   # "263 daily news organizations"
             continue
+        if loose and mods < 2 and lw.endswith("ous") and lw not in _STOP and _WORD_AHEAD.match(text, m.end()):
+            loose, mods, p = loose - 1, mods + 1, m.end()   # "two serious injuries": an -ous word is an adjective
+            continue
+        if loose and mods == 0 and lw.endswith("ly") and lw not in rules.noun_modifiers:
+            pm = _WORD_AHEAD.match(text, m.end())
+            if pm and pm.group(1).islower() and pm.group(1).lower().endswith(("ed", "built", "made", "grown", "known")):
+                loose, mods, p = loose - 1, mods + 1, m.end()   # "three newly built schools": an adverb and its participle
+                continue
+        if loose and mods < 2 and lw.endswith("ed") and lw not in rules.not_modifiers and lw not in rules.people_verbs:
+            pm = _WORD_AHEAD.match(text, m.end())
+            # before a noun for people, or after another modifier (a verb would come right after the number)
+            if pm and (_person_noun(rules, pm.group(1)) or mods > 0 or lw.endswith(("built", "made", "grown", "known"))):
+                loose, mods, p = loose - 1, mods + 1, m.end()   # "four masked men", "three retired teachers"
+                continue
         if lw.endswith(("'s", "’s")) or ((lw in _STOP or lw in rules.not_nouns) and not w.isupper()):
             return None
         if lowercase_only and not w.islower():
             return None
-        plural = lw in rules.irregular_plurals or (lw.endswith("s") and not lw.endswith("ss") and len(lw) >= 3)
+        plural = lw in rules.irregular_plurals or (lw.endswith("s") and not lw.endswith("ss") and len(lw) >= 3) \
+            or _MEN_PLURAL.search(lw) is not None
         if plural and w[0].isupper() and not w.isupper() and mods < 2:
             # "Two United States service members": a capitalised name ending in s, then the noun
             later = counted_noun(rules, text, m.end(), value, no_caps=True)
@@ -110,6 +128,16 @@ def counted_noun(rules: FigureRules, text: str, pos: int, value: float, *, after
             continue
         return None
     return None
+
+
+# compounds of "man" in the plural: "gunmen", "policemen", "firemen" (not "specimen", "abdomen", "acumen")
+_MEN_PLURAL = re.compile(r"[^iou]men$")
+
+
+def _person_noun(rules: FigureRules, w: str) -> bool:
+    """A plural noun for people: "men", "gunmen", "children", "workers", "protesters", "residents"."""
+    lw = w.lower()
+    return w.islower() and (lw in rules.irregular_plurals or lw.endswith(("men", "ers", "ors", "ists", "ians", "ants", "ents")))
 
 
 # nouns ending in s that are not plurals; before another noun they are modifiers ("news organizations")
@@ -269,6 +297,11 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
             value = float(f"{value * scale:.12g}")   # 4.1 * 1e9 without binary noise
             notes.append(snote)
             ch = text[pos:pos + 1]
+    if scale == 1.0 and value < 1e15 and value == int(value) and (ah := _AND_A_HALF.match(text, pos)):
+        value += 0.5   # "two and a half years", "3 and a half hours"
+        notes.append(f"'and a half' = {value:g}")
+        pos = ah.end()
+        ch = text[pos:pos + 1]
     numeric_end = pos
     post = None
     if ch and _maybe_after(rules, text, pos):
@@ -314,8 +347,11 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
                 word = _WS.sub(" ", pm.group(1).lower())
                 return _finish(c, "percent", pm.end(), rules.percent_words.get(word, "%"), f"percent: '{pm.group(1)}'", text, rules)
         cw = rules.currency_word_re.match(text, pos) if nxt in firsts["currency"] else None
+        word = _WS.sub(" ", cw.group(1).lower()) if cw else ""
+        if cw and word in rules.currency_digits_only and is_words and scale == 1.0:
+            cw = None   # "three crowns": titles, not money ([currency_digits_only])
         if cw:
-            currency = rules.currency_words[_WS.sub(" ", cw.group(1).lower())]
+            currency = rules.currency_words[word]
             pos2 = cw.end()
         elif ch == "p" and not is_words and not _CODE_AFTER.match(text, pos + 1):
             currency, pos2 = "pence", pos + 1
@@ -348,6 +384,11 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
                            money_rule.replace("' (", "' + rate ("), text, rules)
         return _finish(c, "money", pos, currency, money_rule or "money: currency sign or word", text, rules)
 
+    if ch == "-" and rules.counted_compounds and nxt in rules.counted_compounds and _COMPOUND_HEAD.match(text, pos):
+        # "a 160-seat chamber", "a 12-member panel": the compound counts seats, members
+        unit = rules.counted_compounds[nxt]
+        c.notes.append(f"'-{nxt}' counts {unit} (rules table [counted_compounds])")
+        return _finish(c, "count", _COMPOUND_HEAD.match(text, pos).end(), unit, "count: N-NOUN compound", text, rules)
     if nxt in firsts["time"]:
         am = _AGE_AFTER.match(text, pos)
         if am:
@@ -356,6 +397,22 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
         tm = rules.time_unit_re.match(text, pos)
         if tm:
             unit = rules.time_units[tm.group(1).lower()]
+            fq = _FREQUENCY.match(text, tm.end()) if unit in ("days", "nights") else None
+            if fq:   # "four nights a week", "three days a month": how often, a count of days
+                per = fq.group("per").lower()
+                c.notes.append(f"a frequency: {c.value:g} {unit} in each {per}")
+                return _finish(c, "count", fq.end(), f"{unit}/{per}", "count: N days a week (a frequency)", text, rules)
+            more = _SMALLER_UNIT.match(text, tm.end()) if unit in _NEXT_SMALLER else None
+            if more and rules.time_units.get(more.group("u").lower()) == _NEXT_SMALLER[unit]:
+                # "7 hours 12 minutes", "three hours and 21 minutes": one duration, in the larger unit
+                try:
+                    extra = parse_numeral(more.group("n"))[0] if more.group("n")[0].isdigit() else parse_number_words(more.group("n"))
+                except ValueError:
+                    extra = None
+                if extra is not None and extra < 60:
+                    c.value = round(c.value + extra / 60, 4)
+                    c.notes.append(f"'{text[start:more.end()]}' = {c.value:g} {unit}")
+                    return _finish(c, "duration", more.end(), unit, "duration: a unit and a smaller one", text, rules)
             if _AGO.match(text[tm.end():tm.end() + 6]):
                 c.notes.append("relative: counted back from the article's date")
             return _finish(c, "duration", tm.end(), unit, "duration: number + time unit", text, rules)
@@ -431,13 +488,20 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
         return Cand(start, pos, P_EXCLUDE, reason="a long digit string: an ID, not an amount")
     if bare_int and 0 < value < 120:
         before = text[max(0, start - 40):start]
-        if (before.endswith(" ") and _AGE_BEFORE.search(before[-9:])) or (
+        if before.endswith(" ") and _AGE_BEFORE.search(before[-9:]) and _AGE_IN_UNITS.match(text, pos):
+            pass   # "aged 5 to 17 months": an age in months, read with the range as a duration
+        elif (before.endswith(" ") and _AGE_BEFORE.search(before[-9:])) or (
                 before.endswith(", ") and _NAME_COMMA_BEFORE.search(before) and _NAME_COMMA_AFTER.match(text, pos)):
             c.notes.append("an age (after 'aged' or after a name and a comma)")
             return _finish(c, "number", pos, "years old", "age: 'aged 34' / 'Smith, 34,'", text, rules)
     return _finish(c, "number", pos, None, "number", text, rules)
 
 
+_FREQUENCY = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<per>week|month|year|fortnight)\b", re.I)
+_NEXT_SMALLER = {"hours": "minutes", "minutes": "seconds"}
+_SMALLER_UNIT = re.compile(r"(?:,?\s+and\s+|\s+)(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(?P<u>minutes?|mins?|seconds?)\b", re.I)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?=\s+[a-z])", re.I)
+_AGE_IN_UNITS = re.compile(r"\s*(?:to|-|–|and)\s*\d+\s+(?:months|weeks|days)\b", re.I)
 _MODEL_AFTER = re.compile(r"(?P<suffix>-\d{1,2})?(?:[ \u00a0]+(?P<cap>[A-Z][a-z]+))?(?:[ \u00a0]+(?P<noun>[a-z]+)\b)?")
 _MODEL_LEFT = re.compile(r"\b(?:the|a|its|their|his|her|our)\s+$", re.I)
 _CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "

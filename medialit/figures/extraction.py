@@ -26,7 +26,7 @@ from pathlib import Path
 
 from medialit.corpus.document import Document
 from medialit.figures.ambiguous import sterling_note
-from medialit.figures.classify import KINDS, classify_candidate, counted_noun, name_label_start
+from medialit.figures.classify import KINDS, _person_noun, classify_candidate, counted_noun, name_label_start
 from medialit.figures.patterns import DIGITS_AT, MONTHS, ORDINAL_WORDS, P_EXCLUDE, P_NUMBER, WORDS_AT, Cand, digit_anchor, month_anchor, word_anchor
 from medialit.figures.tables import FigureRules, currency_left_regex, load_rules, trie_regex
 from medialit.records import Record
@@ -91,6 +91,7 @@ def _scanner(rules: FigureRules):
     the sets that say which handler each anchor goes to."""
     number_words = set(ONES) | set(TENS) | set(MULTIPLIERS) | {"dozen"}
     number_words |= {f"a {w}" for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion")}
+    number_words |= {f"half {a} {w}" for a in ("a", "an") for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion")}
     months = set(MONTHS)
     vague_first = set()
     for key in rules.vague:
@@ -101,7 +102,7 @@ def _scanner(rules: FigureRules):
                                     "a sixth", "an eighth", "a tenth", "multi",
                                     "multibillion", "multimillion", "multitrillion"}
     other |= set(rules.multiples) | set(rules.vague_durations) | set(rules.vague_joined) | set(ORDINAL_WORDS)
-    other |= {f"{lead} {w}" for w in rules.word_durations for lead in ("a", "an", "half a", "half an")}
+    other |= {f"{lead} {w}" for w in rules.word_durations for lead in ("a", "an", "half a", "half an", "another")}
     other |= {f"{lead} {w}" for w in rules.word_distances for lead in ("a", "an")}
     anchors = number_words | months | vague_first | other
     trie = re.compile(rf"\b{trie_regex(sorted(anchors))}\b")
@@ -248,6 +249,15 @@ def _change_before(text: str, pos: int, change_words: frozenset[str]) -> bool:
     return any(w.lower().strip(",") in change_words for w in window.split())
 
 
+_SCORE_BEFORE = re.compile(r"\d-\d{1,2}\)?,?\s*\(?$")
+_SCORE_AFTER = re.compile(r"\)?,?\s*\(?\d{1,2}-\d")
+
+
+def _in_score_list(text: str, start: int, end: int) -> bool:
+    """A hyphen pair next to another one, in a list or a tie-break: "6-4, 3-6", "7-6 (10-8)"."""
+    return bool(_SCORE_BEFORE.search(text, max(0, start - 8), start) or _SCORE_AFTER.match(text, end, end + 8))
+
+
 def _merge_ranges(text: str, kept: list[Cand], change_words: frozenset[str] = frozenset()) -> list[Cand]:
     """Join "5 to 10 people", "between $5m and $10m", "5-10%" into one figure with low/high;
     "a 5-4 ruling" (falling pair joined by a hyphen) becomes one tally. "X to Y" after a word
@@ -286,8 +296,22 @@ def _merge_ranges(text: str, kept: list[Cand], change_words: frozenset[str] = fr
             out.append(c)
             continue
         lo = prev.value
-        same = prev.kind == c.kind and prev.unit == c.unit
+        # "$1.1tn-$1.3tn a year": the rate written once, after the second end, is the range's
+        same = prev.kind == c.kind and (prev.unit == c.unit or (
+            prev.unit is not None and c.unit is not None and c.unit.startswith(prev.unit + "/")))
         bare_first = prev.kind == "number" and prev.unit is None and prev.end == prev.numeric_end
+        age_first = prev.unit == "years old" and c.kind == "number" and c.unit is None and c.end == c.numeric_end
+        if conn == "-" and c.kind == prev.kind == "number" and not c.unit and lo < 100 and c.value < 100 \
+                and lo == int(lo) and c.value == int(c.value) and _in_score_list(text, prev.start, c.end):
+            # "6-4, 3-6, 7-6 (10-8)": set scores in a list, each a tally (the lower first too)
+            out[-1] = Cand(prev.start, c.end, P_NUMBER, kind="number", value=f"{lo:g}-{c.value:g}",
+                           notes=["a tally (a score in a list of scores), not a range"], rule="tally: N-M")
+            continue
+        if age_first and lo < c.value:   # "aged 13 to 18": an age range
+            out[-1] = Cand(prev.start, c.end, P_NUMBER, kind="number", value=None, low=lo, high=c.value,
+                           unit="years old", notes=prev.notes + [f"an age range: {lo:g} to {c.value:g}"],
+                           rule="range: age", numeric_end=c.numeric_end)
+            continue
         if not (same or bare_first):
             out.append(c)
             continue
@@ -402,7 +426,96 @@ def extract(text: str | Document, *, rules: FigureRules | str | Path | None = No
 
 
 _ELLIPSIS_AFTER = re.compile(r"\s+(?:to|for|in|from|at|on|with|and|were|are|remain|remained|have|had|will|would)\b"
+                             r"|\s+[a-z]{2,}ed\b(?!\s+(?:by|to)\b)"   # a past-tense verb it is the subject of: "two walked out"
+                             r"|\s+(?:said|told|went|came|left|got|took|made|gave|saw|found|won|lost|felt|kept|paid|ran|"
+                             r"sat|spent|stood|chose|voted|wrote|did|were|was|say|says|think|thought)\b"
                              r"|\s*[,;.)]|\s*$")
+# A bare number that points back to a group already counted, possibly in an earlier sentence:
+# "police arrested two of them", "the other two remain at large".
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|whom)\b")
+_OTHER_BEFORE = re.compile(r"\b(?:the|The)\s+(?:other|remaining)\s+$")
+
+
+def _antecedent(rules: FigureRules, i: int, last_count, last_people):
+    """The group "them" / "the other N" most likely points back to: the last count of people
+    within this sentence and the two before it, else the last count there."""
+    for cand in (last_people, last_count):
+        if cand is not None and 0 <= i - cand[0] <= 2:
+            return cand
+    return None
+
+
+def _carry_back(text: str, c: Cand, count: Cand) -> bool:
+    """"two of them", "the other two": a bare whole number that names part of a group counted in
+    this sentence or one of the two before it takes the group's noun (unsure)."""
+    if c.kind != "number" or c.unit is not None or c.rule != "number" or c.qualifier or not isinstance(c.value, float):
+        return False
+    whole = count.value if isinstance(count.value, float) else count.high
+    if whole is None or not (1 <= c.value <= whole and c.value < 1e15 and c.value == int(c.value)):
+        return False
+    how = "'of them'" if _OF_THEM_AFTER.match(text, c.end) else "'the other'" if _OTHER_BEFORE.search(
+        text, max(0, c.start - 16), c.start) else None
+    if how is None:
+        return False
+    c.kind, c.unit, c.rule = "count", count.unit, "count: noun carried from an earlier count (unsure)"
+    c.notes.append(f"unsure: the noun is not written ({how}); '{count.unit}' carried from "
+                   f"'{text[count.start:count.end]}' earlier")
+    return True
+
+
+_SUBJECT = re.compile(r"\s*[\"“‘']?(?:(?P<det>The|the|Its|Their|Annual|Total|Reported)\s+)?(?P<w>[A-Za-z][a-z]+)\b")
+_TO_BY_FROM = re.compile(r"\b(?:to|by|from)\s+$")
+_WORD = re.compile(r"[A-Za-z]+")
+# words between the opening noun and the verb of change that give the change another subject
+_NOT_THE_SUBJECT = frozenset("said says say told reported estimated estimate expects expected believe believes "
+                             "it which that they who this there".split())
+_WHO_AFTER = re.compile(r"\s+(?:who|whom)\b")
+_CROWD_OF = re.compile(r"\b(?P<w>[a-z]+)\s+of\s+$")
+
+
+def _bare(c: Cand) -> bool:
+    return c.kind == "number" and c.unit is None and c.rule == "number" and not c.qualifier \
+        and isinstance(c.value, float) and 2 <= c.value < 1e15 and c.value == int(c.value)
+
+
+def _count_from_sentence(rules: FigureRules, text: str, c: Cand, sent_start: int) -> None:
+    """A bare number whose counted noun stands elsewhere in its sentence: "a crowd of 41,000"
+    counts people ([counted_nouns] crowd_words); "Burglaries rose by 9% to 1,312" counts the
+    plural noun that opens the sentence when a verb of change leads to the number with "to",
+    "by" or "from" (not for the nouns of amounts in [counted_nouns] amount_subjects). Unsure:
+    the noun is not next to the number."""
+    if not _bare(c):
+        return
+    before = text[max(sent_start, c.start - 40):c.start]
+    cm = _CROWD_OF.search(before)
+    if cm and (cm.group("w") in rules.crowd_words or cm.group("w") in rules.population_words):
+        crowd = cm.group("w") in rules.crowd_words
+        c.kind, c.unit = "count", "people"
+        c.rule = "count: a crowd of N (people)" if crowd else "count: a city of N (its people)"
+        c.notes.append(f"counts people: 'a {cm.group('w')} of' is a number of people" if crowd else
+                       f"counts people: 'a {cm.group('w')} of N' gives its population")
+        return
+    if _WHO_AFTER.match(text, c.end):
+        c.kind, c.unit, c.rule = "count", "people", "count: N who ... (people)"
+        c.notes.append("counts people: 'who' after the number")
+        return
+    if not _TO_BY_FROM.search(before):
+        return
+    m = _SUBJECT.match(text, sent_start, c.start)
+    if not m or c.start - m.end() > 240:
+        return   # the subject must be near: a long sentence is not read back to its start for every number
+    w, lw = m.group("w"), m.group("w").lower()
+    if (m.group("det") is None) != w[0].isupper() or lw in rules.amount_subjects or lw in rules.not_nouns:
+        return
+    if not (lw in rules.irregular_plurals or (lw.endswith("s") and not lw.endswith("ss") and len(lw) >= 4)):
+        return
+    words = [x.lower() for x in _WORD.findall(text, m.end(), c.start)]
+    k = next((j for j, x in enumerate(words) if x in rules.change_words and x not in ("by", "up", "down", "higher", "lower")), None)
+    if k is None or _NOT_THE_SUBJECT & set(words[:k]):
+        return   # "Police said it rose to 40": the change has a subject of its own
+    c.kind, c.unit, c.rule = "count", lw, "count: the noun that opens the sentence, after a verb of change (unsure)"
+    c.notes.append(f"unsure: the noun is not next to the number; '{lw}' is the subject of the sentence, "
+                   "and a verb of change leads to the number")
 
 
 def _carry_noun(text: str, c: Cand, count: Cand) -> None:
@@ -444,6 +557,7 @@ def _extract(text: str, rules: FigureRules, sentence_spans: Sequence) -> list[Fi
     figures: list[Figure] = []
     prev: Cand | None = None
     last_count: tuple[int, Cand] | None = None   # the last count with a noun, and its sentence
+    last_people: tuple[int, Cand] | None = None  # the last count of people ("four masked men")
     sterling: list[str | None] = []   # the article's money sign, looked for once, when first needed
     for c in resolved:
         if c.reason:
@@ -461,8 +575,17 @@ def _extract(text: str, rules: FigureRules, sentence_spans: Sequence) -> list[Fi
         _apply_qualifier(rules, text, c, carried)
         i = bisect.bisect_right(starts, c.start) - 1
         s = spans[i] if i >= 0 and spans[i].end >= c.end else None
+        if s is not None and c.rule == "number":
+            _count_from_sentence(rules, text, c, s.start)
         if c.kind == "count" and c.unit and s is not None:
             last_count = (i, c)
+            if _person_noun(rules, c.unit.split()[-1]):
+                last_people = (i, c)
+        elif s is not None and (back := _antecedent(rules, i, last_count, last_people)) is not None \
+                and _carry_back(text, c, back[1]):
+            last_count = (i, c)
+            if back is last_people:
+                last_people = (i, c)
         elif last_count is not None and last_count[0] == i and s is not None:
             _carry_noun(text, c, last_count[1])
         value = c.value

@@ -74,8 +74,15 @@ _FRACTION = re.compile(
 # a fraction with no "of"/"the"/"as" after it is a share only after a qualifier ("nearly half",
 # "just under a third", "more than half"), else it is left out ("half-time", "a third party")
 _FRACTION_QUAL_LEFT = re.compile(r"\b(?:nearly|almost|about|around|roughly|more\s+than|less\s+than|over|under|"
-                                 r"just\s+over|just\s+under|some|only|barely|fully|well\s+over|close\s+to)\s+$", re.I)
-_HALF_POINT = re.compile(r"(?P<f>half|quarter)[\s-](?:a[\s-])?(?P<u>percentage[\s-]point|point)\b", re.I)
+                                 r"just\s+over|just\s+under|some|only|barely|fully|well\s+over|close\s+to|"
+                                 r"at\s+least|at\s+most|up\s+to)\s+$", re.I)
+_NUMBER_AFTER_FRACTION = re.compile(r"\s+(?:of\s+)?an?\s+(?:million|billion|trillion|thousand|hundred|dozen)\b", re.I)
+# "half the size", "a third the price": after "the", a word of size or rate makes the fraction a
+# multiple; any other noun makes it a share ("half the members", "at least half the money")
+_MULTIPLE_NOUNS = frozenset("size rate pace speed price cost level height length width weight value amount "
+                            "average distance time number capacity density volume population strength".split())
+_NEXT_WORD = re.compile(r"\s+(?:the|as)\s+([a-z]+)(?:\s+([a-z]+))?", re.I)
+_HALF_POINT = re.compile(r"(?P<f>half|quarter)(?:[\s-](?:a[\s-])?|\s+of\s+an?\s+)(?P<u>percentage[\s-]point|point)\b", re.I)
 _SLASH_FRACTION = re.compile(r"(?P<a>\d)/(?P<b>\d{1,2})\s+of\s+(?:(?P<pt>an?\s+(?:percentage\s+)?point)\b|(?P<grp>\w))", re.I)
 _DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 16, 32))   # fractions written with a slash in news and markets
 ORDINAL_WORDS = {w: i for i, w in enumerate(
@@ -87,10 +94,13 @@ _NOT_DURATION_LEFT = re.compile(r"(?:\b(?:once|twice|thrice|times|per|every|each
                                 r"|\b(?:seconds|minutes|hours|days|weeks|months)\s+in)\s+$", re.I)
 # "a year ago", "from a year earlier", "a week before": a point in the past to compare with, like
 # "last year" (not a figure); "a day after", "a week later" measure the time between two events
+# "... €410 million, a year." / "... 2,000 people, a week,": a rate set off by a comma after an amount
+_AMOUNT_COMMA_LEFT = re.compile(r"(?:\d|\b(?:million|billion|trillion|thousand|bn|mn|m|k))\s*,\s+$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _PAST_POINT_AFTER = re.compile(r"\s+(?:ago|earlier|before|previously|prior)\b", re.I)
 _WORD_DISTANCE = re.compile(r"an?\s+(?P<w>[a-z]+)\s+(?:away|from|long|wide|high|deep|off|north|south|east|west|"
                             r"further|farther|closer|down|up|along|inland|offshore)\b", re.I)
-_WORD_DURATION = re.compile(r"(?P<half>half\s+)?(?:an?|one)\s+(?P<w>[a-z]+)\b(?![-\w])", re.I)
+_WORD_DURATION = re.compile(r"(?P<half>half\s+)?(?:an?|one|another)\s+(?P<w>[a-z]+)\b(?![-\w])", re.I)
 _FRACTION_DEN = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                  "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 _RATIO = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,5}(?:,\d{3})*)\b(?!\s*(?:%|per))", re.I)
@@ -103,10 +113,16 @@ _TIME = re.compile(
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+?1[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\w)"
     r"|(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?!\w)"
-    r"|\b(?:911|999|112)\s+(?:call|calls|dispatcher|dispatchers|operator|operators|centre|center|line|emergency)\b")
+    r"|\b(?:911|999|112)\s+(?:call|calls|dispatcher|dispatchers|operator|operators|centre|center|line|emergency)\b"
+    # a national number with its trunk 0, in groups: "0116 496 0123", "0800 555 111", "(022) 415 7730"
+    r"|(?<![\w+])(?:\(0\d{1,4}\)|0\d{1,4})(?:[\s.-]\d{3,4}){2,3}(?![\w]|[.,]\d)"
+    r"|(?<![\w+])\(0\d{1,4}\)[\s.-]?\d{3,4}[\s.-]\d{3,4}(?![\w]|[.,]\d)")
 _SECTION = re.compile(r"§+\s?\d+[\w.()-]*|\b\d+\s+U\.\s?S\.\s?C\.?(?:\s*§+)?(?:\s*\d+[\w.()-]*)?")
 _CODE_PREFIX_OK = {"mid", "pre", "post", "early", "late", "circa", "since", "by", "from"}
 _ORDINAL = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)\b", re.I)
+_RACE_TIME = re.compile(r"\d{1,2}:[0-5]\d:[0-5]\d")
+_RACE_LEFT = re.compile(r"\b(?:in|of|clocked|timed|record|best)\s+$", re.I)
+_REF_SLASH = re.compile(r"\d+(?:/\d+){2,}(?![\w/]|[.,]\d)")
 _SHORT_SLASH = re.compile(r"(?<![\w/.,])\d{1,2}/\d{1,2}(?![\w/]|[.,]\d)")
 
 
@@ -208,7 +224,14 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
     # a time needs ":" or am/pm right after one or two digits
     if e - s <= 2 and (c0 == ":" or c0 in ("a", "p", "A", "P") or (c0 in (" ", "\u00a0") and c1 in ("a", "p", "A", "P"))):
         m = _TIME.match(text, s)
-        if m:
+        if m and _RACE_TIME.fullmatch(m.group()) and _RACE_LEFT.search(text, max(0, s - 12), s):
+            # "won in 2:04:17", "a time of 1:58:40": hours, minutes and seconds taken, a duration
+            h, mi, se = (int(x) for x in m.group().split(":"))
+            v = round(h + mi / 60 + se / 3600, 4)
+            out.append(Cand(m.start(), m.end(), P_DATE, kind="duration", value=v, unit="hours",
+                            notes=[f"'{m.group()}' = {h} h {mi} min {se} s = {v:g} hours (a time taken, not a time of day)"],
+                            rule="duration: h:mm:ss after 'in' or 'time of'"))
+        elif m:
             _excl(out, m.start(), m.end(), "a time of day")
     if c0 == " " and nxt[1:2] == "U":
         m = _SECTION.match(text, s)
@@ -219,6 +242,11 @@ def digit_anchor(text: str, rules: FigureRules, s: int, out: list, ticker_left: 
         if m:
             _excl(out, m.start(), m.end(), "a short slash form ('9/11', '24/7'): a name or idiom, not an amount")
             return m.end()   # the digits after the slash are explained too ("9/11 airports" is not 11 airports)
+        m = _REF_SLASH.match(text, s)
+        if m and not _D_SLASH.fullmatch(m.group()):
+            # "crime reference 23/44871/25", "case 4/2031/7": three or more groups that are no date
+            _excl(out, m.start(), m.end(), "a reference number (digits joined by slashes, not a date)")
+            return m.end()
         m = _D_SLASH.match(text, s)
         if m:
             _slash_date(out, m)
@@ -410,8 +438,12 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
     m = _FRACTION.match(text, s)
     if m and m.group("half") and re.search(r"\b(?:first|second|the)\s+$", text[max(0, s - 8):s], re.I):
         m = None   # "the first half of 2021" is a period, not a fraction
+    if m and _NUMBER_AFTER_FRACTION.match(text, m.end()):
+        m = None   # "half a million homes", "a quarter of a million": number words, read as a number
+    if m and _HALF_POINT.match(text, s + (2 if text[s:s + 2].lower() == "a " else 0)):
+        m = None   # "a quarter of a percentage point": a rate move, below
     if m:
-        _fraction(out, text, m)
+        _fraction(out, text, m, rules)
     if word in ("half", "a half", "a quarter") or word.startswith(("half", "quarter")):
         hp = _HALF_POINT.match(text, s + (2 if word.startswith("a ") else 0))
         if hp:
@@ -433,7 +465,7 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
     elif word.split()[0] in ("a", "an") and word.split()[-1] in ORDINAL_WORDS and text[s + len(word) - 1].islower():
         k = word.index(" ") + 1   # "a third title in a row", "an eighth term"
         _ordinal(out, text, s + k, s + len(word), ORDINAL_WORDS[word[k:]], rules)
-    if word.split()[-1] in rules.word_durations and word.split()[0] in ("a", "an", "one", "half"):
+    if word.split()[-1] in rules.word_durations and word.split()[0] in ("a", "an", "one", "half", "another"):
         _word_duration(out, text, s, rules)
     if word.split()[-1] in rules.word_distances and word.split()[0] in ("a", "an"):
         dm = _WORD_DISTANCE.match(text, s)
@@ -445,7 +477,21 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
     _ratio(out, rules, _RATIO.match(text, s))
 
 
-def _fraction(out: list, text: str, m: re.Match) -> None:
+_BY_LEFT = re.compile(r"\bby\s+$", re.I)
+_CLAUSE_WORDS = re.compile(r"[^.;:!?\n]*$")
+
+
+def _change_by(text: str, s: int, rules: FigureRules) -> bool:
+    """"rose by a quarter", "cut the deficit by half": "by" right before, and a verb of change
+    ([ranges] change_words) among the six words before it in the same clause."""
+    if not _BY_LEFT.search(text, max(0, s - 4), s):
+        return False
+    clause = _CLAUSE_WORDS.search(text, max(0, s - 80), s - 3).group()
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", clause)][-6:]
+    return any(w in rules.change_words and w != "by" for w in words)
+
+
+def _fraction(out: list, text: str, m: re.Match, rules: FigureRules) -> None:
     """"two-thirds of voters" (a share: percent), "half the size" (a multiple: number), "nearly
     half" (a share after a qualifier)."""
     if m.group("half"):
@@ -457,13 +503,20 @@ def _fraction(out: list, text: str, m: re.Match) -> None:
     if n >= d:
         return
     s = m.start()
-    if bare and not _FRACTION_QUAL_LEFT.search(text, max(0, s - 16), s):
+    change = bare and _change_by(text, s, rules)
+    if bare and not change and not _FRACTION_QUAL_LEFT.search(text, max(0, s - 16), s):
         return
     if bare and text[m.end():m.end() + 1] == "-":
         return   # "half-time", "a third-party bid"
     val = n / d
-    if after and after.lower() in ("the", "as") and not (n == 1 and d == 2 and after.lower() == "the" and
-                                                         _FRACTION_QUAL_LEFT.search(text, max(0, s - 16), s)):
+    if change:   # "rose by a quarter": a change of 25%
+        out.append(Cand(s, m.end(), P_VAGUE, kind="percent", value=round(100 * val, 2), unit="%",
+                        notes=[f"'{m.group()}' after a verb of change and 'by' = a change of {n}/{d}, "
+                               f"{100 * val:.4g}%"], rule="fraction: a change by a fraction"))
+        return
+    nw = _NEXT_WORD.match(text, m.end()) if after and after.lower() == "the" else None
+    if after and (after.lower() == "as" or (after.lower() == "the" and nw is not None and (
+            nw.group(1).lower() in _MULTIPLE_NOUNS or (nw.group(2) or "").lower() in _MULTIPLE_NOUNS))):
         out.append(Cand(s, m.end(), P_VAGUE, kind="number", value=round(val, 4), unit="fraction",
                         notes=[f"'{m.group()}' = {n}/{d}, a multiple ('half the size', 'half as many')"],
                         rule="fraction: a multiple"))
@@ -472,6 +525,8 @@ def _fraction(out: list, text: str, m: re.Match) -> None:
                     notes=[f"'{m.group()}' = {n}/{d} of a whole, a share of {100 * val:.4g}%"], rule="fraction: a share"))
 
 
+_VERB_LEFT = re.compile(r"\b(?:would|will|could|can|may|might|should|must|to|did|does|do|shall)"
+                        r"(?:\s+(?:more\s+than|nearly|almost|roughly|not|also|at\s+least))?\s+$", re.I)
 _MULTIPLE_AFTER = re.compile(r"\s+(?:the|as|that|what|over|more|higher|larger|bigger|faster|[a-z]+er\b)", re.I)
 
 
@@ -480,6 +535,8 @@ def _multiple(out: list, text: str, s: int, word: str, n: float) -> None:
     e = s + len(word)
     if word in ("double", "triple") and not re.match(r"\s+the\b", text[e:e + 5], re.I):
         return   # "double" as an adjective or verb ("a double murder") is not a multiple
+    if word in ("double", "triple") and _VERB_LEFT.search(text, max(0, s - 30), s):
+        return   # "would more than double the money", "plans to triple the fleet": the verb, a change
     if word in ("twice", "thrice") or _MULTIPLE_AFTER.match(text, e):
         out.append(Cand(s, e, P_VAGUE, kind="number", value=n, unit="times",
                         notes=[f"'{word}' = {n:g} times"], rule="multiple: twice / N times"))
@@ -560,6 +617,8 @@ def _word_duration(out: list, text: str, s: int, rules: FigureRules) -> None:
         return
     if _PAST_POINT_AFTER.match(text, m.end()):
         return
+    if _AMOUNT_COMMA_LEFT.search(text, max(0, s - 12), s) and _CLAUSE_END.match(text, m.end()):
+        return   # "costing 9.8 billion, about €410 million, a year.": the rate of the amounts before it
     value, unit = rules.word_durations[w]
     if m.group("half"):
         value /= 2

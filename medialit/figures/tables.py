@@ -75,6 +75,13 @@ class FigureRules:
     # unit words with two meanings ("pounds": GBP or lb), and the words that decide
     ambiguous_units: dict[str, "AmbiguousUnit"]
     money_cues: "MoneyCues"
+    # round 3 (held-out articles): tables a teacher's older copy may lack (then empty)
+    amount_subjects: frozenset[str] = frozenset()
+    counted_compounds: dict[str, str] | None = None
+    crowd_words: frozenset[str] = frozenset()
+    population_words: frozenset[str] = frozenset()
+    street_words_before: tuple[str, ...] = ()
+    currency_digits_only: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -217,6 +224,12 @@ def parse_rules(data: dict, path: str = "<rules>") -> FigureRules:
         multiples={k.lower(): float(v) for k, v in data.get("multiples", {}).items()},
         ambiguous_units=_ambiguous_units(data.get("ambiguous_units", []), path),
         money_cues=_money_cues(data.get("money_cues", {})),
+        amount_subjects=frozenset(w.lower() for w in counted.get("amount_subjects", [])),
+        counted_compounds={k.lower(): str(v) for k, v in data.get("counted_compounds", {}).items()},
+        crowd_words=frozenset(w.lower() for w in counted.get("crowd_words", [])),
+        population_words=frozenset(w.lower() for w in counted.get("population_words", [])),
+        street_words_before=tuple(nf.get("street_words_before", [])),
+        currency_digits_only=frozenset(w.lower() for w in data.get("currency_digits_only", {}).get("words", [])),
     )
     return FigureRules(
         **round2,

