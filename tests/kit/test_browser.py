@@ -540,3 +540,40 @@ def test_tab_reaches_every_views_marks_and_shows_their_reasons(browser):
             assert_tab_reaches_a_mark_and_shows_its_reason(page, page.locator("#view"), name)
     finally:
         page.close()
+
+
+def test_increase_content_font_size_in_jupyterlab_makes_the_charts_text_larger(lab, browser, monkeypatch):
+    """The student's menu command saves the size where the kit reads it: after Settings → Theme →
+    Increase Content Font Size, ``font_scale()`` (reading the lab's settings folder) is above 1."""
+    from medialit.views.charts import style
+    base, token, folder = lab
+    settings = folder.parent / "settings"
+    monkeypatch.delenv("MEDIALIT_FONT_SCALE", raising=False)
+    monkeypatch.setenv("JUPYTERLAB_SETTINGS_DIR", str(settings))
+    style.set_font_scale(None)
+    assert style.font_scale() == 1.0
+    saved = settings / "@jupyterlab" / "apputils-extension" / "themes.jupyterlab-settings"
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{base}/?token={token}")
+        page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(timeout=TIMEOUT_MS)
+
+        def theme_command(label: str) -> None:
+            page.locator(".lm-MenuBar-itemLabel", has_text="Settings").first.click()
+            page.locator(".lm-Menu-itemLabel", has_text="Theme").first.hover()
+            page.locator(".lm-Menu-itemLabel", has_text=label).first.click()
+
+        for _ in range(2):
+            theme_command("Increase Content Font Size")
+            page.wait_for_timeout(500)
+        deadline = time.time() + 20
+        while style.font_scale() == 1.0 and time.time() < deadline:
+            time.sleep(0.3)
+        scale = style.font_scale()
+        print(f"after two increases: font_scale() = {scale:.3f}, from {saved.read_text() if saved.is_file() else '-'}")
+        assert scale > 1.0, f"no content font size in {saved}: {saved.read_text() if saved.is_file() else 'no file'}"
+        for _ in range(2):                              # leave the shared lab as it was
+            theme_command("Decrease Content Font Size")
+            page.wait_for_timeout(500)
+    finally:
+        page.close()
