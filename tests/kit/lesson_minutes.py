@@ -76,8 +76,9 @@ def output_words(stem: str) -> dict[int, int]:
         total = 0
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if "text/html" in data:
-                total += words(re.sub(r"<style.*?</style>", " ", data["text/html"], flags=re.S))
+            if "text/html" in data:      # styles and the reasons shown only on focus are not read
+                html = re.sub(r"<style.*?</style>", " ", data["text/html"], flags=re.S)
+                total += words(re.sub(r'<span class="ml-why"[^>]*>[^<]*</span>', " ", html))
             elif "text/plain" in data:
                 total += words(data["text/plain"])
             else:
