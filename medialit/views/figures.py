@@ -1,7 +1,8 @@
 """HTML views of figures and checks: figures highlighted in the text, and tables.
 
 Every figure is underlined and bold with its kind written after it in small capitals
-(``[money]``), so the kind is never carried by colour alone; hovering shows how it was read.
+(``[money]``), so the kind is never carried by colour alone; how it was read is in the text
+for screen readers and shows when the ``[kind]`` mark has keyboard focus (Tab) or is hovered.
 Verdicts are words with a symbol (✔ consistent, ✘ inconsistent, ? cannot tell).
 
 Example (in a notebook, ``show_figures(...)`` alone shows the marked text):
@@ -21,7 +22,7 @@ from collections.abc import Iterable
 from html import escape
 
 from medialit.figures.extraction import Figure, extract
-from medialit.views.html import FONT, HTML, MUTED, table_css
+from medialit.views.html import FOCUSABLE, FONT, HTML, MUTED, REASON_CSS, reason, table_css
 
 # Okabe & Ito (2008) colour-blind-safe palette, as light backgrounds with a strong underline.
 COLOURS = {"money": "#009E73", "percent": "#0072B2", "count": "#D55E00", "date": "#CC79A7", "year": "#CC79A7",
@@ -33,7 +34,7 @@ _STYLE = """<style>
 .ml-fig .ml-f{font-weight:bold;text-decoration:underline;text-decoration-thickness:3px;padding:0 0.05em}
 .ml-fig .ml-k{font-size:0.8em;font-variant:small-caps;margin-left:0.15em;color:""" + MUTED + """}
 .ml-figtab{font-size:0.9em}
-""" + table_css("ml-figtab") + "</style>"
+""" + REASON_CSS + table_css("ml-figtab") + "</style>"
 
 
 
@@ -68,9 +69,9 @@ def show_figures(article, figures: Iterable[Figure] | None = None) -> HTML:
         if f.normalisation:
             title += f" ({f.normalisation})"
         parts.append(escape(text[pos:f.start]))
-        parts.append(f'<span class="ml-f" style="text-decoration-color:{COLOURS.get(f.kind, "#000")}" '
-                     f'title="{escape(title, quote=True)}">{escape(f.text)}</span>'
-                     f'<span class="ml-k">[{escape(f.kind)}]</span>')
+        parts.append(f'<span class="ml-f" style="text-decoration-color:{COLOURS.get(f.kind, "#000")}">'
+                     f'{escape(f.text)}</span>'
+                     f'<span class="ml-k" {FOCUSABLE}>[{escape(f.kind)}]{reason(title)}</span>')
         pos = f.end
     parts.append(escape(text[pos:]) + "</div>")
     return HTML("".join(parts))

@@ -5,8 +5,11 @@ Shared accessibility rules (``docs/accessibility.md``): text sizes follow Jupyte
 settings (``FONT``: ``var(--jp-content-font-size1)``, and ``em`` below it, never ``px``);
 colours that must follow the light or dark theme are JupyterLab variables with fallbacks;
 a fixed light highlight background always comes with the fixed dark text colour ``INK``;
-``.ml-sr`` text is read by screen readers and not shown.
+``.ml-sr`` text is read by screen readers and not shown; a mark's reason (:func:`reason`) is
+read by screen readers in the text's flow and shown when the mark has keyboard focus or the
+mouse is over it, never only in a ``title`` attribute.
 """
+from html import escape
 
 
 FONT = "font-size:var(--jp-content-font-size1,1em)"
@@ -15,6 +18,29 @@ MUTED = "var(--jp-content-font-color2,#444444)"
 BORDER = "var(--jp-border-color1,#bbbbbb)"
 SR_ONLY_CSS = (".ml-sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
                "clip:rect(0,0,0,0);white-space:nowrap;border:0}")
+
+FOCUSABLE = 'tabindex="0"'
+"""The attribute of a mark that takes keyboard focus and shows the :func:`reason` inside it."""
+REASON_CSS = (
+    # Hidden from sight (not from screen readers) until its mark is hovered or has the focus.
+    ".ml-why{position:absolute;width:0.1em;height:0.1em;padding:0;margin:-0.1em;overflow:hidden;"
+    "clip:rect(0,0,0,0);clip-path:inset(50%);white-space:nowrap;border:0}"
+    "[tabindex]:focus:has(>.ml-why){outline:0.15em solid #0072B2;outline-offset:0.1em}"
+    "[tabindex]:hover>.ml-why,[tabindex]:focus>.ml-why,[tabindex]:focus-within>.ml-why{position:static;"
+    "width:auto;height:auto;margin:0 0 0 0.3em;overflow:visible;clip:auto;clip-path:none;white-space:normal;"
+    f"padding:0 0.25em;border:1px solid #555555;background:#ffffff;color:{INK};font-size:0.85em;"
+    "font-weight:normal;font-style:normal;font-variant:normal;text-decoration:none}")
+
+
+def reason(text: str) -> str:
+    """The HTML of a mark's reason: put it last inside the mark, an element with
+    ``tabindex="0"`` (:data:`FOCUSABLE`). Screen readers read it after the marked words; sighted readers see it on
+    focus (Tab) or hover.
+
+    >>> reason("No source: no speaker is named.")
+    '<span class="ml-why" role="note"> (why: No source: no speaker is named.)</span>'
+    """
+    return f'<span class="ml-why" role="note"> (why: {escape(text)})</span>'
 
 
 def table_css(cls: str, *, align: str = "left") -> str:

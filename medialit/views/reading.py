@@ -33,7 +33,7 @@ from pathlib import Path
 from medialit.corpus import Article, Corpus, load_article, load_corpus
 from medialit.corpus.clean import label_lines
 from medialit.corpus.lateral import Snapshot, load_snapshot
-from medialit.views.html import HTML
+from medialit.views.html import FOCUSABLE, HTML, REASON_CSS, reason
 
 __all__ = ["ArticleView", "show_article", "show_lateral_reading"]
 
@@ -50,6 +50,7 @@ _STYLE = """<style>
 .ml-read .ml-furniture{color:#595959;font-size:0.9em;border-left:0.25em dashed #999;padding-left:0.5em}
 .ml-read .ml-marker{font-family:monospace;font-size:0.9em}
 .ml-read .ml-meta{font-style:italic}
+""" + REASON_CSS + """
 </style>"""
 
 # A line that ends a sentence (or a quotation, or a heading-like line with no final stop):
@@ -163,9 +164,8 @@ class ArticleView(HTML):
         for b in self.blocks:
             t = escape(b.text)
             if b.kind == "boilerplate":
-                why = escape(b.reason)
-                parts.append(f'<p class="ml-furniture" title="{why}"><span class="ml-marker">[page furniture: '
-                             f'{escape(_short_reason(b.reason))}]</span> {t}</p>')
+                parts.append(f'<p class="ml-furniture"><span class="ml-marker" {FOCUSABLE}>'
+                             f'[page furniture: {escape(_short_reason(b.reason))}]{reason(b.reason)}</span> {t}</p>')
             elif b.kind == "headline":
                 parts.append(f'<p class="ml-headline" role="heading" aria-level="3">{t}</p>')
             elif b.kind in ("byline", "dateline"):

@@ -4,8 +4,10 @@ Every label has a colour from the Okabe–Ito colour-blind-safe palette AND a te
 ([N] named, [A] anonymous, [U] unattributed, [–] not a claim), so colour is never the only
 carrier. The cue that decided a label is underlined and bold; hedge words have a dotted
 underline and a "~" after the marker. A sentence whose label rests on weak evidence
-(``uncertain``) ends with the words "(check this yourself)". Hovering a sentence shows the
-reason; the summary line under the text and the legend say the counts and the markers in words.
+(``uncertain``) ends with the words "(check this yourself)". Each sentence's reason is in
+the text for screen readers and shows when the sentence has keyboard focus (Tab) or the
+mouse is over it; the summary line under the text and the legend say the counts and the
+markers in words.
 
 Example (in a notebook, ``show_sourcing(corpus["001"])`` alone shows the marked text):
 
@@ -22,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 
 from medialit.sourcing.tagger import LABELS, TaggedSentence, summary, tag
-from medialit.views.html import FONT, HTML, INK, table_css
+from medialit.views.html import FOCUSABLE, FONT, HTML, INK, REASON_CSS, reason, table_css
 
 # Okabe & Ito (2008) colour-blind-safe colours, as light backgrounds with a strong border.
 COLOURS = {"named": ("#0072B2", "#dcebf7"), "anonymous": ("#E69F00", "#fcefd2"),
@@ -40,7 +42,7 @@ _STYLE = """<style>
 .ml-src .ml-hedge{text-decoration:underline dotted;text-decoration-thickness:2px;font-style:italic}
 .ml-legend span{display:inline-block;margin-right:0.8em;padding:0.05em 0.3em;border-left:0.3em solid transparent}
 .ml-legend span.ml-l{color:""" + INK + """}
-""" + table_css("ml-srctab", align="right") + """
+""" + REASON_CSS + table_css("ml-srctab", align="right") + """
 .jp-RenderedHTMLCommon table.ml-srctab th:first-child,.jp-RenderedHTMLCommon table.ml-srctab td:first-child,table.ml-srctab th:first-child,table.ml-srctab td:first-child{text-align:left}
 </style>"""
 
@@ -53,6 +55,7 @@ def legend() -> HTML:
     items.append('<span><b>~</b> <span style="text-decoration:underline dotted">hedged</span></span>')
     items.append('<span><u><b>cue</b></u> = the words that decided the label</span>')
     items.append('<span><i>(check this yourself)</i> = the evidence for the label is weak</span>')
+    items.append('<span>Tab to a sentence (or point at it) to see why it got its label</span>')
     return HTML(_STYLE + '<div class="ml-legend" role="note" aria-label="legend">'
                 '<b>Legend:</b> ' + "".join(items) + "</div>")
 
@@ -73,9 +76,9 @@ def _sentence_html(text: str, t: TaggedSentence) -> str:
     why = t.reason + (f" Source: {t.source}." if t.source else "")
     check = ' <span class="ml-u">(check this yourself)</span>' if t.uncertain else ""
     flag = ' data-uncertain="true"' if t.uncertain else ""
-    return (f'<span class="ml-s" style="border-color:{border};background:{bg}" title="{escape(why)}" '
+    return (f'<span class="ml-s" {FOCUSABLE} style="border-color:{border};background:{bg}" '
             f'data-label="{t.sourcing}"{flag}>'
-            f'<span class="ml-m">{escape(mark)}</span>{"".join(out)}{check}</span>')
+            f'<span class="ml-m">{escape(mark)}</span>{"".join(out)}{check}{reason(why)}</span>')
 
 
 def _text_and_title(item) -> tuple[str, str | None]:

@@ -88,6 +88,8 @@ def keyboard_exercises() -> dict[str, list[tuple[str, str]]]:
 
 
 KEYBOARD = keyboard_exercises()
+# Notebooks whose run shows a view with marks (its container): Tab to a mark and read its reason.
+MARKS = {"04_unsourced_claims": ".ml-src", "01_who_is_behind_it": ".ml-read"}
 
 
 def code_exercises() -> dict[str, list[str]]:
@@ -340,6 +342,28 @@ def assert_rendered_literally(page, stem: str) -> None:
         assert literal in text, f"{stem}: {literal!r} does not appear as written"
 
 
+def assert_tab_reaches_a_mark_and_shows_its_reason(page, where, name: str) -> None:
+    """From the first mark of a view, Tab moves to the next mark, which then shows its reason in
+    visible text; the reason of a mark without the focus is out of sight (but in the text)."""
+    marks = where.locator("[tabindex='0']:has(> .ml-why)")
+    assert marks.count() >= 2, f"{name}: fewer than two marks"
+    first, second = marks.nth(0), marks.nth(1)
+    first.scroll_into_view_if_needed()
+    first.focus()
+    assert first.evaluate("e => e === document.activeElement"), f"{name}: a mark does not take the focus"
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(100)
+    assert second.evaluate("e => e === document.activeElement"), f"{name}: Tab did not move to the next mark"
+    why, hidden = second.locator(".ml-why"), first.locator(".ml-why")
+    box = why.bounding_box()
+    assert box and box["width"] > 40 and box["height"] > 5, f"{name}: the focused mark's reason is not shown ({box})"
+    assert why.inner_text().strip().startswith("(why:") and len(why.inner_text()) > 12, why.inner_text()
+    page.mouse.move(0, 0)
+    gone = hidden.bounding_box()
+    assert gone is None or gone["width"] <= 2, f"{name}: a reason is shown without focus or hover ({gone})"
+    assert hidden.text_content().startswith(" (why:"), f"{name}: the reason is not in the text for screen readers"
+
+
 def open_and_run(page, base: str, token: str, stem: str) -> None:
     page.goto(f"{base}/lab/tree/{stem}.ipynb?reset&token={token}")
     page.locator(".jp-Notebook").first.wait_for(timeout=TIMEOUT_MS)
@@ -363,6 +387,9 @@ def test_every_notebook_answers_and_checks_a_widget_exercise_in_a_real_browser(l
             assert len(shown) >= 2 and len(set(shown)) == 1, \
                 f"{keyed_id}: the check cell and the widget show different feedback: {shown}"
             assert keyed_id in keyed.locator(".medialit-feedback").inner_text().lower()
+        if stem in MARKS:      # a highlighted view in the notebook: Tab reaches a mark and shows why
+            view = page.locator(f".jp-NotebookPanel:not(.lm-mod-hidden) {MARKS[stem]}").first
+            assert_tab_reaches_a_mark_and_shows_its_reason(page, view, stem)
         for code_id in CODE_EXERCISES.get(stem, []):      # no widget: its check must not send students to one
             output = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell",
                                   has_text=f'ex.check("{code_id}")').locator(".jp-OutputArea").first
@@ -490,3 +517,63 @@ def test_the_student_lab_opens_on_00_with_no_popup_and_no_instructor_tools(lab, 
     finally:
         page.close()
         shut_down_kernels(base, token)
+
+
+def test_tab_reaches_every_views_marks_and_shows_their_reasons(browser):
+    """The three views with marks, on a plain page in Chromium (no JupyterLab): Tab from a button
+    before the view lands on its first mark, and the next Tab on the second, each showing why."""
+    from medialit import show_article
+    from medialit.corpus import load_corpus
+    from medialit.views import show_figures, show_sourcing
+    corpus = load_corpus()
+    views = {"show_sourcing": show_sourcing(corpus["001"]).html, "show_figures": show_figures(corpus["003"]).html,
+             "show_article": show_article("000").html}
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    try:
+        for name, html in views.items():
+            page.set_content(f'<html><body><button id="start">start</button><div id="view">{html}</div></body></html>')
+            page.locator("#start").focus()
+            page.keyboard.press("Tab")
+            first = page.locator("#view [tabindex='0']:has(> .ml-why)").first
+            assert first.evaluate("e => e === document.activeElement"), f"{name}: Tab skipped the first mark"
+            assert first.locator(".ml-why").is_visible(), name
+            assert_tab_reaches_a_mark_and_shows_its_reason(page, page.locator("#view"), name)
+    finally:
+        page.close()
+
+
+def test_increase_content_font_size_in_jupyterlab_makes_the_charts_text_larger(lab, browser, monkeypatch):
+    """The student's menu command saves the size where the kit reads it: after Settings → Theme →
+    Increase Content Font Size, ``font_scale()`` (reading the lab's settings folder) is above 1."""
+    from medialit.views.charts import style
+    base, token, folder = lab
+    settings = folder.parent / "settings"
+    monkeypatch.delenv("MEDIALIT_FONT_SCALE", raising=False)
+    monkeypatch.setenv("JUPYTERLAB_SETTINGS_DIR", str(settings))
+    style.set_font_scale(None)
+    assert style.font_scale() == 1.0
+    saved = settings / "@jupyterlab" / "apputils-extension" / "themes.jupyterlab-settings"
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{base}/?token={token}")
+        page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(timeout=TIMEOUT_MS)
+
+        def theme_command(label: str) -> None:
+            page.locator(".lm-MenuBar-itemLabel", has_text="Settings").first.click()
+            page.locator(".lm-Menu-itemLabel", has_text="Theme").first.hover()
+            page.locator(".lm-Menu-itemLabel", has_text=label).first.click()
+
+        for _ in range(2):
+            theme_command("Increase Content Font Size")
+            page.wait_for_timeout(500)
+        deadline = time.time() + 20
+        while style.font_scale() == 1.0 and time.time() < deadline:
+            time.sleep(0.3)
+        scale = style.font_scale()
+        print(f"after two increases: font_scale() = {scale:.3f}, from {saved.read_text() if saved.is_file() else '-'}")
+        assert scale > 1.0, f"no content font size in {saved}: {saved.read_text() if saved.is_file() else 'no file'}"
+        for _ in range(2):                              # leave the shared lab as it was
+            theme_command("Decrease Content Font Size")
+            page.wait_for_timeout(500)
+    finally:
+        page.close()

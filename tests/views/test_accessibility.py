@@ -178,9 +178,9 @@ def test_muted_and_theme_colours_fall_back_to_readable_ones(views):
 def test_every_sourcing_highlight_has_its_marker_and_every_hedge_a_tilde(seeds):
     for a in seeds:
         html = show_sourcing(a).html
-        sentences = re.findall(r'<span class="ml-s"[^>]*data-label="(\w+)"([^>]*)><span class="ml-m">([^<]*)</span>'
+        sentences = re.findall(r'<span class="ml-s" tabindex="0"[^>]*data-label="(\w+)"([^>]*)><span class="ml-m">([^<]*)</span>'
                                r'(.*?)(?=<span class="ml-s"|</div>)', html, flags=re.S)
-        assert len(sentences) == html.count('class="ml-s"') > 5, a.id
+        assert len(sentences) == html.count('class="ml-s" tabindex="0"') > 5, a.id
         for label, attrs, marker, inner in sentences:
             assert marker.rstrip("~") == MARKERS[label], (a.id, label, marker)
             if 'class="ml-hedge"' in inner:
@@ -192,8 +192,8 @@ def test_every_highlighted_figure_is_followed_by_its_kind_in_words(seeds):
     for a in seeds:
         html = show_figures(a).html
         figures = extract(a.text)
-        marked = re.findall(r'<span class="ml-f"[^>]*title="(\w+):[^"]*">[^<]*</span><span class="ml-k">\[(\w+)\]</span>',
-                            html)
+        marked = re.findall(r'<span class="ml-f"[^>]*>[^<]*</span><span class="ml-k" tabindex="0">\[(\w+)\]'
+                            r'<span class="ml-why" role="note"> \(why: (\w+):', html)
         assert len(marked) == html.count('class="ml-f"') == len(figures), a.id
         assert all(kind == shown for kind, shown in marked)
 
@@ -250,3 +250,105 @@ def test_tables_name_their_headers_for_screen_readers(seeds):
     for html in (figures_table(seeds["003"]).html, checks_table(check_text(seeds["003"].text)).html,
                  show_page(FERRY).html):
         assert "<caption>" in html and "<th>" not in html
+
+
+# --- reasons: reachable by keyboard and read by screen readers, never in a title only ---------------
+
+class _Marks(HTMLParser):
+    """The focusable marks of a view (``tabindex`` and the text of the reason inside each), and
+    every ``title`` attribute."""
+
+    def __init__(self):
+        super().__init__()
+        self.marks: list[dict] = []
+        self.titles: list[str] = []
+        self._stack: list[tuple[str, bool, bool]] = []      # (tag, opens a mark, opens a reason)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if "title" in attrs:
+            self.titles.append(attrs["title"])
+        mark, why = "tabindex" in attrs, "ml-why" in classes
+        if mark:
+            self.marks.append({"tabindex": attrs.get("tabindex"), "why": "", "reasons": 0})
+        if why and self.marks:
+            self.marks[-1]["reasons"] += 1
+        self._stack.append((tag, mark, why))
+
+    def handle_endtag(self, tag):
+        while self._stack:
+            if self._stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if any(why for _, _, why in self._stack) and self.marks:
+            self.marks[-1]["why"] += data
+
+
+def marks_of(html: str) -> _Marks:
+    parser = _Marks()
+    parser.feed(html)
+    return parser
+
+
+def _reason(why: str) -> str:
+    assert why.startswith(" (why: ") and why.endswith(")"), why
+    return why[len(" (why: "):-1]
+
+
+def test_no_view_keeps_a_reason_in_a_title_attribute_only(views, seeds):
+    from medialit import show_article
+    for name, html in {**views, **{f"show_article {a.id}": show_article(a.id).html for a in seeds}}.items():
+        titles = marks_of(html).titles
+        if name != "show_page":
+            assert not titles, (name, titles[:3])
+    page = marks_of(views["show_page"])
+    listing = re.search(r"<ul[^>]*>(.*?)</ul>", views["show_page"], flags=re.S).group(1)
+    for title in page.titles:               # the bar's parts: each is also in the list under it, in words
+        assert title == "wire credit" or title.split(":")[0] in listing, title
+
+
+def test_every_sourcing_reason_is_in_a_mark_that_takes_the_keyboard_focus(seeds):
+    from medialit.sourcing.tagger import tag
+    for a in seeds:
+        tags = tag(a.text)
+        marks = marks_of(show_sourcing(a).html).marks
+        assert len(marks) == len(tags) > 5, a.id
+        for t, mark in zip(tags, marks):
+            assert mark["tabindex"] == "0" and mark["reasons"] == 1, (a.id, t.text[:40])
+            assert _reason(mark["why"]) == t.reason + (f" Source: {t.source}." if t.source else ""), a.id
+
+
+def test_every_figure_reading_is_in_a_mark_that_takes_the_keyboard_focus(seeds):
+    for a in seeds:
+        figures = sorted(extract(a.text), key=lambda f: f.start)
+        marks = marks_of(show_figures(a).html).marks
+        assert len(marks) == len(figures) > 0, a.id
+        for f, mark in zip(figures, marks):
+            assert mark["tabindex"] == "0" and mark["reasons"] == 1
+            why = _reason(mark["why"])
+            assert why.startswith(f"{f.kind}: value ") and (not f.unit or f"unit {f.unit}" in why), why
+
+
+def test_every_page_furniture_reason_is_in_a_mark_that_takes_the_keyboard_focus(seeds):
+    from medialit import show_article
+    from medialit.views.reading import blocks
+    for a in seeds:
+        furniture = [b for b in blocks(a.text) if b.kind == "boilerplate"]
+        marks = marks_of(show_article(a.id).html).marks
+        assert [_reason(m["why"]) for m in marks] == [b.reason for b in furniture], a.id
+        assert all(m["tabindex"] == "0" for m in marks)
+    assert sum(1 for a in seeds for b in blocks(a.text) if b.kind == "boilerplate") > 10
+
+
+def test_a_reason_is_hidden_from_sight_until_its_mark_is_focused_or_hovered():
+    from medialit.views.html import REASON_CSS
+    rules = dict(re.findall(r"([^{}]+)\{([^}]*)\}", REASON_CSS))
+    hidden = rules[".ml-why"]
+    assert "clip:rect(0,0,0,0)" in hidden and "position:absolute" in hidden and "display:none" not in hidden
+    shown = next(body for selector, body in rules.items() if "[tabindex]:focus>.ml-why" in selector.split(","))
+    assert "position:static" in shown and "clip:auto" in shown and "clip-path:none" in shown
+    assert any("[tabindex]:hover>.ml-why" in s.split(",") and "[tabindex]:focus-within>.ml-why" in s.split(",")
+               for s in rules)
+    assert contrast("#111111", "#ffffff") >= AA_TEXT and "color:#111111" in shown and "background:#ffffff" in shown

@@ -62,7 +62,7 @@ def test_page_furniture_is_greyed_and_marked_in_words_in_html_and_text():
     view = show_article("002")
     assert "[page furniture: comment prompt] Post a Comment" in view.text
     html = view.html
-    marked = re.findall(r'<p class="ml-furniture"[^>]*><span class="ml-marker">\[page furniture: ([^\]]+)\]</span> ([^<]+)</p>', html)
+    marked = re.findall(r'<p class="ml-furniture"[^>]*><span class="ml-marker" tabindex="0">\[page furniture: ([^\]]+)\]<span class="ml-why"[^>]*>[^<]*</span></span> ([^<]+)</p>', html)
     assert ("comment prompt", "No comments:") in marked and ("comment prompt", "Post a Comment") in marked
     assert len(marked) == sum(b.kind == "boilerplate" for b in view.blocks) == 2
     assert "[dateline] Saturday 9 February 2019" in view.text

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from medialit.views.charts.alt import alt_text, attach
+from medialit.views.charts.style import follows_font_scale, scaled
 from medialit.views.colours import text_colour_on
 
 LISTED_PAIRS = 12   # the text alternative names this many pairs, most similar first
@@ -40,6 +41,7 @@ def similarity_matrix(articles) -> tuple[list[str], list[list[float]]]:
     return ids, m
 
 
+@follows_font_scale
 def similarity_heatmap(articles: Mapping[str, str] | object, *, ax=None,
                        title: str = "Shared wording between articles", caption: bool = True):
     """Draw the similarity heat map; returns the matplotlib ``Axes`` (text alternative:
@@ -63,7 +65,7 @@ def similarity_heatmap(articles: Mapping[str, str] | object, *, ax=None,
     if len(ids) <= 25:
         for i, row in enumerate(m):
             for j, value in enumerate(row):
-                ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8,
+                ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=scaled(8),
                         color=text_colour_on(image.cmap(image.norm(value))))
     ax.figure.colorbar(image, ax=ax, label="similarity (share of shared wording)")
     return attach(ax, describe(ids, m, title), caption=caption)

@@ -31,6 +31,7 @@ import matplotlib.pyplot as plt
 from medialit.figures.extraction import KINDS, extract
 from medialit.checks.reference import Reference, load_reference
 from medialit.views.charts.alt import alt_text, attach, usd
+from medialit.views.charts.style import follows_font_scale
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000", "#999999"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++", "**"]
@@ -40,6 +41,7 @@ LINE_WORDS = {"-": "solid line", "--": "dashed line", ":": "dotted line", "-.": 
 MARKER_WORDS = {"o": "circles", "s": "squares", "^": "triangles"}
 
 
+@follows_font_scale
 def kinds_by_source(texts: Mapping[str, str] | Iterable, *, ax=None, caption: bool = True):
     """Stacked horizontal bars: how many figures of each kind each article contains.
 
@@ -75,6 +77,7 @@ def kinds_by_source(texts: Mapping[str, str] | Iterable, *, ax=None, caption: bo
     return attach(ax, text, caption=caption)
 
 
+@follows_font_scale
 def oil_prices(reference: Reference | None = None, *, checks: Iterable = (), claims: Iterable = (),
                article_date=None, window_days: int | None = None, series: Iterable[str] = ("WTI", "Brent"), ax=None,
                caption: bool = True):

@@ -23,6 +23,7 @@ from typing import Any, Iterable
 
 from medialit.framing import load_rules, term_positions
 from medialit.views.charts.alt import attach
+from medialit.views.charts.style import follows_font_scale, scaled
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999", "#F0E442"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "h"]
@@ -49,6 +50,7 @@ def _articles(articles: Any) -> list[tuple[str, str]]:
     return [(str(getattr(a, "id", i)), str(getattr(a, "outlet", "unknown"))) for i, a in enumerate(articles)]
 
 
+@follows_font_scale
 def dispersion(articles: Any, words: Iterable[str] | None = None, *, ax: Any = None,
                title: str = "", skip_boilerplate: bool = True) -> Chart:
     """Draw where the loaded terms (or ``words``) fall in each article; returns a :class:`Chart`.
@@ -95,7 +97,7 @@ def dispersion(articles: Any, words: Iterable[str] | None = None, *, ax: Any = N
     if wanted is None:
         for n, p in enumerate(sorted(positions, key=lambda p: (p.article, p.position))):
             ax.annotate(p.text.lower(), (100 * p.position, y_of[p.article]), xytext=(0, 9 if n % 2 == 0 else -14),
-                        textcoords="offset points", ha="center", fontsize=7)
+                        textcoords="offset points", ha="center", fontsize=scaled(7))
     ax.set_yticks(range(len(rows)), labels)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(-2, 102)

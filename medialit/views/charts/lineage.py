@@ -20,12 +20,14 @@ Example:
 from __future__ import annotations
 
 from medialit.views.charts.alt import alt_text, attach
+from medialit.views.charts.style import follows_font_scale, scaled
 
 
 STEP = 1.5   # distance between boxes (data units)
 PAD = 0.5    # arrows start and end this far from a box's centre
 
 
+@follows_font_scale
 def lineage_graph(trail, *, ax=None, title: str = "Copy trail: who holds whose text", show_known: bool = True,
                   caption: bool = True):
     """Draw ``trail`` (a :class:`medialit.compare.lineage.Lineage`); returns the ``Axes``
@@ -53,11 +55,11 @@ def lineage_graph(trail, *, ax=None, title: str = "Copy trail: who holds whose t
     box = dict(boxstyle="round,pad=0.35", facecolor="#e8eef6", edgecolor="#1f3b5a")
     grey = dict(boxstyle="round,pad=0.35", facecolor="#eeeeee", edgecolor="#777777", linestyle="--")
     for outlet in known:
-        ax.text(x_of["catalog:" + outlet], 0.0, f"{outlet}\n(catalog)", ha="center", va="center", fontsize=8,
+        ax.text(x_of["catalog:" + outlet], 0.0, f"{outlet}\n(catalog)", ha="center", va="center", fontsize=scaled(8),
                 bbox=grey)
     for v in trail.versions:
         label = v.id + (f"\n{v.date}" if v.date else "\n(no date)")
-        ax.text(x_of[v.id], 0.0, label, ha="center", va="center", fontsize=9, bbox=box)
+        ax.text(x_of[v.id], 0.0, label, ha="center", va="center", fontsize=scaled(9), bbox=box)
     for v in trail.versions:
         if v.parent is None:
             continue
@@ -71,7 +73,7 @@ def lineage_graph(trail, *, ax=None, title: str = "Copy trail: who holds whose t
             text += f", {v.quotes_changed} quote(s)"
         if v.unsure:
             text += "\n(order unsure)"
-        ax.text((x0 + x1) / 2, 0.36 + (0.25 if rad else 0.0), text, ha="center", va="bottom", fontsize=7.5)
+        ax.text((x0 + x1) / 2, 0.36 + (0.25 if rad else 0.0), text, ha="center", va="bottom", fontsize=scaled(7.5))
     # catalog links: outlet -> the outlet or article that the catalog says copied it
     for k in trail.known:
         src = "catalog:" + k.outlet

@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 from medialit.views.charts.alt import alt_text, attach, pct
+from medialit.views.charts.style import follows_font_scale, scaled
 
 CLAIM_LABELS = ("named", "anonymous", "unattributed")
 COLOURS = {"named": "#0072B2", "anonymous": "#E69F00", "unattributed": "#D55E00"}
@@ -25,6 +26,7 @@ HATCHES = {"named": "", "anonymous": "//", "unattributed": ".."}
 NAMES = {"named": "named source", "anonymous": "anonymous source", "unattributed": "no source"}
 
 
+@follows_font_scale
 def sourcing_bars(articles, *, ax=None, title: str = "How each article's claims are sourced", caption: bool = True):
     """Draw the chart; returns the matplotlib ``Axes`` (text alternative: ``ax.medialit_alt``).
 
@@ -49,7 +51,7 @@ def sourcing_bars(articles, *, ax=None, title: str = "How each article's claims 
         for bar, share, x0 in zip(bars, shares, left):
             if share >= 0.08:
                 ax.text(x0 + share / 2, bar.get_y() + bar.get_height() / 2, f"{share:.0%}", ha="center",
-                        va="center", fontsize=8, color="black",
+                        va="center", fontsize=scaled(8), color="black",
                         bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.8))
         left = [a + b for a, b in zip(left, shares)]
     ax.set_xlim(0, 1)
