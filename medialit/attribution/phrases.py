@@ -219,6 +219,15 @@ def _has_letter(chunk: str) -> bool:
     return bool(_ASCII_LETTER.search(chunk)) or any(c.isalpha() for c in chunk)
 
 
+# A person and a relative clause on why they are not named: "A tenant who asked that her
+# name not be used", "one nurse who did not want to be named because ..."
+_WHO_WITHHELD = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,3}?(?:who|whom)\s+"
+                           r"(?:asked|requested|declined|did\s+not\s+want|would\s+not|spoke|gave)\b")
+# Sentence adverbs set off by commas between a subject and its verb ("X has, however, said").
+_SENTENCE_ADVERBS = {"however", "though", "meanwhile", "too", "also", "instead", "in turn", "in fact", "of course",
+                     "moreover", "nevertheless", "nonetheless", "indeed", "for its part", "for their part", "in a statement"}
+
+
 class Subject(NamedTuple):
     """A subject phrase ``masked[start:end]`` and the appositive between commas after it, if any."""
 
@@ -246,6 +255,9 @@ def subject_before(masked: str, start: int, vstart: int) -> Subject | None:
         a0, a1 = segs[-2]
         appositive = left[a0:a1].strip()
         seg_start, seg_end = segs[-3]
+        if appositive.lower() in _SENTENCE_ADVERBS:  # "Governments have, however, recognised that": no apposition
+            appositive = None
+            seg_end = seg_start + len(_strip_aux(left[seg_start:seg_end]))
     chunk = left[seg_start:seg_end]
     offset = seg_start
     while True:
@@ -254,12 +266,15 @@ def subject_before(masked: str, start: int, vstart: int) -> Subject | None:
         if not m:
             break
         chunk, offset = chunk[lead + m.end():], offset + lead + m.end()
-    cut = _LAST_INNER_CUT.match(chunk)  # the last _INNER_CUT match (they cannot overlap)
+    # "A tenant who asked that her name not be used because she still lives there said": the
+    # relative clause says why the person is unnamed; its "that"/"because" do not start the subject
+    withheld = _WHO_WITHHELD.match(chunk)
+    cut = None if withheld else _LAST_INNER_CUT.match(chunk)  # the last _INNER_CUT match (they cannot overlap)
     if cut:
         offset += cut.end()
         chunk = chunk[cut.end():]
     words = chunk.split()
-    if not words or len(words) > 14 or not _has_letter(chunk) or "_" * 3 in chunk and len(words) == 1:
+    if not words or len(words) > (30 if withheld else 14) or not _has_letter(chunk) or "_" * 3 in chunk and len(words) == 1:
         return None
     if words[-1] == "to" or _SUBJECT_HAS_VERB.search(chunk):
         return None  # "...gathered on Tuesday to call for": a purpose clause; "X is one of ...": no subject
@@ -357,6 +372,12 @@ _CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|
 _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
                                    r"ownership|asylum|compensation|damages)", re.I)
 _FUTURE_TO = re.compile(r"\b(?:due|expected|scheduled|set|poised|slated|going|about)\s+to\s+$", re.I)
+# "sees annual operating profit between ...", "sees sales growth of 3%", "sees inflation
+# falling": a forecast noun within a few words after "sees"
+_FORECAST_OBJECT = re.compile(r"\s+(?:(?:its|an?|the|full-year|annual|yearly|quarterly|second-half|first-half|core|adjusted|"
+                              r"operating|net|underlying|organic|like-for-like|comparable|group|sales|revenue|profit)\s+){0,4}"
+                              r"(?:profits?|revenues?|sales|earnings|growth|inflation|demand|margins?|loss(?:es)?|deficit|"
+                              r"surplus|output|turnover|ebitda|ebit|income|cash\s+flow|returns?|prices|rates|guidance)\b", re.I)
 _WELCOMED_GUESTS = re.compile(r"\s+(?:(?:more\s+than|about|some|nearly|almost|over|around)\s+)?(?:\d|(?:an?|the|their|its|his|her|our)?\s*"
                              r"(?:new\s+)?(?:baby|son|daughter|twins|child|children|visitors?|tourists?|guests?|fans|players?|"
                              r"refugees|migrants|pupils|students|members|delegates|passengers|crowds?|thousands|hundreds|dozens|millions)\b)", re.I)
@@ -464,6 +485,8 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
             continue  # "the company is due to report its results": a scheduled event, not a statement
         if verb.lemma == "fear" and (after.startswith((" of ", " for ")) or before.rstrip().lower().endswith((" for", "in"))):
             continue  # "for fear of looting", "in fear": nouns
+        if verb.lemma == "see (forecast)" and not _FORECAST_OBJECT.match(after):
+            continue  # "the city sees two million tourists": only a forecast noun makes "sees" a forecast
         if verb.lemma == "praise" and form.startswith("welcom") and _WELCOMED_GUESTS.match(after):
             continue  # "the city welcomed 2 million tourists", "the couple welcomed a baby": not a judgement
         if _REFLEXIVE.match(after) or _NOT_REPORTING_OBJECT.match(after) or (form == "accused" and _OF.match(after)) \

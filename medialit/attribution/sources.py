@@ -109,7 +109,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
             break
         if core and tl in {"not", "never"} and _person_noun(core[-1].lower(), rules):
             break  # "experts not involved in the study", "officials not authorised to speak"
-        if core and tl.endswith("ed") and not t[:1].isupper() and _person_noun(core[-1].lower(), rules):
+        if core and tl.endswith("ed") and not t[:1].isupper() and (_person_noun(core[-1].lower(), rules)
+                                                                 or core[-1].lower() in rules.posts):
             break  # "a senior diplomat briefed on the talks": a participle after the head starts a modifier
         core.append(t)
     head = _POSSESSIVE.sub("", core[-1])
@@ -122,6 +123,10 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if first in _BACK and len(core) > 1 and not anon_marker and head_l != _singular(head_l) \
             and _singular(head_l) in rules.institution_heads:
         return SourceClass("named", f"'{' '.join(core)}' refers back to organisations identified earlier in the text")
+    if first in _SUCCESSIVE and len(core) == 2 and _singular(head_l) in _GOVERNMENTS and head_l != _singular(head_l):
+        # "Recent governments have recognised that ...", "successive administrations": the
+        # country's governments, identified by the article's context (its official position)
+        return SourceClass("named", f"'{' '.join(core)}' are the governments of the country the text is about")
     if head_l in _DOCUMENT_HEADS and first in _BACK and any(
             _POSSESSIVE.search(t) and _singular(_POSSESSIVE.sub("", t).lower()) in rules.institution_heads for t in core[1:-1]):
         return SourceClass("named", f"'{' '.join(core)}': the documents of organisations identified earlier in the text")
@@ -129,6 +134,19 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         if len(rest) >= 2 and not anon_marker and all(_is_name(t, rules) for t in rest[-2:]) \
                 and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with"}:
             return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
+        if len(rest) >= 3 and rest[0].lower() in {"of", "at", "from", "for"} and not anon_marker \
+                and " ".join(rest[1:3]).lower() in _BOTH_PARTIES and rest[-1].lower() != _singular(rest[-1].lower()) \
+                and _singular(rest[-1].lower()) in rules.institution_heads:
+            # "executives of both companies announced": the two organisations the text names
+            # (a joint announcement on the record); which people spoke is not said
+            return SourceClass("named", f"'{' '.join(core)} {' '.join(rest)}' speak for organisations the text names",
+                               f"'{' '.join(rest[1:])}' was taken to mean the organisations the text names")
+        if head_l in _COUNSEL and len(rest) >= 2 and rest[0].lower() in {"for", "representing"} and not anon_marker \
+                and (rest[1].lower() in {"the", "both"} or _is_name(rest[1], rules) or _POSSESSIVE.search(rest[1])):
+            # "lawyers for the families wrote in the filing", "attorneys for Acme": counsel on the
+            # record for parties the text identifies (their filings are public)
+            return SourceClass("named", f"'{' '.join(core)}' {' '.join(rest)} speak on the record for parties the text "
+                                        "identifies")
         if head_l in rules.research_heads and len(rest) >= 2 and rest[0].lower() in {"at", "from"} \
                 and not anon_marker and any(_is_name(t, rules) for t in rest[1:]):
             org = " ".join(rest[1:])  # "researchers at the University of Aarhus": the research team of a named body
@@ -221,6 +239,11 @@ _WHERE_SHOWN = {"above", "below", "here", "shown", "pictured", "embedded", "disp
 
 # Determiners that point back at something the text has already identified.
 _BACK = {"the", "this", "both", "these", "those", "its", "his", "her", "their"}
+_BOTH_PARTIES = {"both companies", "both firms", "both sides", "both groups", "both banks", "both unions", "both parties",
+                 "both governments", "both airlines", "both clubs", "both teams", "the two", "all three", "both carriers"}
+_COUNSEL = {"lawyers", "attorneys", "solicitors", "barristers"}
+_SUCCESSIVE = {"recent", "successive", "previous", "past", "former", "earlier", "later", "subsequent"}
+_GOVERNMENTS = {"government", "administration", "cabinet"}
 _DATA = {"data", "figures", "numbers", "statistics", "estimates"}
 # Unnamed polls and studies (anonymous_sources.toml heads) that are named by who ran them
 _EVIDENCE_PLURALS = {"polls", "surveys", "studies"}
