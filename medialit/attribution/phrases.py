@@ -309,7 +309,8 @@ def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tupl
     first = m.group().split()[0] if m else ""
     if first in {"He", "She", "They"}:
         return (m.start(), m.start() + len(first))
-    if m and first not in {"The", "A", "An", "Its", "Their", "It", "This", "That", "There", "Here"}:
+    if m and first not in {"The", "A", "An", "Its", "Their", "It", "This", "That", "There", "Here"} \
+            and first not in rules.not_names:
         return m.span()
     if m and first == "The" and len(m.group().split()) >= 2 and classify_source(m.group(), rules).label == "named":
         return m.span()  # "The European Central Bank"
@@ -361,6 +362,8 @@ def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tu
 _FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]|the\s+[a-z]+['’]s?\s))))\s+", re.I)
 _FRAME_WORDS = ("according", "citing", "quoted", "per ")  # a cheap test before _FRAMES, on lower-cased text
 _THAT_AFTER = re.compile(r"\s+that\b")
+# A modal of obligation right before the verb: what someone must or should say, not what they said
+_PRESCRIBED = re.compile(r"\b(?:must|should|ought\s+to|ha(?:ve|s)\s+to|needs?\s+to)\s+(?:not\s+|also\s+|first\s+)?$", re.I)
 # A reported clause without "that" after a participle of saying: "..., saying it would ...",
 # "..., arguing the plan was ..." (a subject pronoun or "the", then a word).
 _CLAUSE_SUBJECT = re.compile(r"\s+(?:it|they|he|she|we|there|the)\s+[a-z]")
@@ -372,6 +375,8 @@ _CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|
 _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
                                    r"ownership|asylum|compensation|damages)", re.I)
 _FUTURE_TO = re.compile(r"\b(?:due|expected|scheduled|set|poised|slated|going|about)\s+to\s+$", re.I)
+_ISSUED_WARNING = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:warnings?|alerts?|advisory|advisories|advice|guidance|statement|appeal|"
+                             r"forecast|notice|recall|apology|denial|ultimatum)\b", re.I)
 # "sees annual operating profit between ...", "sees sales growth of 3%", "sees inflation
 # falling": a forecast noun within a few words after "sees"
 _FORECAST_OBJECT = re.compile(r"\s+(?:(?:its|an?|the|full-year|annual|yearly|quarterly|second-half|first-half|core|adjusted|"
@@ -392,7 +397,8 @@ _CLAUSE_END = re.compile(r"\s*(?:(?:last|this|next|on|in|earlier|late)\s+[\w]+\s
 _ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing)$")
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _THAT, _OF, _DIGIT = re.compile(r"(?:\s+(?:this|last|next|earlier|late)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
-                                 r"\s+on\s+[A-Z][a-z]+day|\s+in\s+[A-Z][a-z]+)?\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
+                                 r"\s+on\s+[A-Z][a-z]+day|\s+in\s+[A-Z][a-z]+|"
+                                 r"\s+(?:again\s+and\s+again|time\s+and\s+again|time\s+after\s+time|over\s+and\s+over|repeatedly|consistently))?\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
 # A labelling verb's object (up to eight words, no punctuation) and then a quotation (masked,
 # or a phrase whose marks are kept) or "as": 'called the vote “...”', 'described it as ...'.
 _OBJECT_WORD = r"(?:\s+[^\s\x00“”\"‘’«».,;:!?()]+){0,8}?"
@@ -485,6 +491,10 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
             continue  # "the company is due to report its results": a scheduled event, not a statement
         if verb.lemma == "fear" and (after.startswith((" of ", " for ")) or before.rstrip().lower().endswith((" for", "in"))):
             continue  # "for fear of looting", "in fear": nouns
+        if verb.lemma == "ask (to)" and after[:4].lower() == " to ":
+            continue  # "asked to leave the club": a request for oneself, not an appeal to others
+        if verb.lemma == "issue (a warning)" and not _ISSUED_WARNING.match(after):
+            continue  # "issued its highest heat warning" (a communication), not "issued bonds"
         if verb.lemma == "see (forecast)" and not _FORECAST_OBJECT.match(after):
             continue  # "the city sees two million tourists": only a forecast noun makes "sees" a forecast
         if verb.lemma == "praise" and form.startswith("welcom") and _WELCOMED_GUESTS.match(after):
@@ -601,7 +611,9 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
             continue
         if taken.covers(v0) or m.group().lower() in CONTINUATIONS:
             continue
-        if _PASSIVE_BEFORE.search(before[-60:]):
+        if _PRESCRIBED.search(before[-30:]):
+            continue  # "Athletes must tell testers ...", "Councillors should say no": an obligation, not a report
+        if not m.group().lower().endswith("ing") and _PASSIVE_BEFORE.search(before[-60:]):  # "are asking" is not a passive
             by = _BY.match(masked, v1, min(end, v1 + 80))
             if by:
                 np = _np_after(masked, v1 + by.end(), end)

@@ -96,6 +96,12 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("pronoun", f"the pronoun '{phrase.strip()}'")
     if low in rules.bare_institutions:
         return SourceClass("named", f"'{phrase.strip()}' names an institution (named_sources.toml)")
+    if len(tokens) in (2, 3) and tokens[-1].lower() in rules.bare_institutions and tokens[0][:1].isupper() \
+            and tokens[0] not in rules.not_names:  # "Ashby police", "Harlow County prosecutors"
+        return SourceClass("named", f"'{phrase.strip()}' names an institution and where it is (named_sources.toml)")
+    if low in {"one", "another", "a third", "a second"}:
+        # "One said the growth depended on discounts": one of a group just mentioned, not named
+        return SourceClass("anonymous", f"'{phrase.strip()}' is one of a group mentioned before, not named")
     if tokens and (tokens[0].lower() in {"no", "none"} or " ".join(tokens[:2]).lower() in {"not one", "not a"}):
         # "not one customer has complained", "no official has commented": nobody is cited
         return SourceClass("none", f"'{phrase.strip()}' says that nobody did it, so it cites no one")
@@ -119,6 +125,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     anon_marker = rules.anon_phrase_re.search(phrase)
     if head_l in PRONOUNS and len(core) == 1:
         return SourceClass("pronoun", f"the pronoun '{head}'")
+    if len(core) == 1 and head_l in rules.bare_institutions and rest and rest[0].lower() in {"in", "at", "of", "from"}:
+        return SourceClass("named", f"'{phrase.strip()}' names an institution and where it is (named_sources.toml)")
     first = core[0].lower()
     if first in _BACK and len(core) > 1 and not anon_marker and head_l != _singular(head_l) \
             and _singular(head_l) in rules.institution_heads:
@@ -132,7 +140,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("named", f"'{' '.join(core)}': the documents of organisations identified earlier in the text")
     if head_l in rules.heads:
         if len(rest) >= 2 and not anon_marker and all(_is_name(t, rules) for t in rest[-2:]) \
-                and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with"}:
+                and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with", "on", "near", "outside",
+                                            "along", "off", "behind", "by", "across"}:  # "a homeowner on Lock Street"
             return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
         if len(rest) >= 3 and rest[0].lower() in {"of", "at", "from", "for"} and not anon_marker \
                 and " ".join(rest[1:3]).lower() in _BOTH_PARTIES and rest[-1].lower() != _singular(rest[-1].lower()) \
@@ -205,7 +214,7 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
                            None if listed else f"'{head}' is in no table; it was read as a person noun only by its ending")
     if _is_name(head, rules):
         return SourceClass("named", f"a name: '{head}'")
-    if len(rest) >= 2 and all(_is_name(t, rules) for t in rest[-2:]):
+    if len(rest) >= 2 and all(_is_name(t, rules) for t in rest[-2:]) and rest[0].lower() not in _PLACE_PREPOSITIONS:
         return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
     if head_l in rules.spokespeople or " ".join(core[-2:]).lower() in rules.spokespeople:
         org = [t for t in core[:-1] + rest if _is_name(t, rules)]
@@ -241,6 +250,8 @@ _WHERE_SHOWN = {"above", "below", "here", "shown", "pictured", "embedded", "disp
 _BACK = {"the", "this", "both", "these", "those", "its", "his", "her", "their"}
 _BOTH_PARTIES = {"both companies", "both firms", "both sides", "both groups", "both banks", "both unions", "both parties",
                  "both governments", "both airlines", "both clubs", "both teams", "the two", "all three", "both carriers"}
+# "a homeowner on Lock Street", "a man near Castle Square": a place, not the person's name
+_PLACE_PREPOSITIONS = {"on", "in", "at", "near", "outside", "along", "off", "behind", "by", "across", "from", "of"}
 _COUNSEL = {"lawyers", "attorneys", "solicitors", "barristers"}
 _SUCCESSIVE = {"recent", "successive", "previous", "past", "former", "earlier", "later", "subsequent"}
 _GOVERNMENTS = {"government", "administration", "cabinet"}

@@ -319,6 +319,12 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             if label == "pronoun":
                 if a.source.lower() in {"i", "we"}:
                     continue  # the writer, or (in an interview) the speaker named by the label
+                elif last and a.source.lower() in {"he", "she"} and _PLURAL_SOURCE.search(last[1]) \
+                        and (name := _other_name_since(masked, out[last[2]].end if last[2] < len(out) else s.start, s.start, last[1])):
+                    # "he wrote" after "two people involved in the deal said": not a group, the name since then
+                    label, source = "named", name
+                    a = _resolved(a, f"'{a.source}' refers to one person, not '{last[1]}': the last name since then is '{name}'")
+                    doubts.append(f"'{a.source}' was taken to mean '{name}', the name after the last attribution")
                 elif last:
                     label, source, at = last
                     a = _resolved(a, f"'{a.source}' refers back to '{source}' (sentence {at + 1})")
@@ -361,6 +367,12 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 a = _resolved(a, f"'{source}' stands for organisations the text names ('{org}')")
                 resolved = [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
                 doubts.append(f"'{source}' was matched to '{org}' by the word '{grp.group(1)}' only")
+            if label == "anonymous" and (pm := _THE_POST.fullmatch(source.strip())) \
+                    and (k := _posted_by_named(out, pm.group(1))) is not None:
+                # "according to the post" after "Ashby police said in an appeal posted on Facebook"
+                label = "named"
+                a = _resolved(a, f"'{source}' refers back to the post by '{out[k].source}' (sentence {k + 1})")
+                resolved = [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
             if label == "anonymous" and study_at is not None and _THE_RESEARCHERS.match(source.strip()):
                 # "..., the researchers reported" after a study the text identified: its authors
                 label = "named"
@@ -433,6 +445,9 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 tagged = ("named", f"{text[w0:study.end('noun')]} ({where})", [(text[w0:study.end('where')], (w0, study.end("where")))],
                           f"the study is identified by where it was published ('{where}'): what it did and found is the study's", None)
                 doubts.append("no verb of saying: the description could also be the writer's own")
+            elif spoke := _SPOKE_TO.search(masked, s.start, s.end):
+                tagged = ("anonymous", spoke.group(), [(text[spoke.start():spoke.end()], spoke.span())],
+                          f"'{spoke.group()}': the writer's own unnamed interviewees", None)
             elif no_answer := _NO_ANSWER.search(masked, s.start, s.end):
                 tagged = ("unattributed", None, [(no_answer.group(), no_answer.span())],
                           f"'{no_answer.group()}' says that nobody answered, so nobody is the source: the writer reports "
@@ -591,6 +606,30 @@ _GROUP_POINTER = re.compile(r"\b(?:both|the two|each of the|all three)\b[^,;]*",
 _UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported",
                     "we are told", "we were told", "we have been told", "we're told", "we are often told",
                     "we are constantly told", "is said to", "are said to", "it is said", "said to be", "said to have"}
+# "two people involved in the deal", "residents", "the unions": a group, not "he" or "she"
+_PLURAL_SOURCE = re.compile(r"^(?:(?:two|three|four|five|several|some|many|both|the)\s+)?(?:[\w'’-]+\s+)*?(?:people|persons|sources|"
+                            r"officials|[a-z]+s)(?:\s+(?:involved|familiar|close|who|with|in|at|from|of)\b.*)?$", re.I)
+# "the post", "the appeal", "the video": a post that may be one the text named
+_THE_POST = re.compile(r"the\s+(post|appeal|video|message|tweet|statement)", re.I)
+
+
+def _posted_by_named(out: list[TaggedSentence], noun: str) -> int | None:
+    """The last named sentence before this one that says its source put a post or appeal
+    online ("Ashby police said in an appeal posted on Facebook"), or None."""
+    rx = re.compile(r"\b(?:posted|" + re.escape(noun) + r")\b.*\b(?:online|Facebook|Instagram|TikTok|LinkedIn|X|website|social\s+media)\b"
+                    r"|\b(?:on|to)\s+(?:Facebook|Instagram|TikTok|LinkedIn|X)\b", re.I)
+    for k in range(len(out) - 1, max(-1, len(out) - 12), -1):
+        t = out[k]
+        if t.sourcing == "named" and t.source and rx.search(t.text):
+            return k
+    return None
+
+
+# "Everyone I spoke to at the market", "managers I have talked to", "I have spoken to
+# managers who swear ...": the writer's own unnamed interviewees
+_SPOKE_TO = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Pp]eople|[Tt]hose|[Mm]ost|[Mm]any|[Ss]ome|[a-z]+s)\s+(?:I|we)\s+(?:have\s+)?"
+                       r"(?:spoke|spoken|talked|interviewed)(?:\s+(?:to|with))?\b"
+                       r"|\b(?:I|[Ww]e)\s+(?:have\s+)?(?:spoken|spoke|talked)\s+(?:to|with)\s+(?:[\w-]+\s+){0,3}?[a-z]+s\s+who\b")
 # A bare plural organisation noun with a modifier: "teachers unions", "farm groups"
 _GROUP_OF_KIND = re.compile(r"(?:the\s+)?([a-z][a-z-]{2,})['’]?\s+(?:unions|associations|federations|groups|organisations|"
                             r"organizations|societies|leagues|councils|alliances|coalitions)")
