@@ -223,6 +223,8 @@ def _has_letter(chunk: str) -> bool:
 # name not be used", "one nurse who did not want to be named because ..."
 _WHO_WITHHELD = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,3}?(?:who|whom)\s+"
                            r"(?:asked|requested|declined|did\s+not\s+want|would\s+not|spoke|gave)\b")
+_OF_PLACE = re.compile(r"\s*of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*$")
+_AGE = re.compile(r"\s*\d{1,3}\s*")
 # Sentence adverbs set off by commas between a subject and its verb ("X has, however, said").
 _SENTENCE_ADVERBS = {"however", "though", "meanwhile", "too", "also", "instead", "in turn", "in fact", "of course",
                      "moreover", "nevertheless", "nonetheless", "indeed", "for its part", "for their part", "in a statement"}
@@ -258,6 +260,10 @@ def subject_before(masked: str, start: int, vstart: int) -> Subject | None:
         if appositive.lower() in _SENTENCE_ADVERBS:  # "Governments have, however, recognised that": no apposition
             appositive = None
             seg_end = seg_start + len(_strip_aux(left[seg_start:seg_end]))
+    if appositive is not None and len(segs) >= 4 and _OF_PLACE.match(appositive) and _AGE.fullmatch(left[seg_start:seg_end]):
+        # "Colin Pratt, 44, of Mill Road, denies arson": the name before the age and the address
+        appositive = None
+        seg_start, seg_end = segs[-4]
     chunk = left[seg_start:seg_end]
     offset = seg_start
     while True:
@@ -369,6 +375,8 @@ _PRESCRIBED = re.compile(r"\b(?:must|should|ought\s+to|ha(?:ve|s)\s+to|needs?\s+
 _CLAUSE_SUBJECT = re.compile(r"\s+(?:it|they|he|she|we|there|the)\s+[a-z]")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling)\b", re.I)
 _CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b"
+                             # "admitted after Saturday's defeat that ...": a time phrase, then "that"
+                             r"|\s+(?:after|before|during)\s+[^,.;:\x00]{1,40}?\s+that\b"
                              # a reported clause without "that": "fear the bank has kept ...", "hoped it would ..."
                              r"|\s+(?:the|a|an|it|they|he|she|we|this|these|their|its|his|her|prices|rates)\s+(?:[\w'’-]+\s+){0,3}?"
                              r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must)\b")

@@ -64,6 +64,7 @@ _NAME_AND = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+and\s+
 
 
 def _classify(phrase: str, rules: Rules, appositive: str | None) -> SourceClass:
+    phrase = _INTENSIFIER.sub("", phrase)  # "Kerrigan himself admitted": the name is the source
     parts = _conjuncts(phrase.strip(" ,;:\"'“”‘’"))
     if len(parts) == 1 and (m := _NAME_AND.fullmatch(parts[0])):
         left = _classify_one(m.group(1), rules)
@@ -116,7 +117,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         if core and tl in {"not", "never"} and _person_noun(core[-1].lower(), rules):
             break  # "experts not involved in the study", "officials not authorised to speak"
         if core and tl.endswith("ed") and not t[:1].isupper() and (_person_noun(core[-1].lower(), rules)
-                                                                 or core[-1].lower() in rules.posts):
+                                                                 or core[-1].lower() in rules.posts
+                                                                 or tl in _INFO_PARTICIPLES and core[-1].lower() in rules.institution_heads):
             break  # "a senior diplomat briefed on the talks": a participle after the head starts a modifier
         core.append(t)
     head = _POSSESSIVE.sub("", core[-1])
@@ -181,7 +183,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if head_l in rules.posts:  # "a post on X claimed": the author is the source
         if first in {"his", "her", "their", "its"}:
             return SourceClass("named", f"'{' '.join(core)}': '{core[0]}' refers back to the author, identified earlier in the text")
-        author = [t for t in core[:-1] if _is_name(t, rules) or _POSSESSIVE.search(t)]
+        author = [t for k, t in enumerate(core[:-1]) if _is_name(t, rules) or _POSSESSIVE.search(t)
+                  and not (k > 0 and core[k - 1].lower() in {"a", "an", "one", "another", "some"})]  # not "one brand's post"
         if not author and len(rest) >= 2 and rest[0].lower() in {"by", "from"}:
             by = classify_source(" ".join(rest[1:]), rules)
             if by.label == "named":
@@ -205,6 +208,11 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         if head_l in {"filing", "filings"}:  # "X expects ..., according to a regulatory filing": X's own filing
             return SourceClass("none", f"'{' '.join(core)}' does not say who filed it, so it decides nothing on its own")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
+    if len(core) == 1 and head[1:].islower() and head_l.endswith("s") and head_l != _singular(head_l) \
+            and _singular(head_l) in rules.institution_heads and _singular(head_l) not in {"new", "news"}:
+        # "Insurers estimate ...", "Banks say ...": the plural of an organisation noun, no name
+        return SourceClass("anonymous", f"'{head}' does not name any organisation (a plural of named_sources.toml "
+                                        "institution_heads)")
     if len(core) == 1 and head[1:].islower() and head_l.endswith("s") \
             and (_singular(head_l) in rules.roles or _agent_noun(_singular(head_l))):
         # "Seismologists have long warned", "Judges praised": a capitalised first word that is a plural person noun
@@ -227,6 +235,9 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
         weak = None if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles else \
             f"'{head}' is in no table; it was read as a person noun only by its ending"
+        if first in {"a", "an", "one"} and any(t.lower() in {"former", "ex"} for t in core[1:-1]):
+            # "a former United captain told me": one of many past holders, not identified
+            return SourceClass("anonymous", f"'{' '.join(core)}' is one of several former holders, not named", weak)
         if has_name or first in {"the", "this"}:
             return SourceClass("named", f"'{' '.join(core)}' points at one identifiable person (anonymous_sources.toml: roles)", weak)
         if first == "its" and len(core) > 1:  # "its communications director": an officer of an organisation named earlier
@@ -253,6 +264,10 @@ _BOTH_PARTIES = {"both companies", "both firms", "both sides", "both groups", "b
 # "a homeowner on Lock Street", "a man near Castle Square": a place, not the person's name
 _PLACE_PREPOSITIONS = {"on", "in", "at", "near", "outside", "along", "off", "behind", "by", "across", "from", "of"}
 _COUNSEL = {"lawyers", "attorneys", "solicitors", "barristers"}
+# "a small study posted online", "a report published on Monday": a participle after a document noun
+_INFO_PARTICIPLES = {"posted", "published", "released", "presented", "issued", "carried", "conducted", "circulated", "leaked",
+                     "seen", "obtained", "filed", "submitted", "shared"}
+_INTENSIFIER = re.compile(r"(?<=\w)\s+(?:himself|herself|themselves|itself)\s*$")
 _SUCCESSIVE = {"recent", "successive", "previous", "past", "former", "earlier", "later", "subsequent"}
 _GOVERNMENTS = {"government", "administration", "cabinet"}
 _DATA = {"data", "figures", "numbers", "statistics", "estimates"}

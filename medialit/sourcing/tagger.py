@@ -445,6 +445,10 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 tagged = ("named", f"{text[w0:study.end('noun')]} ({where})", [(text[w0:study.end('where')], (w0, study.end("where")))],
                           f"the study is identified by where it was published ('{where}'): what it did and found is the study's", None)
                 doubts.append("no verb of saying: the description could also be the writer's own")
+            elif terms := _UNDER_THE.match(masked, s.start, s.end):
+                doc = text[terms.start(1):terms.end(1)]
+                tagged = ("named", doc, [(text[terms.start():terms.end(1)], (terms.start(), terms.end(1)))],
+                          f"'Under {doc},' states the terms of a document the text identifies: what follows is the document's", None)
             elif spoke := _SPOKE_TO.search(masked, s.start, s.end):
                 tagged = ("anonymous", spoke.group(), [(text[spoke.start():spoke.end()], spoke.span())],
                           f"'{spoke.group()}': the writer's own unnamed interviewees", None)
@@ -625,6 +629,11 @@ def _posted_by_named(out: list[TaggedSentence], noun: str) -> int | None:
     return None
 
 
+# "Under the plan, pensions will rise ...", "Under the deal, Acme will pay ...": the terms of a
+# document the text identifies (definite or named), not the writer's own claim
+_UNDER_THE = re.compile(r"\s*Under\s+((?:the|this|its|their|[A-Z][\w'’-]*['’]s?)\s+(?:[\w'’-]+\s+){0,3}?"
+                        r"(?:plan|plans|deal|agreement|proposal|proposals|law|bill|scheme|rules|contract|settlement|terms|budget"
+                        r"|treaty|reform|regulations|policy|accord|ceasefire|framework))\s*,")
 # "Everyone I spoke to at the market", "managers I have talked to", "I have spoken to
 # managers who swear ...": the writer's own unnamed interviewees
 _SPOKE_TO = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Pp]eople|[Tt]hose|[Mm]ost|[Mm]any|[Ss]ome|[a-z]+s)\s+(?:I|we)\s+(?:have\s+)?"
@@ -648,7 +657,8 @@ def _named_org_of_kind(masked: str, modifier: str) -> str | None:
 _THE_RESEARCHERS = re.compile(r"(?:the|its|their)\s+(?:study['’]s\s+|paper['’]s\s+|research\s+)?"
                               r"(?:researchers|scientists|team|investigators|authors)$", re.I)
 # a named source that identifies research: a study, a journal, a university, "researchers at X"
-_RESEARCH_NAMED = re.compile(r"\b(?:stud(?:y|ies)|journal|universit(?:y|ies)|institute|trial|paper|researchers\s+(?:at|from))\b", re.I)
+_RESEARCH_NAMED = re.compile(r"\b(?:stud(?:y|ies)|journal|universit(?:y|ies)|institute|trial|paper|centre|center|laborator(?:y|ies)"
+                             r"|(?:researchers|scientists|team)\s+(?:at|from))\b", re.I)
 _PAREN = re.compile(r"\([^()]*\)")
 # "The study, published on Thursday in the journal Brain Health, followed 12,400 adults": a
 # study named by where it appeared, with no verb of saying; what it did is the study's.
