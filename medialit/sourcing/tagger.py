@@ -319,7 +319,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             if label == "pronoun":
                 if a.source.lower() in {"i", "we"}:
                     continue  # the writer, or (in an interview) the speaker named by the label
-                elif last and a.source.lower() in {"he", "she"} and _PLURAL_SOURCE.search(last[1]) \
+                elif last and a.source.lower() in {"he", "she"} and _plural_source(last[1], rules) \
                         and (name := _other_name_since(masked, out[last[2]].end if last[2] < len(out) else s.start, s.start, last[1])):
                     # "he wrote" after "two people involved in the deal said": not a group, the name since then
                     label, source = "named", name
@@ -611,8 +611,23 @@ _UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has b
                     "we are told", "we were told", "we have been told", "we're told", "we are often told",
                     "we are constantly told", "is said to", "are said to", "it is said", "said to be", "said to have"}
 # "two people involved in the deal", "residents", "the unions": a group, not "he" or "she"
-_PLURAL_SOURCE = re.compile(r"^(?:(?:two|three|four|five|several|some|many|both|the)\s+)?(?:[\w'’-]+\s+)*?(?:people|persons|sources|"
-                            r"officials|[a-z]+s)(?:\s+(?:involved|familiar|close|who|with|in|at|from|of)\b.*)?$", re.I)
+_PLURAL_BOUNDARY = {"involved", "familiar", "close", "who", "with", "in", "at", "from", "of", "for", "on", "near"}
+
+
+def _plural_source(source: str, rules: Rules) -> bool:
+    """Whether a source phrase is a group ("two people involved in the deal", "residents",
+    "Officials"), not one person or a name ("Tom Jones", "The Times")."""
+    head = ""
+    for w in source.split():
+        if w.lower() in _PLURAL_BOUNDARY:
+            break
+        head = w
+    low = head.lower().strip(",;:")
+    if low in {"people", "persons", "staff"}:
+        return True
+    return low.endswith("s") and not low.endswith("ss") and (head[:1].islower() or low in rules.heads)
+
+
 # "the post", "the appeal", "the video": a post that may be one the text named
 _THE_POST = re.compile(r"the\s+(post|appeal|video|message|tweet|statement)", re.I)
 

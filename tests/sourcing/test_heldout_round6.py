@@ -109,3 +109,10 @@ def test_the_writer_s_own_interviewees_are_anonymous():
 
 def test_such_is_not_a_name():
     assert one("Such claims are false and aim to divide the public.").sourcing == "unattributed"
+
+
+def test_he_after_a_person_whose_name_ends_in_s_keeps_that_person():
+    text = ('Tom Jones said the plan was late. Ann Lee, the mayor, disagreed with the figures. '
+            '"It is nonsense," he said.')
+    t = tag(text)[-1]
+    assert (t.sourcing, t.source) == ("named", "Tom Jones") and t.uncertain
