@@ -219,6 +219,17 @@ def _has_letter(chunk: str) -> bool:
     return bool(_ASCII_LETTER.search(chunk)) or any(c.isalpha() for c in chunk)
 
 
+# A person and a relative clause on why they are not named: "A tenant who asked that her
+# name not be used", "one nurse who did not want to be named because ..."
+_WHO_WITHHELD = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,3}?(?:who|whom)\s+"
+                           r"(?:asked|requested|declined|did\s+not\s+want|would\s+not|spoke|gave)\b")
+_OF_PLACE = re.compile(r"\s*of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*$")
+_AGE = re.compile(r"\s*\d{1,3}\s*")
+# Sentence adverbs set off by commas between a subject and its verb ("X has, however, said").
+_SENTENCE_ADVERBS = {"however", "though", "meanwhile", "too", "also", "instead", "in turn", "in fact", "of course",
+                     "moreover", "nevertheless", "nonetheless", "indeed", "for its part", "for their part", "in a statement"}
+
+
 class Subject(NamedTuple):
     """A subject phrase ``masked[start:end]`` and the appositive between commas after it, if any."""
 
@@ -246,6 +257,13 @@ def subject_before(masked: str, start: int, vstart: int) -> Subject | None:
         a0, a1 = segs[-2]
         appositive = left[a0:a1].strip()
         seg_start, seg_end = segs[-3]
+        if appositive.lower() in _SENTENCE_ADVERBS:  # "Governments have, however, recognised that": no apposition
+            appositive = None
+            seg_end = seg_start + len(_strip_aux(left[seg_start:seg_end]))
+    if appositive is not None and len(segs) >= 4 and _OF_PLACE.match(appositive) and _AGE.fullmatch(left[seg_start:seg_end]):
+        # "Colin Pratt, 44, of Mill Road, denies arson": the name before the age and the address
+        appositive = None
+        seg_start, seg_end = segs[-4]
     chunk = left[seg_start:seg_end]
     offset = seg_start
     while True:
@@ -254,12 +272,15 @@ def subject_before(masked: str, start: int, vstart: int) -> Subject | None:
         if not m:
             break
         chunk, offset = chunk[lead + m.end():], offset + lead + m.end()
-    cut = _LAST_INNER_CUT.match(chunk)  # the last _INNER_CUT match (they cannot overlap)
+    # "A tenant who asked that her name not be used because she still lives there said": the
+    # relative clause says why the person is unnamed; its "that"/"because" do not start the subject
+    withheld = _WHO_WITHHELD.match(chunk)
+    cut = None if withheld else _LAST_INNER_CUT.match(chunk)  # the last _INNER_CUT match (they cannot overlap)
     if cut:
         offset += cut.end()
         chunk = chunk[cut.end():]
     words = chunk.split()
-    if not words or len(words) > 14 or not _has_letter(chunk) or "_" * 3 in chunk and len(words) == 1:
+    if not words or len(words) > (30 if withheld else 14) or not _has_letter(chunk) or "_" * 3 in chunk and len(words) == 1:
         return None
     if words[-1] == "to" or _SUBJECT_HAS_VERB.search(chunk):
         return None  # "...gathered on Tuesday to call for": a purpose clause; "X is one of ...": no subject
@@ -294,7 +315,8 @@ def _sentence_subject(masked: str, start: int, limit: int, rules: Rules) -> tupl
     first = m.group().split()[0] if m else ""
     if first in {"He", "She", "They"}:
         return (m.start(), m.start() + len(first))
-    if m and first not in {"The", "A", "An", "Its", "Their", "It", "This", "That", "There", "Here"}:
+    if m and first not in {"The", "A", "An", "Its", "Their", "It", "This", "That", "There", "Here"} \
+            and first not in rules.not_names:
         return m.span()
     if m and first == "The" and len(m.group().split()) >= 2 and classify_source(m.group(), rules).label == "named":
         return m.span()  # "The European Central Bank"
@@ -346,17 +368,29 @@ def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tu
 _FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]|the\s+[a-z]+['’]s?\s))))\s+", re.I)
 _FRAME_WORDS = ("according", "citing", "quoted", "per ")  # a cheap test before _FRAMES, on lower-cased text
 _THAT_AFTER = re.compile(r"\s+that\b")
+# A modal of obligation right before the verb: what someone must or should say, not what they said
+_PRESCRIBED = re.compile(r"\b(?:must|should|ought\s+to|ha(?:ve|s)\s+to|needs?\s+to)\s+(?:not\s+|also\s+|first\s+)?$", re.I)
 # A reported clause without "that" after a participle of saying: "..., saying it would ...",
 # "..., arguing the plan was ..." (a subject pronoun or "the", then a word).
 _CLAUSE_SUBJECT = re.compile(r"\s+(?:it|they|he|she|we|there|the)\s+[a-z]")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling)\b", re.I)
 _CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b"
+                             # "admitted after Saturday's defeat that ...": a time phrase, then "that"
+                             r"|\s+(?:after|before|during)\s+[^,.;:\x00]{1,40}?\s+that\b"
                              # a reported clause without "that": "fear the bank has kept ...", "hoped it would ..."
                              r"|\s+(?:the|a|an|it|they|he|she|we|this|these|their|its|his|her|prices|rates)\s+(?:[\w'’-]+\s+){0,3}?"
                              r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must)\b")
 _NOT_REPORTING_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|the\s+lives?|the\s+life|the\s+title|a\s+record|"
                                    r"ownership|asylum|compensation|damages)", re.I)
 _FUTURE_TO = re.compile(r"\b(?:due|expected|scheduled|set|poised|slated|going|about)\s+to\s+$", re.I)
+_ISSUED_WARNING = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:warnings?|alerts?|advisory|advisories|advice|guidance|statement|appeal|"
+                             r"forecast|notice|recall|apology|denial|ultimatum)\b", re.I)
+# "sees annual operating profit between ...", "sees sales growth of 3%", "sees inflation
+# falling": a forecast noun within a few words after "sees"
+_FORECAST_OBJECT = re.compile(r"\s+(?:(?:its|an?|the|full-year|annual|yearly|quarterly|second-half|first-half|core|adjusted|"
+                              r"operating|net|underlying|organic|like-for-like|comparable|group|sales|revenue|profit)\s+){0,4}"
+                              r"(?:profits?|revenues?|sales|earnings|growth|inflation|demand|margins?|loss(?:es)?|deficit|"
+                              r"surplus|output|turnover|ebitda|ebit|income|cash\s+flow|returns?|prices|rates|guidance)\b", re.I)
 _WELCOMED_GUESTS = re.compile(r"\s+(?:(?:more\s+than|about|some|nearly|almost|over|around)\s+)?(?:\d|(?:an?|the|their|its|his|her|our)?\s*"
                              r"(?:new\s+)?(?:baby|son|daughter|twins|child|children|visitors?|tourists?|guests?|fans|players?|"
                              r"refugees|migrants|pupils|students|members|delegates|passengers|crowds?|thousands|hundreds|dozens|millions)\b)", re.I)
@@ -371,7 +405,8 @@ _CLAUSE_END = re.compile(r"\s*(?:(?:last|this|next|on|in|earlier|late)\s+[\w]+\s
 _ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing)$")
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _THAT, _OF, _DIGIT = re.compile(r"(?:\s+(?:this|last|next|earlier|late)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
-                                 r"\s+on\s+[A-Z][a-z]+day|\s+in\s+[A-Z][a-z]+)?\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
+                                 r"\s+on\s+[A-Z][a-z]+day|\s+in\s+[A-Z][a-z]+|"
+                                 r"\s+(?:again\s+and\s+again|time\s+and\s+again|time\s+after\s+time|over\s+and\s+over|repeatedly|consistently))?\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
 # A labelling verb's object (up to eight words, no punctuation) and then a quotation (masked,
 # or a phrase whose marks are kept) or "as": 'called the vote “...”', 'described it as ...'.
 _OBJECT_WORD = r"(?:\s+[^\s\x00“”\"‘’«».,;:!?()]+){0,8}?"
@@ -464,6 +499,12 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
             continue  # "the company is due to report its results": a scheduled event, not a statement
         if verb.lemma == "fear" and (after.startswith((" of ", " for ")) or before.rstrip().lower().endswith((" for", "in"))):
             continue  # "for fear of looting", "in fear": nouns
+        if verb.lemma == "ask (to)" and after[:4].lower() == " to ":
+            continue  # "asked to leave the club": a request for oneself, not an appeal to others
+        if verb.lemma == "issue (a warning)" and not _ISSUED_WARNING.match(after):
+            continue  # "issued its highest heat warning" (a communication), not "issued bonds"
+        if verb.lemma == "see (forecast)" and not _FORECAST_OBJECT.match(after):
+            continue  # "the city sees two million tourists": only a forecast noun makes "sees" a forecast
         if verb.lemma == "praise" and form.startswith("welcom") and _WELCOMED_GUESTS.match(after):
             continue  # "the city welcomed 2 million tourists", "the couple welcomed a baby": not a judgement
         if _REFLEXIVE.match(after) or _NOT_REPORTING_OBJECT.match(after) or (form == "accused" and _OF.match(after)) \
@@ -578,7 +619,9 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
             continue
         if taken.covers(v0) or m.group().lower() in CONTINUATIONS:
             continue
-        if _PASSIVE_BEFORE.search(before[-60:]):
+        if _PRESCRIBED.search(before[-30:]):
+            continue  # "Athletes must tell testers ...", "Councillors should say no": an obligation, not a report
+        if not m.group().lower().endswith("ing") and _PASSIVE_BEFORE.search(before[-60:]):  # "are asking" is not a passive
             by = _BY.match(masked, v1, min(end, v1 + 80))
             if by:
                 np = _np_after(masked, v1 + by.end(), end)

@@ -100,9 +100,16 @@ def _identification(head: str) -> re.Pattern:
 _INDEFINITE_DOCUMENT = re.compile(r"[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}?(study|report|survey|analysis|review|paper|trial)\b")
 
 
+# Words news copy uses for the same document ("a national survey ..." and then "The poll of
+# 4,100 nurses, carried out by the Nursing Council")
+_SAME_DOCUMENT = {"survey": ("survey", "poll"), "poll": ("poll", "survey"), "study": ("study", "paper", "research"),
+                  "paper": ("paper", "study")}
+
+
 @functools.lru_cache(maxsize=16)
 def _document_identification(head: str) -> re.Pattern:
-    return re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?" + re.escape(head) + r"\b[^.;!?\x00]{0,120}?"
+    heads = "|".join(map(re.escape, _SAME_DOCUMENT.get(head, (head,))))
+    return re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + heads + r")\b[^.;!?\x00]{0,120}?"
                       r"(?:\b(?:published|appearing|released|presented)\s+(?:[^.;!?\x00]{0,60}?\s)?(?:in|by)"
                       r"|\b(?:by|led\s+by|from|carried\s+out\s+by|conducted\s+by)(?:\s+(?:researchers|scientists|a\s+team)\s+(?:at|from))?)"
                       r"\s+(?:the\s+)?(?:journal\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*)*)")
@@ -117,6 +124,12 @@ def _indefinite(head: str) -> re.Pattern:
     return re.compile(r"[Aa](?<!\w[Aa])n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
 
 
+# a participle after a document noun: "a small study posted online this week"
+_TRAILING_PARTICIPLE = re.compile(r"\s+(?:posted|published|released|presented|issued|conducted|circulated|leaked|seen|obtained"
+                                  r"|filed|submitted|shared)\b.*$", re.S)
+# the authors of a study named by their institution: "The team at the Centre for Sleep Medicine"
+_TEAM_AT = re.compile(r"\b[Tt]he\s+(?:research\s+)?(?:team|researchers|scientists|authors)\s+(?:at|from)\s+(?:the\s+)?"
+                      r"((?:[A-Z][\w'’-]*)(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*)*)")
 _INDEFINITE_SOURCE = re.compile(r"[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)$")
 
 
@@ -125,12 +138,17 @@ def identified_later(masked: str, source: str, after: int, limit: int) -> tuple[
     before ``after``): the name a later definite mention gives it ("the spokeswoman, Jane
     Doe,"), as (name, start, end of the mention), searched in ``masked[after:limit]``; None
     when there is none or another "a spokeswoman" (maybe someone else) comes first."""
-    m = _INDEFINITE_SOURCE.match(source.strip())
-    doc = _INDEFINITE_DOCUMENT.match(source.strip()) if m is None else None
+    source = _TRAILING_PARTICIPLE.sub("", source.strip())  # "a small study posted online": the study
+    m = _INDEFINITE_SOURCE.match(source)
+    if m is not None and m.group(1) in ("study", "report", "survey", "analysis", "review", "paper", "trial"):
+        m = None  # "a small study": a document, identified by where it appeared or who made it
+    doc = _INDEFINITE_DOCUMENT.match(source) if m is None else None
     if m is None and doc is None:
         return None
     head = m.group(1) if m else doc.group(1).lower()
     found = (_identification if m else _document_identification)(head).search(masked, after, limit)
+    if found is None and doc is not None and head in ("study", "paper", "trial", "analysis"):
+        found = _TEAM_AT.search(masked, after, limit)  # "The team at the Centre for Sleep Medicine analysed ..."
     if found is None:
         return None
     other = _indefinite(head).search(masked, after, found.start())

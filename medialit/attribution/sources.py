@@ -64,6 +64,7 @@ _NAME_AND = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+and\s+
 
 
 def _classify(phrase: str, rules: Rules, appositive: str | None) -> SourceClass:
+    phrase = _INTENSIFIER.sub("", phrase)  # "Kerrigan himself admitted": the name is the source
     parts = _conjuncts(phrase.strip(" ,;:\"'“”‘’"))
     if len(parts) == 1 and (m := _NAME_AND.fullmatch(parts[0])):
         left = _classify_one(m.group(1), rules)
@@ -96,6 +97,12 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("pronoun", f"the pronoun '{phrase.strip()}'")
     if low in rules.bare_institutions:
         return SourceClass("named", f"'{phrase.strip()}' names an institution (named_sources.toml)")
+    if len(tokens) in (2, 3) and tokens[-1].lower() in rules.bare_institutions and tokens[0][:1].isupper() \
+            and tokens[0] not in rules.not_names:  # "Ashby police", "Harlow County prosecutors"
+        return SourceClass("named", f"'{phrase.strip()}' names an institution and where it is (named_sources.toml)")
+    if low in {"one", "another", "a third", "a second"}:
+        # "One said the growth depended on discounts": one of a group just mentioned, not named
+        return SourceClass("anonymous", f"'{phrase.strip()}' is one of a group mentioned before, not named")
     if tokens and (tokens[0].lower() in {"no", "none"} or " ".join(tokens[:2]).lower() in {"not one", "not a"}):
         # "not one customer has complained", "no official has commented": nobody is cited
         return SourceClass("none", f"'{phrase.strip()}' says that nobody did it, so it cites no one")
@@ -109,7 +116,9 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
             break
         if core and tl in {"not", "never"} and _person_noun(core[-1].lower(), rules):
             break  # "experts not involved in the study", "officials not authorised to speak"
-        if core and tl.endswith("ed") and not t[:1].isupper() and _person_noun(core[-1].lower(), rules):
+        if core and tl.endswith("ed") and not t[:1].isupper() and (_person_noun(core[-1].lower(), rules)
+                                                                 or core[-1].lower() in rules.posts
+                                                                 or tl in _INFO_PARTICIPLES and core[-1].lower() in rules.institution_heads):
             break  # "a senior diplomat briefed on the talks": a participle after the head starts a modifier
         core.append(t)
     head = _POSSESSIVE.sub("", core[-1])
@@ -118,17 +127,37 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     anon_marker = rules.anon_phrase_re.search(phrase)
     if head_l in PRONOUNS and len(core) == 1:
         return SourceClass("pronoun", f"the pronoun '{head}'")
+    if len(core) == 1 and head_l in rules.bare_institutions and rest and rest[0].lower() in {"in", "at", "of", "from"}:
+        return SourceClass("named", f"'{phrase.strip()}' names an institution and where it is (named_sources.toml)")
     first = core[0].lower()
     if first in _BACK and len(core) > 1 and not anon_marker and head_l != _singular(head_l) \
             and _singular(head_l) in rules.institution_heads:
         return SourceClass("named", f"'{' '.join(core)}' refers back to organisations identified earlier in the text")
+    if first in _SUCCESSIVE and len(core) == 2 and _singular(head_l) in _GOVERNMENTS and head_l != _singular(head_l):
+        # "Recent governments have recognised that ...", "successive administrations": the
+        # country's governments, identified by the article's context (its official position)
+        return SourceClass("named", f"'{' '.join(core)}' are the governments of the country the text is about")
     if head_l in _DOCUMENT_HEADS and first in _BACK and any(
             _POSSESSIVE.search(t) and _singular(_POSSESSIVE.sub("", t).lower()) in rules.institution_heads for t in core[1:-1]):
         return SourceClass("named", f"'{' '.join(core)}': the documents of organisations identified earlier in the text")
     if head_l in rules.heads:
         if len(rest) >= 2 and not anon_marker and all(_is_name(t, rules) for t in rest[-2:]) \
-                and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with"}:
+                and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with", "on", "near", "outside",
+                                            "along", "off", "behind", "by", "across"}:  # "a homeowner on Lock Street"
             return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
+        if len(rest) >= 3 and rest[0].lower() in {"of", "at", "from", "for"} and not anon_marker \
+                and " ".join(rest[1:3]).lower() in _BOTH_PARTIES and rest[-1].lower() != _singular(rest[-1].lower()) \
+                and _singular(rest[-1].lower()) in rules.institution_heads:
+            # "executives of both companies announced": the two organisations the text names
+            # (a joint announcement on the record); which people spoke is not said
+            return SourceClass("named", f"'{' '.join(core)} {' '.join(rest)}' speak for organisations the text names",
+                               f"'{' '.join(rest[1:])}' was taken to mean the organisations the text names")
+        if head_l in _COUNSEL and len(rest) >= 2 and rest[0].lower() in {"for", "representing"} and not anon_marker \
+                and (rest[1].lower() in {"the", "both"} or _is_name(rest[1], rules) or _POSSESSIVE.search(rest[1])):
+            # "lawyers for the families wrote in the filing", "attorneys for Acme": counsel on the
+            # record for parties the text identifies (their filings are public)
+            return SourceClass("named", f"'{' '.join(core)}' {' '.join(rest)} speak on the record for parties the text "
+                                        "identifies")
         if head_l in rules.research_heads and len(rest) >= 2 and rest[0].lower() in {"at", "from"} \
                 and not anon_marker and any(_is_name(t, rules) for t in rest[1:]):
             org = " ".join(rest[1:])  # "researchers at the University of Aarhus": the research team of a named body
@@ -154,7 +183,8 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if head_l in rules.posts:  # "a post on X claimed": the author is the source
         if first in {"his", "her", "their", "its"}:
             return SourceClass("named", f"'{' '.join(core)}': '{core[0]}' refers back to the author, identified earlier in the text")
-        author = [t for t in core[:-1] if _is_name(t, rules) or _POSSESSIVE.search(t)]
+        author = [t for k, t in enumerate(core[:-1]) if _is_name(t, rules) or _POSSESSIVE.search(t)
+                  and not (k > 0 and core[k - 1].lower() in {"a", "an", "one", "another", "some"})]  # not "one brand's post"
         if not author and len(rest) >= 2 and rest[0].lower() in {"by", "from"}:
             by = classify_source(" ".join(rest[1:]), rules)
             if by.label == "named":
@@ -178,6 +208,11 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         if head_l in {"filing", "filings"}:  # "X expects ..., according to a regulatory filing": X's own filing
             return SourceClass("none", f"'{' '.join(core)}' does not say who filed it, so it decides nothing on its own")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say which one")
+    if len(core) == 1 and head[1:].islower() and head_l.endswith("s") and head_l != _singular(head_l) \
+            and _singular(head_l) in rules.institution_heads and _singular(head_l) not in {"new", "news"}:
+        # "Insurers estimate ...", "Banks say ...": the plural of an organisation noun, no name
+        return SourceClass("anonymous", f"'{head}' does not name any organisation (a plural of named_sources.toml "
+                                        "institution_heads)")
     if len(core) == 1 and head[1:].islower() and head_l.endswith("s") \
             and (_singular(head_l) in rules.roles or _agent_noun(_singular(head_l))):
         # "Seismologists have long warned", "Judges praised": a capitalised first word that is a plural person noun
@@ -187,7 +222,7 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
                            None if listed else f"'{head}' is in no table; it was read as a person noun only by its ending")
     if _is_name(head, rules):
         return SourceClass("named", f"a name: '{head}'")
-    if len(rest) >= 2 and all(_is_name(t, rules) for t in rest[-2:]):
+    if len(rest) >= 2 and all(_is_name(t, rules) for t in rest[-2:]) and rest[0].lower() not in _PLACE_PREPOSITIONS:
         return SourceClass("named", f"a title followed by a name ('{' '.join(rest[-2:])}')")
     if head_l in rules.spokespeople or " ".join(core[-2:]).lower() in rules.spokespeople:
         org = [t for t in core[:-1] + rest if _is_name(t, rules)]
@@ -200,6 +235,9 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
         weak = None if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles else \
             f"'{head}' is in no table; it was read as a person noun only by its ending"
+        if first in {"a", "an", "one"} and any(t.lower() in {"former", "ex"} for t in core[1:-1]):
+            # "a former United captain told me": one of many past holders, not identified
+            return SourceClass("anonymous", f"'{' '.join(core)}' is one of several former holders, not named", weak)
         if has_name or first in {"the", "this"}:
             return SourceClass("named", f"'{' '.join(core)}' points at one identifiable person (anonymous_sources.toml: roles)", weak)
         if first == "its" and len(core) > 1:  # "its communications director": an officer of an organisation named earlier
@@ -221,6 +259,17 @@ _WHERE_SHOWN = {"above", "below", "here", "shown", "pictured", "embedded", "disp
 
 # Determiners that point back at something the text has already identified.
 _BACK = {"the", "this", "both", "these", "those", "its", "his", "her", "their"}
+_BOTH_PARTIES = {"both companies", "both firms", "both sides", "both groups", "both banks", "both unions", "both parties",
+                 "both governments", "both airlines", "both clubs", "both teams", "the two", "all three", "both carriers"}
+# "a homeowner on Lock Street", "a man near Castle Square": a place, not the person's name
+_PLACE_PREPOSITIONS = {"on", "in", "at", "near", "outside", "along", "off", "behind", "by", "across", "from", "of"}
+_COUNSEL = {"lawyers", "attorneys", "solicitors", "barristers"}
+# "a small study posted online", "a report published on Monday": a participle after a document noun
+_INFO_PARTICIPLES = {"posted", "published", "released", "presented", "issued", "carried", "conducted", "circulated", "leaked",
+                     "seen", "obtained", "filed", "submitted", "shared"}
+_INTENSIFIER = re.compile(r"(?<=\w)\s+(?:himself|herself|themselves|itself)\s*$")
+_SUCCESSIVE = {"recent", "successive", "previous", "past", "former", "earlier", "later", "subsequent"}
+_GOVERNMENTS = {"government", "administration", "cabinet"}
 _DATA = {"data", "figures", "numbers", "statistics", "estimates"}
 # Unnamed polls and studies (anonymous_sources.toml heads) that are named by who ran them
 _EVIDENCE_PLURALS = {"polls", "surveys", "studies"}

@@ -277,6 +277,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
     bounds = (len(text) - len(text.lstrip()), len(text.rstrip()) - 1)
     out: list[TaggedSentence] = []
     last: tuple[str, str, int] | None = None  # (label, source, sentence index) of the last attribution, for "he said"
+    study_at: int | None = None  # the last sentence that names a study or research body, for "the researchers"
     for i, s in enumerate(sentence_spans):
         k = bisect.bisect_left(starts, s.start)
         if k < len(starts) and starts[k] < s.end:
@@ -318,6 +319,12 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             if label == "pronoun":
                 if a.source.lower() in {"i", "we"}:
                     continue  # the writer, or (in an interview) the speaker named by the label
+                elif last and a.source.lower() in {"he", "she"} and _plural_source(last[1], rules) \
+                        and (name := _other_name_since(masked, out[last[2]].end if last[2] < len(out) else s.start, s.start, last[1])):
+                    # "he wrote" after "two people involved in the deal said": not a group, the name since then
+                    label, source = "named", name
+                    a = _resolved(a, f"'{a.source}' refers to one person, not '{last[1]}': the last name since then is '{name}'")
+                    doubts.append(f"'{a.source}' was taken to mean '{name}', the name after the last attribution")
                 elif last:
                     label, source, at = last
                     a = _resolved(a, f"'{a.source}' refers back to '{source}' (sentence {at + 1})")
@@ -353,6 +360,25 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
             said = [r for r in resolved if not (r[0].verb and (_lemma(rules, r[0].verb) in _STANCE_LEMMAS
                                                                 or r[0].verb.lower() in _COGNITION))]
             a, label, source = cited[0] if cited else said[0] if said else resolved[0]
+            if label == "anonymous" and (grp := _GROUP_OF_KIND.fullmatch(source.strip())) \
+                    and (org := _named_org_of_kind(masked, grp.group(1))):
+                # "according to teachers unions" in a story that names the "State Teachers Association"
+                label = "named"
+                a = _resolved(a, f"'{source}' stands for organisations the text names ('{org}')")
+                resolved = [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
+                doubts.append(f"'{source}' was matched to '{org}' by the word '{grp.group(1)}' only")
+            if label == "anonymous" and (pm := _THE_POST.fullmatch(source.strip())) \
+                    and (k := _posted_by_named(out, pm.group(1))) is not None:
+                # "according to the post" after "Ashby police said in an appeal posted on Facebook"
+                label = "named"
+                a = _resolved(a, f"'{source}' refers back to the post by '{out[k].source}' (sentence {k + 1})")
+                resolved = [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
+            if label == "anonymous" and study_at is not None and _THE_RESEARCHERS.match(source.strip()):
+                # "..., the researchers reported" after a study the text identified: its authors
+                label = "named"
+                a = _resolved(a, f"'{source}' refers back to the research identified in sentence {study_at + 1} "
+                                 f"('{out[study_at].source}')")
+                resolved = [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
             cues = [(r[0].cue, (r[0].cue_start, r[0].cue_end)) for r in resolved]
             if evaluation and not speaker and evaluation.start() < a.cue_end and not (a.cue_start <= evaluation.start() < a.cue_end and a.kind != "verb"):
                 tagged = ("unattributed", None, [(evaluation.group(), evaluation.span())],
@@ -413,11 +439,30 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 tagged = ("unattributed", None, [], f"the main clause has no source; '{d.cue}' only attributes a "
                           "clause that depends on it", None)
                 doubts.append(f"whether '{d.cue}' belongs to a dependent clause or the main one is a guess")
+            elif study := _STUDY_WHERE.match(masked, s.start, s.end):
+                where = text[study.start("where"):study.end("where")]
+                w0 = study.start() + len(study.group()) - len(study.group().lstrip())
+                tagged = ("named", f"{text[w0:study.end('noun')]} ({where})", [(text[w0:study.end('where')], (w0, study.end("where")))],
+                          f"the study is identified by where it was published ('{where}'): what it did and found is the study's", None)
+                doubts.append("no verb of saying: the description could also be the writer's own")
+            elif terms := _UNDER_THE.match(masked, s.start, s.end):
+                doc = text[terms.start(1):terms.end(1)]
+                tagged = ("named", doc, [(text[terms.start():terms.end(1)], (terms.start(), terms.end(1)))],
+                          f"'Under {doc},' states the terms of a document the text identifies: what follows is the document's", None)
+            elif spoke := _SPOKE_TO.search(masked, s.start, s.end):
+                tagged = ("anonymous", spoke.group(), [(text[spoke.start():spoke.end()], spoke.span())],
+                          f"'{spoke.group()}': the writer's own unnamed interviewees", None)
+            elif no_answer := _NO_ANSWER.search(masked, s.start, s.end):
+                tagged = ("unattributed", None, [(no_answer.group(), no_answer.span())],
+                          f"'{no_answer.group()}' says that nobody answered, so nobody is the source: the writer reports "
+                          "their own attempt", None)
             else:
                 tagged = ("unattributed", None, [], "no source is given for this statement", None)
         label, source, cues, reason, att = tagged
         if label in ("named", "anonymous") and source:
             last = (label, source, len(out))
+            if label == "named" and _RESEARCH_NAMED.search(" ".join([source] + [c for c, _ in cues])):
+                study_at = len(out)
         if label == "unattributed" and not common and not evaluation:
             active = [m for m, _ in uses if not _PASSIVE_BEFORE.search(masked, max(s.start, m.start() - 12), m.start())
                       and _CLAUSE_AFTER.match(masked, m.end())]
@@ -430,8 +475,35 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
         out.append(TaggedSentence(s.start, s.end, s.text, label, bool(hedges), source,
                                   tuple(c for c, _ in cues), tuple(sp for _, sp in cues), reason, hedges, hedge_spans,
                                   att.verb if att else None, att.verb_note if att else None, bool(doubts)))
+    _credited_next(out, top)
     _identify_later(out, text, masked)
     return out
+
+
+# "That's the view of ...", "Those were the words of ...": the next sentence says whose the
+# quoted words before it are
+_POINTS_BACK = re.compile(r"\s*(?:That|This|Those|These)(?:['’]s|\s+(?:is|was|were|are)\b)")
+
+
+def _credited_next(out: list[TaggedSentence], quotes: list[Quote]) -> None:
+    """A sentence resting on quoted words with no speaker ("... will create a “stronger” and
+    “more viable” company") takes the source of the next sentence when that one points back
+    at it ("That's the optimistic view of Ann Lee, the chief executive")."""
+    starts = [q.start for q in quotes]
+    for i in range(len(out) - 1):
+        t, u = out[i], out[i + 1]
+        if t.sourcing != "unattributed" or t.cues or u.sourcing not in ("named", "anonymous") or not u.source \
+                or not _POINTS_BACK.match(u.text):
+            continue
+        k = bisect.bisect_left(starts, t.start)
+        inside = [q for q in quotes[k:] if q.end <= t.end and not q.speaker]
+        if not inside:
+            continue
+        q = inside[0]
+        out[i] = replace(t, sourcing=u.sourcing, source=u.source, cues=(t.text[q.start - t.start:q.end - t.start],),
+                         cue_spans=((q.start, q.end),),
+                         reason=f"the quoted words are credited in the next sentence ('{u.text[:40].strip()}...'): the source is '{u.source}'"
+                         + (t.reason[t.reason.find("; uncertain: "):] if t.uncertain else ""))
 
 
 _DEFINITE_HEAD = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)$")
@@ -538,7 +610,86 @@ _GROUP_POINTER = re.compile(r"\b(?:both|the two|each of the|all three)\b[^,;]*",
 _UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported",
                     "we are told", "we were told", "we have been told", "we're told", "we are often told",
                     "we are constantly told", "is said to", "are said to", "it is said", "said to be", "said to have"}
+# "two people involved in the deal", "residents", "the unions": a group, not "he" or "she"
+_PLURAL_BOUNDARY = {"involved", "familiar", "close", "who", "with", "in", "at", "from", "of", "for", "on", "near"}
+
+
+def _plural_source(source: str, rules: Rules) -> bool:
+    """Whether a source phrase is a group ("two people involved in the deal", "residents",
+    "Officials"), not one person or a name ("Tom Jones", "The Times")."""
+    head = ""
+    for w in source.split():
+        if w.lower() in _PLURAL_BOUNDARY:
+            break
+        head = w
+    low = head.lower().strip(",;:")
+    if low in {"people", "persons", "staff"}:
+        return True
+    return low.endswith("s") and not low.endswith("ss") and (head[:1].islower() or low in rules.heads)
+
+
+# "the post", "the appeal", "the video": a post that may be one the text named
+_THE_POST = re.compile(r"the\s+(post|appeal|video|message|tweet|statement)", re.I)
+
+
+def _posted_by_named(out: list[TaggedSentence], noun: str) -> int | None:
+    """The last named sentence before this one that says its source put a post or appeal
+    online ("Ashby police said in an appeal posted on Facebook"), or None."""
+    rx = re.compile(r"\b(?:posted|" + re.escape(noun) + r")\b.*\b(?:online|Facebook|Instagram|TikTok|LinkedIn|X|website|social\s+media)\b"
+                    r"|\b(?:on|to)\s+(?:Facebook|Instagram|TikTok|LinkedIn|X)\b", re.I)
+    for k in range(len(out) - 1, max(-1, len(out) - 12), -1):
+        t = out[k]
+        if t.sourcing == "named" and t.source and rx.search(t.text):
+            return k
+    return None
+
+
+# "Under the plan, pensions will rise ...", "Under the deal, Acme will pay ...": the terms of a
+# document the text identifies (definite or named), not the writer's own claim
+_UNDER_THE = re.compile(r"\s*Under\s+((?:the|this|its|their|[A-Z][\w'’-]*['’]s?)\s+(?:[\w'’-]+\s+){0,3}?"
+                        r"(?:plan|plans|deal|agreement|proposal|proposals|law|bill|scheme|rules|contract|settlement|terms|budget"
+                        r"|treaty|reform|regulations|policy|accord|ceasefire|framework))\s*,")
+# "Everyone I spoke to at the market", "managers I have talked to", "I have spoken to
+# managers who swear ...": the writer's own unnamed interviewees
+_SPOKE_TO = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Pp]eople|[Tt]hose|[Mm]ost|[Mm]any|[Ss]ome|[a-z]+s)\s+(?:I|we)\s+(?:have\s+)?"
+                       r"(?:spoke|spoken|talked|interviewed)(?:\s+(?:to|with))?\b"
+                       r"|\b(?:I|[Ww]e)\s+(?:have\s+)?(?:spoken|spoke|talked)\s+(?:to|with)\s+(?:[\w-]+\s+){0,3}?[a-z]+s\s+who\b")
+# A bare plural organisation noun with a modifier: "teachers unions", "farm groups"
+_GROUP_OF_KIND = re.compile(r"(?:the\s+)?([a-z][a-z-]{2,})['’]?\s+(?:unions|associations|federations|groups|organisations|"
+                            r"organizations|societies|leagues|councils|alliances|coalitions)")
+_ORG_WORDS = r"(?:Union|Association|Federation|Group|Organisation|Organization|Society|League|Council|Alliance|Coalition|Congress)"
+
+
+def _named_org_of_kind(masked: str, modifier: str) -> str | None:
+    """A capitalised organisation name in the text with ``modifier`` in it ("Indiana State
+    Teachers Association" for "teachers unions"), or None."""
+    word = modifier[:1].upper() + modifier[1:]
+    m = re.search(r"(?:[A-Z][\w'’-]*\s+){0,4}" + re.escape(word) + r"['’]?\s+(?:[A-Z][\w'’-]*\s+){0,2}" + _ORG_WORDS + r"\b", masked)
+    return m.group() if m else None
+
+
+# "the researchers", "the study's authors", "the team": the authors of a study identified earlier
+_THE_RESEARCHERS = re.compile(r"(?:the|its|their)\s+(?:study['’]s\s+|paper['’]s\s+|research\s+)?"
+                              r"(?:researchers|scientists|team|investigators|authors)$", re.I)
+# a named source that identifies research: a study, a journal, a university, "researchers at X"
+_RESEARCH_NAMED = re.compile(r"\b(?:stud(?:y|ies)|journal|universit(?:y|ies)|institute|trial|paper|centre|center|laborator(?:y|ies)"
+                             r"|(?:researchers|scientists|team)\s+(?:at|from))\b", re.I)
 _PAREN = re.compile(r"\([^()]*\)")
+# "The study, published on Thursday in the journal Brain Health, followed 12,400 adults": a
+# study named by where it appeared, with no verb of saying; what it did is the study's.
+_STUDY_WHERE = re.compile(r"\s*(?:(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts|[Hh]er|[Hh]is)\s+(?:new\s+|latest\s+|latest\s+|full\s+)?"
+                          r"(?P<noun>study|report|survey|paper|trial|analysis|review|research|audit)),\s+(?:which\s+was\s+)?"
+                          r"(?:published|released|presented|issued|posted)\b[^,;\x00]{0,80}?\b(?:in|by|at|on)\s+"
+                          r"(?P<where>(?:the\s+)?(?:(?:medical|scientific|peer-reviewed)\s+)?(?:journal\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z][\w.'’&-]*)*)"
+                          r"\s*,")
+# "could not be reached for comment", "did not respond to a request for comment", "did not
+# return calls": nobody answered, so the sentence is the writer's own account (a refusal,
+# "declined to comment", is an answer: reporting_verbs.toml "decline")
+_NO_ANSWER = re.compile(r"\b(?:could\s+not|couldn['’]t|can\s*not|cannot)\s+(?:immediately\s+)?be\s+(?:reached|contacted)"
+                        r"(?:\s+for\s+comment)?|\b(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t)\s+"
+                        r"(?:(?:immediately|yet)\s+)?(?:respond(?:ed)?|repl(?:y|ied)|return(?:ed)?)"
+                        r"(?:\s+to)?(?:\s+(?:a|an|the|several|repeated|multiple|emailed|written)?\s*(?:requests?|calls?|messages?|emails?|e-mails?|inquiry|inquiries|enquiry|enquiries|questions?)"
+                        r"(?:\s+(?:for|seeking)\s+comment)?)?", re.I)
 # "was estimated" (an agentless passive): not a verb missing its speaker
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
 # Only a verb with a reported clause after it counts ("claimed that ...", "said, ..."):

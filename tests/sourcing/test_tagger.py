@@ -157,7 +157,8 @@ GENERAL = [
     ("The suspect is believed to have fled the country.", "unattributed", None, True),
     ("John Smith, the former mayor, was charged on Monday. He has denied any wrongdoing.", "named", "John Smith", False),
     ("The report, citing unnamed diplomats, said talks had stalled.", "anonymous", "unnamed diplomats", False),
-    ("The governor's office did not respond to a request for comment.", "named", None, False),
+    # nobody answered: the writer's own account, not the office's (round 6; "declined to comment" is an answer)
+    ("The governor's office did not respond to a request for comment.", "unattributed", None, False),
     ("Mr. Johnson, a spokesman for the State Department, said the embassy remains open.", "named", "Mr. Johnson", False),
     ("The protesters, who gathered outside parliament, chanted slogans.", "unattributed", None, False),
     ("Officials said the talks failed. Prices rose 5%.", "unattributed", None, False),
