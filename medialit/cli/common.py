@@ -130,6 +130,16 @@ class JsonArray:
         out.flush()
         self.count += 1
 
+    def add_written(self, write_item: Callable[[Callable[[str], Any]], Any]) -> None:
+        """Add an item whose JSON text (as :func:`medialit.records.dumps` lays it out)
+        ``write_item(write)`` writes in pieces through ``write``: a long file's analysis,
+        written as it is worked out."""
+        out = sys.stdout if self.file is None else self.file
+        out.write("[\n " if self.count == 0 else ",\n ")
+        write_item(lambda chunk: out.write(chunk.replace("\n", "\n ")))
+        out.flush()
+        self.count += 1
+
     def add_raw(self, data: bytes, buffer) -> None:
         """Add an item already laid out and encoded (as :meth:`add` would write its text,
         every line after the first indented by one), written to ``buffer``: the byte
