@@ -171,3 +171,24 @@ def test_a_long_file_over_the_size_limit_is_one_line_and_the_others_still_run(tm
     code, out, err = _cli("analyze", "--json", "--max-size", "0.1", str(long), str(SEED_FILES[0]))
     assert code == 1 and err.count("\n") == 1 and "long.txt" in err and "limit" in err and "Traceback" not in err
     assert [d["path"] for d in json.loads(out)] == [str(SEED_FILES[0])]
+
+
+def test_a_streamed_file_between_files_sent_back_as_bytes_by_workers(tmp_path, small_stretches, capfd, monkeypatch):
+    """``--jobs 2`` on a real stdout (workers send bytes, written under the text stream):
+    the long file, analysed here, lands in its place, the same as with one job."""
+    long = tmp_path / "long.txt"
+    long.write_text(TEXT, encoding="utf-8")
+    files = [str(SEED_FILES[0]), str(long), str(SEED_FILES[1]), str(SEED_FILES[2])]
+    small_stretches()
+    from medialit.cli import analyze
+
+    raw = []
+    real = analyze._raw_stdout
+    monkeypatch.setattr(analyze, "_raw_stdout", lambda: raw.append(real()) or raw[-1])
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main(["analyze", "--json", "--jobs", jobs, *files]) == 0
+        outputs.append(capfd.readouterr())
+    assert raw and raw[-1] is not None  # the workers did send bytes
+    assert outputs[0] == outputs[1] and outputs[0].err == ""
+    assert [d["path"] for d in json.loads(outputs[0].out)] == files
