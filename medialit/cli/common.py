@@ -267,6 +267,30 @@ def _work_on(work: Callable[[Path], T], name: str) -> tuple[str, T | None, str |
     return name, result, problem, [str(w.message) for w in caught]
 
 
+def _work_on_chunk(work: Callable[[Path], T], names: list[str]) -> list[tuple[str, T | None, str | None, list[str]]]:
+    """In a worker process: :func:`_work_on` for each of ``names``, in order."""
+    return [_work_on(work, name) for name in names]
+
+
+def chunk_sizes(n: int, jobs: int, largest: int = 8) -> list[int]:
+    """How many files each task a worker takes holds, in order: up to ``largest`` while
+    much is left (fewer round trips through the main process, whose management thread must
+    refill the workers' queue), then fewer and fewer, down to one file a task at the end,
+    so the workers finish together.
+
+    >>> chunk_sizes(40, 2)
+    [5, 4, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+    >>> sum(chunk_sizes(200, 2)), chunk_sizes(200, 2)[:3], chunk_sizes(3, 4)
+    (200, [8, 8, 8], [1, 1, 1])
+    """
+    sizes, left = [], n
+    while left > 0:
+        size = max(1, min(largest, left // (4 * jobs)))
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
 class ParallelFiles(Generic[T]):
     """:class:`ArticleFiles` with ``jobs`` worker processes: ``work(path)`` (a picklable,
     module-level function; it raises ``CorpusError`` naming the file) runs in the workers,
@@ -298,14 +322,20 @@ class ParallelFiles(Generic[T]):
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         pool = concurrent.futures.ProcessPoolExecutor(self.jobs, mp_context=context)
         try:
-            for name, result, problem, caught in pool.map(functools.partial(_work_on, self.work), self.names):
-                for message in caught:
-                    warning(self.command, message)
-                if problem is not None:
-                    error(self.command, problem)
-                    self.failed.append(name)
-                    continue
-                yield name, result
+            task = functools.partial(_work_on_chunk, self.work)
+            chunks, start = [], 0
+            for size in chunk_sizes(len(self.names), self.jobs):
+                chunks.append(pool.submit(task, self.names[start:start + size]))
+                start += size
+            for chunk in chunks:  # in the order of the names, whichever worker finishes first
+                for name, result, problem, caught in chunk.result():
+                    for message in caught:
+                        warning(self.command, message)
+                    if problem is not None:
+                        error(self.command, problem)
+                        self.failed.append(name)
+                        continue
+                    yield name, result
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 

@@ -122,3 +122,30 @@ def test_workers_bytes_match_one_job_whatever_the_output_encoding(as_json, tmp_p
             for jobs in ("1", "2")]
     assert runs[0].returncode == runs[1].returncode == 0, runs[1].stderr
     assert runs[1].stdout == runs[0].stdout and b"caf\\xe9" in runs[0].stdout
+
+
+def _odd_fails(path):
+    """A stand-in for a file's work: its number squared, or a CorpusError for odd numbers past 50."""
+    from medialit.corpus.files import CorpusError
+
+    n = int(path.stem)
+    if n > 50 and n % 2:
+        raise CorpusError(path, "odd")
+    return n * n
+
+
+def test_many_files_in_chunks_come_back_in_order_with_their_errors(capsys):
+    """200 names: the workers take several files a task (chunk_sizes), yet results, errors and
+    failed names come in the order given, as with one job."""
+    from medialit.cli.common import ParallelFiles, chunk_sizes
+
+    names = [f"{i}.txt" for i in range(200)]
+    assert max(chunk_sizes(len(names), 2)) > 1 and sum(chunk_sizes(len(names), 2)) == 200
+    runs = []
+    for jobs in (1, 2):
+        files = ParallelFiles("analyze", names, _odd_fails, jobs)
+        runs.append((list(files), files.failed, capsys.readouterr().err))
+    assert runs[0] == runs[1]
+    results, failed, err = runs[1]
+    assert [r for _, r in results] == [i * i for i in range(200) if not (i > 50 and i % 2)]
+    assert failed == [f"{i}.txt" for i in range(51, 200, 2)] and err.count("\n") == len(failed)
