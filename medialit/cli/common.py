@@ -291,6 +291,36 @@ def chunk_sizes(n: int, jobs: int, largest: int = 8) -> list[int]:
     return sizes
 
 
+#: A task holds files of at most this many bytes together (a larger file goes alone), so
+#: a worker never holds many long files' output at once.
+CHUNK_BYTES = 250_000
+
+
+def chunks_of(names: list[str], jobs: int) -> list[list[str]]:
+    """``names`` cut into tasks of :func:`chunk_sizes` files, each task holding at most
+    :data:`CHUNK_BYTES` bytes of files on disk unless it is one file."""
+    def size(name: str) -> int:
+        try:
+            return os.stat(name).st_size
+        except OSError:  # the work says what is wrong with it
+            return 0
+
+    out, start = [], 0
+    for most in chunk_sizes(len(names), jobs):
+        if start >= len(names):
+            break
+        end, total = start + 1, size(names[start])
+        while end < start + most and end < len(names) and total + size(names[end]) <= CHUNK_BYTES:
+            total += size(names[end])
+            end += 1
+        out.append(names[start:end])
+        start = end
+    while start < len(names):  # cut short by the byte cap: the rest one by one
+        out.append([names[start]])
+        start += 1
+    return out
+
+
 class ParallelFiles(Generic[T]):
     """:class:`ArticleFiles` with ``jobs`` worker processes: ``work(path)`` (a picklable,
     module-level function; it raises ``CorpusError`` naming the file) runs in the workers,
@@ -323,10 +353,7 @@ class ParallelFiles(Generic[T]):
         pool = concurrent.futures.ProcessPoolExecutor(self.jobs, mp_context=context)
         try:
             task = functools.partial(_work_on_chunk, self.work)
-            chunks, start = [], 0
-            for size in chunk_sizes(len(self.names), self.jobs):
-                chunks.append(pool.submit(task, self.names[start:start + size]))
-                start += size
+            chunks = [pool.submit(task, names) for names in chunks_of(self.names, self.jobs)]
             for chunk in chunks:  # in the order of the names, whichever worker finishes first
                 for name, result, problem, caught in chunk.result():
                     for message in caught:

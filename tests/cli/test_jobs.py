@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -132,6 +133,22 @@ def _odd_fails(path):
     if n > 50 and n % 2:
         raise CorpusError(path, "odd")
     return n * n
+
+
+def test_a_task_holds_several_small_files_or_one_long_one(tmp_path):
+    from medialit.cli.common import CHUNK_BYTES, chunks_of
+
+    small = [tmp_path / f"s{i}.txt" for i in range(100)]
+    for p in small:
+        p.write_text("x" * 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("x" * CHUNK_BYTES)
+    names = [str(p) for p in small[:50]] + [str(big)] + [str(p) for p in small[50:]] + ["missing.txt"]
+    tasks = chunks_of(names, 2)
+    assert [n for t in tasks for n in t] == names  # every name once, in order
+    assert max(len(t) for t in tasks) > 1 and [str(big)] in tasks
+    assert all(sum((tmp_path / Path(n).name).stat().st_size for n in t if n != "missing.txt") <= CHUNK_BYTES
+               for t in tasks if len(t) > 1)
 
 
 def test_many_files_in_chunks_come_back_in_order_with_their_errors(capsys):
