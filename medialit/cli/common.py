@@ -130,6 +130,16 @@ class JsonArray:
         out.flush()
         self.count += 1
 
+    def add_written(self, write_item: Callable[[Callable[[str], Any]], Any]) -> None:
+        """Add an item whose JSON text (as :func:`medialit.records.dumps` lays it out)
+        ``write_item(write)`` writes in pieces through ``write``: a long file's analysis,
+        written as it is worked out."""
+        out = sys.stdout if self.file is None else self.file
+        out.write("[\n " if self.count == 0 else ",\n ")
+        write_item(lambda chunk: out.write(chunk.replace("\n", "\n ")))
+        out.flush()
+        self.count += 1
+
     def add_raw(self, data: bytes, buffer) -> None:
         """Add an item already laid out and encoded (as :meth:`add` would write its text,
         every line after the first indented by one), written to ``buffer``: the byte
@@ -257,6 +267,60 @@ def _work_on(work: Callable[[Path], T], name: str) -> tuple[str, T | None, str |
     return name, result, problem, [str(w.message) for w in caught]
 
 
+def _work_on_chunk(work: Callable[[Path], T], names: list[str]) -> list[tuple[str, T | None, str | None, list[str]]]:
+    """In a worker process: :func:`_work_on` for each of ``names``, in order."""
+    return [_work_on(work, name) for name in names]
+
+
+def chunk_sizes(n: int, jobs: int, largest: int = 8) -> list[int]:
+    """How many files each task a worker takes holds, in order: up to ``largest`` while
+    much is left (fewer round trips through the main process, whose management thread must
+    refill the workers' queue), then fewer and fewer, down to one file a task at the end,
+    so the workers finish together.
+
+    >>> chunk_sizes(40, 2)
+    [5, 4, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+    >>> sum(chunk_sizes(200, 2)), chunk_sizes(200, 2)[:3], chunk_sizes(3, 4)
+    (200, [8, 8, 8], [1, 1, 1])
+    """
+    sizes, left = [], n
+    while left > 0:
+        size = max(1, min(largest, left // (4 * jobs)))
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
+#: A task holds files of at most this many bytes together (a larger file goes alone), so
+#: a worker never holds many long files' output at once.
+CHUNK_BYTES = 250_000
+
+
+def chunks_of(names: list[str], jobs: int) -> list[list[str]]:
+    """``names`` cut into tasks of :func:`chunk_sizes` files, each task holding at most
+    :data:`CHUNK_BYTES` bytes of files on disk unless it is one file."""
+    def size(name: str) -> int:
+        try:
+            return os.stat(name).st_size
+        except OSError:  # the work says what is wrong with it
+            return 0
+
+    out, start = [], 0
+    for most in chunk_sizes(len(names), jobs):
+        if start >= len(names):
+            break
+        end, total = start + 1, size(names[start])
+        while end < start + most and end < len(names) and total + size(names[end]) <= CHUNK_BYTES:
+            total += size(names[end])
+            end += 1
+        out.append(names[start:end])
+        start = end
+    while start < len(names):  # cut short by the byte cap: the rest one by one
+        out.append([names[start]])
+        start += 1
+    return out
+
+
 class ParallelFiles(Generic[T]):
     """:class:`ArticleFiles` with ``jobs`` worker processes: ``work(path)`` (a picklable,
     module-level function; it raises ``CorpusError`` naming the file) runs in the workers,
@@ -288,14 +352,17 @@ class ParallelFiles(Generic[T]):
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         pool = concurrent.futures.ProcessPoolExecutor(self.jobs, mp_context=context)
         try:
-            for name, result, problem, caught in pool.map(functools.partial(_work_on, self.work), self.names):
-                for message in caught:
-                    warning(self.command, message)
-                if problem is not None:
-                    error(self.command, problem)
-                    self.failed.append(name)
-                    continue
-                yield name, result
+            task = functools.partial(_work_on_chunk, self.work)
+            chunks = [pool.submit(task, names) for names in chunks_of(self.names, self.jobs)]
+            for chunk in chunks:  # in the order of the names, whichever worker finishes first
+                for name, result, problem, caught in chunk.result():
+                    for message in caught:
+                        warning(self.command, message)
+                    if problem is not None:
+                        error(self.command, problem)
+                        self.failed.append(name)
+                        continue
+                    yield name, result
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 

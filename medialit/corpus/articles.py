@@ -187,8 +187,16 @@ def guess_title(text: str) -> str | None:
     >>> guess_title("Forecasters say rain will fall.") is None
     True
     """
-    first, _, rest = text.lstrip().partition("\n")
-    return first.strip() if _looks_like_headline(first, rest) else None
+    # (offsets, not lstrip/partition: a 50 MB file would be copied twice just to read its first line)
+    start = _LEADING_SPACE.match(text).end()
+    nl = text.find("\n", start)
+    first = text[start:] if nl < 0 else text[start:nl]
+    more = nl >= 0 and _NOT_SPACE.search(text, nl + 1) is not None
+    return first.strip() if _looks_like_headline(first, "x" if more else "") else None
+
+
+_LEADING_SPACE = re.compile(r"\s*")
+_NOT_SPACE = re.compile(r"\S")
 
 
 def load_article(path: str | Path, *, entry: dict[str, Any] | None = None, catalog: bool = True,

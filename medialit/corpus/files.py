@@ -171,9 +171,11 @@ def split_front_matter(text: str, path: str | Path = "<text>") -> tuple[dict[str
     >>> split_front_matter('+++\\ntitle = "A"\\n+++\\nBody.')
     ({'title': 'A'}, 'Body.')
     """
-    first, nl, rest = text.partition("\n")
+    nl = text.find("\n")
+    first = text if nl < 0 else text[:nl]
     if first.rstrip() != FRONT_MATTER_FENCE:
-        return {}, text
+        return {}, text  # (no partition: a large file without front matter is not copied)
+    rest = "" if nl < 0 else text[nl + 1:]
     m = re.search(r"^\+\+\+[ \t\r]*(?:\n|$)", rest, flags=re.M)
     if not m:
         raise CorpusError(path, "front matter opened with '+++' on line 1 is never closed "

@@ -111,14 +111,21 @@ def analyze_file(path: str | Path, *, encoding: str | None = None, limit: int | 
     extracted from it (headline, blank line, body), and offsets count in that text.
     ``encoding`` and ``limit``: as for :func:`medialit.corpus.files.read_text`.
     """
+    text, title = file_text(path, encoding=encoding, limit=limit)
+    return analyze_text(text, path=str(path), title=title)
+
+
+def file_text(path: str | Path, *, encoding: str | None = None, limit: int | None = None) -> tuple[str, str | None]:
+    """The text :func:`analyze_file` analyses (offsets count into it) and the file's title;
+    raises ``CorpusError`` naming the file if it cannot be read."""
     article, raw = load_article_text(Path(path), encoding=encoding, limit=limit)
     if raw is None:  # a web page
-        return analyze_text(article.text, path=str(path), title=article.title)
+        return article.text, article.title
     title = article.title
     head = len(raw) - len(article.text) if raw.endswith(article.text) else 0
     text = _FRONT_MATTER_CHAR.sub(" ", raw[:head]) + article.text if head else article.text
     del raw, article  # a large file: keep one copy of its text
-    return analyze_text(text, path=str(path), title=title)
+    return text, title
 
 
 _FRONT_MATTER_CHAR = re.compile(r"[^\n]")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +123,46 @@ def test_workers_bytes_match_one_job_whatever_the_output_encoding(as_json, tmp_p
             for jobs in ("1", "2")]
     assert runs[0].returncode == runs[1].returncode == 0, runs[1].stderr
     assert runs[1].stdout == runs[0].stdout and b"caf\\xe9" in runs[0].stdout
+
+
+def _odd_fails(path):
+    """A stand-in for a file's work: its number squared, or a CorpusError for odd numbers past 50."""
+    from medialit.corpus.files import CorpusError
+
+    n = int(path.stem)
+    if n > 50 and n % 2:
+        raise CorpusError(path, "odd")
+    return n * n
+
+
+def test_a_task_holds_several_small_files_or_one_long_one(tmp_path):
+    from medialit.cli.common import CHUNK_BYTES, chunks_of
+
+    small = [tmp_path / f"s{i}.txt" for i in range(100)]
+    for p in small:
+        p.write_text("x" * 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("x" * CHUNK_BYTES)
+    names = [str(p) for p in small[:50]] + [str(big)] + [str(p) for p in small[50:]] + ["missing.txt"]
+    tasks = chunks_of(names, 2)
+    assert [n for t in tasks for n in t] == names  # every name once, in order
+    assert max(len(t) for t in tasks) > 1 and [str(big)] in tasks
+    assert all(sum((tmp_path / Path(n).name).stat().st_size for n in t if n != "missing.txt") <= CHUNK_BYTES
+               for t in tasks if len(t) > 1)
+
+
+def test_many_files_in_chunks_come_back_in_order_with_their_errors(capsys):
+    """200 names: the workers take several files a task (chunk_sizes), yet results, errors and
+    failed names come in the order given, as with one job."""
+    from medialit.cli.common import ParallelFiles, chunk_sizes
+
+    names = [f"{i}.txt" for i in range(200)]
+    assert max(chunk_sizes(len(names), 2)) > 1 and sum(chunk_sizes(len(names), 2)) == 200
+    runs = []
+    for jobs in (1, 2):
+        files = ParallelFiles("analyze", names, _odd_fails, jobs)
+        runs.append((list(files), files.failed, capsys.readouterr().err))
+    assert runs[0] == runs[1]
+    results, failed, err = runs[1]
+    assert [r for _, r in results] == [i * i for i in range(200) if not (i > 50 and i % 2)]
+    assert failed == [f"{i}.txt" for i in range(51, 200, 2)] and err.count("\n") == len(failed)
