@@ -58,6 +58,7 @@ SAME_EVENT_NAMES_MIN = 4       # ... and at least this many of them
 CONTAINED = 0.6                # the smaller version's narrative found in the larger: "contained"
 PASTED_MAX_PLACES = 4          # a pasted statement block: at most this many shared sentences, ...
 PASTED_GAP = 2                 # ... each within this many sentences of the next (one unshared sentence between)
+VERBATIM_SHARE = 0.8           # a sentence pasted whole: this share of its narrative triples shared, on both sides
 # Words that name a document a reporter may paste from: a cue for statement material
 STATEMENT_CUES = frozenset({"statement", "statements", "release", "releases", "filing", "filings", "communique",
                             "announcement", "bulletin", "advisory", "letter", "notice", "memo", "circular",
@@ -486,6 +487,12 @@ def _statement_material(fa: Fingerprint, fb: Fingerprint) -> dict:
             blocks.append(run)
             run = [s]
     blocks.append(run)
+    # Several small blocks with no cue are statement material too when they cannot be a
+    # rewrite's: together at most PASTED_MAX_PLACES sentences, and either in a different
+    # order in the two articles (a rewrite keeps its source's order across its places), or
+    # each sentence shared word for word on both sides (pasted whole, not edited).
+    small_blocks = len(blocks) > 1 and sum(len(b) for b in blocks) <= PASTED_MAX_PLACES
+    scattered = small_blocks and any(where_o[b[0]] < where_o[a[-1]] for a, b in zip(blocks, blocks[1:]))
     chosen, cues = [], []
     for blk in blocks:
         first, last = blk[0], blk[-1]
@@ -501,6 +508,11 @@ def _statement_material(fa: Fingerprint, fb: Fingerprint) -> dict:
             cue = "statement"
         elif first in fs.after_colon or o_first in fo.after_colon:
             cue = "colon"
+        elif scattered:
+            cue = "order"
+        elif small_blocks and _verbatim(blk, mine_sent, hit, other_sent, np.isin(other, mine, assume_unique=True),
+                                        where_o):
+            cue = "verbatim"
         if cue or len(blocks) == 1:
             chosen.append((first, last, o_first, o_last, len(blk)))
             cues.append(cue)
@@ -536,12 +548,27 @@ def _statement_material(fa: Fingerprint, fb: Fingerprint) -> dict:
     skel_small = min(len(rs), len(ro))
     skel_shared = int(skel_hit.sum())
     skel_places = len(set(skel_sent[skel_hit].tolist())) if skel_sent is not None else 0
-    return dict(statement_places=n_places, statement_cue=next((c for c in cues if c == "statement"), cues[0]),
+    return dict(statement_places=n_places, statement_cue=next((c for c in ("statement", "colon", "order", "verbatim")
+                                                               if c in cues), ""),
                 rest_narrative_containment=int(rest_hit.sum()) / small if small else 0.0,
                 rest_narrative_shared=int(rest_hit.sum()), rest_narrative_places=len(rest_places),
                 rest_skeleton_containment=skel_shared / skel_small if skel_small else 0.0,
                 rest_skeleton_shared=skel_shared, rest_skeleton_places=skel_places,
                 statement_blocks=tuple((side, c[0], c[1]) for c in chosen))
+
+
+def _verbatim(blk, mine_sent, hit, other_sent, other_hit, where_o) -> bool:
+    """True when every sentence of the block ``blk`` (sentence indices in the shorter
+    article) is shared nearly whole: at least ``VERBATIM_SHARE`` of its narrative triples,
+    and of its counterpart's in the other article, are shared."""
+    for s in blk:
+        mine = mine_sent == s
+        there = other_sent == where_o[s]
+        if not mine.any() or not there.any():
+            return False
+        if hit[mine].mean() < VERBATIM_SHARE or other_hit[there].mean() < VERBATIM_SHARE:
+            return False
+    return True
 
 
 def _skeleton_places(fa: Fingerprint, fb: Fingerprint) -> int:
@@ -663,8 +690,12 @@ def _pasted_note(ev: Evidence) -> str:
     if not ev.statement_places:
         return ""
     cue = {"statement": "introduced as a statement, release or other document",
-           "colon": "introduced by a colon"}.get(ev.statement_cue, "not attributed in either text, and the only "
-                                                                   "block shared word for word")
+           "colon": "introduced by a colon",
+           "order": "not attributed, but small blocks in a different order in the two texts, where a rewrite "
+                    "keeps its source's order",
+           "verbatim": "not attributed, but small blocks of whole sentences shared word for word, with nothing "
+                       "edited in them"}.get(ev.statement_cue, "not attributed in either text, and the only "
+                                                               "block shared word for word")
     blocks = len(ev.statement_blocks) or 1
     where = "one block of contiguous sentences" if blocks == 1 else f"{blocks} blocks of contiguous sentences"
     return (f"{ev.statement_places} shared sentence(s) in {where} are pasted material such as a press "

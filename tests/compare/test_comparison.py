@@ -503,3 +503,80 @@ def test_pasted_blocks_do_not_join_a_family_but_the_rewrite_does():
         "fear the digging", "are afraid the digging")
     fams = story_families({"a": _REPORT_A, "b": _REPORT_B, "rw": rewrite})
     assert sorted(sorted(f) for f in fams) == [["a", "rw"], ["b"]]
+
+
+# --- pasted release lines in several places, and small figures (issue 15, round 5) -------
+
+_RELEASE_1 = ("The new branch library will lend tools, sewing machines and board games as well as books, and "
+              "will have a quiet study room on the first floor.")
+_RELEASE_2 = ("Opening hours will run from eight in the morning until nine at night on weekdays, with shorter "
+              "hours at weekends.")
+
+
+def _scattered_pair(first_a, second_a, first_b, second_b):
+    a = ("Pupils from the nearby primary school cut the ribbon at the new library in Ashby Vale on Saturday. "
+         + first_a + " The old reading room above the post office closed six years ago, and since then "
+         "residents have had to take two buses to borrow a book. Volunteers spent the last month shelving "
+         "donated novels and labelling the children's corner. " + second_a + " A retired teacher who "
+         "campaigned for the branch called the day a small miracle for the village.")
+    b = ("Ashby Vale has a library again, after a campaign that lasted longer than some of its members expected "
+         "to live. " + first_b + " Councillors had twice voted to sell the site to a developer before a "
+         "petition changed their minds. The building is a converted garage, and the heating still has to be "
+         "switched on by hand each morning. Parents said they were relieved to have somewhere warm for "
+         "homework. " + second_b + " Critics on the council say the running costs have not been properly "
+         "budgeted beyond next spring.")
+    return a, b
+
+
+def test_release_sentences_pasted_in_a_different_order_are_statement_material():
+    # the same two unattributed release sentences, one early and one late in A, the other way round in B
+    a, b = _scattered_pair(_RELEASE_1, _RELEASE_2, _RELEASE_2, _RELEASE_1)
+    r = compare(a, b)
+    ev = r.evidence
+    assert ev.narrative_places >= 2 and ev.narrative_containment >= SHARED_NARRATIVE  # the round-4 rule joined these
+    assert r.verdict.label == "shared_statement" and r.verdict.rule == "pasted_statement", r.verdict.reason
+    assert ev.statement_cue == "order" and ev.statement_places == 2 and ev.rest_narrative_places == 0
+    assert "different order" in r.verdict.reason
+    assert compare(b, a).verdict.rule == "pasted_statement"  # symmetric
+    from medialit.compare import story_families
+    assert sorted(sorted(f) for f in story_families({"a": a, "b": b})) == [["a"], ["b"]]
+
+
+def test_few_whole_sentences_pasted_in_the_same_order_with_nothing_else_shared_are_statement_material():
+    a, b = _scattered_pair(_RELEASE_1, _RELEASE_2, _RELEASE_1, _RELEASE_2)
+    r = compare(a, b)
+    assert r.evidence.statement_cue == "verbatim" and r.evidence.statement_places == 2
+    assert r.verdict.rule == "pasted_statement", r.verdict.reason
+    assert "word for word" in r.verdict.reason
+
+
+def test_edited_shared_sentences_in_the_same_order_stay_a_rewrite():
+    # the same places, in the same order, but each sentence edited around its shared words:
+    # what a rewrite does, not a paste; the round-4 verdict stands
+    ed1 = _RELEASE_1.replace("as well as books", "besides its books").replace("on the first floor", "upstairs")
+    ed2 = _RELEASE_2.replace("with shorter hours at weekends", "and the doors close early on Saturdays")
+    a, b = _scattered_pair(_RELEASE_1, _RELEASE_2, ed1, ed2)
+    r = compare(a, b)
+    assert r.evidence.narrative_places >= 2 and r.evidence.statement_places == 0
+    assert r.verdict.label == "same_story", r.verdict.reason
+
+
+def test_a_rewrite_that_moves_paragraphs_is_not_mistaken_for_scattered_release_lines():
+    source = ("The harbour authority will dredge the main channel this summer so that larger ferries can dock. "
+              "Work is expected to take eleven weeks and will be done mostly at night. Fishing boats will be "
+              "moved to a temporary mooring on the north quay while the dredgers are working. The spoil will be "
+              "taken out to sea and dumped at a licensed site well away from the bathing beaches. Local "
+              "divers fear the work will cloud the water over the wreck that draws tourists each year. The "
+              "authority says the channel has not been deepened since the port was rebuilt after the war.")
+    parts = source.split(". ")
+    moved = ". ".join([parts[5].rstrip("."), parts[0], parts[2], parts[1], parts[4], parts[3]]) + "."
+    moved = moved.replace("will be done mostly at night", "will mostly be carried out at night")
+    r = compare(source, moved)
+    assert r.verdict.label == "same_story" and r.evidence.statement_places == 0, r.verdict.reason
+
+
+def test_a_short_early_version_reordered_inside_the_later_one_stays_the_same_story():
+    early = _RELEASE_1 + " " + _RELEASE_2
+    _, later = _scattered_pair(_RELEASE_1, _RELEASE_2, _RELEASE_2, _RELEASE_1)
+    r = compare(early, later)
+    assert r.verdict.label == "same_story" and r.evidence.contained and r.evidence.statement_places == 0
