@@ -312,6 +312,35 @@ def token_flags(text: str) -> tuple[list[str], list[int], list[bool], list[bool]
     return norm, starts, quoted, special
 
 
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                    "sept", "oct", "nov", "dec"})
+SCALE_UNITS = frozenset({"million", "billion", "trillion", "bn", "m"})
+
+
+def _small_figures(text: str, norm: list[str], starts: list[int]) -> frozenset[str]:
+    """One-digit figures, counted as shared facts only with the context that makes them a
+    fact: a date ("March 4", "4 March": ``"march 4"``), a percentage ("4 per cent", "4%",
+    "4 percent": ``"4%"``) or a scale ("4 million": ``"4 million"``). A bare "4" (four
+    days, page 4) is too common to count."""
+    out = set()
+    n = len(norm)
+    for k, w in enumerate(norm):
+        if len(w) != 1 or not w.isdigit():
+            continue
+        nxt = norm[k + 1] if k + 1 < n else ""
+        after = text[starts[k] + 1:starts[k] + 3].lstrip()
+        if after.startswith("%") or nxt == "percent" or (nxt == "per" and k + 2 < n and norm[k + 2] == "cent"):
+            out.add(f"{w}%")
+        elif nxt in SCALE_UNITS and not text[starts[k] + 1:starts[k] + 2].isalpha():
+            out.add(f"{w} {'million' if nxt == 'm' else 'billion' if nxt == 'bn' else nxt}")
+        elif k > 0 and norm[k - 1] in MONTHS and text[starts[k - 1]].isupper():
+            out.add(f"{norm[k - 1][:3]} {w}")
+        elif nxt in MONTHS and text[starts[k + 1]].isupper():
+            out.add(f"{nxt[:3]} {w}")
+    return frozenset(out)
+
+
 def _fingerprint(text: str, skip: list) -> Fingerprint:
     import numpy as np
 
@@ -348,7 +377,8 @@ def _fingerprint(text: str, skip: list) -> Fingerprint:
             run.pop(0)
         names.update(f"{x} {y}" for x, y in zip(run, run[1:]))
     digit = _DIGIT.search
-    numbers = frozenset(w for w, sp in zip(norm, special) if sp and len(w) > 1 and digit(w))
+    numbers = frozenset(w for w, sp in zip(norm, special) if sp and len(w) > 1 and digit(w)) | \
+        _small_figures(text, norm, starts)
     cues = frozenset(int(sentence_of[k]) for k, w in enumerate(norm)
                      if w in STATEMENT_CUES and not REPORTING.isdisjoint(norm[max(0, k - 4):k + 4])) or _NO_SENTENCES
     firsts = (np.flatnonzero(np.diff(sentence_of)) + 1).tolist() if len(norm) > 1 else []

@@ -580,3 +580,44 @@ def test_a_short_early_version_reordered_inside_the_later_one_stays_the_same_sto
     _, later = _scattered_pair(_RELEASE_1, _RELEASE_2, _RELEASE_2, _RELEASE_1)
     r = compare(early, later)
     assert r.verdict.label == "same_story" and r.evidence.contained and r.evidence.statement_places == 0
+
+
+def test_one_digit_figures_count_with_their_unit_or_date():
+    from medialit.compare.comparison import fingerprint
+
+    fp = fingerprint("Fares rise by 4 per cent from March 4, after a 3% cut on 9 June that cost 2 million euros. "
+                     "The line was shut for 4 days, and the report is on page 7. It may 5 times fail.")
+    assert {"4%", "mar 4", "3%", "jun 9", "2 million"} <= fp.numbers
+    assert not {"4", "7", "5"} & fp.numbers  # a bare digit is not a fact
+
+
+_STRIKE_A = ("Bus drivers in Westford will walk out for two days from April 8, their union announced on Monday. "
+             "The union's regional secretary, Marta Quinlan, said drivers had been offered a rise of 3 per cent, "
+             "below inflation. \"Nobody wants to leave passengers stranded in the rain,\" she said. Schools have "
+             "been told to expect late arrivals.")
+_STRIKE_B = ("Commuters in Westford should plan for disruption next month. Drivers rejected a 3 per cent pay offer "
+             "and will stop work from April 8. Marta Quinlan, who speaks for the drivers, told a rally that "
+             "\"nobody wants to leave passengers stranded in the rain\" but that wages had to keep up with rents. "
+             "The operator said it was disappointed.")
+
+
+def test_one_name_and_small_figures_with_a_shared_quote_are_the_same_event():
+    r = compare(_STRIKE_A, _STRIKE_B)
+    assert set(r.evidence.shared_numbers) >= {"3%", "apr 8"}
+    assert r.verdict.label == "same_event" and r.verdict.rule == "shared_quotes_and_figures", r.verdict.reason
+    # without the two small figures only the name and the quote are shared: not enough
+    bare = compare(_STRIKE_A.replace("3 per cent", "a small amount").replace("April 8", "next week"),
+                   _STRIKE_B.replace("3 per cent", "modest").replace("April 8", "the tenth"))
+    assert bare.verdict.label == "unrelated"
+
+
+def test_two_unrelated_articles_that_both_say_4_per_cent_are_not_the_same_event():
+    a = ("House prices in the coastal towns rose 4 per cent in the year to March 4, estate agents said. Buyers "
+         "from the cities are chasing larger gardens, and one agent called the new rules on second homes "
+         "\"a step in the right direction\" for local families.")
+    b = ("The chemical plant's output fell 4 per cent after a fire on March 4 shut one of its furnaces. Managers "
+         "said the repairs were \"a step in the right direction\" but warned that orders from abroad were "
+         "still weak.")
+    r = compare(a, b)
+    assert set(r.evidence.shared_numbers) == {"4%", "mar 4"} and r.evidence.shared_quoted >= EVENT_QUOTED_MIN
+    assert r.verdict.label == "unrelated", r.verdict.reason  # no shared name, only two facts
