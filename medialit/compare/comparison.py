@@ -520,9 +520,12 @@ def _statement_material(fa: Fingerprint, fb: Fingerprint) -> dict:
     # Several small blocks with no cue are statement material too when they cannot be a
     # rewrite's: together at most PASTED_MAX_PLACES sentences, and either in a different
     # order in the two articles (a rewrite keeps its source's order across its places), or
-    # each sentence shared word for word on both sides (pasted whole, not edited).
+    # every one of their sentences shared word for word on both sides (pasted whole; a
+    # rewrite edits some of the sentences it shares).
     small_blocks = len(blocks) > 1 and sum(len(b) for b in blocks) <= PASTED_MAX_PLACES
     scattered = small_blocks and any(where_o[b[0]] < where_o[a[-1]] for a, b in zip(blocks, blocks[1:]))
+    other_hit = np.isin(other, mine, assume_unique=True) if small_blocks else None
+    verbatim = small_blocks and all(_verbatim(b, mine_sent, hit, other_sent, other_hit, where_o) for b in blocks)
     chosen, cues = [], []
     for blk in blocks:
         first, last = blk[0], blk[-1]
@@ -540,8 +543,7 @@ def _statement_material(fa: Fingerprint, fb: Fingerprint) -> dict:
             cue = "colon"
         elif scattered:
             cue = "order"
-        elif small_blocks and _verbatim(blk, mine_sent, hit, other_sent, np.isin(other, mine, assume_unique=True),
-                                        where_o):
+        elif verbatim:
             cue = "verbatim"
         if cue or len(blocks) == 1:
             chosen.append((first, last, o_first, o_last, len(blk)))

@@ -621,3 +621,32 @@ def test_two_unrelated_articles_that_both_say_4_per_cent_are_not_the_same_event(
     r = compare(a, b)
     assert set(r.evidence.shared_numbers) == {"4%", "mar 4"} and r.evidence.shared_quoted >= EVENT_QUOTED_MIN
     assert r.verdict.label == "unrelated", r.verdict.reason  # no shared name, only two facts
+
+
+
+def test_a_rewrite_that_keeps_two_sentences_whole_and_edits_another_stays_the_same_story():
+    # three shared places in source order, apart: two sentences whole, one edited around its
+    # shared words. An edited shared sentence is what a rewrite does: not pasted lines
+    src = ("The harbour authority will dredge the main channel this summer so that larger ferries can dock at "
+           "the eastern pier. Harbour staff were not told until Friday, and several of them learned about the "
+           "plan from a notice pinned to the door of the canteen. The old pilot boat is for sale. "
+           "Work is expected to take eleven weeks and will be done mostly at night. Some residents say they "
+           "were not consulted, and a petition against night work has been left in the newsagent on the "
+           "corner. Two cafes on the front are already closed for the season. Local divers "
+           "fear the work will cloud the water over the wreck that draws tourists each year. A meeting is "
+           "planned at the town hall next week.")
+    rw = ("The ferry company welcomed the news, saying its customers had waited long enough for a crossing "
+          "that does not depend on the tide. The harbour authority is to dredge the main channel in the summer "
+          "so that bigger ferries can dock at the eastern pier. Fishermen's leaders asked for compensation. "
+          "Work is expected to take eleven weeks and will be done mostly at night. The council has not taken "
+          "a position, although its members have been sent a long briefing paper by the authority's "
+          "engineers. Its planning chair is on leave. Local divers fear the work will cloud the water over "
+          "the wreck that draws tourists each year. Tickets for next year's crossings go on sale in March.")
+    r = compare(src, rw)
+    assert r.evidence.narrative_places == 3
+    assert r.evidence.statement_places == 0 and r.verdict.label == "same_story", r.verdict.reason
+    # the same texts with the edited sentence pasted whole too: few whole sentences, nothing else shared
+    rw2 = rw.replace("is to dredge the main channel in the summer so that bigger ferries",
+                     "will dredge the main channel this summer so that larger ferries")
+    r2 = compare(src, rw2)
+    assert r2.evidence.statement_cue == "verbatim" and r2.verdict.rule == "pasted_statement", r2.verdict.reason
