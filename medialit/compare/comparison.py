@@ -123,10 +123,13 @@ class Evidence(Record):
     **Statement material** (``statement_*``, ``rest_*``): when the shared narrative sits in
     a few contiguous sentences (at most ``PASTED_MAX_PLACES``) that are the only shared
     block, or that name a document or follow a colon ("said in a statement", "the
-    council wrote:"), those sentences are what both reporters pasted from a release or
+    council wrote:"), or several small blocks (at most ``PASTED_MAX_PLACES`` sentences in
+    all) in a different order in the two articles or all shared whole (``VERBATIM_SHARE``),
+    those sentences are what both reporters pasted from a release or
     statement, provided they are less than ``CONTAINED`` (60%) of the shorter article's
     narrative (else the shorter is a short version of the other): ``statement_places`` counts them, ``statement_cue`` is the cue found
-    ("statement", "colon", or "" when none), ``statement_passages`` quotes them (filled in
+    ("statement", "colon", "order", "verbatim", or "" when the only block has none),
+    ``statement_passages`` quotes them (filled in
     by :func:`compare`), and the ``rest_*`` measures are the narrative and function-word
     measures without them. ``statement_blocks``: ``(side, first, last)`` sentence indices
     of each block in the shorter article (side ``"a"`` or ``"b"``), for the passages.
@@ -786,8 +789,8 @@ def verdict(ev: Evidence) -> Verdict:
                        f"without them the narrative shares {ev.rest_narrative_containment:.0%} in "
                        f"{ev.rest_narrative_places} sentence(s) and the function-word patterns "
                        f"{ev.rest_skeleton_containment:.0%}: both paste one statement or release, neither "
-                       f"rewrites the other (a rewrite shares wording in many places, not one block of "
-                       f"{PASTED_MAX_PLACES} sentences or fewer)")
+                       f"rewrites the other (a rewrite shares wording in many places, in its source's order, not "
+                       f"{PASTED_MAX_PLACES} pasted sentences or fewer)")
     if ev.shared_quoted >= STATEMENT_MIN and ev.quoted_share >= STATEMENT_SHARE \
             and ev.longest_quoted_run >= STATEMENT_RUN_WORDS:
         return Verdict("shared_statement", "shared_quotation",
