@@ -650,3 +650,17 @@ def test_a_rewrite_that_keeps_two_sentences_whole_and_edits_another_stays_the_sa
                      "will dredge the main channel this summer so that larger ferries")
     r2 = compare(src, rw2)
     assert r2.evidence.statement_cue == "verbatim" and r2.verdict.rule == "pasted_statement", r2.verdict.reason
+
+
+def test_a_pasted_sentence_is_whole_at_the_verbatim_share_and_not_below():
+    import numpy as np
+    from medialit.compare.comparison import VERBATIM_SHARE, _verbatim
+
+    def whole(share_mine, share_other, n=20):
+        k_m, k_o = round(share_mine * n), round(share_other * n)
+        hit = np.array([True] * k_m + [False] * (n - k_m))
+        other_hit = np.array([True] * k_o + [False] * (n - k_o))
+        return _verbatim([0], np.zeros(n, dtype=int), hit, np.full(n, 5), other_hit, {0: 5})
+
+    assert whole(VERBATIM_SHARE, VERBATIM_SHARE)
+    assert not whole(VERBATIM_SHARE - 0.05, 1.0) and not whole(1.0, VERBATIM_SHARE - 0.05)  # both sides count
