@@ -58,6 +58,7 @@ SAME_EVENT_NAMES_MIN = 4       # ... and at least this many of them
 CONTAINED = 0.6                # the smaller version's narrative found in the larger: "contained"
 PASTED_MAX_PLACES = 4          # a pasted statement block: at most this many shared sentences, ...
 PASTED_GAP = 2                 # ... each within this many sentences of the next (one unshared sentence between)
+VERBATIM_SHARE = 0.8           # a sentence pasted whole: this share of its narrative triples shared, on both sides
 # Words that name a document a reporter may paste from: a cue for statement material
 STATEMENT_CUES = frozenset({"statement", "statements", "release", "releases", "filing", "filings", "communique",
                             "announcement", "bulletin", "advisory", "letter", "notice", "memo", "circular",
@@ -122,10 +123,13 @@ class Evidence(Record):
     **Statement material** (``statement_*``, ``rest_*``): when the shared narrative sits in
     a few contiguous sentences (at most ``PASTED_MAX_PLACES``) that are the only shared
     block, or that name a document or follow a colon ("said in a statement", "the
-    council wrote:"), those sentences are what both reporters pasted from a release or
+    council wrote:"), or several small blocks (at most ``PASTED_MAX_PLACES`` sentences in
+    all) in a different order in the two articles or all shared whole (``VERBATIM_SHARE``),
+    those sentences are what both reporters pasted from a release or
     statement, provided they are less than ``CONTAINED`` (60%) of the shorter article's
     narrative (else the shorter is a short version of the other): ``statement_places`` counts them, ``statement_cue`` is the cue found
-    ("statement", "colon", or "" when none), ``statement_passages`` quotes them (filled in
+    ("statement", "colon", "order", "verbatim", or "" when the only block has none),
+    ``statement_passages`` quotes them (filled in
     by :func:`compare`), and the ``rest_*`` measures are the narrative and function-word
     measures without them. ``statement_blocks``: ``(side, first, last)`` sentence indices
     of each block in the shorter article (side ``"a"`` or ``"b"``), for the passages.
@@ -311,6 +315,35 @@ def token_flags(text: str) -> tuple[list[str], list[int], list[bool], list[bool]
     return norm, starts, quoted, special
 
 
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                    "sept", "oct", "nov", "dec"})
+SCALE_UNITS = frozenset({"million", "billion", "trillion", "bn", "m"})
+
+
+def _small_figures(text: str, norm: list[str], starts: list[int]) -> frozenset[str]:
+    """One-digit figures, counted as shared facts only with the context that makes them a
+    fact: a date ("March 4", "4 March": ``"march 4"``), a percentage ("4 per cent", "4%",
+    "4 percent": ``"4%"``) or a scale ("4 million": ``"4 million"``). A bare "4" (four
+    days, page 4) is too common to count."""
+    out = set()
+    n = len(norm)
+    for k, w in enumerate(norm):
+        if len(w) != 1 or not w.isdigit():
+            continue
+        nxt = norm[k + 1] if k + 1 < n else ""
+        after = text[starts[k] + 1:starts[k] + 3].lstrip()
+        if after.startswith("%") or nxt == "percent" or (nxt == "per" and k + 2 < n and norm[k + 2] == "cent"):
+            out.add(f"{w}%")
+        elif nxt in SCALE_UNITS and not text[starts[k] + 1:starts[k] + 2].isalpha():
+            out.add(f"{w} {'million' if nxt == 'm' else 'billion' if nxt == 'bn' else nxt}")
+        elif k > 0 and norm[k - 1] in MONTHS and text[starts[k - 1]].isupper():
+            out.add(f"{norm[k - 1][:3]} {w}")
+        elif nxt in MONTHS and text[starts[k + 1]].isupper():
+            out.add(f"{nxt[:3]} {w}")
+    return frozenset(out)
+
+
 def _fingerprint(text: str, skip: list) -> Fingerprint:
     import numpy as np
 
@@ -347,7 +380,8 @@ def _fingerprint(text: str, skip: list) -> Fingerprint:
             run.pop(0)
         names.update(f"{x} {y}" for x, y in zip(run, run[1:]))
     digit = _DIGIT.search
-    numbers = frozenset(w for w, sp in zip(norm, special) if sp and len(w) > 1 and digit(w))
+    numbers = frozenset(w for w, sp in zip(norm, special) if sp and len(w) > 1 and digit(w)) | \
+        _small_figures(text, norm, starts)
     cues = frozenset(int(sentence_of[k]) for k, w in enumerate(norm)
                      if w in STATEMENT_CUES and not REPORTING.isdisjoint(norm[max(0, k - 4):k + 4])) or _NO_SENTENCES
     firsts = (np.flatnonzero(np.diff(sentence_of)) + 1).tolist() if len(norm) > 1 else []
@@ -486,6 +520,15 @@ def _statement_material(fa: Fingerprint, fb: Fingerprint) -> dict:
             blocks.append(run)
             run = [s]
     blocks.append(run)
+    # Several small blocks with no cue are statement material too when they cannot be a
+    # rewrite's: together at most PASTED_MAX_PLACES sentences, and either in a different
+    # order in the two articles (a rewrite keeps its source's order across its places), or
+    # every one of their sentences shared word for word on both sides (pasted whole; a
+    # rewrite edits some of the sentences it shares).
+    small_blocks = len(blocks) > 1 and sum(len(b) for b in blocks) <= PASTED_MAX_PLACES
+    scattered = small_blocks and any(where_o[b[0]] < where_o[a[-1]] for a, b in zip(blocks, blocks[1:]))
+    other_hit = np.isin(other, mine, assume_unique=True) if small_blocks else None
+    verbatim = small_blocks and all(_verbatim(b, mine_sent, hit, other_sent, other_hit, where_o) for b in blocks)
     chosen, cues = [], []
     for blk in blocks:
         first, last = blk[0], blk[-1]
@@ -501,6 +544,10 @@ def _statement_material(fa: Fingerprint, fb: Fingerprint) -> dict:
             cue = "statement"
         elif first in fs.after_colon or o_first in fo.after_colon:
             cue = "colon"
+        elif scattered:
+            cue = "order"
+        elif verbatim:
+            cue = "verbatim"
         if cue or len(blocks) == 1:
             chosen.append((first, last, o_first, o_last, len(blk)))
             cues.append(cue)
@@ -536,12 +583,27 @@ def _statement_material(fa: Fingerprint, fb: Fingerprint) -> dict:
     skel_small = min(len(rs), len(ro))
     skel_shared = int(skel_hit.sum())
     skel_places = len(set(skel_sent[skel_hit].tolist())) if skel_sent is not None else 0
-    return dict(statement_places=n_places, statement_cue=next((c for c in cues if c == "statement"), cues[0]),
+    return dict(statement_places=n_places, statement_cue=next((c for c in ("statement", "colon", "order", "verbatim")
+                                                               if c in cues), ""),
                 rest_narrative_containment=int(rest_hit.sum()) / small if small else 0.0,
                 rest_narrative_shared=int(rest_hit.sum()), rest_narrative_places=len(rest_places),
                 rest_skeleton_containment=skel_shared / skel_small if skel_small else 0.0,
                 rest_skeleton_shared=skel_shared, rest_skeleton_places=skel_places,
                 statement_blocks=tuple((side, c[0], c[1]) for c in chosen))
+
+
+def _verbatim(blk, mine_sent, hit, other_sent, other_hit, where_o) -> bool:
+    """True when every sentence of the block ``blk`` (sentence indices in the shorter
+    article) is shared nearly whole: at least ``VERBATIM_SHARE`` of its narrative triples,
+    and of its counterpart's in the other article, are shared."""
+    for s in blk:
+        mine = mine_sent == s
+        there = other_sent == where_o[s]
+        if not mine.any() or not there.any():
+            return False
+        if hit[mine].mean() < VERBATIM_SHARE or other_hit[there].mean() < VERBATIM_SHARE:
+            return False
+    return True
 
 
 def _skeleton_places(fa: Fingerprint, fb: Fingerprint) -> int:
@@ -663,8 +725,12 @@ def _pasted_note(ev: Evidence) -> str:
     if not ev.statement_places:
         return ""
     cue = {"statement": "introduced as a statement, release or other document",
-           "colon": "introduced by a colon"}.get(ev.statement_cue, "not attributed in either text, and the only "
-                                                                   "block shared word for word")
+           "colon": "introduced by a colon",
+           "order": "not attributed, but small blocks in a different order in the two texts, where a rewrite "
+                    "keeps its source's order",
+           "verbatim": "not attributed, but small blocks of whole sentences shared word for word, with nothing "
+                       "edited in them"}.get(ev.statement_cue, "not attributed in either text, and the only "
+                                                               "block shared word for word")
     blocks = len(ev.statement_blocks) or 1
     where = "one block of contiguous sentences" if blocks == 1 else f"{blocks} blocks of contiguous sentences"
     return (f"{ev.statement_places} shared sentence(s) in {where} are pasted material such as a press "
@@ -723,8 +789,8 @@ def verdict(ev: Evidence) -> Verdict:
                        f"without them the narrative shares {ev.rest_narrative_containment:.0%} in "
                        f"{ev.rest_narrative_places} sentence(s) and the function-word patterns "
                        f"{ev.rest_skeleton_containment:.0%}: both paste one statement or release, neither "
-                       f"rewrites the other (a rewrite shares wording in many places, not one block of "
-                       f"{PASTED_MAX_PLACES} sentences or fewer)")
+                       f"rewrites the other (a rewrite shares wording in many places, in its source's order, not "
+                       f"{PASTED_MAX_PLACES} pasted sentences or fewer)")
     if ev.shared_quoted >= STATEMENT_MIN and ev.quoted_share >= STATEMENT_SHARE \
             and ev.longest_quoted_run >= STATEMENT_RUN_WORDS:
         return Verdict("shared_statement", "shared_quotation",

@@ -503,3 +503,164 @@ def test_pasted_blocks_do_not_join_a_family_but_the_rewrite_does():
         "fear the digging", "are afraid the digging")
     fams = story_families({"a": _REPORT_A, "b": _REPORT_B, "rw": rewrite})
     assert sorted(sorted(f) for f in fams) == [["a", "rw"], ["b"]]
+
+
+# --- pasted release lines in several places, and small figures (issue 15, round 5) -------
+
+_RELEASE_1 = ("The new branch library will lend tools, sewing machines and board games as well as books, and "
+              "will have a quiet study room on the first floor.")
+_RELEASE_2 = ("Opening hours will run from eight in the morning until nine at night on weekdays, with shorter "
+              "hours at weekends.")
+
+
+def _scattered_pair(first_a, second_a, first_b, second_b):
+    a = ("Pupils from the nearby primary school cut the ribbon at the new library in Ashby Vale on Saturday. "
+         + first_a + " The old reading room above the post office closed six years ago, and since then "
+         "residents have had to take two buses to borrow a book. Volunteers spent the last month shelving "
+         "donated novels and labelling the children's corner. " + second_a + " A retired teacher who "
+         "campaigned for the branch called the day a small miracle for the village.")
+    b = ("Ashby Vale has a library again, after a campaign that lasted longer than some of its members expected "
+         "to live. " + first_b + " Councillors had twice voted to sell the site to a developer before a "
+         "petition changed their minds. The building is a converted garage, and the heating still has to be "
+         "switched on by hand each morning. Parents said they were relieved to have somewhere warm for "
+         "homework. " + second_b + " Critics on the council say the running costs have not been properly "
+         "budgeted beyond next spring.")
+    return a, b
+
+
+def test_release_sentences_pasted_in_a_different_order_are_statement_material():
+    # the same two unattributed release sentences, one early and one late in A, the other way round in B
+    a, b = _scattered_pair(_RELEASE_1, _RELEASE_2, _RELEASE_2, _RELEASE_1)
+    r = compare(a, b)
+    ev = r.evidence
+    assert ev.narrative_places >= 2 and ev.narrative_containment >= SHARED_NARRATIVE  # the round-4 rule joined these
+    assert r.verdict.label == "shared_statement" and r.verdict.rule == "pasted_statement", r.verdict.reason
+    assert ev.statement_cue == "order" and ev.statement_places == 2 and ev.rest_narrative_places == 0
+    assert "different order" in r.verdict.reason
+    assert compare(b, a).verdict.rule == "pasted_statement"  # symmetric
+    from medialit.compare import story_families
+    assert sorted(sorted(f) for f in story_families({"a": a, "b": b})) == [["a"], ["b"]]
+
+
+def test_few_whole_sentences_pasted_in_the_same_order_with_nothing_else_shared_are_statement_material():
+    a, b = _scattered_pair(_RELEASE_1, _RELEASE_2, _RELEASE_1, _RELEASE_2)
+    r = compare(a, b)
+    assert r.evidence.statement_cue == "verbatim" and r.evidence.statement_places == 2
+    assert r.verdict.rule == "pasted_statement", r.verdict.reason
+    assert "word for word" in r.verdict.reason
+
+
+def test_edited_shared_sentences_in_the_same_order_stay_a_rewrite():
+    # the same places, in the same order, but each sentence edited around its shared words:
+    # what a rewrite does, not a paste; the round-4 verdict stands
+    ed1 = _RELEASE_1.replace("as well as books", "besides its books").replace("on the first floor", "upstairs")
+    ed2 = _RELEASE_2.replace("with shorter hours at weekends", "and the doors close early on Saturdays")
+    a, b = _scattered_pair(_RELEASE_1, _RELEASE_2, ed1, ed2)
+    r = compare(a, b)
+    assert r.evidence.narrative_places >= 2 and r.evidence.statement_places == 0
+    assert r.verdict.label == "same_story", r.verdict.reason
+
+
+def test_a_rewrite_that_moves_paragraphs_is_not_mistaken_for_scattered_release_lines():
+    source = ("The harbour authority will dredge the main channel this summer so that larger ferries can dock. "
+              "Work is expected to take eleven weeks and will be done mostly at night. Fishing boats will be "
+              "moved to a temporary mooring on the north quay while the dredgers are working. The spoil will be "
+              "taken out to sea and dumped at a licensed site well away from the bathing beaches. Local "
+              "divers fear the work will cloud the water over the wreck that draws tourists each year. The "
+              "authority says the channel has not been deepened since the port was rebuilt after the war.")
+    parts = source.split(". ")
+    moved = ". ".join([parts[5].rstrip("."), parts[0], parts[2], parts[1], parts[4], parts[3]]) + "."
+    moved = moved.replace("will be done mostly at night", "will mostly be carried out at night")
+    r = compare(source, moved)
+    assert r.verdict.label == "same_story" and r.evidence.statement_places == 0, r.verdict.reason
+
+
+def test_a_short_early_version_reordered_inside_the_later_one_stays_the_same_story():
+    early = _RELEASE_1 + " " + _RELEASE_2
+    _, later = _scattered_pair(_RELEASE_1, _RELEASE_2, _RELEASE_2, _RELEASE_1)
+    r = compare(early, later)
+    assert r.verdict.label == "same_story" and r.evidence.contained and r.evidence.statement_places == 0
+
+
+def test_one_digit_figures_count_with_their_unit_or_date():
+    from medialit.compare.comparison import fingerprint
+
+    fp = fingerprint("Fares rise by 4 per cent from March 4, after a 3% cut on 9 June that cost 2 million euros. "
+                     "The line was shut for 4 days, and the report is on page 7. It may 5 times fail.")
+    assert {"4%", "mar 4", "3%", "jun 9", "2 million"} <= fp.numbers
+    assert not {"4", "7", "5"} & fp.numbers  # a bare digit is not a fact
+
+
+_STRIKE_A = ("Bus drivers in Westford will walk out for two days from April 8, their union announced on Monday. "
+             "The union's regional secretary, Marta Quinlan, said drivers had been offered a rise of 3 per cent, "
+             "below inflation. \"Nobody wants to leave passengers stranded in the rain,\" she said. Schools have "
+             "been told to expect late arrivals.")
+_STRIKE_B = ("Commuters in Westford should plan for disruption next month. Drivers rejected a 3 per cent pay offer "
+             "and will stop work from April 8. Marta Quinlan, who speaks for the drivers, told a rally that "
+             "\"nobody wants to leave passengers stranded in the rain\" but that wages had to keep up with rents. "
+             "The operator said it was disappointed.")
+
+
+def test_one_name_and_small_figures_with_a_shared_quote_are_the_same_event():
+    r = compare(_STRIKE_A, _STRIKE_B)
+    assert set(r.evidence.shared_numbers) >= {"3%", "apr 8"}
+    assert r.verdict.label == "same_event" and r.verdict.rule == "shared_quotes_and_figures", r.verdict.reason
+    # without the two small figures only the name and the quote are shared: not enough
+    bare = compare(_STRIKE_A.replace("3 per cent", "a small amount").replace("April 8", "next week"),
+                   _STRIKE_B.replace("3 per cent", "modest").replace("April 8", "the tenth"))
+    assert bare.verdict.label == "unrelated"
+
+
+def test_two_unrelated_articles_that_both_say_4_per_cent_are_not_the_same_event():
+    a = ("House prices in the coastal towns rose 4 per cent in the year to March 4, estate agents said. Buyers "
+         "from the cities are chasing larger gardens, and one agent called the new rules on second homes "
+         "\"a step in the right direction\" for local families.")
+    b = ("The chemical plant's output fell 4 per cent after a fire on March 4 shut one of its furnaces. Managers "
+         "said the repairs were \"a step in the right direction\" but warned that orders from abroad were "
+         "still weak.")
+    r = compare(a, b)
+    assert set(r.evidence.shared_numbers) == {"4%", "mar 4"} and r.evidence.shared_quoted >= EVENT_QUOTED_MIN
+    assert r.verdict.label == "unrelated", r.verdict.reason  # no shared name, only two facts
+
+
+
+def test_a_rewrite_that_keeps_two_sentences_whole_and_edits_another_stays_the_same_story():
+    # three shared places in source order, apart: two sentences whole, one edited around its
+    # shared words. An edited shared sentence is what a rewrite does: not pasted lines
+    src = ("The harbour authority will dredge the main channel this summer so that larger ferries can dock at "
+           "the eastern pier. Harbour staff were not told until Friday, and several of them learned about the "
+           "plan from a notice pinned to the door of the canteen. The old pilot boat is for sale. "
+           "Work is expected to take eleven weeks and will be done mostly at night. Some residents say they "
+           "were not consulted, and a petition against night work has been left in the newsagent on the "
+           "corner. Two cafes on the front are already closed for the season. Local divers "
+           "fear the work will cloud the water over the wreck that draws tourists each year. A meeting is "
+           "planned at the town hall next week.")
+    rw = ("The ferry company welcomed the news, saying its customers had waited long enough for a crossing "
+          "that does not depend on the tide. The harbour authority is to dredge the main channel in the summer "
+          "so that bigger ferries can dock at the eastern pier. Fishermen's leaders asked for compensation. "
+          "Work is expected to take eleven weeks and will be done mostly at night. The council has not taken "
+          "a position, although its members have been sent a long briefing paper by the authority's "
+          "engineers. Its planning chair is on leave. Local divers fear the work will cloud the water over "
+          "the wreck that draws tourists each year. Tickets for next year's crossings go on sale in March.")
+    r = compare(src, rw)
+    assert r.evidence.narrative_places == 3
+    assert r.evidence.statement_places == 0 and r.verdict.label == "same_story", r.verdict.reason
+    # the same texts with the edited sentence pasted whole too: few whole sentences, nothing else shared
+    rw2 = rw.replace("is to dredge the main channel in the summer so that bigger ferries",
+                     "will dredge the main channel this summer so that larger ferries")
+    r2 = compare(src, rw2)
+    assert r2.evidence.statement_cue == "verbatim" and r2.verdict.rule == "pasted_statement", r2.verdict.reason
+
+
+def test_a_pasted_sentence_is_whole_at_the_verbatim_share_and_not_below():
+    import numpy as np
+    from medialit.compare.comparison import VERBATIM_SHARE, _verbatim
+
+    def whole(share_mine, share_other, n=20):
+        k_m, k_o = round(share_mine * n), round(share_other * n)
+        hit = np.array([True] * k_m + [False] * (n - k_m))
+        other_hit = np.array([True] * k_o + [False] * (n - k_o))
+        return _verbatim([0], np.zeros(n, dtype=int), hit, np.full(n, 5), other_hit, {0: 5})
+
+    assert whole(VERBATIM_SHARE, VERBATIM_SHARE)
+    assert not whole(VERBATIM_SHARE - 0.05, 1.0) and not whole(1.0, VERBATIM_SHARE - 0.05)  # both sides count
