@@ -205,20 +205,34 @@ def show_article(article: str | Path | Article, *, corpus: Corpus | None = None,
 
 # ---------------------------------------------------------------- lateral reading (offline)
 
-def show_lateral_reading(name: str | None = None, *, people: bool = False, snapshot: Snapshot | None = None) -> HTML:
+def show_lateral_reading(name: str | None = None, *, people: bool = False, person: str | None = None,
+                         snapshot: Snapshot | None = None) -> HTML:
     """The teaching snapshot of what a search elsewhere finds about each outlet (or, with
     ``people=True``, each named person) of the seeds: one table, the same questions for every
-    row; ``name`` keeps the rows whose name contains it.
+    row; ``name`` keeps the rows whose name contains it. ``person`` adds, under the same
+    banner, the people's table with the rows whose name contains it: one outlet and one
+    person to investigate, e.g. ``show_lateral_reading("Al-Ahed", person="Bolton")``.
 
     >>> "teaching snapshot" in str(show_lateral_reading("Reuters")).lower()
     True
+    >>> str(show_lateral_reading("Reuters", person="Bolton")).count("<th scope='row'>")
+    2
     """
     snap = snapshot or load_snapshot()
     if people:
-        questions, entries = snap.person_questions, (snap.person(name) if name else list(snap.people))
+        tables = [_snapshot_table("person", snap.person_questions, snap.person(name) if name else list(snap.people), name)]
     else:
-        questions, entries = snap.questions, (snap.find(name) if name else list(snap.entries))
-    head = "".join(f"<th scope='col'>{escape(q)}</th>" for q in ("person" if people else "outlet", *questions))
+        tables = [_snapshot_table("outlet", snap.questions, snap.find(name) if name else list(snap.entries), name)]
+        if person is not None:
+            tables.append(_snapshot_table("person", snap.person_questions, snap.person(person), person))
+    banner = (f"<p><b>[Teaching snapshot, not live search results]</b> {escape(snap.describes)} "
+              f"Written by the kit's authors; check it against a live search if you can.</p>")
+    return HTML(_STYLE + f'<div class="ml-read" style="max-width:none">{banner}{"".join(tables)}'
+                f"<p><i>{escape(snap.note)}</i></p></div>")
+
+
+def _snapshot_table(first: str, questions: tuple[str, ...], entries: list, name: str | None) -> str:
+    head = "".join(f"<th scope='col'>{escape(q)}</th>" for q in (first, *questions))
     rows = []
     for e in entries:
         cells = "".join(f"<td>{escape(a)}</td>" for a in e.answers)
@@ -226,8 +240,4 @@ def show_lateral_reading(name: str | None = None, *, people: bool = False, snaps
     if not rows:
         rows.append(f"<tr><td colspan='{len(questions) + 1}'>No row matches {escape(name or '')!r}: "
                     "the snapshot covers only the seeds' outlets and named people.</td></tr>")
-    banner = (f"<p><b>[Teaching snapshot, not live search results]</b> {escape(snap.describes)} "
-              f"Written by the kit's authors; check it against a live search if you can.</p>")
-    return HTML(_STYLE + f'<div class="ml-read" style="max-width:none">{banner}'
-                f'<table class="ml-facts"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-                f"<p><i>{escape(snap.note)}</i></p></div>")
+    return f'<table class="ml-facts"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'

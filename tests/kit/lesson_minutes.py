@@ -5,7 +5,11 @@ and half a minute per code cell that is not an exercise's own answer or check ce
 
 A section whose heading says "optional" is counted apart (as is a paragraph that starts
 "**Optional", with what follows it up to the next heading), and so is the pre-check (00) and
-the post-check (07). These are estimates from a count, not timings of a class.
+the post-check (07). A section whose heading says "with internet" is done only by a class that
+has it ("online"), one whose heading says "without internet" only by a class that has not
+("offline"): each path is the core plus its own part, and both must fit a lesson. A section
+optional inside an offline one is optional. These are estimates from a count, not timings of
+a class.
 
     PYTHONPATH=. python tests/kit/lesson_minutes.py            # the table, one row per lesson
     PYTHONPATH=. python tests/kit/lesson_minutes.py --outputs  # every printed word read too (runs them)
@@ -29,13 +33,15 @@ ALLOWANCE = {"single_choice": 1.5, "multiple_choice": 2, "number": 2, "label_ite
 OWN_ARTICLE_WORDS = 600
 """07 part B: the student's own article, read whole; its length is unknown, so a typical news story."""
 
-PARTS = ("core", "optional", "check")
+PARTS = ("core", "optional", "check", "online", "offline")
+PATHS = {"with internet": ("core", "online"), "without internet": ("core", "offline")}
 
 _SHOW = re.compile(r"""ex\.show\(\s*["']([^"']+)["']""")
 _CHECK = re.compile(r"""^\s*ex\.check\(""")
 _SHOW_SEED = re.compile(r"""show_article\(\s*["'](\d{3})["']""")
 _CORPUS_SEED = re.compile(r"""corpus\[\s*["'](\d{3})["']\s*\]""")
 _HEADING = re.compile(r"^(#{2,4})\s+(.*)$", re.MULTILINE)
+_LATERAL = re.compile(r"show_lateral_reading\(([^)]*)\)")
 
 
 @dataclass
@@ -107,7 +113,9 @@ def estimate(stem: str, outputs: dict[int, int] | None = None) -> dict[str, Part
                 open_sections = [s for s in open_sections if s[0] < level]
                 lowered = title.casefold()
                 kind = ("check" if "pre-check" in lowered or "post-check" in lowered else
-                        "optional" if "optional" in lowered else None)
+                        "optional" if "optional" in lowered else
+                        "offline" if "without internet" in lowered else
+                        "online" if "with internet" in lowered else None)
                 if kind:
                     open_sections.append((level, kind))
             if source.lstrip().startswith("**Optional"):   # an optional end of a section, to its next heading
@@ -141,12 +149,9 @@ def _whole_texts(source: str, corpus, read: set[str]) -> int:
             texts["sample"] = report.read_article().text
     if "side_by_side(" in source:
         texts.update((seed, corpus[seed].text) for seed in _CORPUS_SEED.findall(source))
-    if "show_lateral_reading(" in source:
-        from medialit.views import show_lateral_reading
-        people = "people=True" in source
-        html = str(show_lateral_reading(people=people))
-        texts[f"snapshot people={people}"] = re.sub(r"<style.*?</style>", " ", html, flags=re.S)
-    total = sum(words(text) for name, text in texts.items() if name not in read)
+    for call in _LATERAL.findall(source):
+        texts[f"snapshot {call}"] = _snapshot_words(call)
+    total = sum(text if isinstance(text, int) else words(text) for name, text in texts.items() if name not in read)
     read.update(texts)
     if "show_sourcing(mine)" in source and "own" not in read:
         read.add("own")
@@ -154,19 +159,49 @@ def _whole_texts(source: str, corpus, read: set[str]) -> int:
     return total
 
 
-def table(outputs: bool = False) -> list[tuple[str, int, int, int]]:
-    """(lesson, core, optional, check) minutes, rounded, for every notebook."""
+def _snapshot_words(call: str) -> int:
+    """Words of one ``show_lateral_reading(...)`` call's view. Called with a name (the outlet,
+    and ``person=`` one person, that the student picks), its rows count as the longest outlet
+    and the longest person, whichever the student picks."""
+    from medialit.corpus.lateral import load_snapshot
+    from medialit.views import show_lateral_reading
+
+    def text(html) -> str:
+        return re.sub(r"<style.*?</style>", " ", str(html), flags=re.S)
+
+    snap = load_snapshot()
+    people = "people=True" in call
+    if not re.match(r"""\s*["']""", call):                  # no name: the whole table
+        return words(text(show_lateral_reading(people=people)))
+    longest = lambda entries: max(entries, key=lambda e: words(" ".join((e.outlet, *e.answers)))).outlet
+    if people:
+        return words(text(show_lateral_reading(longest(snap.people), people=True)))
+    person = longest(snap.people) if "person=" in call else None
+    return words(text(show_lateral_reading(longest(snap.entries), person=person)))
+
+
+def path_minutes(parts: dict[str, Part]) -> dict[str, float]:
+    """Core minutes of each path: with internet (core + online part), without (core + offline part)."""
+    return {path: sum(parts[p].minutes for p in names) for path, names in PATHS.items()}
+
+
+def table(outputs: bool = False) -> list[tuple[str, int, int, int, int]]:
+    """(lesson, core with internet, core without internet, optional, check) minutes, rounded,
+    for every notebook."""
     rows = []
     for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
         parts = estimate(path.stem, output_words(path.stem) if outputs else None)
-        rows.append((path.stem, *(round(parts[p].minutes) for p in PARTS)))
+        paths = path_minutes(parts)
+        rows.append((path.stem, round(paths["with internet"]), round(paths["without internet"]),
+                     round(parts["optional"].minutes), round(parts["check"].minutes)))
     return rows
 
 
 if __name__ == "__main__":
     detail, every_output = "-v" in sys.argv, "--outputs" in sys.argv
-    for stem, core, optional, check in table(every_output):
-        print(f"{stem:36} core {core:3}  optional {optional:3}  pre/post-check {check:3}")
+    for stem, online, offline, optional, check in table(every_output):
+        print(f"{stem:36} core {online:3} (without internet {offline:3})  optional {optional:3}  "
+              f"pre/post-check {check:3}")
         if detail:
             for name, part in estimate(stem, output_words(stem) if every_output else None).items():
                 print(f"    {name:8} {part.words:5} words  {part.allowance:5.1f} min exercises "

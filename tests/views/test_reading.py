@@ -162,3 +162,12 @@ def test_the_people_table_asks_every_person_the_same_questions_and_a_miss_says_s
     assert "Jim Jatras" in html and "Christopher Sabatini" in html
     assert html.count("<th scope='row'>") == len(load_snapshot().people)
     assert "No row matches 'Daily Example'" in str(show_lateral_reading("Daily Example"))
+
+
+def test_one_outlet_and_one_person_share_one_banner_and_a_missed_person_says_so():
+    html = str(show_lateral_reading("Al-Ahed", person="Bolton"))
+    assert html.count("[Teaching snapshot, not live search results]") == 1
+    assert html.count("<th scope='row'>") == 2 and "Al-Ahed" in html and "John Bolton" in html
+    assert html.count("<table") == 2 and "who owns it" in html and "whom they speak for" in html
+    assert "No row matches 'Nobody'" in str(show_lateral_reading("Reuters", person="Nobody"))
+    assert "<table" in str(show_lateral_reading("Reuters")) and str(show_lateral_reading("Reuters")).count("<table") == 1
