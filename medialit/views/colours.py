@@ -7,9 +7,13 @@
 """
 from __future__ import annotations
 
-__all__ = ["AA_TEXT", "contrast", "luminance", "text_colour_on"]
+__all__ = ["AA_TEXT", "OKABE_ITO", "contrast", "luminance", "text_colour_on"]
 
 AA_TEXT = 4.5   # WCAG 2 level AA, normal-size text
+
+# Okabe & Ito (2008) colour-blind-safe palette, in the order the charts give it to their series:
+# yellow last, because it is the hardest to see on white.
+OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999", "#F0E442"]
 
 
 def _rgb(colour) -> tuple[float, float, float]:

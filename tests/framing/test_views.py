@@ -11,7 +11,7 @@ import pytest
 from medialit import framing
 from medialit.views import concordance_table, counts_table, framing_table
 from medialit.views.charts import dispersion
-from medialit.views.charts.framing import OKABE_ITO
+from medialit.views.colours import OKABE_ITO
 
 
 def test_the_dispersion_has_a_title_labelled_axes_and_a_row_for_every_article(seeds):

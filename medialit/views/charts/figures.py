@@ -32,8 +32,8 @@ from medialit.figures.extraction import KINDS, extract
 from medialit.checks.reference import Reference, load_reference
 from medialit.views.charts.alt import alt_text, attach, usd
 from medialit.views.charts.style import follows_font_scale
+from medialit.views.colours import OKABE_ITO
 
-OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000", "#999999"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++", "**"]
 SERIES_STYLE = {"WTI": dict(color="#0072B2", linestyle="-", marker="o"),
                 "Brent": dict(color="#D55E00", linestyle="--", marker="s")}

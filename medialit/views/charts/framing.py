@@ -24,8 +24,8 @@ from typing import Any, Iterable
 from medialit.framing import load_rules, term_positions
 from medialit.views.charts.alt import attach
 from medialit.views.charts.style import follows_font_scale, scaled
+from medialit.views.colours import OKABE_ITO
 
-OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999", "#F0E442"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "h"]
 
 
