@@ -25,6 +25,8 @@ SHAPES = {
     "digits and dots, no spaces": lambda n: _numbers(n, ".", 999),
     "numbers glued by commas": lambda n: _numbers(n, ",", 9999),
     "digits and slashes": lambda n: _numbers(n, "/", 99),
+    # the same run ending in a letter: nothing after it may be re-read from every group
+    "digits and slashes, then a letter": lambda n: _numbers(n - 1, "/", 99).rstrip("/") + "x",
     "digits and colons": lambda n: _numbers(n, ":", 99),
     "digits and hyphens": lambda n: _numbers(n, "-", 99),
     "letters, digits and dots (codes)": lambda n: _repeat("x1.", n),

@@ -5,6 +5,7 @@ Internal module: use :func:`medialit.figures.extraction.extract`.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -28,6 +29,51 @@ _NAME_COMMA_AFTER = re.compile(r",|\s+(?:of|from|and|was|is|who|were|has|had|die
 _RATE = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+(?P<a>an?)\s+)(?:(?P<n>\d[\d,]*)\s+)?(?P<w>[A-Za-z]+)\b"
                    r"(?!\s+(?:earlier|ago|later|before|after|apart|on)\b|\s+from\s+(?:now|then|today)\b)")
 _CODE_AFTER = re.compile(r"[^\W\d_]")
+# Money written in a subunit is reported in the main unit, as the devset guide's money values
+# are: "62p" = 0.62 GBP. Pence are always sterling; "cents" are a hundredth of the dollar or the
+# euro, whichever the article writes more often (as often: the one written last before them, else
+# first after them); in an article with neither the figure stays in cents and the note says why.
+_SUBUNITS = {"pence": "GBP", "cent": None}
+_DOLLARS = re.compile(r"\$|\bdollars?\b|\bUSD\b", re.I)
+_EUROS = re.compile(r"€|\beuros?\b|\bEUR\b", re.I)
+
+
+@lru_cache(maxsize=8)
+def _cents_cues(text: str) -> tuple[list[int], list[str]]:
+    """Where the article writes dollars or euros, in order, and which."""
+    cues = sorted([(m.start(), "USD") for m in _DOLLARS.finditer(text)] + [(m.start(), "EUR") for m in _EUROS.finditer(text)])
+    return [p for p, _ in cues], [cur for _, cur in cues]
+
+
+def _cents_currency(text: str, pos: int) -> tuple[str | None, str]:
+    """The currency of "cents" at ``pos``: the one of dollars and euros the article writes more
+    often; with as many of each, the one written last before it ("$1.2bn, or 83 cents a share"),
+    else the first after it; None when the article writes neither."""
+    at, cur = _cents_cues(text)
+    if not at:
+        return None, ""
+    usd = cur.count("USD")
+    if usd * 2 != len(cur):
+        main = "USD" if usd * 2 > len(cur) else "EUR"
+        return main, f"the article writes {'dollars' if main == 'USD' else 'euros'} more often"
+    i = bisect.bisect_left(at, pos) - 1
+    if i >= 0:
+        return cur[i], f"{'dollars' if cur[i] == 'USD' else 'euros'} as often as the other; the money written before it"
+    return cur[0], f"{'dollars' if cur[0] == 'USD' else 'euros'} as often as the other; the money written after it"
+
+
+def _in_main_unit(c: Cand, text: str, sub: str) -> str:
+    main, why = (_SUBUNITS[sub], "") if _SUBUNITS[sub] else _cents_currency(text, c.start)
+    if main is None:
+        c.notes.append("unsure which currency's cents (the article writes no dollars or euros): kept in cents")
+        return sub
+    if isinstance(c.value, float):
+        c.value /= 100
+    for end in ("low", "high"):
+        if isinstance(getattr(c, end), float):
+            setattr(c, end, getattr(c, end) / 100)
+    c.notes.append(f"{sub} = a hundredth of the main unit ({main})" + (f" ({why})" if why else ""))
+    return main
 _TEMPERATURE = re.compile(r"\s?°\s?([CF])\b|([CF])(?![\w])")
 _CURRENCY_CODE_AFTER = re.compile(r"\s+(USD|EUR|GBP|JPY|CHF|CNY|INR|RUB|CAD|AUD)\b")
 
@@ -377,6 +423,8 @@ def classify_candidate(rules: FigureRules, text: str, start: int, end: int, cur:
             if money_rule is None:
                 c.notes.append(f"currency word = {currency}")
             pos = pos2
+    if currency in _SUBUNITS:
+        currency = _in_main_unit(c, text, currency)
     if currency:
         r = _rate(rules, text, pos, currency)
         if r:

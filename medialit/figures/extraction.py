@@ -104,6 +104,7 @@ def _scanner(rules: FigureRules):
     other |= set(rules.multiples) | set(rules.vague_durations) | set(rules.vague_joined) | set(ORDINAL_WORDS)
     other |= {f"{lead} {w}" for w in rules.word_durations for lead in ("a", "an", "half a", "half an", "another")}
     other |= {f"{lead} {w}" for w in rules.word_distances for lead in ("a", "an")}
+    other |= {f"the {p} {w}" for p in ("past", "previous") for w in ("decade", "century") if w in rules.word_durations}
     anchors = number_words | months | vague_first | other
     trie = re.compile(rf"\b{trie_regex(sorted(anchors))}\b")
     trie_i = re.compile(trie.pattern, re.I)
@@ -289,6 +290,10 @@ def _merge_ranges(text: str, kept: list[Cand], change_words: frozenset[str] = fr
             elif c.kind == prev.kind and prev.unit and c.unit and c.unit.startswith(prev.unit + "/"):
                 prev.unit = c.unit   # "from $84 to $79 a barrel": both are prices a barrel
                 prev.notes.append(f"unit '{c.unit}' carried from '{text[c.start:c.end]}' (from ... to ...)")
+            elif c.kind == "number" and c.unit is None and c.rule == "number" and prev.unit and prev.kind != "number":
+                # "cut opening hours from 48 hours a week to 35": the bare level after is in the same unit
+                c.kind, c.unit, c.rule = prev.kind, prev.unit, f"{prev.kind}: unit of the level before (from ... to ...)"
+                c.notes.append(f"unit '{prev.unit}' carried from '{text[prev.start:prev.end]}' (from ... to ...)")
             c.notes.append("the level after a change written 'from ... to ...'")
             out.append(c)
             continue
@@ -470,12 +475,22 @@ _WORD = re.compile(r"[A-Za-z]+")
 _NOT_THE_SUBJECT = frozenset("said says say told reported estimated estimate expects expected believe believes "
                              "it which that they who this there".split())
 _WHO_AFTER = re.compile(r"\s+(?:who|whom)\b")
-_CROWD_OF = re.compile(r"\b(?P<w>[a-z]+)\s+of\s+$")
+_CROWD_OF = re.compile(r"\b(?P<w>[a-z]+)\s+of\s+(?:(?:about|around|some|roughly|nearly|almost|approximately|"
+                       r"more\s+than|over|at\s+least|close\s+to|just\s+(?:over|under))\s+)?$")
+# "the number of children in care rose from 410 to 566": the counted noun is named by "the
+# number of", and a verb of change leads to the bare number
+_NUMBER_OF = re.compile(r"\b(?:the|The)\s+(?:total\s+)?number\s+of\s+(?:[a-z]+\s+)?(?P<w>[a-z]{3,})\b")
+
+
+# qualifiers of approximation, which leave what is counted unchanged ("kills about 16,500")
+_APPROX = frozenset("about around some roughly nearly almost approximately an estimated".split()) | {"close to", "more than", "at least", "an estimated"}
 
 
 def _bare(c: Cand) -> bool:
-    return c.kind == "number" and c.unit is None and c.rule == "number" and not c.qualifier \
-        and isinstance(c.value, float) and 2 <= c.value < 1e15 and c.value == int(c.value)
+    """A bare whole number: no unit, no noun (a qualifier such as "about" may stand before it:
+    it changes how many, not what is counted)."""
+    return c.kind == "number" and c.unit is None and c.rule == "number" \
+        and (not c.qualifier or c.qualifier.lower() in _APPROX) and isinstance(c.value, float) and 2 <= c.value < 1e15 and c.value == int(c.value)
 
 
 def _count_from_sentence(rules: FigureRules, text: str, c: Cand, sent_start: int) -> None:
@@ -501,6 +516,8 @@ def _count_from_sentence(rules: FigureRules, text: str, c: Cand, sent_start: int
         return
     if not _TO_BY_FROM.search(before):
         return
+    if _number_of(rules, text, c, sent_start):
+        return
     m = _SUBJECT.match(text, sent_start, c.start)
     if not m or c.start - m.end() > 240:
         return   # the subject must be near: a long sentence is not read back to its start for every number
@@ -518,12 +535,36 @@ def _count_from_sentence(rules: FigureRules, text: str, c: Cand, sent_start: int
                    "and a verb of change leads to the number")
 
 
+def _number_of(rules: FigureRules, text: str, c: Cand, sent_start: int) -> bool:
+    """"The number of children in care has risen from 410 to 566": the plural noun after "the
+    number of", earlier in the sentence (at most 160 characters back), with a verb of change
+    between it and the number, is what the number counts (unsure)."""
+    lo = max(sent_start, c.start - 160)
+    m = None
+    for m in _NUMBER_OF.finditer(text, lo, c.start):
+        pass
+    if m is None:
+        return False
+    lw = m.group("w").lower()
+    if lw in rules.amount_subjects or lw in rules.not_nouns or not (
+            lw in rules.irregular_plurals or (lw.endswith("s") and not lw.endswith("ss"))):
+        return False
+    words = [x.lower() for x in _WORD.findall(text, m.end(), c.start)]
+    if not any(x in rules.change_words and x not in ("by", "up", "down", "higher", "lower") for x in words):
+        return False
+    c.kind, c.unit, c.rule = "count", lw, "count: 'the number of' + noun, after a verb of change (unsure)"
+    c.notes.append(f"unsure: the noun is not next to the number; '{text[m.start():m.end()]}' names what is "
+                   "counted, and a verb of change leads to the number")
+    return True
+
+
 def _carry_noun(text: str, c: Cand, count: Cand) -> None:
     """A bare whole number after a count in the same sentence, no larger than it and followed by a
     preposition, a comma or a verb it is the subject of ("14 patients; four remain ..."), counts the same thing with the noun left out: "five jet sales this
     week: two to one airline and three to another". Marked unsure: the noun is not written."""
-    if c.kind != "number" or c.unit is not None or c.rule != "number" or c.qualifier or not isinstance(c.value, float):
-        return
+    if c.kind != "number" or c.unit is not None or c.rule != "number" or not isinstance(c.value, float) \
+            or (c.qualifier and c.qualifier.lower() not in _APPROX):
+        return   # "children ... under five": "under"/"over" before a bare number is an age as often as a count
     v, whole = c.value, count.value if isinstance(count.value, float) else count.high
     if whole is None or not (2 <= v <= whole and v == int(v)) or not _ELLIPSIS_AFTER.match(text, c.end, min(len(text), c.end + 12)):
         return

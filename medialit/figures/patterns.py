@@ -91,7 +91,9 @@ ORDINAL_WORDS = {w: i for i, w in enumerate(
 _ORDINAL_AHEAD = re.compile(r"(?:[\s-]+(?P<w>[a-z][a-z-]*))")
 # "twice a day" (a frequency), "$15 an hour", "$90 more a year" (rates), "52 weeks in a year" (a conversion)
 _NOT_DURATION_LEFT = re.compile(r"(?:\b(?:once|twice|thrice|times|per|every|each|more|less|extra|on)|\d"
-                                r"|\b(?:seconds|minutes|hours|days|weeks|months)\s+in)\s+$", re.I)
+                                r"|\b(?:seconds|minutes|hours|days|weeks|months)\s+in"
+                                # "48 hours a week", "three nights a month": the rate of the time before it
+                                r"|\d[\d,.]*\s+(?:seconds|minutes|hours|days|nights|weeks|months))\s+$", re.I)
 # "a year ago", "from a year earlier", "a week before": a point in the past to compare with, like
 # "last year" (not a figure); "a day after", "a week later" measure the time between two events
 # "... €410 million, a year." / "... 2,000 people, a week,": a rate set off by a comma after an amount
@@ -100,7 +102,8 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _PAST_POINT_AFTER = re.compile(r"\s+(?:ago|earlier|before|previously|prior)\b", re.I)
 _WORD_DISTANCE = re.compile(r"an?\s+(?P<w>[a-z]+)\s+(?:away|from|long|wide|high|deep|off|north|south|east|west|"
                             r"further|farther|closer|down|up|along|inland|offshore)\b", re.I)
-_WORD_DURATION = re.compile(r"(?P<half>half\s+)?(?:an?|one|another)\s+(?P<w>[a-z]+)\b(?![-\w])", re.I)
+_WORD_DURATION = re.compile(r"(?P<half>half\s+)?(?:an?|one|another)\s+(?P<w>[a-z]+)\b(?![-\w])"
+                            r"(?P<and_half>\s+and\s+a\s+half\b)?", re.I)
 _FRACTION_DEN = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
                  "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 _RATIO = re.compile(r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,5}(?:,\d{3})*)\b(?!\s*(?:%|per))", re.I)
@@ -122,7 +125,10 @@ _CODE_PREFIX_OK = {"mid", "pre", "post", "early", "late", "circa", "since", "by"
 _ORDINAL = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)\b", re.I)
 _RACE_TIME = re.compile(r"\d{1,2}:[0-5]\d:[0-5]\d")
 _RACE_LEFT = re.compile(r"\b(?:in|of|clocked|timed|record|best)\s+$", re.I)
-_REF_SLASH = re.compile(r"\d+(?:/\d+){2,}(?![\w/]|[.,]\d)")
+# Tried only where a run of digit groups starts (not after "12/"), and without backtracking: a
+# start inside a run can only fail where the run's start failed, and a long pasted run such as
+# "12/5/99/..." that ends badly was re-scanned from every group (quadratic; issue 18).
+_REF_SLASH = re.compile(r"(?<!\d/)\d++(?:/\d++){2,}+(?!\w|/\d|[.,]\d)")
 _SHORT_SLASH = re.compile(r"(?<![\w/.,])\d{1,2}/\d{1,2}(?![\w/]|[.,]\d)")
 
 
@@ -467,6 +473,12 @@ def word_anchor(text: str, rules: FigureRules, s: int, word: str, out: list, cou
         _ordinal(out, text, s + k, s + len(word), ORDINAL_WORDS[word[k:]], rules)
     if word.split()[-1] in rules.word_durations and word.split()[0] in ("a", "an", "one", "half", "another"):
         _word_duration(out, text, s, rules)
+    if word.startswith("the ") and word.split()[1] in ("past", "previous") and text[s + 4].islower():
+        w = word.split()[-1]
+        value, unit = rules.word_durations[w]
+        out.append(Cand(s, s + len(word), P_VAGUE, kind="duration", value=value, unit=unit,
+                        notes=[f"'{text[s:s + len(word)]}' = the {value:g} {unit} up to now (rules table [word_durations])"],
+                        rule="duration: the past decade or century"))
     if word.split()[-1] in rules.word_distances and word.split()[0] in ("a", "an"):
         dm = _WORD_DISTANCE.match(text, s)
         if dm and dm.group("w").lower() in rules.word_distances:
@@ -622,6 +634,8 @@ def _word_duration(out: list, text: str, s: int, rules: FigureRules) -> None:
     value, unit = rules.word_durations[w]
     if m.group("half"):
         value /= 2
+    elif m.group("and_half"):
+        value *= 1.5   # "a year and a half", "a decade and a half"
     out.append(Cand(s, m.end(), P_VAGUE, kind="duration", value=value, unit=unit,
                     notes=[f"'{m.group()}' = {value:g} {unit} (rules table [word_durations])"],
                     rule="duration: a time word with no digit"))

@@ -4,7 +4,8 @@
 results, a health study, local crime, sport, state media), each with hand labels
 (`<stem>.toml`) that were written and committed before the kit was run on the text. Round A
 (`a*`) was scored first and then used to find general rules; round B (`b*`) was written after
-those rules and scored before any change was made for it. Scoring is the development set's
+those rules and scored before any change was made for it, and round D (`d*`, four articles)
+after round B's. Scoring is the development set's
 (`tests/figures_heldout.py`). The floors are the final scores, so a change that loses a figure
 here fails; the issue's targets (recall >= 0.96, precision >= 0.97, kind >= 0.93) are asserted
 too. As a script, `tests/figures_heldout.py` prints every disagreement.
@@ -21,9 +22,10 @@ from figures_heldout import HERE, KINDS, load, score  # noqa: E402
 
 # (recall, precision, kind, value) as printed after the rules; first scores are in docs/figures.md
 FLOORS = {
-    "a*.txt": (0.984, 1.000, 0.984, 0.984),
-    "b*.txt": (0.996, 1.000, 0.969, 0.996),
-    "*.txt": (0.989, 1.000, 0.977, 0.989),
+    "a*.txt": (0.984, 1.000, 0.984, 1.000),
+    "b*.txt": (0.996, 1.000, 0.969, 1.000),
+    "d*.txt": (0.988, 0.994, 0.969, 0.963),
+    "*.txt": (0.989, 0.998, 0.975, 0.990),
 }
 
 
@@ -51,7 +53,7 @@ def test_heldout_scores_stay_at_their_floors_and_meet_the_issue_targets(pattern,
         print("\n" + r.line(f"held-out figures ({pattern})"))
     report = "\n".join(r.errors + [r.line()])
     recall, precision, kind, value = FLOORS[pattern]
-    assert r.labelled >= 200
+    assert r.labelled >= 150
     # the floors are the printed (3-decimal) scores
     assert round(r.recall, 3) >= recall and round(r.precision, 3) >= precision, report
     assert round(r.kind, 3) >= kind and round(r.value, 3) >= value, report
