@@ -32,3 +32,20 @@ def run_medialit(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run ``python -m medialit.cli ARGS`` in a fresh interpreter and capture its output."""
     return subprocess.run([sys.executable, "-m", "medialit.cli", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=120)
+
+
+def one_claim(text: str):
+    """The one tagged sentence of ``text`` that is a claim (``medialit.sourcing.tag``)."""
+    from medialit.sourcing import tag
+    tags = [t for t in tag(text) if t.sourcing != "not_a_claim"]
+    assert len(tags) == 1, [t.text for t in tags]
+    return tags[0]
+
+
+def figure_at(text: str, fragment: str):
+    """The one figure of ``text`` (``medialit.figures.extract``) that overlaps ``fragment``."""
+    from medialit.figures import extract
+    i = text.index(fragment)
+    hits = [f for f in extract(text) if f.start < i + len(fragment) and i < f.end]
+    assert len(hits) == 1, [(f.text, f.kind, f.rule) for f in extract(text)]
+    return hits[0]

@@ -483,7 +483,14 @@ _NUMBER_OF = re.compile(r"\b(?:the|The)\s+(?:total\s+)?number\s+of\s+(?:[a-z]+\s
 
 
 # qualifiers of approximation, which leave what is counted unchanged ("kills about 16,500")
-_APPROX = frozenset("about around some roughly nearly almost approximately an estimated".split()) | {"close to", "more than", "at least", "an estimated"}
+_APPROX = frozenset({"about", "around", "some", "roughly", "nearly", "almost", "approximately", "an estimated",
+                     "close to", "more than", "at least"})
+# change words that are also prepositions or adverbs ("by", "up"): not a verb of change by themselves
+_NOT_A_CHANGE_VERB = frozenset({"by", "up", "down", "higher", "lower"})
+
+
+def _change_verb(rules: FigureRules, word: str) -> bool:
+    return word in rules.change_words and word not in _NOT_A_CHANGE_VERB
 
 
 def _bare(c: Cand) -> bool:
@@ -527,7 +534,7 @@ def _count_from_sentence(rules: FigureRules, text: str, c: Cand, sent_start: int
     if not (lw in rules.irregular_plurals or (lw.endswith("s") and not lw.endswith("ss") and len(lw) >= 4)):
         return
     words = [x.lower() for x in _WORD.findall(text, m.end(), c.start)]
-    k = next((j for j, x in enumerate(words) if x in rules.change_words and x not in ("by", "up", "down", "higher", "lower")), None)
+    k = next((j for j, x in enumerate(words) if _change_verb(rules, x)), None)
     if k is None or _NOT_THE_SUBJECT & set(words[:k]):
         return   # "Police said it rose to 40": the change has a subject of its own
     c.kind, c.unit, c.rule = "count", lw, "count: the noun that opens the sentence, after a verb of change (unsure)"
@@ -550,7 +557,7 @@ def _number_of(rules: FigureRules, text: str, c: Cand, sent_start: int) -> bool:
             lw in rules.irregular_plurals or (lw.endswith("s") and not lw.endswith("ss"))):
         return False
     words = [x.lower() for x in _WORD.findall(text, m.end(), c.start)]
-    if not any(x in rules.change_words and x not in ("by", "up", "down", "higher", "lower") for x in words):
+    if not any(_change_verb(rules, x) for x in words):
         return False
     c.kind, c.unit, c.rule = "count", lw, "count: 'the number of' + noun, after a verb of change (unsure)"
     c.notes.append(f"unsure: the noun is not next to the number; '{text[m.start():m.end()]}' names what is "

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import figure_at
 from medialit.figures import extract
 
 
 def one(text: str, span: str):
-    hits = [f for f in extract(text) if f.text == span]
-    assert len(hits) == 1, [(f.text, f.kind) for f in extract(text)]
-    return hits[0]
+    """The one figure overlapping ``span``, which must be exactly ``span``."""
+    f = figure_at(text, span)
+    assert f.text == span, (f.text, span)
+    return f
 
 
 @pytest.mark.parametrize("text, span, unit", [

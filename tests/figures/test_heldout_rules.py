@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import figure_at as at
 from medialit.figures import excluded, extract
-
-
-def at(text: str, fragment: str):
-    """The one figure that overlaps ``fragment``."""
-    i = text.index(fragment)
-    hits = [f for f in extract(text) if f.start < i + len(fragment) and i < f.end]
-    assert len(hits) == 1, [(f.text, f.kind, f.rule) for f in extract(text)]
-    return hits[0]
 
 
 def none_at(text: str, fragment: str) -> None:

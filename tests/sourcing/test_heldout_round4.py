@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import one_claim as one
 from medialit.sourcing import tag
-
-
-def one(text: str):
-    tags = [t for t in tag(text) if t.sourcing != "not_a_claim"]
-    assert len(tags) == 1, [t.text for t in tags]
-    return tags[0]
 
 
 def by_start(text: str, start: str):

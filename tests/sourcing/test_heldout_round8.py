@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from medialit.sourcing import tag
-
-
-def one(text: str):
-    tags = [t for t in tag(text) if t.sourcing != "not_a_claim"]
-    assert len(tags) == 1, [t.text for t in tags]
-    return tags[0]
+from helpers import one_claim as one
 
 
 @pytest.mark.parametrize("text", [
