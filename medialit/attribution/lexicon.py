@@ -40,7 +40,7 @@ _IRREGULAR_PARTICIPLES = ("been", "had", "done", "made", "gone", "come", "become
                           "said", "sold", "told", "thought", "brought", "bought", "caught", "taught", "fought",
                           "felt", "found", "heard", "held", "kept", "led", "fled", "meant", "sent", "spent", "built",
                           "run", "begun", "struck", "hit", "put", "set", "cut", "shot", "spread", "hurt", "burnt", "slept")
-OBJECT_THEN = (None, "quote", "as", "to")
+OBJECT_THEN = (None, "quote", "as", "to", "claim", "cause", "that")
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,8 @@ class Verb:
     needs_that: bool = False
     noun_too: bool = False
     needs_clause: bool = False
-    object_then: str | None = None  # "quote" or "as": a labelling verb ("called the vote “...”"); "to": "expects prices to rise"
+    object_then: str | None = None  # "quote" or "as": a labelling verb ("called the vote “...”"); "to": "expects prices to
+    # rise"; "claim": "dismissed the idea" (or "as"); "cause": "credited the rise to ..."; "that": "assured investors that"
 
 
 class Rules:
@@ -381,7 +382,7 @@ def _merge(into: dict, extra: Mapping, name: str) -> None:
                 raise RulesError(f"{name}: 'verb' must be a list of tables, each with 'forms'")
             for v in value:
                 if v.get("object_then") not in OBJECT_THEN:
-                    raise RulesError(f"{name}: verb '{v.get('lemma', v['forms'])}': object_then must be \"quote\", \"as\" or \"to\", "
+                    raise RulesError(f"{name}: verb '{v.get('lemma', v['forms'])}': object_then must be one of {', '.join(map(repr, OBJECT_THEN[1:]))}, "
                                      f"not {v.get('object_then')!r}")
             into.setdefault("verb", []).extend(dict(v) for v in value)
         elif key in LIST_KEYS:

@@ -78,10 +78,12 @@ _NP_END = re.compile(r",(?!\d{3}\b)|[;:!?\x00“”\"()]|(?<!\b[A-Z])(?<!\bDr|\b
 _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|in|at|on|during|after|"
                                r"before|for|like|unlike|however|meanwhile|too|also|though|[A-Z0-9]|\w+['’]s\b|\w+ing\b)\b", re.U)
 # Verbs that can come before their subject: "..., said the minister" / "..., added Smith".
-INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "tell", "predict", "believe"}
+INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "tell", "predict", "believe", "reply",
+              "shout (manner of speaking)"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b")
 _INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at)\b"
                            r"|,\s*[A-Z][\w-]*['’]s\s+[a-z]"  # "said Dr. Hana Suzuki, Corvana's head of research"
+                           r"|,\s*\d{1,3}\s*(?:,|[.!?]|$)"  # "said Keisha Moran, 34, a nurse": an age
                            r"|,\s*[a-z]+(?:\s+[a-z]+){0,2}\s+(?:of|at|for)\s"  # "said Ines Marr, director of the charity"
                            r"|,\s*(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][\w-]+\s*[.!?])")  # "said the lead author, Professor Eva Lind."
 _NOT_INVERTED = re.compile(r"\s*(?:that|to|it|they|he|she|we|I|you|this|there|on|in|at|by|last|next|this|today|yesterday|"
@@ -412,7 +414,17 @@ _THAT, _OF, _DIGIT = re.compile(r"(?:\s+(?:this|last|next|earlier|late)\s+(?:wee
 _OBJECT_WORD = r"(?:\s+[^\s\x00“”\"‘’«».,;:!?()]+){0,8}?"
 _OBJECT_THEN = {"quote": re.compile(_OBJECT_WORD + r"\s*[\x00“\"‘«]"),
                 "as": re.compile(_OBJECT_WORD + r"\s+as\b", re.I),
-                "to": re.compile(r"(?:\s+(?!to\b)[\w][\w'’-]*){0,5}?\s+to\s+(?!the\b|a\b|an\b)[a-z]")}  # "expects prices to rise"
+                "to": re.compile(r"(?:\s+(?!to\b)[\w][\w'’-]*){0,5}?\s+to\s+(?!the\b|a\b|an\b)[a-z]"),  # "expects prices to rise"
+                # "dismissed the idea", "dismissed concerns about ...": an object that is a claim, or "as" after it
+                "claim": re.compile(r"(?:\s+(?:the|these|those|such|his|her|their|its|any|all|earlier|recent|growing|"
+                                    r"widespread|repeated|public|[a-z]+['’]s?)){0,2}\s+(?:ideas?|suggestions?|claims?|reports?|"
+                                    r"criticism|concerns?|allegations?|accusations?|speculation|notion|proposals?|charges?|"
+                                    r"fears?|rumou?rs?|talk|comparisons?|warnings?|complaints?|calls)\b"
+                                    + "|" + _OBJECT_WORD + r"\s+as\b", re.I),
+                # "assured investors that", "reminded staff that": a listener, then what they were told
+                "that": re.compile(r"(?:\s+(?!that\b)[^\s\x00“”\"‘’«».,;:!?()]+){1,4}?\s+that\b", re.I),
+                # "credited the results to the programme", "attributed the delay to rain": a cause the speaker gives
+                "cause": re.compile(r"(?:\s+(?!to\b|with\b)[\w][\w'’-]*){1,6}?\s+(?:to|with)\s+\w")}
 
 
 def _verb_matches(masked: str, start: int, end: int, rules: Rules):

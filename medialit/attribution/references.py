@@ -117,11 +117,11 @@ def _document_identification(head: str) -> re.Pattern:
 
 @functools.lru_cache(maxsize=256)
 def _indefinite(head: str) -> re.Pattern:
-    """ "a doctor" / "an emergency room doctor": ``\\b[Aa]n?\\s+(?:[a-z][\\w-]*\\s+){0,2}head\\b``,
-    written to start with the letter (and check the word boundary before it after), so the
-    regular-expression engine skips ahead to each "a"/"A" instead of trying every position
-    (the same matches, about twice as fast over a whole text)."""
-    return re.compile(r"[Aa](?<!\w[Aa])n?\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
+    """ "a doctor" / "an emergency room doctor" / "one engineer" / "another nurse":
+    ``\\b(?:[Aa](?:nother|n)?|[Oo]ne)\\s+(?:[a-z][\\w-]*\\s+){0,2}head\\b``, written to start
+    with the letter (and check the word boundary before it after), so the regular-expression
+    engine skips ahead to each "a"/"A"/"o"/"O" instead of trying every position."""
+    return re.compile(r"(?:[Aa](?<!\w[Aa])(?:nother|n)?|[Oo](?<!\w[Oo])ne)\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
 
 
 # a participle after a document noun: "a small study posted online this week"

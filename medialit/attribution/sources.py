@@ -93,7 +93,7 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         v = _classify_one(data.group(1), rules)
         if v.label in ("named", "anonymous"):
             return SourceClass(v.label, f"the data come from '{data.group(1)}': {v.why}")
-    if low in PRONOUNS:
+    if low in PRONOUNS or low in _BACK_QUANTIFIERS:
         return SourceClass("pronoun", f"the pronoun '{phrase.strip()}'")
     if low in rules.bare_institutions:
         return SourceClass("named", f"'{phrase.strip()}' names an institution (named_sources.toml)")
@@ -140,7 +140,11 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if head_l in _DOCUMENT_HEADS and first in _BACK and any(
             _POSSESSIVE.search(t) and _singular(_POSSESSIVE.sub("", t).lower()) in rules.institution_heads for t in core[1:-1]):
         return SourceClass("named", f"'{' '.join(core)}': the documents of organisations identified earlier in the text")
-    if head_l in rules.heads:
+    # "Two geriatricians ... said": a plural person noun the heads table does not list is an
+    # unnamed group as well (a role's plural, or a noun read as a person by its ending)
+    plural_person = head_l not in rules.heads and head_l not in rules.roles and head_l.endswith("s") and head_l != _singular(head_l) \
+        and head[1:].islower() and (_singular(head_l) in rules.roles or _agent_noun(_singular(head_l)))
+    if head_l in rules.heads or plural_person and len(core) > 1:
         if len(rest) >= 2 and not anon_marker and all(_is_name(t, rules) for t in rest[-2:]) \
                 and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with", "on", "near", "outside",
                                             "along", "off", "behind", "by", "across"}:  # "a homeowner on Lock Street"
@@ -171,6 +175,11 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
                     if by.label == "named":
                         return SourceClass("named", f"'{' '.join(core)}' {link} a named producer ('{tail[len(link) + 1:]}')")
                     break
+        if plural_person:
+            listed = _singular(head_l) in rules.roles
+            return SourceClass("anonymous", f"'{head}' does not name anyone (a plural person noun"
+                                            + (", anonymous_sources.toml: roles)" if listed else ")"),
+                               None if listed else f"'{head}' is in no table; it was read as a person noun only by its ending")
         return SourceClass("anonymous", f"'{head}' does not name anyone (anonymous_sources.toml: heads)")
     if anon_marker:
         return SourceClass("anonymous", f"'{anon_marker.group()}' marks an unnamed source (anonymous_sources.toml: phrases)")
@@ -231,19 +240,22 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         if org:
             return SourceClass("named", f"speaks for a named institution ('{' '.join(org)}')")
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say for whom")
-    if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles or _agent_noun(head_l):
+    # "a protester", "a villager": one of the unnamed groups the heads table lists
+    one_of_group = head_l + "s" in rules.heads and head_l not in _NOT_PERSON_HEADS
+    if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles or one_of_group or _agent_noun(head_l):
         has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
-        weak = None if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles else \
+        weak = None if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles or one_of_group else \
             f"'{head}' is in no table; it was read as a person noun only by its ending"
+        listed = "anonymous_sources.toml: " + ("roles" if head_l in rules.roles or not one_of_group else f"heads, one of the '{head_l}s'")
         if first in {"a", "an", "one"} and any(t.lower() in {"former", "ex"} for t in core[1:-1]):
             # "a former United captain told me": one of many past holders, not identified
             return SourceClass("anonymous", f"'{' '.join(core)}' is one of several former holders, not named", weak)
         if has_name or first in {"the", "this"}:
-            return SourceClass("named", f"'{' '.join(core)}' points at one identifiable person (anonymous_sources.toml: roles)", weak)
+            return SourceClass("named", f"'{' '.join(core)}' points at one identifiable person ({listed})", weak)
         if first == "its" and len(core) > 1:  # "its communications director": an officer of an organisation named earlier
             return SourceClass("named", f"'{' '.join(core)}' points at one officer of an organisation identified earlier "
-                                        "in the text (anonymous_sources.toml: roles)", weak)
-        return SourceClass("anonymous", f"'{' '.join(core)}' does not say who (anonymous_sources.toml: roles)", weak)
+                                        f"in the text ({listed})", weak)
+        return SourceClass("anonymous", f"'{' '.join(core)}' does not say who ({listed})", weak)
     if any(_is_name(t, rules) for t in rest) and rest and rest[0].lower() in {"from", "by", "of"} \
             and (head_l in _DATA or len(core) == 2 and core[0].lower() in _DATA):  # "data (released) by MOTIE"
         return SourceClass("named", f"'{phrase.strip()}' names where the data come from")
@@ -257,6 +269,11 @@ _DATA_FROM = re.compile(r"(?i:(?:the|new|latest|recent|official|its|their)\s+)*(
 # Words after a post noun that say where it is shown ("the tweet shown above")
 _WHERE_SHOWN = {"above", "below", "here", "shown", "pictured", "embedded", "displayed"}
 
+# Singulars of `heads` plurals that are not people ("a figure", "an account")
+_NOT_PERSON_HEADS = {"figure", "account", "site", "leak", "rumour", "rumor", "voice", "other", "poll", "survey", "website",
+                     "outlet", "report", "group", "lobby"}
+# Quantifiers that stand alone for sources just mentioned ("Neither would say", "Both said")
+_BACK_QUANTIFIERS = {"neither", "both", "either", "each"}
 # Determiners that point back at something the text has already identified.
 _BACK = {"the", "this", "both", "these", "those", "its", "his", "her", "their"}
 _BOTH_PARTIES = {"both companies", "both firms", "both sides", "both groups", "both banks", "both unions", "both parties",
@@ -291,16 +308,21 @@ _NOT_AGENT = {"factor", "sector", "motor", "vector", "tensor", "processor", "sen
               "ottoman", "talisman", "caiman"}
 
 
+_PUBLISHED = {"published", "appearing", "presented", "reported"}
 _LINK_FILLER = {"the", "researchers", "scientists", "economists", "a", "team", "at", "from", "of"}
 
 
 def _named_after_link(rest: list[str], rules: Rules) -> bool:
     """Whether the words after the head ("by the IMF", "by researchers at Oxford University",
-    "of 2,400 tenants by the Housing Trust") name the producer: after "by"/"from"/"of", a
+    "of 2,400 tenants by the Housing Trust", "published on Monday in the Lancet") name the producer: after "by"/"from"/"of", a
     name follows right away or after "the", "researchers at", "a team from" (a name further
     on, as in "a study of 78,000 adults in Denmark", is only the place studied); a later
     "by" or "from" starts the search again."""
     for i, t in enumerate(rest):
+        if t.lower() == "in" and any(w.lower() in _PUBLISHED for w in rest[:i]):
+            j = i + 1 + (i + 1 < len(rest) and rest[i + 1].lower() in {"the", "a"})  # "published Wednesday in the X Journal"
+            if j < len(rest) and _is_name(rest[j], rules):
+                return True
         if t.lower() not in {"by", "from", "of"}:
             continue
         j = i + 1

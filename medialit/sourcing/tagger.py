@@ -316,7 +316,12 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
         doubts: list[str] = []  # why the label may be wrong (uncertain)
         for a in atts:
             label, source = a.label, a.source
-            if label == "pronoun":
+            if label == "pronoun" and (anon := rules.anon_phrase_re.search(a.cue)):
+                # "Two of them, speaking on condition of anonymity, said": whoever "them" is, the
+                # speakers keep their names out
+                label = "anonymous"
+                a = _resolved(a, f"'{anon.group()}' marks an unnamed source (anonymous_sources.toml: phrases)")
+            elif label == "pronoun":
                 if a.source.lower() in {"i", "we"}:
                     continue  # the writer, or (in an interview) the speaker named by the label
                 elif last and a.source.lower() in {"he", "she"} and _plural_source(last[1], rules) \
