@@ -79,7 +79,7 @@ _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|it
                                r"before|for|like|unlike|however|meanwhile|too|also|though|[A-Z0-9]|\w+['’]s\b|\w+ing\b)\b", re.U)
 # Verbs that can come before their subject: "..., said the minister" / "..., added Smith".
 INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "tell", "predict", "believe", "reply",
-              "shout (manner of speaking)"}
+              "shout (manner of speaking)", "state"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b")
 _INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at)\b"
                            r"|,\s*[A-Z][\w-]*['’]s\s+[a-z]"  # "said Dr. Hana Suzuki, Corvana's head of research"
@@ -503,8 +503,9 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
         if verb.needs_that and not _THAT.match(after) and not ("," in before and _CLAUSE_END.match(after)) \
                 and not _EVIDENCE_BEFORE.search(before):  # "the agency's data show 1,840 cases"
             continue  # (but "..., Eurostat data showed last week." closes a sentence it attributes)
-        if verb.object_then and not _OBJECT_THEN[verb.object_then].match(after):
-            continue
+        if verb.object_then and not _OBJECT_THEN[verb.object_then].match(after) \
+                and not (verb.object_then == "that" and before.rstrip().endswith((",", MASK, "”", '"'))):
+            continue  # ('"...," the mayor informed journalists': a listener after a quotation is enough)
         if verb.needs_clause and not _CLAUSE_FOLLOWS.match(after) and not before.rstrip().endswith((",", MASK, "”", '"')):
             continue
         if form == "report" and _FUTURE_TO.search(before[-40:]):

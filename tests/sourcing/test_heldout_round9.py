@@ -127,6 +127,9 @@ def test_results_with_no_publisher_stay_unnamed():
     ("Residents protested outside the town hall.", "unattributed"),
     ("Residents protested that the plan was unfair.", "anonymous"),
     ("The sale was mentioned in the annual report.", "unattributed"),
+    ('"We felt the floor move," stated Ana Ruiz, who runs a bakery.', "named"),
+    ('"The wall held," the mayor, Joaquim Serra, informed journalists outside the town hall.', "named"),
+    ("The mayor informed the council of her plans on Monday.", "unattributed"),
 ])
 def test_verbs_of_communication_count_only_in_their_reporting_frame(text, label):
     assert one(text).sourcing == label
