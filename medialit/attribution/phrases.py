@@ -77,6 +77,16 @@ _NP_END = re.compile(r",(?!\d{3}\b)|[;:!?\x00“”\"()]|(?<!\b[A-Z])(?<!\bDr|\b
                      r"|\s+(?:as\s+saying|that|who\s+said|and\s+(?:said|added))\b|\s[-–—]\s|$")
 _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|its|his|her|their|in|at|on|during|after|"
                                r"before|for|like|unlike|however|meanwhile|too|also|though|[A-Z0-9]|\w+['’]s\b|\w+ing\b)\b", re.U)
+# Verbs of speech: their subject is a person or a body that speaks (so "one angler told" is a source)
+SPEECH_LEMMAS = {"say", "tell", "add", "reply", "shout (manner of speaking)", "state", "note", "insist", "argue", "warn", "claim",
+                 "explain", "describe as", "admit", "deny", "acknowledge", "confirm", "predict", "believe", "complain", "mention"}
+
+
+def _lemma_of(rules: Rules, verb: str) -> str | None:
+    v = rules.verbs.get(" ".join(verb.lower().split()))
+    return v.lemma if v else None
+
+
 # Verbs that can come before their subject: "..., said the minister" / "..., added Smith".
 INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "tell", "predict", "believe", "reply",
               "shout (manner of speaking)", "state"}
@@ -116,7 +126,8 @@ _DOCUMENTS = {"plan", "plans", "report", "reports", "bill", "budget", "roadmap",
               "study", "survey", "document", "documents", "filing", "memo", "letter", "agreement", "contract", "law",
               "draft", "programme", "program", "guidance", "guidelines", "analysis", "review", "audit", "assessment",
               "manifesto", "treaty", "declaration", "statement", "resolution", "regulation", "rules", "framework",
-              "blueprint", "forecast", "outlook", "order", "indictment", "complaint", "lawsuit", "ruling", "verdict"}
+              "blueprint", "forecast", "outlook", "order", "indictment", "complaint", "lawsuit", "ruling", "verdict",
+              "poll", "polls", "results", "figures", "data", "count", "tally", "census"}
 
 
 def _strip_aux(left: str) -> str:
@@ -376,7 +387,8 @@ _PRESCRIBED = re.compile(r"\b(?:must|should|ought\s+to|ha(?:ve|s)\s+to|needs?\s+
 # "..., arguing the plan was ..." (a subject pronoun or "the", then a word).
 _CLAUSE_SUBJECT = re.compile(r"\s+(?:it|they|he|she|we|there|the)\s+[a-z]")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling)\b", re.I)
-_CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b"
+# (a reported question is a clause too: "questioned whether", "wondered why")
+_CLAUSE_FOLLOWS = re.compile(r"\s*(?:that\b|(?:whether|why|how|if)\b|[,:;.!?\x00“\"]|$)|\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b"
                              # "admitted after Saturday's defeat that ...": a time phrase, then "that"
                              r"|\s+(?:after|before|during)\s+[^,.;:\x00]{1,40}?\s+that\b"
                              # a reported clause without "that": "fear the bank has kept ...", "hoped it would ..."
@@ -402,9 +414,11 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your
 # A data or document noun right before "show"/"found": "data show", "records showed", "the
 # survey found" report their content without "that".
 _EVIDENCE_BEFORE = re.compile(r"\b(?:data|figures|statistics|numbers|records|study|studies|report|survey|surveys|poll|polls|research|analysis"
-                              r"|census|audit|review|documents|estimates)\s+(?:also\s+)?$", re.I)
+                              r"|census|audit|review|documents|estimates)"
+                              r"(?:\s+(?:published|released|issued|compiled|collected|obtained)(?:\s+[\w'’-]+){0,4}?)?"  # "figures published in January"
+                              r"\s+(?:also\s+)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:(?:last|this|next|on|in|earlier|late)\s+[\w]+\s*){0,2}(?:[.!?;]|$)")
-_ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing)$")
+_ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing|ed)$")  # "conflicting reports", "Unconfirmed reports"
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _THAT, _OF, _DIGIT = re.compile(r"(?:\s+(?:this|last|next|earlier|late)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
                                  r"\s+on\s+[A-Z][a-z]+day|\s+in\s+[A-Z][a-z]+|"
@@ -421,8 +435,8 @@ _OBJECT_THEN = {"quote": re.compile(_OBJECT_WORD + r"\s*[\x00“\"‘«]"),
                                     r"criticism|concerns?|allegations?|accusations?|speculation|notion|proposals?|charges?|"
                                     r"fears?|rumou?rs?|talk|comparisons?|warnings?|complaints?|calls)\b"
                                     + "|" + _OBJECT_WORD + r"\s+as\b", re.I),
-                # "assured investors that", "reminded staff that": a listener, then what they were told
-                "that": re.compile(r"(?:\s+(?!that\b)[^\s\x00“”\"‘’«».,;:!?()]+){1,4}?\s+that\b", re.I),
+                # "assured investors that", "reminded staff (not) to": a listener, then what they were told
+                "that": re.compile(r"(?:\s+(?!that\b)[^\s\x00“”\"‘’«».,;:!?()]+){1,4}?\s+(?:that\b|(?:not\s+)?to\s+[a-z])", re.I),
                 # "credited the results to the programme", "attributed the delay to rain": a cause the speaker gives
                 "cause": re.compile(r"(?:\s+(?!to\b|with\b)[\w][\w'’-]*){1,6}?\s+(?:to|with)\s+\w")}
 
@@ -528,7 +542,7 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
         prev = before.rsplit(None, 1)[-1:]
         if verb.noun_too and not form.endswith("ed") and (not prev or _DETERMINER_OR_POSS.search(prev[0])):
             continue
-        if verb.noun_too and form.endswith("s") and prev and _ADJECTIVE.match(prev[0]) \
+        if verb.noun_too and form.endswith("s") and prev and _ADJECTIVE.match(prev[0].lower()) \
                 and prev[0] not in rules.heads and prev[0] not in rules.roles and prev[0] not in rules.institution_heads:
             continue  # "sweeping territorial claims", "conflicting reports": a noun after an adjective
         yield m, verb
@@ -570,7 +584,8 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
 
     def add(kind, s0, s1, c0, c1, verb=None, appositive=None):
         phrase = text[s0:s1]
-        verdict = classify_source(phrase, rules, appositive=appositive)
+        verdict = classify_source(phrase, rules, appositive=appositive,
+                                  speech=bool(verb) and _lemma_of(rules, verb) in SPEECH_LEMMAS)
         if verdict.label == "none":
             return  # "sales topped estimates", "the storm forced": not a source
         if verb and rules.verbs.get(" ".join(verb.lower().split()), None) is not None \

@@ -40,7 +40,7 @@ def _conjuncts(phrase: str) -> list[str]:
     return [p for p in re.split(r"\s+and\s+(?=(?:a|an|the|another|other|one|two|his|her|their)\s)", phrase) if p.strip()]
 
 
-def classify_source(phrase: str, rules: Rules, *, appositive: str | None = None) -> SourceClass:
+def classify_source(phrase: str, rules: Rules, *, appositive: str | None = None, speech: bool = False) -> SourceClass:
     """Named, anonymous, pronoun or none (not a source: "the storm", "sales"), from the
     phrase's head noun and the rule tables.
 
@@ -49,11 +49,14 @@ def classify_source(phrase: str, rules: Rules, *, appositive: str | None = None)
     'anonymous'
     >>> classify_source("the newspaper", load_rules()).label
     'named'
+
+    ``speech``: the phrase is the subject of a verb of speech ("one angler told reporters"),
+    so a noun ending in -er is read as a person noun too (marked uncertain).
     """
-    key = (phrase, appositive)
+    key = (phrase, appositive, speech)
     cached = rules.verdicts.get(key)
     if cached is None:
-        cached = rules.verdicts[key] = _classify(phrase, rules, appositive)
+        cached = rules.verdicts[key] = _classify(phrase, rules, appositive, speech)
     return cached
 
 
@@ -63,14 +66,14 @@ def classify_source(phrase: str, rules: Rules, *, appositive: str | None = None)
 _NAME_AND = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+and\s+((?:\S+\s+)*[a-z][\w-]*\s+[a-z][\w-]*|[a-z][\w-]*)$")
 
 
-def _classify(phrase: str, rules: Rules, appositive: str | None) -> SourceClass:
+def _classify(phrase: str, rules: Rules, appositive: str | None, speech: bool = False) -> SourceClass:
     phrase = _INTENSIFIER.sub("", phrase)  # "Kerrigan himself admitted": the name is the source
     parts = _conjuncts(phrase.strip(" ,;:\"'“”‘’"))
     if len(parts) == 1 and (m := _NAME_AND.fullmatch(parts[0])):
         left = _classify_one(m.group(1), rules)
         if left.label == "named" and _classify_one(m.group(2), rules).label in ("anonymous", "named"):
             return SourceClass("named", f"one of the sources is named: {left.why}")
-    verdicts = [_classify_one(c, rules) for c in parts]
+    verdicts = [_classify_one(c, rules, speech) for c in parts]
     if appositive and any(v.label == "anonymous" for v in verdicts):
         tokens = _WORD.findall(appositive)
         if len(tokens) >= 1 and all(_is_name(t, rules) or t.lower() in {"of", "de", "van", "von", "al", "bin"} for t in tokens[:4]) \
@@ -83,7 +86,7 @@ def _classify(phrase: str, rules: Rules, appositive: str | None) -> SourceClass:
     return SourceClass("anonymous", "no name in the source phrase")
 
 
-def _classify_one(phrase: str, rules: Rules) -> SourceClass:
+def _classify_one(phrase: str, rules: Rules, speech: bool = False) -> SourceClass:
     tokens = _WORD.findall(phrase)
     if not tokens:
         return SourceClass("anonymous", "empty source phrase")
@@ -140,10 +143,19 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
     if head_l in _DOCUMENT_HEADS and first in _BACK and any(
             _POSSESSIVE.search(t) and _singular(_POSSESSIVE.sub("", t).lower()) in rules.institution_heads for t in core[1:-1]):
         return SourceClass("named", f"'{' '.join(core)}': the documents of organisations identified earlier in the text")
+    if head_l in rules.heads and head[:1].isupper() and len(core) > 1 and _is_name(core[-2], rules) \
+            and core[-2].lower() not in rules.heads and (len(core) > 2 or not core[0][1:].islower()):
+        # "the consumer group Shoppers' Voice", "Concerned Residents of Elm Park": a name that ends in a heads word
+        return SourceClass("named", f"a name: '{core[-2]} {head}'")
+    if head_l in _DOCUMENT_HEADS and len(core) > 1 and not anon_marker and any(
+            t.lower() in rules.bare_institutions or t.lower() in rules.institution_heads or t.lower() in _OFFICIAL
+            or k > 0 and _is_name(t, rules) for k, t in enumerate(core[:-1])):
+        # "police figures", "ministry figures", "Home Office figures": the figures of a body the phrase names
+        return SourceClass("named", f"'{' '.join(core)}' are the {head_l} of an organisation the phrase names")
     # "Two geriatricians ... said": a plural person noun the heads table does not list is an
     # unnamed group as well (a role's plural, or a noun read as a person by its ending)
     plural_person = head_l not in rules.heads and head_l not in rules.roles and head_l.endswith("s") and head_l != _singular(head_l) \
-        and head[1:].islower() and (_singular(head_l) in rules.roles or _agent_noun(_singular(head_l)))
+        and head[1:].islower() and (_singular(head_l) in rules.roles or _agent_noun(_singular(head_l), speech))
     if head_l in rules.heads or plural_person and len(core) > 1:
         if len(rest) >= 2 and not anon_marker and all(_is_name(t, rules) for t in rest[-2:]) \
                 and rest[0].lower() not in {"of", "in", "at", "from", "close", "familiar", "with", "on", "near", "outside",
@@ -162,6 +174,12 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
             # record for parties the text identifies (their filings are public)
             return SourceClass("named", f"'{' '.join(core)}' {' '.join(rest)} speak on the record for parties the text "
                                         "identifies")
+        if head_l in rules.research_heads and not anon_marker and any(
+                k > 0 and _is_name(t, rules) and not _NATIONALITY.search(t) for k, t in enumerate(core[:-1])):
+            # "the Fenwick analysts", "Morgan Stanley economists": the research team of a named firm
+            firm = " ".join(t for t in core[:-1] if _is_name(t, rules))
+            return SourceClass("named", f"'{' '.join(core)}' work for a named institution ('{firm}') that publishes their "
+                                        "research (anonymous_sources.toml: research_heads)")
         if head_l in rules.research_heads and len(rest) >= 2 and rest[0].lower() in {"at", "from"} \
                 and not anon_marker and any(_is_name(t, rules) for t in rest[1:]):
             org = " ".join(rest[1:])  # "researchers at the University of Aarhus": the research team of a named body
@@ -203,10 +221,10 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         weak = (f"'{' '.join(core)}' may point back at a post whose author the text named"
                 if first in _BACK else None)
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say who wrote it (named_sources.toml: posts)", weak)
-    if head_l in rules.institution_heads:
+    if head_l in rules.institution_heads or len(core) > 1 and head_l in _PLURAL_DOCUMENTS:  # "Court filings"
         has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
         modifier = any(t.lower() in rules.institution_heads or t.lower() in rules.bare_institutions
-                       or t.lower() in {"court", "federal", "state", "city", "county", "census", "official", "public"} for t in core[:-1])
+                       or t.lower() in _OFFICIAL for t in core[:-1])
         # "a report by the IMF", "the statement from Acme" (the name right after the link, not
         # "a study of 78,000 adults in Denmark", whose name is the place studied)
         by_name = modifier or _named_after_link(rest, rules)
@@ -223,7 +241,7 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("anonymous", f"'{head}' does not name any organisation (a plural of named_sources.toml "
                                         "institution_heads)")
     if len(core) == 1 and head[1:].islower() and head_l.endswith("s") \
-            and (_singular(head_l) in rules.roles or _agent_noun(_singular(head_l))):
+            and (_singular(head_l) in rules.roles or _agent_noun(_singular(head_l), speech)):
         # "Seismologists have long warned", "Judges praised": a capitalised first word that is a plural person noun
         listed = _singular(head_l) in rules.roles
         return SourceClass("anonymous", f"'{head}' does not name anyone (a plural person noun"
@@ -242,11 +260,12 @@ def _classify_one(phrase: str, rules: Rules) -> SourceClass:
         return SourceClass("anonymous", f"'{' '.join(core)}' does not say for whom")
     # "a protester", "a villager": one of the unnamed groups the heads table lists
     one_of_group = head_l + "s" in rules.heads and head_l not in _NOT_PERSON_HEADS
-    if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles or one_of_group or _agent_noun(head_l):
+    if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles or one_of_group or _agent_noun(head_l, speech):
         has_name = any(_is_name(t, rules) for t in core[:-1]) or any(_POSSESSIVE.search(t) for t in core[:-1])
         weak = None if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles or one_of_group else \
             f"'{head}' is in no table; it was read as a person noun only by its ending"
-        listed = "anonymous_sources.toml: " + ("roles" if head_l in rules.roles or not one_of_group else f"heads, one of the '{head_l}s'")
+        listed = ("anonymous_sources.toml: roles" if head_l in rules.roles or " ".join(core[-2:]).lower() in rules.roles
+                  else f"anonymous_sources.toml: heads, one of the '{head_l}s'" if one_of_group else "a person noun by its ending")
         if first in {"a", "an", "one"} and any(t.lower() in {"former", "ex"} for t in core[1:-1]):
             # "a former United captain told me": one of many past holders, not identified
             return SourceClass("anonymous", f"'{' '.join(core)}' is one of several former holders, not named", weak)
@@ -288,6 +307,13 @@ _INTENSIFIER = re.compile(r"(?<=\w)\s+(?:himself|herself|themselves|itself)\s*$"
 _SUCCESSIVE = {"recent", "successive", "previous", "past", "former", "earlier", "later", "subsequent"}
 _GOVERNMENTS = {"government", "administration", "cabinet"}
 _DATA = {"data", "figures", "numbers", "statistics", "estimates"}
+# "Russian analysts", "Western economists", "Chinese scientists": where they are from, not who employs them
+_NATIONALITY = re.compile(r"(?:an|ese|ish|ern|ic|i|ch)$")
+# plurals of document nouns (named_sources.toml institution_heads lists the singular)
+_PLURAL_DOCUMENTS = {"filings", "letters", "memos", "rulings", "statements", "transcripts", "releases", "disclosures",
+                     "projections", "affidavits", "indictments", "complaints", "lawsuits"}
+# modifiers that make a document or data an official body's ("official figures", "census data")
+_OFFICIAL = {"court", "federal", "state", "city", "county", "census", "official", "public", "government"}
 # Unnamed polls and studies (anonymous_sources.toml heads) that are named by who ran them
 _EVIDENCE_PLURALS = {"polls", "surveys", "studies"}
 # Heads that are documents as well as (in `heads`) unnamed people or reports: "the
@@ -338,8 +364,20 @@ def _person_noun(noun: str, rules: Rules) -> bool:
     return noun in rules.heads or noun in rules.roles or noun in rules.spokespeople
 
 
-def _agent_noun(noun: str) -> bool:
+def _agent_noun(noun: str, speech: bool = False) -> bool:
+    if speech and _AGENT_ER.match(noun) and noun not in _NOT_AGENT_ER:
+        return True  # "one angler told reporters": before a verb of speech, -er names a person
     return bool(_AGENT.match(noun)) and noun not in _NOT_AGENT
+
+
+# -er nouns (angler, rower, hiker) are people only as the subject of a verb of speech; these
+# are not people even there ("the order says")
+_AGENT_ER = re.compile(r"[a-z]{3,}er$")
+_NOT_AGENT_ER = {"order", "number", "matter", "chapter", "charter", "register", "center", "corner", "flyer", "banner",
+                 "folder", "sticker", "header", "trailer", "answer", "power", "tower", "river", "water", "weather",
+                 "summer", "winter", "quarter", "cancer", "danger", "manner", "paper", "letter", "other", "either",
+                 "neither", "whether", "together", "rather", "later", "never", "ever", "over", "under", "after", "filter",
+                 "computer", "monitor", "meter", "counter", "cover", "poster", "flier", "leaflet", "paper", "ledger"}
 
 
 def _singular(noun: str) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from medialit.attribution.lexicon import MASK, WORD_CHAR_AFTER, Hit, PhraseIndex, RuleSource, Rules, load_rules
-from medialit.attribution.phrases import Attribution, find_attributions, verb_uses
+from medialit.attribution.phrases import SPEECH_LEMMAS, Attribution, find_attributions, verb_uses
 from medialit.attribution.references import identified_later, unnamed_antecedent
 from medialit.attribution.sources import classify_source
 from medialit.corpus.document import Document
@@ -393,7 +393,8 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 reason = (f"{'the ultimate source' if cited else 'the source'} is '{source}': {a.why}"
                           + (f" (attribution: {chain})" if len(resolved) > 1 else ""))
                 tagged = (label, source, cues, reason, a)
-                if a.label != "pronoun" and (weak := classify_source(a.source, rules).weak):
+                if a.label != "pronoun" and (weak := classify_source(
+                        a.source, rules, speech=bool(a.verb) and _lemma(rules, a.verb) in SPEECH_LEMMAS).weak):
                     doubts.append(weak)
                 if a.verb and _lemma(rules, a.verb) == "be (of a view)":
                     doubts.append(f"'{a.verb}' ascribes a view to '{a.source}' without quoting anyone")
@@ -614,7 +615,9 @@ def _resolved(a: Attribution, why: str) -> Attribution:
 _GROUP_POINTER = re.compile(r"\b(?:both|the two|each of the|all three)\b[^,;]*", re.I)
 _UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has been reported", "widely reported",
                     "we are told", "we were told", "we have been told", "we're told", "we are often told",
-                    "we are constantly told", "is said to", "are said to", "it is said", "said to be", "said to have"}
+                    "we are constantly told", "is said to", "are said to", "it is said", "said to be", "said to have",
+                    # "is understood to": the British newspaper convention for what unnamed sources told the writer
+                    "it is understood", "is understood to", "are understood to"}
 # "two people involved in the deal", "residents", "the unions": a group, not "he" or "she"
 _PLURAL_BOUNDARY = {"involved", "familiar", "close", "who", "with", "in", "at", "from", "of", "for", "on", "near"}
 

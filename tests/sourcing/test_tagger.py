@@ -188,7 +188,8 @@ GENERAL = [
     ('The hospital said in a statement that the patient was in stable condition.', 'named', None, False),
     ('Two senior administration officials, speaking on condition of anonymity, said the decision was final.', 'anonymous', None, False),
     ('The company has been accused of polluting the river.', 'unattributed', None, False),
-    ('Some lawmakers have questioned whether the plan is legal.', 'unattributed', None, False),
+    # a reported question is a view an unnamed group holds (rounds 11-13, two writers)
+    ('Some lawmakers have questioned whether the plan is legal.', 'anonymous', None, False),
     ('The president, who spoke at a rally in Ohio, said the economy was booming.', 'named', None, False),
     ('"We are devastated," the family said in a statement.', 'named', None, False),
     ('It remains unclear who fired first.', 'unattributed', None, False),
