@@ -50,7 +50,7 @@ _SUBORDINATE_BEFORE = re.compile(r"[,;]\s*(?:even\s+)?(?:though|although|whereas
 
 _AUX = (r"has|have|had|was|were|is|are|be|been|did|does|do|would|will|could|should|might|may|must|also|not|never|yet|n't|"
         r"later|then|publicly|previously|repeatedly|recently|again|already|further|still|once|first|earlier|long|"
-        r"often|always|now|just|both|all|even|each|privately|separately|"
+        r"often|always|now|just|both|all|even|each|privately|separately|since|"
         r"this\s+week|last\s+week|this\s+month|on\s+[A-Z][a-z]+day|took\s+to\s+\w+\s+to|went\s+on\s+to|"
         r"declined\s+to|refused\s+to|continued\s+to|wanted\s+to|sought\s+to|appeared\s+to|has\s+yet\s+to|"
         r"set\s+to|expected\s+to|due\s+to|poised\s+to|scheduled\s+to|going\s+to|about\s+to|likely\s+to|able\s+to")
@@ -59,15 +59,16 @@ _AUX_TAIL = re.compile(r"(?:\s+(?:" + _AUX + r"|[a-z]+ly))+\s*$")
 _AUX_LAST = {re.split(r"\\s\+", alt)[-1] for alt in _AUX.split("|")}
 _NOT_ADVERB = {"family", "ally", "rally", "assembly", "supply", "italy", "july", "reply", "monopoly", "anomaly", "bully"}
 # "is/was/been ..." (then adverbs) just before a verb: a passive ("it is widely believed").
-_PASSIVE_BEFORE = re.compile(r"(?i:\b(?:is|are|was|were|been|being|be))(?:\s+[a-z]+ly)*\s*$")
-_BY = re.compile(r"\s+by\s+")
+_PASSIVE_BEFORE = re.compile(r"(?i:\b(?:is|are|was|were|been|being|be))(?:\s+(?:[a-z]+ly|first|later|also|since|often))*\s*$")
+# "by X" after a passive, maybe after when or how: "first reported in April by", "announced in a statement by"
+_BY = re.compile(r"(?:\s+(?:in|on|at|last)\s+(?:an?\s+|the\s+)?[\w]+)?\s+by\s+")
 _SEGMENT_SPLIT = re.compile(r"[;:()\[\]–—\x00“”\"]|,(?!\d{3}\b)|\s-\s")  # not the comma of "2,300"
 _CONNECTOR = re.compile(r"^(?:and|but|however|although|though|while|so|then|because|since|as|yet|even|also|meanwhile|"
                         r"whereas|if|when|that|which|where|or|nor|now|still|instead|indeed|moreover|thus)\b\s*", re.I)
 _INNER_CUT = re.compile(r"\b(?:that|because|whereas|while|although|though|if|when|where|which|after|before|since|until|unless)\s+", re.I)
 _LAST_INNER_CUT = re.compile(r"(?s:.*)" + _INNER_CUT.pattern, re.I)
 # The whole previous word ("company" ends in "any" but is not "any"), or a possessive.
-_DETERMINER_OR_POSS = re.compile(r"(?:^\W*(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|false|any|no|"
+_DETERMINER_OR_POSS = re.compile(r"(?:^\W*(?:the|a|an|his|her|their|its|our|my|your|whose|these|those|this|that|such|false|any|no|"
                                  r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded)|['’]s)$", re.I)
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
 # A full stop after a title or an initial ("said Dr. Mette Lund", "said John F. Kerry") does
@@ -79,12 +80,14 @@ _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whom|whose|which|one|another|it
                                r"before|for|like|unlike|however|meanwhile|too|also|though|[A-Z0-9]|\w+['’]s\b|\w+ing\b)\b", re.U)
 # Verbs of speech: their subject is a person or a body that speaks (so "one angler told" is a source)
 SPEECH_LEMMAS = {"say", "tell", "add", "reply", "shout (manner of speaking)", "state", "note", "insist", "argue", "warn", "claim",
-                 "explain", "describe as", "admit", "deny", "acknowledge", "confirm", "predict", "believe", "complain", "mention"}
+                 "explain", "describe", "admit", "deny", "acknowledge", "confirm", "predict", "believe", "complain", "mention"}
 
 
-def _lemma_of(rules: Rules, verb: str) -> str | None:
-    v = rules.verbs.get(" ".join(verb.lower().split()))
-    return v.lemma if v else None
+def speech_verb(rules: Rules, verb: str | None) -> bool:
+    """Whether ``verb`` is a verb of speech, or one that a clause follows ("questioned whether",
+    "argued that"): its subject is then someone who speaks or thinks, not a thing."""
+    v = rules.verbs.get(" ".join(verb.lower().split())) if verb else None
+    return v is not None and (v.lemma in SPEECH_LEMMAS or (v.needs_clause or v.needs_that) and v.lemma != "find")
 
 
 # Verbs that can come before their subject: "..., said the minister" / "..., added Smith".
@@ -408,6 +411,19 @@ _FORECAST_OBJECT = re.compile(r"\s+(?:(?:its|an?|the|full-year|annual|yearly|qua
 _WELCOMED_GUESTS = re.compile(r"\s+(?:(?:more\s+than|about|some|nearly|almost|over|around)\s+)?(?:\d|(?:an?|the|their|its|his|her|our)?\s*"
                              r"(?:new\s+)?(?:baby|son|daughter|twins|child|children|visitors?|tourists?|guests?|fans|players?|"
                              r"refugees|migrants|pupils|students|members|delegates|passengers|crowds?|thousands|hundreds|dozens|millions)\b)", re.I)
+# "with several passengers telling reporters ...": the subject of a participle after "with"
+_WITH_SUBJECT = re.compile(r"(?:^|[,;]\s*|\s)with\s+((?!(?:the|a|an)\s+(?:help|aim|support)\b)(?:[\w'’.-]+,?\s+){0,6}?[\w'’.-]+),?\s+$")
+_NEVER_NOUNS = {"said", "told", "wrote"}
+_NOUN_NEXT = re.compile(r"\s*(?:[.,;:!?)]|(?:as|was|is|were|are|has|had|of|for|by|against|over|from|filed|made)\b)", re.I)
+_NOUN_COMPOUND = re.compile(r"\b(?:the|a|an|his|her|their|its|whose|this|that)\s+[a-z][a-z-]+\s*$", re.I)
+
+
+def _person_or_body(word: str, rules: Rules) -> bool:
+    """A word the tables list for people or bodies that speak ("company", "minister", "police")."""
+    return word in rules.heads or word in rules.roles or word in rules.institution_heads or word in rules.bare_institutions \
+        or word in rules.spokespeople or word.endswith("s") and word[:-1] in rules.roles
+
+
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|no|any)|['’]s)\s*$", re.I)
 
 
@@ -422,7 +438,8 @@ _ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing|ed)$")  # 
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _THAT, _OF, _DIGIT = re.compile(r"(?:\s+(?:this|last|next|earlier|late)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
                                  r"\s+on\s+[A-Z][a-z]+day|\s+in\s+[A-Z][a-z]+|"
-                                 r"\s+(?:again\s+and\s+again|time\s+and\s+again|time\s+after\s+time|over\s+and\s+over|repeatedly|consistently))?\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
+                                 r"\s+(?:again\s+and\s+again|time\s+and\s+again|time\s+after\s+time|over\s+and\s+over|repeatedly|consistently)|"
+                                 r",\s*(?:however|though|too|also|in\s+court|in\s+evidence|under\s+questioning),)?\s+that\b"), re.compile(r"\s+of\b"), re.compile(r"\s+\d")
 # A labelling verb's object (up to eight words, no punctuation) and then a quotation (masked,
 # or a phrase whose marks are kept) or "as": 'called the vote “...”', 'described it as ...'.
 _OBJECT_WORD = r"(?:\s+[^\s\x00“”\"‘’«».,;:!?()]+){0,8}?"
@@ -537,11 +554,14 @@ def verb_uses(masked: str, start: int, end: int, rules: Rules, index: PhraseInde
         if _REFLEXIVE.match(after) or _NOT_REPORTING_OBJECT.match(after) or (form == "accused" and _OF.match(after)) \
                 or (verb.lemma == "claim" and _DIGIT.match(after)):
             continue
-        if _DETERMINER_BEFORE.search(before[-12:]):
-            continue  # "a say", "the reports", "Maduro's claims": nouns
+        if _DETERMINER_BEFORE.search(before[-12:]) and not (form in _NEVER_NOUNS and before.rstrip().lower().endswith(" her")):
+            continue  # "a say", "the reports", "Maduro's claims": nouns (but "Some who worked with her said")
         prev = before.rsplit(None, 1)[-1:]
         if verb.noun_too and not form.endswith("ed") and (not prev or _DETERMINER_OR_POSS.search(prev[0])):
             continue
+        if verb.noun_too and not form.endswith("ed") and _NOUN_COMPOUND.search(before) and _NOUN_NEXT.match(after) \
+                and not _person_or_body(before.rsplit(None, 1)[-1].lower(), rules):
+            continue  # "the water claim as ...", "a compensation claim was": a noun after a noun, not "the company claims"
         if verb.noun_too and form.endswith("s") and prev and _ADJECTIVE.match(prev[0].lower()) \
                 and prev[0] not in rules.heads and prev[0] not in rules.roles and prev[0] not in rules.institution_heads:
             continue  # "sweeping territorial claims", "conflicting reports": a noun after an adjective
@@ -584,8 +604,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
 
     def add(kind, s0, s1, c0, c1, verb=None, appositive=None):
         phrase = text[s0:s1]
-        verdict = classify_source(phrase, rules, appositive=appositive,
-                                  speech=bool(verb) and _lemma_of(rules, verb) in SPEECH_LEMMAS)
+        verdict = classify_source(phrase, rules, appositive=appositive, speech=speech_verb(rules, verb))
         if verdict.label == "none":
             return  # "sales topped estimates", "the storm forced": not a source
         if verb and rules.verbs.get(" ".join(verb.lower().split()), None) is not None \
@@ -638,6 +657,11 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
     for m, verb in (verb_uses(masked, start, end, rules, index) if uses is None else uses):
         v0, v1 = m.span()
         before = masked[max(start, v0 - 80):v0]
+        if m.group().lower().endswith("ing") and (w := _WITH_SUBJECT.search(masked, max(start, v0 - 80), v0)) \
+                and not taken.covers(v0):
+            # "..., with Valdoria's chief envoy saying a deal was within reach": the phrase after "with" speaks
+            add("verb", w.start(1), w.end(1), w.start(1), v1, m.group())
+            continue
         if not found and m.group().lower().endswith("ing") and before.rstrip().endswith(",") \
                 and (_THAT_AFTER.match(masked, v1, end) or _CLAUSE_SUBJECT.match(masked, v1, end)):
             # "Critics went online, claiming that ...", "..., saying it would hurt shops": the subject says it
@@ -652,7 +676,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         if not m.group().lower().endswith("ing") and _PASSIVE_BEFORE.search(before[-60:]):  # "are asking" is not a passive
             by = _BY.match(masked, v1, min(end, v1 + 80))
             if by:
-                np = _np_after(masked, v1 + by.end(), end)
+                np = _np_after(masked, by.end(), end)  # (the match holds positions in the whole text)
                 if np:
                     add("verb", np[0], np[1], v0, np[1], m.group())
             continue

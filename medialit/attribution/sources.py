@@ -93,6 +93,8 @@ def _classify_one(phrase: str, rules: Rules, speech: bool = False) -> SourceClas
     low = phrase.lower().strip()
     data = _DATA_FROM.match(phrase.strip())
     if data:  # "figures from the state health department": the producer is the source
+        if data.group(1).split()[0].lower() in {"its", "their"}:  # "data from its member shops": the speaker's own
+            return SourceClass("named", f"the data come from '{data.group(1)}', of the source that cites them")
         v = _classify_one(data.group(1), rules)
         if v.label in ("named", "anonymous"):
             return SourceClass(v.label, f"the data come from '{data.group(1)}': {v.why}")
@@ -117,9 +119,9 @@ def _classify_one(phrase: str, rules: Rules, speech: bool = False) -> SourceClas
         if core and (tl in _BOUNDARY_WORDS or (tl.endswith("ing") and not t[:1].isupper()
                                                and _POSSESSIVE.sub("", tl) not in rules.institution_heads)):  # "its annual filing"
             break
-        if core and tl in {"not", "never"} and _person_noun(core[-1].lower(), rules):
+        if core and tl in {"not", "never"} and _person_like(core[-1].lower(), rules, speech):
             break  # "experts not involved in the study", "officials not authorised to speak"
-        if core and tl.endswith("ed") and not t[:1].isupper() and (_person_noun(core[-1].lower(), rules)
+        if core and tl.endswith("ed") and not t[:1].isupper() and (_person_like(core[-1].lower(), rules, speech)
                                                                  or core[-1].lower() in rules.posts
                                                                  or tl in _INFO_PARTICIPLES and core[-1].lower() in rules.institution_heads):
             break  # "a senior diplomat briefed on the talks": a participle after the head starts a modifier
@@ -168,6 +170,11 @@ def _classify_one(phrase: str, rules: Rules, speech: bool = False) -> SourceClas
             # (a joint announcement on the record); which people spoke is not said
             return SourceClass("named", f"'{' '.join(core)} {' '.join(rest)}' speak for organisations the text names",
                                f"'{' '.join(rest[1:])}' was taken to mean the organisations the text names")
+        if head_l in _OFFICE_HOLDERS and len(rest) >= 2 and rest[0].lower() == "of" and not anon_marker \
+                and any(_is_name(t, rules) for t in rest[1:]):
+            # "the foreign ministers of seven Western countries", "the leaders of France and Spain":
+            # holders of public offices the phrase identifies, acting on the record
+            return SourceClass("named", f"'{' '.join(core)} {' '.join(rest)}' hold offices the phrase identifies")
         if head_l in _COUNSEL and len(rest) >= 2 and rest[0].lower() in {"for", "representing"} and not anon_marker \
                 and (rest[1].lower() in {"the", "both"} or _is_name(rest[1], rules) or _POSSESSIVE.search(rest[1])):
             # "lawyers for the families wrote in the filing", "attorneys for Acme": counsel on the
@@ -299,6 +306,8 @@ _BOTH_PARTIES = {"both companies", "both firms", "both sides", "both groups", "b
                  "both governments", "both airlines", "both clubs", "both teams", "the two", "all three", "both carriers"}
 # "a homeowner on Lock Street", "a man near Castle Square": a place, not the person's name
 _PLACE_PREPOSITIONS = {"on", "in", "at", "near", "outside", "along", "off", "behind", "by", "across", "from", "of"}
+_OFFICE_HOLDERS = {"ministers", "leaders", "presidents", "governors", "mayors", "ambassadors", "premiers", "chancellors",
+                   "envoys", "heads"}
 _COUNSEL = {"lawyers", "attorneys", "solicitors", "barristers"}
 # "a small study posted online", "a report published on Monday": a participle after a document noun
 _INFO_PARTICIPLES = {"posted", "published", "released", "presented", "issued", "carried", "conducted", "circulated", "leaked",
@@ -351,6 +360,9 @@ def _named_after_link(rest: list[str], rules: Rules) -> bool:
                 return True
         if t.lower() not in {"by", "from", "of"}:
             continue
+        if t.lower() in {"by", "from"} and i + 2 < len(rest) and rest[i + 1].lower() == "the" \
+                and _classify_one(" ".join(rest[i + 1:]), rules).label == "named":
+            return True  # "released Tuesday by the city's housing department"
         j = i + 1
         while j < len(rest) and rest[j].lower() in _LINK_FILLER and j - i <= 4:
             j += 1
@@ -362,6 +374,11 @@ def _named_after_link(rest: list[str], rules: Rules) -> bool:
 def _person_noun(noun: str, rules: Rules) -> bool:
     """A noun the tables list for people or groups (heads, roles, spokespeople)."""
     return noun in rules.heads or noun in rules.roles or noun in rules.spokespeople
+
+
+def _person_like(noun: str, rules: Rules, speech: bool) -> bool:
+    """A person noun from the tables, or one read by its ending ("migrants interviewed by ...")."""
+    return _person_noun(noun, rules) or _agent_noun(_singular(noun), speech)
 
 
 def _agent_noun(noun: str, speech: bool = False) -> bool:

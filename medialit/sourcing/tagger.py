@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from medialit.attribution.lexicon import MASK, WORD_CHAR_AFTER, Hit, PhraseIndex, RuleSource, Rules, load_rules
-from medialit.attribution.phrases import SPEECH_LEMMAS, Attribution, find_attributions, verb_uses
+from medialit.attribution.phrases import Attribution, find_attributions, speech_verb, verb_uses
 from medialit.attribution.references import identified_later, unnamed_antecedent
 from medialit.attribution.sources import classify_source
 from medialit.corpus.document import Document
@@ -316,9 +316,10 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
         doubts: list[str] = []  # why the label may be wrong (uncertain)
         for a in atts:
             label, source = a.label, a.source
-            if label == "pronoun" and (anon := rules.anon_phrase_re.search(a.cue)):
+            if label in ("pronoun", "named") and (anon := rules.anon_phrase_re.search(a.cue)):
                 # "Two of them, speaking on condition of anonymity, said": whoever "them" is, the
-                # speakers keep their names out
+                # speakers keep their names out; "Maya, who asked that her last name not be used,
+                # said": a first name alone does not identify her
                 label = "anonymous"
                 a = _resolved(a, f"'{anon.group()}' marks an unnamed source (anonymous_sources.toml: phrases)")
             elif label == "pronoun":
@@ -393,8 +394,7 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 reason = (f"{'the ultimate source' if cited else 'the source'} is '{source}': {a.why}"
                           + (f" (attribution: {chain})" if len(resolved) > 1 else ""))
                 tagged = (label, source, cues, reason, a)
-                if a.label != "pronoun" and (weak := classify_source(
-                        a.source, rules, speech=bool(a.verb) and _lemma(rules, a.verb) in SPEECH_LEMMAS).weak):
+                if a.label != "pronoun" and (weak := classify_source(a.source, rules, speech=speech_verb(rules, a.verb)).weak):
                     doubts.append(weak)
                 if a.verb and _lemma(rules, a.verb) == "be (of a view)":
                     doubts.append(f"'{a.verb}' ascribes a view to '{a.source}' without quoting anyone")
@@ -617,7 +617,8 @@ _UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has b
                     "we are told", "we were told", "we have been told", "we're told", "we are often told",
                     "we are constantly told", "is said to", "are said to", "it is said", "said to be", "said to have",
                     # "is understood to": the British newspaper convention for what unnamed sources told the writer
-                    "it is understood", "is understood to", "are understood to"}
+                    "it is understood", "is understood to", "are understood to",
+                    "is reported to", "are reported to", "was reported to", "were reported to"}
 # "two people involved in the deal", "residents", "the unions": a group, not "he" or "she"
 _PLURAL_BOUNDARY = {"involved", "familiar", "close", "who", "with", "in", "at", "from", "of", "for", "on", "near"}
 
