@@ -237,8 +237,10 @@ def _has_letter(chunk: str) -> bool:
 
 # A person and a relative clause on why they are not named: "A tenant who asked that her
 # name not be used", "one nurse who did not want to be named because ..."
-_WHO_WITHHELD = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,3}?(?:who|whom)\s+"
+_WHO_WITHHELD = re.compile(r"\s*(?:(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+|(?=[A-Z]))"
+                           r"(?:[A-Za-z][\w-]*\s+){0,3}?(?:who|whom)\s+"
                            r"(?:asked|requested|declined|did\s+not\s+want|would\s+not|spoke|gave)\b")
+_PARTICIPLE_START = re.compile(r"\s*(?:[a-z]+ed|seen|written|drawn|known|led|run|held|made)\s")
 _OF_PLACE = re.compile(r"\s*of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*$")
 _AGE = re.compile(r"\s*\d{1,3}\s*")
 # Sentence adverbs set off by commas between a subject and its verb ("X has, however, said").
@@ -276,10 +278,17 @@ def subject_before(masked: str, start: int, vstart: int) -> Subject | None:
         if appositive.lower() in _SENTENCE_ADVERBS:  # "Governments have, however, recognised that": no apposition
             appositive = None
             seg_end = seg_start + len(_strip_aux(left[seg_start:seg_end]))
-    if appositive is not None and len(segs) >= 4 and _OF_PLACE.match(appositive) and _AGE.fullmatch(left[seg_start:seg_end]):
-        # "Colin Pratt, 44, of Mill Road, denies arson": the name before the age and the address
-        appositive = None
+    if appositive is not None and len(segs) >= 4 and _AGE.fullmatch(left[seg_start:seg_end]):
+        # "Colin Pratt, 44, of Mill Road, denies arson", "Tomas Reyes, 64, a retired teacher, said":
+        # the name before the age (the address or the description after it is not the subject)
+        appositive = None if _OF_PLACE.match(appositive) else appositive
         seg_start, seg_end = segs[-4]
+    k = len(segs) - (3 if appositive is not None else 1)
+    while appositive is not None and k > 0 and _PARTICIPLE_START.match(left[seg_start:seg_end]):
+        # "The memo, dated March 14 and signed by ..., Helen Varga, warned": a participle phrase
+        # is a second apposition; the subject is before it
+        k -= 1
+        seg_start, seg_end = segs[k]
     chunk = left[seg_start:seg_end]
     offset = seg_start
     while True:
@@ -381,8 +390,10 @@ def _participle_subject(masked: str, start: int, limit: int, rules: Rules) -> tu
     return _sentence_subject(masked, start, limit, rules)
 
 
-_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]|the\s+[a-z]+['’]s?\s))))\s+", re.I)
-_FRAME_WORDS = ("according", "citing", "quoted", "per ")  # a cheap test before _FRAMES, on lower-cased text
+_FRAMES = re.compile(r"\b(?:(according\s+to)|(citing)|(quoted)|(?<![\d%$€£]\s)(?<![\d%$€£])((?-i:[Pp]er)(?=\s+(?-i:(?:the\s+)?[A-Z]|the\s+[a-z]+['’]s?\s)))"
+                     # "by the authority's own estimate", "by one count": whose estimate it is
+                     r"|(by)(?=\s+(?:[\w-]+\s+){0,4}?[\w-]+['’]s?\s+(?:own\s+)?(?:estimates?|count|reckoning|calculations?|tally)\b))\s+", re.I)
+_FRAME_WORDS = ("according", "citing", "quoted", "per ", "estimate", "count", "reckoning", "calculation", "tally")  # a cheap test before _FRAMES, on lower-cased text
 _THAT_AFTER = re.compile(r"\s+that\b")
 # A modal of obligation right before the verb: what someone must or should say, not what they said
 _PRESCRIBED = re.compile(r"\b(?:must|should|ought\s+to|ha(?:ve|s)\s+to|needs?\s+to)\s+(?:not\s+|also\s+|first\s+)?$", re.I)
@@ -634,7 +645,7 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
         np = _np_after(masked, m.end(), end)
         if not np:
             continue
-        if m.group(1) or m.group(4):
+        if m.group(1) or m.group(4) or m.group(5):
             add("according_to", np[0], np[1], m.start(), np[1])
         elif m.group(2):
             add("citing", np[0], np[1], m.start(), np[1])

@@ -63,7 +63,9 @@ def _mention_from_index(masked: str, lo: int, before: int, head: str, rx, mentio
         return None
     found = mentions.get(head)
     if found is None:
-        spans = [m.span() for m in rx.finditer(masked)]
+        # two scans, each starting with its letter (much faster than one with the alternation),
+        # merged: the same matches as rx.finditer (they all end at the head, so none overlap)
+        spans = sorted({m.span() for part in _indefinite_parts(head) for m in part.finditer(masked)})
         found = mentions[head] = ([a for a, _ in spans], [b for _, b in spans])
     starts, ends = found
     k = bisect.bisect_left(starts, lo) - 1
@@ -121,7 +123,17 @@ def _indefinite(head: str) -> re.Pattern:
     ``\\b(?:[Aa](?:nother|n)?|[Oo]ne)\\s+(?:[a-z][\\w-]*\\s+){0,2}head\\b``, written to start
     with the letter (and check the word boundary before it after), so the regular-expression
     engine skips ahead to each "a"/"A"/"o"/"O" instead of trying every position."""
-    return re.compile(r"(?:[Aa](?<!\w[Aa])(?:nother|n)?|[Oo](?<!\w[Oo])ne)\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
+    return re.compile("(?:" + _ARTICLE + "|" + _ONE + r")\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
+
+
+_ARTICLE, _ONE = r"[Aa](?<!\w[Aa])(?:nother|n)?", r"[Oo](?<!\w[Oo])ne"
+
+
+@functools.lru_cache(maxsize=256)
+def _indefinite_parts(head: str) -> tuple[re.Pattern, re.Pattern]:
+    """:func:`_indefinite` as two patterns, one for "a"/"an"/"another" and one for "one"."""
+    tail = r"\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b"
+    return re.compile(_ARTICLE + tail), re.compile(_ONE + tail)
 
 
 # a participle after a document noun: "a small study posted online this week"

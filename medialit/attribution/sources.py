@@ -121,9 +121,9 @@ def _classify_one(phrase: str, rules: Rules, speech: bool = False) -> SourceClas
             break
         if core and tl in {"not", "never"} and _person_like(core[-1].lower(), rules, speech):
             break  # "experts not involved in the study", "officials not authorised to speak"
-        if core and tl.endswith("ed") and not t[:1].isupper() and (_person_like(core[-1].lower(), rules, speech)
-                                                                 or core[-1].lower() in rules.posts
-                                                                 or tl in _INFO_PARTICIPLES and core[-1].lower() in rules.institution_heads):
+        if core and (tl.endswith("ed") or tl in _INFO_PARTICIPLES) and not t[:1].isupper() \
+                and (_person_like(core[-1].lower(), rules, speech) or core[-1].lower() in rules.posts
+                     or tl in _INFO_PARTICIPLES and core[-1].lower() in rules.institution_heads):
             break  # "a senior diplomat briefed on the talks": a participle after the head starts a modifier
         core.append(t)
     head = _POSSESSIVE.sub("", core[-1])
@@ -289,7 +289,8 @@ def _classify_one(phrase: str, rules: Rules, speech: bool = False) -> SourceClas
 
 
 _DATA_FROM = re.compile(r"(?i:(?:the|new|latest|recent|official|its|their)\s+)*(?i:data|figures|numbers|statistics|estimates)"
-                        r"(?:\s+(?i:released|published|compiled|collected|produced|issued|gathered|provided))?"
+                        r"(?:\s+(?i:released|published|compiled|collected|produced|issued|gathered|provided)"
+                        r"(?:\s+(?i:on|in|last|this|earlier)\s+\w+)?)?"  # "figures released on Tuesday by ..."
                         r"\s+(?i:from|by)\s+(\S.*)$")
 
 # Words after a post noun that say where it is shown ("the tweet shown above")
@@ -368,6 +369,8 @@ def _named_after_link(rest: list[str], rules: Rules) -> bool:
             j += 1
         if j < len(rest) and _is_name(rest[j], rules) and (i == 0 or t.lower() in {"by", "from"}):
             return True
+    if len(rest) >= 2 and rest[0].lower() == "at" and any(_is_name(t, rules) for t in rest[1:3]):
+        return True  # "a team at the Westbrook Institute": the unit of a named body
     return False
 
 

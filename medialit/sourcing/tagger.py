@@ -40,7 +40,8 @@ from medialit.text.split import sentences
 
 LABELS = ("named", "anonymous", "unattributed", "not_a_claim")
 # Words that may start "according to X" / "citing X" / "quoted X as saying" (looked up with str.find).
-_FRAME_WORDS = ("ccording", "citing", "quoted", "Citing", "Quoted", " per ", "Per ")
+_FRAME_WORDS = ("ccording", "citing", "quoted", "Citing", "Quoted", " per ", "Per ", "estimate", " count", "reckoning",
+                "calculation", "tally")
 _CLOSERS = "\"'”’»)]"  # closing marks that may follow a sentence's final punctuation
 _BYLINE = re.compile(r"^By\s+[A-Z]", re.U)
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
