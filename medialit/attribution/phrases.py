@@ -94,7 +94,7 @@ def speech_verb(rules: Rules, verb: str | None) -> bool:
 INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "tell", "predict", "believe", "reply",
               "shout (manner of speaking)", "state"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b")
-_INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at)\b"
+_INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at|his|her|their)\b"
                            r"|,\s*[A-Z][\w-]*['’]s\s+[a-z]"  # "said Dr. Hana Suzuki, Corvana's head of research"
                            r"|,\s*\d{1,3}\s*(?:,|[.!?]|$)"  # "said Keisha Moran, 34, a nurse": an age
                            r"|,\s*[a-z]+(?:\s+[a-z]+){0,2}\s+(?:of|at|for)\s"  # "said Ines Marr, director of the charity"

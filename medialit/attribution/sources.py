@@ -27,6 +27,7 @@ class SourceClass:
 _WORD = re.compile(r"[\w][\w.&'’-]*")
 _BOUNDARY_WORDS = {"of", "in", "at", "from", "for", "with", "close", "familiar", "who", "whom", "which", "that",
                    "said", "to", "on", "by", "near", "inside", "within", "speaking", "whose", "about", "over"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"}
 _DETERMINER_START = re.compile(r"(?:a|an|the|another|other|his|her|their|its|one|two|three|several|some|many)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -114,11 +115,13 @@ def _classify_one(phrase: str, rules: Rules, speech: bool = False) -> SourceClas
     if len(tokens) > 2 and tokens[0].lower() in rules.quantifier_of and tokens[1].lower() == "of":
         tokens = tokens[2:]
     core: list[str] = []
-    for t in tokens:
+    for k, t in enumerate(tokens):
         tl = t.lower()
-        if core and (tl in _BOUNDARY_WORDS or (tl.endswith("ing") and not t[:1].isupper()
-                                               and _POSSESSIVE.sub("", tl) not in rules.institution_heads)):  # "its annual filing"
-            break
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        modifier = nxt[:1].islower() and nxt.lower() not in _BOUNDARY_WORDS and nxt.lower() not in _DETERMINERS
+        if core and (tl in _BOUNDARY_WORDS or (tl.endswith("ing") and not t[:1].isupper() and not modifier
+                                               and _POSSESSIVE.sub("", tl) not in rules.institution_heads)):
+            break  # "officials meeting in Geneva" (but "the planning department", "the flight-tracking website")
         if core and tl in {"not", "never"} and _person_like(core[-1].lower(), rules, speech):
             break  # "experts not involved in the study", "officials not authorised to speak"
         if core and (tl.endswith("ed") or tl in _INFO_PARTICIPLES) and not t[:1].isupper() \
@@ -149,6 +152,9 @@ def _classify_one(phrase: str, rules: Rules, speech: bool = False) -> SourceClas
             and core[-2].lower() not in rules.heads and (len(core) > 2 or not core[0][1:].islower()):
         # "the consumer group Shoppers' Voice", "Concerned Residents of Elm Park": a name that ends in a heads word
         return SourceClass("named", f"a name: '{core[-2]} {head}'")
+    if head_l in _DOCUMENT_HEADS and len(core) == 2 and first in {"its", "their"}:
+        # "its figures show", "their records": the figures of the source the text just cited
+        return SourceClass("named", f"'{' '.join(core)}': '{core[0]}' refers back to a source identified earlier in the text")
     if head_l in _DOCUMENT_HEADS and len(core) > 1 and not anon_marker and any(
             t.lower() in rules.bare_institutions or t.lower() in rules.institution_heads or t.lower() in _OFFICIAL
             or k > 0 and _is_name(t, rules) for k, t in enumerate(core[:-1])):

@@ -327,11 +327,15 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 if a.source.lower() in {"i", "we"}:
                     continue  # the writer, or (in an interview) the speaker named by the label
                 elif last and a.source.lower() in {"he", "she"} and _plural_source(last[1], rules) \
-                        and (name := _other_name_since(masked, out[last[2]].end if last[2] < len(out) else s.start, s.start, last[1])):
-                    # "he wrote" after "two people involved in the deal said": not a group, the name since then
+                        and ((since := _other_name_since(masked, out[last[2]].end if last[2] < len(out) else s.start, s.start,
+                                                         last[1])) or (quoted := _last_named_person(out))):
+                    # "he wrote" after "two people involved in the deal said": not a group, the name since
+                    # then, or else the last person the text cited by name
+                    name = since or quoted
                     label, source = "named", name
-                    a = _resolved(a, f"'{a.source}' refers to one person, not '{last[1]}': the last name since then is '{name}'")
-                    doubts.append(f"'{a.source}' was taken to mean '{name}', the name after the last attribution")
+                    where = "the last name since then" if since else "the last person the text cited by name"
+                    a = _resolved(a, f"'{a.source}' refers to one person, not '{last[1]}': {where} is '{name}'")
+                    doubts.append(f"'{a.source}' was taken to mean '{name}', {where}")
                 elif last:
                     label, source, at = last
                     a = _resolved(a, f"'{a.source}' refers back to '{source}' (sentence {at + 1})")
@@ -622,6 +626,19 @@ _UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has b
                     "is reported to", "are reported to", "was reported to", "were reported to"}
 # "two people involved in the deal", "residents", "the unions": a group, not "he" or "she"
 _PLURAL_BOUNDARY = {"involved", "familiar", "close", "who", "with", "in", "at", "from", "of", "for", "on", "near"}
+
+
+def _last_named_person(out: list) -> str | None:
+    """The source of the last sentence credited to a person by name ("Amara Ekwueme"), for
+    "he said" after a group ("Others have pointed out ..."); None if there is none."""
+    for t in reversed(out[-40:]):
+        if t.sourcing == "named" and t.source and _PERSON_NAME.search(t.source):
+            return t.source
+    return None
+
+
+# a source that ends in a person's full name ("Amara Ekwueme", "tax adviser Amara Ekwueme")
+_PERSON_NAME = re.compile(r"(?:^|\s)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
 
 
 def _plural_source(source: str, rules: Rules) -> bool:
