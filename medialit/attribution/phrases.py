@@ -69,6 +69,7 @@ _INNER_CUT = re.compile(r"\b(?:that|because|whereas|while|although|though|if|whe
 _LAST_INNER_CUT = re.compile(r"(?s:.*)" + _INNER_CUT.pattern, re.I)
 # The whole previous word ("company" ends in "any" but is not "any"), or a possessive.
 _DETERMINER_OR_POSS = re.compile(r"(?:^\W*(?:the|a|an|his|her|their|its|our|my|your|whose|these|those|this|that|such|false|any|no|"
+                                 r"neither|either|each|every|"
                                  r"some|many|new|recent|earlier|similar|repeated|baseless|unfounded)|['’]s)$", re.I)
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
 # A full stop after a title or an initial ("said Dr. Mette Lund", "said John F. Kerry") does
@@ -100,6 +101,7 @@ _INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|ad
                            r"|,\s*[a-z]+(?:\s+[a-z]+){0,2}\s+(?:of|at|for)\s"  # "said Ines Marr, director of the charity"
                            r"|,\s*(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][\w-]+\s*[.!?])")  # "said the lead author, Professor Eva Lind."
 _NOT_INVERTED = re.compile(r"\s*(?:that|to|it|they|he|she|we|I|you|this|there|on|in|at|by|last|next|this|today|yesterday|"
+                           r"against|about|of|for|over|with|from|into|after|before|"  # "cautioned against reading ...": no subject
                            r"tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 _CONDUIT = re.compile(r"\s+((?:the\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*)*|the\s+(?:newspaper|paper|agency|outlet|broadcaster|network|magazine|website))")
 
@@ -423,7 +425,8 @@ _WELCOMED_GUESTS = re.compile(r"\s+(?:(?:more\s+than|about|some|nearly|almost|ov
                              r"(?:new\s+)?(?:baby|son|daughter|twins|child|children|visitors?|tourists?|guests?|fans|players?|"
                              r"refugees|migrants|pupils|students|members|delegates|passengers|crowds?|thousands|hundreds|dozens|millions)\b)", re.I)
 # "with several passengers telling reporters ...": the subject of a participle after "with"
-_WITH_SUBJECT = re.compile(r"(?:^|[,;]\s*|\s)with\s+((?!(?:the|a|an)\s+(?:help|aim|support)\b)(?:[\w'’.-]+,?\s+){0,6}?[\w'’.-]+),?\s+$")
+_WITH_SUBJECT = re.compile(r"(?:^|[,;]\s*|\s)with\s+((?!(?:the|a|an)\s+(?:help|aim|support)\b)"
+                           r"(?:(?![\w'’.-]*ing\b)[\w'’.-]+,?\s+){0,6}?(?![\w'’.-]*ing\b)[\w'’.-]+),?\s+$")
 _NEVER_NOUNS = {"said", "told", "wrote"}
 _NOUN_NEXT = re.compile(r"\s*(?:[.,;:!?)]|(?:as|was|is|were|are|has|had|of|for|by|against|over|from|filed|made)\b)", re.I)
 _NOUN_COMPOUND = re.compile(r"\b(?:the|a|an|his|her|their|its|whose|this|that)\s+[a-z][a-z-]+\s*$", re.I)

@@ -131,6 +131,9 @@ def _classify_one(phrase: str, rules: Rules, speech: bool = False) -> SourceClas
         core.append(t)
     head = _POSSESSIVE.sub("", core[-1])
     head_l = head.lower()
+    if _YEAR_OLD.fullmatch(head_l) and len(core) > 1:  # "the 29-year-old wrote": a person, by age
+        return SourceClass("named" if core[0].lower() in {"the", "this"} else "anonymous",
+                           f"'{' '.join(core)}' is a person referred to by age")
     rest = tokens[len(core):]
     anon_marker = rules.anon_phrase_re.search(phrase)
     if head_l in PRONOUNS and len(core) == 1:
@@ -305,6 +308,7 @@ _WHERE_SHOWN = {"above", "below", "here", "shown", "pictured", "embedded", "disp
 # Singulars of `heads` plurals that are not people ("a figure", "an account")
 _NOT_PERSON_HEADS = {"figure", "account", "site", "leak", "rumour", "rumor", "voice", "other", "poll", "survey", "website",
                      "outlet", "report", "group", "lobby"}
+_YEAR_OLD = re.compile(r"\d{1,3}-year-old")
 # Quantifiers that stand alone for sources just mentioned ("Neither would say", "Both said")
 _BACK_QUANTIFIERS = {"neither", "both", "either", "each"}
 # Determiners that point back at something the text has already identified.
@@ -377,6 +381,9 @@ def _named_after_link(rest: list[str], rules: Rules) -> bool:
             return True
     if len(rest) >= 2 and rest[0].lower() == "at" and any(_is_name(t, rules) for t in rest[1:3]):
         return True  # "a team at the Westbrook Institute": the unit of a named body
+    if rest and rest[0].lower() in _INFO_PARTICIPLES and any(
+            rest[k].lower() in {"on", "in"} and rest[k + 1].lower() in {"its", "their"} for k in range(len(rest) - 1)):
+        return True  # "a statement posted on its website": the document of the source the text is about
     return False
 
 

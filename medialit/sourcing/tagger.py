@@ -390,6 +390,13 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 a = _resolved(a, f"'{source}' refers back to the research identified in sentence {study_at + 1} "
                                  f"('{out[study_at].source}')")
                 resolved = [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
+            if label == "anonymous" and (group := _THE_GROUP.fullmatch(source.strip())) \
+                    and (k := _named_group_before(out, group.group(1))) is not None:
+                # "the analysts wrote" after "Analysts at Fenwick Bank said": the same named group
+                label = "named"
+                a = _resolved(a, f"'{source}' refers back to '{out[k].source}' (sentence {k + 1})")
+                resolved = [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
+                doubts.append(f"'{source}' was taken to be the '{group.group(1)}' named in sentence {k + 1}")
             cues = [(r[0].cue, (r[0].cue_start, r[0].cue_end)) for r in resolved]
             if evaluation and not speaker and evaluation.start() < a.cue_end and not (a.cue_start <= evaluation.start() < a.cue_end and a.kind != "verb"):
                 tagged = ("unattributed", None, [(evaluation.group(), evaluation.span())],
@@ -693,6 +700,21 @@ def _named_org_of_kind(masked: str, modifier: str) -> str | None:
     word = modifier[:1].upper() + modifier[1:]
     m = re.search(r"(?:[A-Z][\w'’-]*\s+){0,4}" + re.escape(word) + r"['’]?\s+(?:[A-Z][\w'’-]*\s+){0,2}" + _ORG_WORDS + r"\b", masked)
     return m.group() if m else None
+
+
+# "the analysts", "the consultants": a definite plural that may be a group the text named
+_THE_GROUP = re.compile(r"(?:the|these)\s+([a-z]{4,}s)", re.I)
+
+
+def _named_group_before(out: list, head: str) -> int | None:
+    """The last of the previous 20 sentences credited to a named group with this head noun
+    ("Analysts at Fenwick Bank", "Fenwick analysts"), or None."""
+    rx = re.compile(r"\b" + re.escape(head) + r"\b", re.I)
+    for k in range(len(out) - 1, max(-1, len(out) - 21), -1):
+        t = out[k]
+        if t.sourcing == "named" and t.source and rx.search(t.source):
+            return k
+    return None
 
 
 # "the researchers", "the study's authors", "the team": the authors of a study identified earlier
