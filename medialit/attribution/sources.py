@@ -210,10 +210,7 @@ def _classify_one(phrase: str, rules: Rules, speech: bool = False) -> SourceClas
                         return SourceClass("named", f"'{' '.join(core)}' {link} a named producer ('{tail[len(link) + 1:]}')")
                     break
         if plural_person:
-            listed = _singular(head_l) in rules.roles
-            return SourceClass("anonymous", f"'{head}' does not name anyone (a plural person noun"
-                                            + (", anonymous_sources.toml: roles)" if listed else ")"),
-                               None if listed else f"'{head}' is in no table; it was read as a person noun only by its ending")
+            return _plural_person(head, rules)
         return SourceClass("anonymous", f"'{head}' does not name anyone (anonymous_sources.toml: heads)")
     if anon_marker:
         return SourceClass("anonymous", f"'{anon_marker.group()}' marks an unnamed source (anonymous_sources.toml: phrases)")
@@ -259,10 +256,7 @@ def _classify_one(phrase: str, rules: Rules, speech: bool = False) -> SourceClas
     if len(core) == 1 and head[1:].islower() and head_l.endswith("s") \
             and (_singular(head_l) in rules.roles or _agent_noun(_singular(head_l), speech)):
         # "Seismologists have long warned", "Judges praised": a capitalised first word that is a plural person noun
-        listed = _singular(head_l) in rules.roles
-        return SourceClass("anonymous", f"'{head}' does not name anyone (a plural person noun"
-                                        + (", anonymous_sources.toml: roles)" if listed else ")"),
-                           None if listed else f"'{head}' is in no table; it was read as a person noun only by its ending")
+        return _plural_person(head, rules)
     if _is_name(head, rules):
         return SourceClass("named", f"a name: '{head}'")
     if len(rest) >= 2 and all(_is_name(t, rules) for t in rest[-2:]) and rest[0].lower() not in _PLACE_PREPOSITIONS:
@@ -390,6 +384,14 @@ def _named_after_link(rest: list[str], rules: Rules) -> bool:
 def _person_noun(noun: str, rules: Rules) -> bool:
     """A noun the tables list for people or groups (heads, roles, spokespeople)."""
     return noun in rules.heads or noun in rules.roles or noun in rules.spokespeople
+
+
+def _plural_person(head: str, rules: Rules) -> SourceClass:
+    """An unnamed group named by a plural person noun: from the roles table, or read by its ending (uncertain)."""
+    listed = _singular(head.lower()) in rules.roles
+    return SourceClass("anonymous", f"'{head}' does not name anyone (a plural person noun"
+                                    + (", anonymous_sources.toml: roles)" if listed else ")"),
+                       None if listed else f"'{head}' is in no table; it was read as a person noun only by its ending")
 
 
 def _person_like(noun: str, rules: Rules, speech: bool) -> bool:
