@@ -92,7 +92,8 @@ def speech_verb(rules: Rules, verb: str | None) -> bool:
 
 
 # Verbs that can come before their subject: "..., said the minister" / "..., added Smith".
-INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "tell", "predict", "believe", "reply",
+# (not "tell": the phrase after "told" is the listener, '"...," X told reporters in Brenna')
+INVERTIBLE = {"say", "add", "tweet", "note", "insist", "argue", "warn", "claim", "report", "predict", "believe", "reply",
               "shout (manner of speaking)", "state"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|did|does|do|may|might|must)\b")
 _INVERTED_END = re.compile(r"\s*(?:[.!?;]|,\s*(?:who|whose|which|a|an|the|one|adding|citing|according|speaking|in|on|at|his|her|their)\b"
@@ -445,7 +446,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your
 # survey found" report their content without "that".
 _EVIDENCE_BEFORE = re.compile(r"\b(?:data|figures|statistics|numbers|records|study|studies|report|survey|surveys|poll|polls|research|analysis"
                               r"|census|audit|review|documents|estimates)"
-                              r"(?:\s+(?:published|released|issued|compiled|collected|obtained)(?:\s+[\w'’-]+){0,4}?)?"  # "figures published in January"
+                              r"(?:\s+(?:published|released|issued|compiled|collected|obtained)(?:\s+[\w'’-]+){0,6}?)?"  # "figures published in January"
                               r"\s+(?:also\s+)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:(?:last|this|next|on|in|earlier|late)\s+[\w]+\s*){0,2}(?:[.!?;]|$)")
 _ADJECTIVE = re.compile(r"[a-z][a-z-]{2,}(?:al|ous|ive|ful|ic|ary|ing|ed)$")  # "conflicting reports", "Unconfirmed reports"
