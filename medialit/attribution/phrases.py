@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from medialit.attribution.lexicon import CASE_ODDITIES, CONTINUATIONS, MASK, Hit, PhraseIndex, Rules
-from medialit.attribution.sources import classify_source
+from medialit.attribution.sources import _person_noun, classify_source
 
 
 # ---------------------------------------------------------------- finding attributions
@@ -87,7 +87,10 @@ SPEECH_LEMMAS = {"say", "tell", "add", "reply", "shout (manner of speaking)", "s
 def speech_verb(rules: Rules, verb: str | None) -> bool:
     """Whether ``verb`` is a verb of speech, or one that a clause follows ("questioned whether",
     "argued that"): its subject is then someone who speaks or thinks, not a thing."""
-    v = rules.verbs.get(" ".join(verb.lower().split())) if verb else None
+    return _is_speech(rules.verbs.get(" ".join(verb.lower().split())) if verb else None)
+
+
+def _is_speech(v) -> bool:
     return v is not None and (v.lemma in SPEECH_LEMMAS or (v.needs_clause or v.needs_that) and v.lemma != "find")
 
 
@@ -435,8 +438,8 @@ _NOUN_COMPOUND = re.compile(r"\b(?:the|a|an|his|her|their|its|whose|this|that)\s
 
 def _person_or_body(word: str, rules: Rules) -> bool:
     """A word the tables list for people or bodies that speak ("company", "minister", "police")."""
-    return word in rules.heads or word in rules.roles or word in rules.institution_heads or word in rules.bare_institutions \
-        or word in rules.spokespeople or word.endswith("s") and word[:-1] in rules.roles
+    return _person_noun(word, rules) or word in rules.institution_heads or word in rules.bare_institutions \
+        or word.endswith("s") and word[:-1] in rules.roles
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|no|any)|['’]s)\s*$", re.I)
@@ -619,17 +622,15 @@ def find_attributions(text: str, masked: str, start: int, end: int, rules: Rules
 
     def add(kind, s0, s1, c0, c1, verb=None, appositive=None):
         phrase = text[s0:s1]
-        verdict = classify_source(phrase, rules, appositive=appositive, speech=speech_verb(rules, verb))
+        v = rules.verbs.get(" ".join(verb.lower().split())) if verb else None
+        verdict = classify_source(phrase, rules, appositive=appositive, speech=_is_speech(v))
         if verdict.label == "none":
             return  # "sales topped estimates", "the storm forced": not a source
-        if verb and rules.verbs.get(" ".join(verb.lower().split()), None) is not None \
-                and rules.verbs[" ".join(verb.lower().split())].lemma == "contain" \
-                and (phrase.split() or [""])[-1].lower().strip(",.;:") not in _DOCUMENTS:
+        if v is not None and v.lemma == "contain" and (phrase.split() or [""])[-1].lower().strip(",.;:") not in _DOCUMENTS:
             return  # "the team includes three players": only a document says what it contains
         source = phrase
         if verdict.why.startswith("named in the apposition") and appositive:
             source = appositive
-        v = rules.verbs.get(" ".join(verb.lower().split())) if verb else None
         sub = kind == "verb" and bool(_SUBORDINATE_BEFORE.search(masked, max(start, s0 - 30), s0)
                                       or verdict.label != "pronoun" and _relative_before(masked, max(start, s0 - 40), s0, rules)
                                       or bool(_RELATIVE_SUBJECT.search(text, s0, s1)))

@@ -123,17 +123,20 @@ def _indefinite(head: str) -> re.Pattern:
     ``\\b(?:[Aa](?:nother|n)?|[Oo]ne)\\s+(?:[a-z][\\w-]*\\s+){0,2}head\\b``, written to start
     with the letter (and check the word boundary before it after), so the regular-expression
     engine skips ahead to each "a"/"A"/"o"/"O" instead of trying every position."""
-    return re.compile("(?:" + _ARTICLE + "|" + _ONE + r")\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b")
+    return re.compile("(?:" + _ARTICLE + "|" + _ONE + ")" + _tail(head))
 
 
 _ARTICLE, _ONE = r"[Aa](?<!\w[Aa])(?:nother|n)?", r"[Oo](?<!\w[Oo])ne"
 
 
+def _tail(head: str) -> str:
+    return r"\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b"
+
+
 @functools.lru_cache(maxsize=256)
 def _indefinite_parts(head: str) -> tuple[re.Pattern, re.Pattern]:
     """:func:`_indefinite` as two patterns, one for "a"/"an"/"another" and one for "one"."""
-    tail = r"\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head) + r"\b"
-    return re.compile(_ARTICLE + tail), re.compile(_ONE + tail)
+    return re.compile(_ARTICLE + _tail(head)), re.compile(_ONE + _tail(head))
 
 
 # a participle after a document noun: "a small study posted online this week"

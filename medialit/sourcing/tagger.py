@@ -328,10 +328,10 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                     continue  # the writer, or (in an interview) the speaker named by the label
                 elif last and a.source.lower() in {"he", "she"} and _plural_source(last[1], rules) \
                         and ((since := _other_name_since(masked, out[last[2]].end if last[2] < len(out) else s.start, s.start,
-                                                         last[1])) or (quoted := _last_named_person(out))):
+                                                         last[1])) or (k := _last_named(out, _PERSON_NAME, 40)) is not None):
                     # "he wrote" after "two people involved in the deal said": not a group, the name since
                     # then, or else the last person the text cited by name
-                    name = since or quoted
+                    name = since or out[k].source
                     label, source = "named", name
                     where = "the last name since then" if since else "the last person the text cited by name"
                     a = _resolved(a, f"'{a.source}' refers to one person, not '{last[1]}': {where} is '{name}'")
@@ -376,26 +376,26 @@ def _tag(text: str, rules: Rules, quotes, sentence_spans, paragraphs: list[tuple
                 # "according to teachers unions" in a story that names the "State Teachers Association"
                 label = "named"
                 a = _resolved(a, f"'{source}' stands for organisations the text names ('{org}')")
-                resolved = [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
+                resolved = _with_resolved(resolved, a, label, source)
                 doubts.append(f"'{source}' was matched to '{org}' by the word '{grp.group(1)}' only")
             if label == "anonymous" and (pm := _THE_POST.fullmatch(source.strip())) \
                     and (k := _posted_by_named(out, pm.group(1))) is not None:
                 # "according to the post" after "Ashby police said in an appeal posted on Facebook"
                 label = "named"
                 a = _resolved(a, f"'{source}' refers back to the post by '{out[k].source}' (sentence {k + 1})")
-                resolved = [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
+                resolved = _with_resolved(resolved, a, label, source)
             if label == "anonymous" and study_at is not None and _THE_RESEARCHERS.match(source.strip()):
                 # "..., the researchers reported" after a study the text identified: its authors
                 label = "named"
                 a = _resolved(a, f"'{source}' refers back to the research identified in sentence {study_at + 1} "
                                  f"('{out[study_at].source}')")
-                resolved = [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
+                resolved = _with_resolved(resolved, a, label, source)
             if label == "anonymous" and (group := _THE_GROUP.fullmatch(source.strip())) \
-                    and (k := _named_group_before(out, group.group(1))) is not None:
+                    and (k := _last_named(out, re.compile(r"\b" + re.escape(group.group(1)) + r"\b", re.I), 20)) is not None:
                 # "the analysts wrote" after "Analysts at Fenwick Bank said": the same named group
                 label = "named"
                 a = _resolved(a, f"'{source}' refers back to '{out[k].source}' (sentence {k + 1})")
-                resolved = [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
+                resolved = _with_resolved(resolved, a, label, source)
                 doubts.append(f"'{source}' was taken to be the '{group.group(1)}' named in sentence {k + 1}")
             cues = [(r[0].cue, (r[0].cue_start, r[0].cue_end)) for r in resolved]
             if evaluation and not speaker and evaluation.start() < a.cue_end and not (a.cue_start <= evaluation.start() < a.cue_end and a.kind != "verb"):
@@ -615,6 +615,11 @@ def _lemma(rules: Rules, verb: str) -> str | None:
     return v.lemma if v else None
 
 
+def _with_resolved(resolved: list, a: Attribution, label: str, source: str) -> list:
+    """``resolved`` with the entry for ``a``'s cue replaced by (a, label, source)."""
+    return [(a, label, source) if r[0].cue_start == a.cue_start else r for r in resolved]
+
+
 def _resolved(a: Attribution, why: str) -> Attribution:
     """``a`` with the reason saying what its pronoun stands for."""
     return replace(a, why=why)
@@ -633,15 +638,6 @@ _UNNAMED_REPORTS = {"reportedly", "it is reported", "it was reported", "it has b
                     "is reported to", "are reported to", "was reported to", "were reported to"}
 # "two people involved in the deal", "residents", "the unions": a group, not "he" or "she"
 _PLURAL_BOUNDARY = {"involved", "familiar", "close", "who", "with", "in", "at", "from", "of", "for", "on", "near"}
-
-
-def _last_named_person(out: list) -> str | None:
-    """The source of the last sentence credited to a person by name ("Amara Ekwueme"), for
-    "he said" after a group ("Others have pointed out ..."); None if there is none."""
-    for t in reversed(out[-40:]):
-        if t.sourcing == "named" and t.source and _PERSON_NAME.search(t.source):
-            return t.source
-    return None
 
 
 # a source that ends in a person's full name ("Amara Ekwueme", "tax adviser Amara Ekwueme")
@@ -706,11 +702,11 @@ def _named_org_of_kind(masked: str, modifier: str) -> str | None:
 _THE_GROUP = re.compile(r"(?:the|these)\s+([a-z]{4,}s)", re.I)
 
 
-def _named_group_before(out: list, head: str) -> int | None:
-    """The last of the previous 20 sentences credited to a named group with this head noun
-    ("Analysts at Fenwick Bank", "Fenwick analysts"), or None."""
-    rx = re.compile(r"\b" + re.escape(head) + r"\b", re.I)
-    for k in range(len(out) - 1, max(-1, len(out) - 21), -1):
+def _last_named(out: list, rx: re.Pattern, within: int) -> int | None:
+    """The index of the last of the previous ``within`` sentences credited to a named source
+    that ``rx`` finds in ("Amara Ekwueme" for "he said" after a group; "Analysts at Fenwick
+    Bank" for "the analysts"), or None."""
+    for k in range(len(out) - 1, max(-1, len(out) - within - 1), -1):
         t = out[k]
         if t.sourcing == "named" and t.source and rx.search(t.source):
             return k
